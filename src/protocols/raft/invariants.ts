@@ -1,0 +1,224 @@
+/**
+ * Raft's safety properties (Figure 3 of the paper; raft.tla and Ongaro's thesis for the
+ * history forms). Each checker looks only at the node the event touched, and skips work when
+ * that node's log is the same array as last time, so checking every step stays cheap.
+ */
+import type { Invariant, InvariantCheck, InvariantFailure, NodeId, NodeView } from '../types';
+import type { Entry } from './messages';
+import type { RaftObservable } from './observe';
+import { termAt } from './log';
+
+function touched(nodes: ReadonlyMap<NodeId, NodeView>, id: NodeId | undefined): RaftObservable | null {
+  if (id === undefined) return null;
+  const view = nodes.get(id);
+  return view ? (view.state as RaftObservable) : null;
+}
+
+function sameEntry(a: Entry | undefined, b: Entry | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.term === b.term && a.command === b.command);
+}
+
+function show(e: Entry | undefined): string {
+  return e ? `${e.command}@t${e.term}` : 'nothing';
+}
+
+/** Log Matching for one pair: the first index where two logs hold the same term but differ
+ * before it, or 0 when they match. */
+export function logMatchingBreak(a: readonly Entry[], b: readonly Entry[]): number {
+  let i = Math.min(a.length, b.length);
+  while (i > 0 && termAt(a, i) !== termAt(b, i)) i--;
+  for (let j = 1; j <= i; j++) if (!sameEntry(a[j - 1], b[j - 1])) return i;
+  return 0;
+}
+
+const electionSafety: Invariant = {
+  id: 'election-safety',
+  name: 'Election Safety',
+  description: 'At most one leader is elected in a given term, over the whole run.',
+  source: 'Raft paper, Figure 3; raft.tla ElectionSafety (history of elections)',
+  create(): InvariantCheck {
+    const leaders = new Map<number, NodeId>();
+    return ({ event, nodes }) => {
+      const s = touched(nodes, event.node);
+      if (!s || s.role !== 'leader') return null;
+      const other = leaders.get(s.currentTerm);
+      if (other === undefined) leaders.set(s.currentTerm, event.node!);
+      else if (other !== event.node) return { message: `${other} and ${event.node} both led term ${s.currentTerm}`, nodes: [other, event.node!] };
+      return null;
+    };
+  },
+};
+
+const leaderAppendOnly: Invariant = {
+  id: 'leader-append-only',
+  name: 'Leader Append-Only',
+  description: 'A leader never overwrites or deletes entries in its log; it only appends.',
+  source: 'Raft paper, Figure 3 and section 5.3',
+  create(): InvariantCheck {
+    const seen = new Map<NodeId, { term: number; log: readonly Entry[] }>();
+    return ({ event, nodes }) => {
+      const s = touched(nodes, event.node);
+      if (!s) return null;
+      const id = event.node!;
+      if (s.role !== 'leader') {
+        seen.delete(id);
+        return null;
+      }
+      const prev = seen.get(id);
+      seen.set(id, { term: s.currentTerm, log: s.log });
+      if (!prev || prev.term !== s.currentTerm || prev.log === s.log) return null;
+      for (let i = 0; i < prev.log.length; i++) {
+        if (!sameEntry(prev.log[i], s.log[i])) return { message: `leader ${id} replaced entry ${i + 1} (${show(prev.log[i])}) with ${show(s.log[i])} in term ${s.currentTerm}`, nodes: [id] };
+      }
+      return null;
+    };
+  },
+};
+
+const logMatching: Invariant = {
+  id: 'log-matching',
+  name: 'Log Matching',
+  description: 'If two logs hold an entry with the same index and term, they are identical up to that index.',
+  source: 'Raft paper, Figure 3 and section 5.3; raft.tla LogMatching',
+  create(): InvariantCheck {
+    const lastLog = new Map<NodeId, readonly Entry[]>();
+    return ({ event, nodes }) => {
+      const s = touched(nodes, event.node);
+      if (!s || lastLog.get(event.node!) === s.log) return null;
+      lastLog.set(event.node!, s.log);
+      for (const [id, view] of nodes) {
+        if (id === event.node) continue;
+        const at = logMatchingBreak(s.log, (view.state as RaftObservable).log);
+        if (at > 0) return { message: `${event.node} and ${id} agree on the term at index ${at} but differ before it`, nodes: [event.node!, id] };
+      }
+      return null;
+    };
+  },
+};
+
+/** What is known committed, by index: the entry and the term it was first seen committed in. */
+class CommittedLog {
+  readonly entries: { entry: Entry; term: number; by: NodeId }[] = [];
+
+  /** Records new commits from one node; returns the first index where the node's committed
+   * prefix disagrees with what was committed before, or 0. */
+  observe(id: NodeId, s: RaftObservable): number {
+    const limit = Math.min(s.commitIndex, s.log.length);
+    for (let i = 1; i <= limit; i++) {
+      const known = this.entries[i - 1];
+      if (!known) this.entries[i - 1] = { entry: s.log[i - 1]!, term: s.currentTerm, by: id };
+      else if (!sameEntry(known.entry, s.log[i - 1])) return i;
+    }
+    return 0;
+  }
+}
+
+const stateMachineSafety: Invariant = {
+  id: 'state-machine-safety',
+  name: 'State Machine Safety',
+  description: 'No two servers ever apply different entries at the same index.',
+  source: 'Raft paper, Figure 3 and section 5.4.3',
+  create(): InvariantCheck {
+    const committed = new CommittedLog();
+    const last = new Map<NodeId, { log: readonly Entry[]; commitIndex: number }>();
+    return ({ event, nodes }) => {
+      const s = touched(nodes, event.node);
+      if (!s) return null;
+      const prev = last.get(event.node!);
+      if (prev && prev.log === s.log && prev.commitIndex === s.commitIndex) return null;
+      last.set(event.node!, { log: s.log, commitIndex: s.commitIndex });
+      const at = committed.observe(event.node!, s);
+      if (at === 0) return null;
+      const known = committed.entries[at - 1]!;
+      return {
+        message: `index ${at} is committed as ${show(known.entry)} (by ${known.by}) but ${event.node} holds ${show(s.log[at - 1])} there with commitIndex ${s.commitIndex}`,
+        nodes: [known.by, event.node!],
+      };
+    };
+  },
+};
+
+const leaderCompleteness: Invariant = {
+  id: 'leader-completeness',
+  name: 'Leader Completeness',
+  description: 'An entry committed in a term is in the log of every leader of a later term.',
+  source: 'Raft paper, Figure 3 and section 5.4; raft.tla LeaderCompleteness',
+  create(): InvariantCheck {
+    const committed = new CommittedLog();
+    const missing = (id: NodeId, s: RaftObservable): InvariantFailure | null => {
+      for (let i = 1; i <= committed.entries.length; i++) {
+        const c = committed.entries[i - 1];
+        if (c && c.term < s.currentTerm && !sameEntry(c.entry, s.log[i - 1])) {
+          return { message: `leader ${id} of term ${s.currentTerm} lacks ${show(c.entry)} at index ${i}, committed in term ${c.term}`, nodes: [id, c.by] };
+        }
+      }
+      return null;
+    };
+    return ({ event, nodes }) => {
+      const s = touched(nodes, event.node);
+      if (!s) return null;
+      const before = committed.entries.length;
+      committed.observe(event.node!, s);
+      if (s.role === 'leader') {
+        const f = missing(event.node!, s);
+        if (f) return f;
+      }
+      if (committed.entries.length === before) return null;
+      // New commits: every standing leader of a later term must already hold them.
+      for (const [id, view] of nodes) {
+        const o = view.state as RaftObservable;
+        if (view.up && o.role === 'leader' && id !== event.node) {
+          const f = missing(id, o);
+          if (f) return f;
+        }
+      }
+      return null;
+    };
+  },
+};
+
+const termMonotonic: Invariant = {
+  id: 'term-monotonic',
+  name: 'Terms only grow',
+  description: "A server's currentTerm never decreases, across restarts too.",
+  source: 'Raft paper, Figure 2 (currentTerm is persistent, increases monotonically)',
+  create(): InvariantCheck {
+    const terms = new Map<NodeId, number>();
+    return ({ event, nodes }) => {
+      const s = touched(nodes, event.node);
+      if (!s) return null;
+      const prev = terms.get(event.node!) ?? 0;
+      terms.set(event.node!, s.currentTerm);
+      return s.currentTerm < prev ? { message: `${event.node}'s term went from ${prev} back to ${s.currentTerm}`, nodes: [event.node!] } : null;
+    };
+  },
+};
+
+const oneVotePerTerm: Invariant = {
+  id: 'one-vote-per-term',
+  name: 'One vote per term',
+  description: 'A server votes for at most one candidate in a term, across restarts too.',
+  source: 'Raft paper, Figure 2 (votedFor is persistent) and section 5.2',
+  create(): InvariantCheck {
+    const votes = new Map<string, NodeId>();
+    return ({ event, nodes }) => {
+      const s = touched(nodes, event.node);
+      if (!s || s.votedFor === null) return null;
+      const key = `${event.node}@${s.currentTerm}`;
+      const prev = votes.get(key);
+      if (prev === undefined) votes.set(key, s.votedFor);
+      else if (prev !== s.votedFor) return { message: `${event.node} voted for ${prev} and then ${s.votedFor} in term ${s.currentTerm}`, nodes: [event.node!, prev, s.votedFor] };
+      return null;
+    };
+  },
+};
+
+export const raftInvariants: Invariant[] = [
+  electionSafety,
+  leaderAppendOnly,
+  logMatching,
+  leaderCompleteness,
+  stateMachineSafety,
+  termMonotonic,
+  oneVotePerTerm,
+];

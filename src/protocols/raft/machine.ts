@@ -1,0 +1,300 @@
+/**
+ * One Raft server (Ongaro and Ousterhout, USENIX ATC 2014, Figure 2) as an XState machine.
+ * Network I/O and timers are custom actions the kernel interprets; randomness comes from the
+ * kernel through the timer request (`min`..`max`).
+ */
+import { assign, enqueueActions, setup } from 'xstate';
+import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
+import type {
+  AppendEntries,
+  AppendEntriesResponse,
+  ClientReply,
+  Entry,
+  Incoming,
+  NodeId,
+  RaftEvent,
+  RequestVote,
+  RequestVoteResponse,
+} from './messages';
+import { isUpToDate, lastTerm, matchesAt, mergeEntries, termAt } from './log';
+
+export interface RaftDurable {
+  currentTerm: number;
+  votedFor: NodeId | null;
+  log: readonly Entry[];
+}
+
+export interface RaftInput {
+  id: NodeId;
+  peers: readonly NodeId[];
+  electionTimeout: readonly [number, number];
+  heartbeatInterval: number;
+  /** Figure 8's bug: commit an entry of an earlier term by counting replicas. */
+  commitPreviousTerm: boolean;
+  durable?: RaftDurable;
+}
+
+export interface RaftContext extends RaftDurable {
+  id: NodeId;
+  peers: readonly NodeId[];
+  commitIndex: number;
+  /** Who we believe leads currentTerm: the hint given to clients. */
+  leaderId: NodeId | null;
+  votesGranted: readonly NodeId[];
+  nextIndex: Readonly<Record<NodeId, number>>;
+  matchIndex: Readonly<Record<NodeId, number>>;
+  electionTimeout: readonly [number, number];
+  heartbeatInterval: number;
+  commitPreviousTerm: boolean;
+}
+
+// ── pure helpers ───────────────────────────────────────────────────────────────
+
+const ELECTION = 'electionTimeout';
+const HEARTBEAT = 'heartbeat';
+
+type Send = { type: 'send'; params: SendParams };
+type KernelAction = Send | { type: 'setTimer'; params: SetTimerParams } | { type: 'cancelTimer'; params: CancelTimerParams } | { type: 'output'; params: OutputParams };
+
+/** Inside `setup()` the enqueue of an action cannot yet see the kernel actions declared beside
+ * it, so effects go through this one typed door. */
+function effects(enqueue: unknown): (action: KernelAction) => void {
+  return enqueue as (action: KernelAction) => void;
+}
+
+function send(to: NodeId, msg: SendParams['msg']): Send {
+  return { type: 'send', params: { to, msg } };
+}
+
+function electionTimer(ctx: RaftContext): KernelAction {
+  return { type: 'setTimer', params: { name: ELECTION, min: ctx.electionTimeout[0], max: ctx.electionTimeout[1] } };
+}
+
+function majority(ctx: RaftContext): number {
+  return Math.floor((ctx.peers.length + 1) / 2) + 1;
+}
+
+function appendEntriesFor(ctx: RaftContext, peer: NodeId): AppendEntries {
+  const prevLogIndex = (ctx.nextIndex[peer] ?? ctx.log.length + 1) - 1;
+  return {
+    type: 'AppendEntries',
+    term: ctx.currentTerm,
+    leaderId: ctx.id,
+    prevLogIndex,
+    prevLogTerm: termAt(ctx.log, prevLogIndex),
+    entries: ctx.log.slice(prevLogIndex),
+    leaderCommit: ctx.commitIndex,
+  };
+}
+
+/** Figure 2, Rules for Servers, Leaders: the largest N > commitIndex held by a majority whose
+ * entry is of the current term (section 5.4.2). The bug switch drops the term condition. */
+export function advancedCommitIndex(ctx: RaftContext, matchIndex: Readonly<Record<NodeId, number>>): number {
+  for (let n = ctx.log.length; n > ctx.commitIndex; n--) {
+    if (!ctx.commitPreviousTerm && termAt(ctx.log, n) !== ctx.currentTerm) continue;
+    const replicas = 1 + ctx.peers.filter((p) => (matchIndex[p] ?? 0) >= n).length;
+    if (replicas >= majority(ctx)) return n;
+  }
+  return ctx.commitIndex;
+}
+
+/** Section 5.1: any RPC with a newer term makes us adopt it and forget our vote. */
+function adoptTerm(ctx: RaftContext, term: number): Partial<RaftContext> {
+  return term > ctx.currentTerm ? { currentTerm: term, votedFor: null, leaderId: null } : {};
+}
+
+// ── the machine ────────────────────────────────────────────────────────────────
+
+export const raftMachine = setup({
+  types: {
+    context: {} as RaftContext,
+    events: {} as RaftEvent,
+    input: {} as RaftInput,
+  },
+  actions: {
+    send: (_, _params: SendParams) => {},
+    setTimer: (_, _params: SetTimerParams) => {},
+    cancelTimer: (_, _params: CancelTimerParams) => {},
+    output: (_, _params: OutputParams) => {},
+    'adopt newer term': assign(({ context, event }) => adoptTerm(context, (event as { term: number }).term)),
+    'reset election timer': enqueueActions(({ context, enqueue }) => effects(enqueue)(electionTimer(context))),
+    'handle vote request': enqueueActions(({ context, event, enqueue }) => {
+      const m = event as Incoming<RequestVote>;
+      const ctx = { ...context, ...adoptTerm(context, m.term) };
+      const grant =
+        m.term === ctx.currentTerm &&
+        (ctx.votedFor === null || ctx.votedFor === m.candidateId) &&
+        isUpToDate(ctx.log, m.lastLogTerm, m.lastLogIndex);
+      if (grant) {
+        enqueue.assign({ votedFor: m.candidateId });
+        effects(enqueue)(electionTimer(ctx));
+      }
+      const reply: RequestVoteResponse = { type: 'RequestVoteResponse', term: ctx.currentTerm, voteGranted: grant };
+      effects(enqueue)(send(m.from, reply));
+    }),
+    'handle append entries': enqueueActions(({ context, event, enqueue }) => {
+      const m = event as Incoming<AppendEntries>;
+      const reply = (success: boolean, matchIndex: number): Send =>
+        send(m.from, { type: 'AppendEntriesResponse', term: context.currentTerm, success, matchIndex } satisfies AppendEntriesResponse);
+      if (m.term < context.currentTerm) {
+        effects(enqueue)(reply(false, 0));
+        return;
+      }
+      // A current leader speaks: this is what keeps a follower from starting an election.
+      effects(enqueue)(electionTimer(context));
+      enqueue.assign({ leaderId: m.leaderId });
+      if (!matchesAt(context.log, m.prevLogIndex, m.prevLogTerm)) {
+        effects(enqueue)(reply(false, 0));
+        return;
+      }
+      const log = mergeEntries(context.log, m.prevLogIndex, m.entries);
+      const lastNew = m.prevLogIndex + m.entries.length;
+      const commitIndex = m.leaderCommit > context.commitIndex ? Math.max(context.commitIndex, Math.min(m.leaderCommit, lastNew)) : context.commitIndex;
+      enqueue.assign({ log, commitIndex });
+      effects(enqueue)(reply(true, lastNew));
+    }),
+    'reject append entries': enqueueActions(({ context, event, enqueue }) => {
+      const m = event as Incoming<AppendEntries>;
+      effects(enqueue)(send(m.from, { type: 'AppendEntriesResponse', term: context.currentTerm, success: false, matchIndex: 0 } satisfies AppendEntriesResponse));
+    }),
+    'start election': enqueueActions(({ context, enqueue }) => {
+      const term = context.currentTerm + 1;
+      enqueue.assign({ currentTerm: term, votedFor: context.id, votesGranted: [context.id], leaderId: null });
+      effects(enqueue)(electionTimer(context));
+      const rv: RequestVote = {
+        type: 'RequestVote',
+        term,
+        candidateId: context.id,
+        lastLogIndex: context.log.length,
+        lastLogTerm: lastTerm(context.log),
+      };
+      for (const p of context.peers) effects(enqueue)(send(p, rv));
+    }),
+    'count vote': assign(({ context, event }) => {
+      const m = event as Incoming<RequestVoteResponse>;
+      return context.votesGranted.includes(m.from) ? {} : { votesGranted: [...context.votesGranted, m.from] };
+    }),
+    'initialize leader state': assign(({ context }) => ({
+      leaderId: context.id,
+      nextIndex: Object.fromEntries(context.peers.map((p) => [p, context.log.length + 1])),
+      matchIndex: Object.fromEntries(context.peers.map((p) => [p, 0])),
+    })),
+    'cancel election timer': enqueueActions(({ enqueue }) => effects(enqueue)({ type: 'cancelTimer', params: { name: ELECTION } })),
+    'send heartbeats': enqueueActions(({ context, enqueue }) => {
+      for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(context, p)));
+      effects(enqueue)({ type: 'setTimer', params: { name: HEARTBEAT, delay: context.heartbeatInterval } });
+    }),
+    'cancel heartbeat timer': enqueueActions(({ enqueue }) => effects(enqueue)({ type: 'cancelTimer', params: { name: HEARTBEAT } })),
+    'handle append response': enqueueActions(({ context, event, enqueue }) => {
+      const m = event as Incoming<AppendEntriesResponse>;
+      if (m.success) {
+        const match = Math.max(context.matchIndex[m.from] ?? 0, m.matchIndex);
+        const matchIndex = { ...context.matchIndex, [m.from]: match };
+        const nextIndex = { ...context.nextIndex, [m.from]: Math.max(context.nextIndex[m.from] ?? 1, match + 1) };
+        enqueue.assign({ matchIndex, nextIndex, commitIndex: advancedCommitIndex(context, matchIndex) });
+        return;
+      }
+      // The consistency check failed: back off one entry and retry at once.
+      const nextIndex = { ...context.nextIndex, [m.from]: Math.max(1, (context.nextIndex[m.from] ?? 1) - 1) };
+      enqueue.assign({ nextIndex });
+      effects(enqueue)(send(m.from, appendEntriesFor({ ...context, nextIndex }, m.from)));
+    }),
+    'append client command': enqueueActions(({ context, event, enqueue }) => {
+      const { command } = event as { command: string };
+      const log = [...context.log, { term: context.currentTerm, command }];
+      const next = { ...context, log };
+      enqueue.assign({ log });
+      for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(next, p)));
+      const reply: ClientReply = { type: 'accepted', index: log.length, term: context.currentTerm };
+      effects(enqueue)({ type: 'output', params: { data: reply } });
+    }),
+    'redirect client': enqueueActions(({ context, enqueue }) => {
+      const reply: ClientReply = { type: 'redirect', leaderHint: context.leaderId };
+      effects(enqueue)({ type: 'output', params: { data: reply } });
+    }),
+  },
+  guards: {
+    'term is newer': ({ context, event }) => (event as { term: number }).term > context.currentTerm,
+    'term is current or newer': ({ context, event }) => (event as { term: number }).term >= context.currentTerm,
+    'vote is granted in this term': ({ context, event }) => {
+      const m = event as Incoming<RequestVoteResponse>;
+      return m.term === context.currentTerm && m.voteGranted;
+    },
+    'votes form a majority': ({ context }) => context.votesGranted.length >= majority(context),
+    'reply is for this term': ({ context, event }) => (event as { term: number }).term === context.currentTerm,
+  },
+}).createMachine({
+  id: 'raft',
+  context: ({ input }) => ({
+    id: input.id,
+    peers: input.peers,
+    currentTerm: input.durable?.currentTerm ?? 0,
+    votedFor: input.durable?.votedFor ?? null,
+    log: input.durable?.log ?? [],
+    commitIndex: 0,
+    leaderId: null,
+    votesGranted: [],
+    nextIndex: {},
+    matchIndex: {},
+    electionTimeout: input.electionTimeout,
+    heartbeatInterval: input.heartbeatInterval,
+    commitPreviousTerm: input.commitPreviousTerm,
+  }),
+  initial: 'follower',
+  states: {
+    follower: {
+      entry: 'reset election timer',
+      on: {
+        electionTimeout: 'candidate',
+        RequestVote: { actions: ['adopt newer term', 'handle vote request'] },
+        AppendEntries: { actions: ['adopt newer term', 'handle append entries'] },
+        RequestVoteResponse: { actions: 'adopt newer term' },
+        AppendEntriesResponse: { actions: 'adopt newer term' },
+        ClientRequest: { actions: 'redirect client' },
+      },
+    },
+    candidate: {
+      entry: 'start election',
+      always: { guard: 'votes form a majority', target: 'leader' },
+      on: {
+        electionTimeout: { target: 'candidate', reenter: true },
+        RequestVote: [
+          { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle vote request'] },
+          { actions: 'handle vote request' },
+        ],
+        AppendEntries: [
+          // A leader of our term has won: step down and follow it (section 5.2).
+          { guard: 'term is current or newer', target: 'follower', actions: ['adopt newer term', 'handle append entries'] },
+          { actions: 'reject append entries' },
+        ],
+        RequestVoteResponse: [
+          { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
+          { guard: 'vote is granted in this term', actions: 'count vote' },
+        ],
+        AppendEntriesResponse: { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
+        ClientRequest: { actions: 'redirect client' },
+      },
+    },
+    leader: {
+      entry: ['cancel election timer', 'initialize leader state', 'send heartbeats'],
+      exit: 'cancel heartbeat timer',
+      on: {
+        heartbeat: { actions: 'send heartbeats' },
+        RequestVote: [
+          { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle vote request'] },
+          { actions: 'handle vote request' },
+        ],
+        AppendEntries: [
+          { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle append entries'] },
+          { actions: 'reject append entries' },
+        ],
+        RequestVoteResponse: { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
+        AppendEntriesResponse: [
+          { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
+          { guard: 'reply is for this term', actions: 'handle append response' },
+        ],
+        ClientRequest: { actions: 'append client command' },
+      },
+    },
+  },
+});

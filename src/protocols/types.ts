@@ -1,0 +1,121 @@
+/**
+ * The protocol contract (DESIGN.md section 3). A protocol is one folder exporting one
+ * ProtocolModule; the kernel knows nothing else about it.
+ */
+import type { AnyStateMachine, EventObject, Snapshot } from 'xstate';
+import type { NodeId, NodeView, Observable, TraceEvent, MessageBody } from '../sim/types';
+import type { Scenario, CommandAction } from '../scenario/types';
+
+export type { NodeId, NodeView, Observable, TraceEvent, MessageBody };
+export type RoleId = string;
+
+export interface ProtocolConfig {
+  nodes: readonly NodeId[];
+  params: Scenario['params'];
+}
+
+/** What the kernel interprets. Machines emit these as parameterized custom actions. */
+export interface SendParams {
+  to: NodeId;
+  msg: MessageBody;
+}
+/** A timer on the node's simulated clock. A fixed `delay`, or a `min`..`max` range that the
+ * kernel draws from the world's seeded generator. Setting a timer that is pending resets it. */
+export interface SetTimerParams {
+  name: string;
+  delay?: number;
+  min?: number;
+  max?: number;
+}
+export interface CancelTimerParams {
+  name: string;
+}
+/** An answer to a client outside the cluster (a leader hint, an acknowledgement). */
+export interface OutputParams {
+  data: unknown;
+}
+
+/** Event delivered when a timer fires: `{ type: name }`. A message arrives as
+ * `{ ...payload, type, from }`. */
+export type MessageEvent = MessageBody & { from: NodeId };
+
+export interface Invariant {
+  id: string;
+  name: string;
+  /** One line: what must hold. */
+  description: string;
+  /** Paper section or TLA+ operator. */
+  source: string;
+  /** A fresh checker for one run. It may keep history (incremental checks). */
+  create(cfg: ProtocolConfig): InvariantCheck;
+}
+
+export interface InvariantInput {
+  event: TraceEvent;
+  /** Every node, with the state after the event. */
+  nodes: ReadonlyMap<NodeId, NodeView>;
+}
+export interface InvariantFailure {
+  message: string;
+  nodes?: NodeId[];
+}
+export type InvariantCheck = (input: InvariantInput) => InvariantFailure | null;
+
+export interface BugSpec {
+  id: string;
+  description: string;
+  /** The invariants this bug is known to break. */
+  breaks: string[];
+}
+
+export interface CommandField {
+  name: string;
+  kind: 'string' | 'number' | 'boolean';
+  default: string | number | boolean;
+  description?: string;
+}
+export interface CommandSpec {
+  id: string;
+  label: string;
+  description: string;
+  fields: CommandField[];
+  /** Roles that accept it; all when absent. */
+  roles?: RoleId[];
+  /** The event delivered to the node. */
+  event(action: CommandAction): EventObject;
+}
+
+export interface ParamSpec {
+  name: string;
+  description: string;
+  default: unknown;
+  /** A message naming the problem, or null when the value is fine. */
+  check(value: unknown): string | null;
+}
+
+export interface ViewHints {
+  /** Short glyph or letter per role, for the cluster view. */
+  roleGlyphs: Record<RoleId, string>;
+  /** Panels this protocol wants ('log', 'ring', 'transactions'). */
+  panels: string[];
+}
+
+export interface ProtocolModule {
+  id: string;
+  name: string;
+  minNodes: number;
+  maxNodes: number;
+  params: ParamSpec[];
+  roles(cfg: ProtocolConfig): Record<NodeId, RoleId>;
+  machine(role: RoleId): AnyStateMachine;
+  input(node: NodeId, role: RoleId, cfg: ProtocolConfig, durable?: unknown): unknown;
+  durable(snapshot: Snapshot<unknown>): unknown;
+  observe(snapshot: Snapshot<unknown>): Observable;
+  commands: CommandSpec[];
+  invariants: Invariant[];
+  bugs: BugSpec[];
+  scenarios: Scenario[];
+  view: ViewHints;
+  /** Protocol-specific lines for the CLI summary (leaders per term, committed entries). */
+  summarize?(nodes: ReadonlyMap<NodeId, NodeView>, events: readonly TraceEvent[]): string[];
+}

@@ -1,0 +1,99 @@
+/** The scenario format, version 1 (docs/formats.md). A scenario is the whole input of a run. */
+export type NodeId = string;
+
+export interface LinkOverride {
+  from: NodeId;
+  to: NodeId;
+  latency?: [number, number];
+  drop?: number;
+  duplicate?: number;
+}
+
+export interface NetworkSettings {
+  /** Inclusive range of one-way delivery delays, in simulated ms. */
+  latency: [number, number];
+  /** Probability that a message is lost. */
+  drop: number;
+  /** Probability that a message is delivered twice. */
+  duplicate: number;
+  /** Per-link overrides of the defaults above (directed: from → to). */
+  links?: LinkOverride[];
+}
+
+interface At {
+  /** Simulated ms at which the action happens. */
+  at: number;
+}
+
+export type KernelAction =
+  | (At & { do: 'crash'; node: NodeId })
+  | (At & { do: 'restart'; node: NodeId; loseDisk?: boolean })
+  | (At & { do: 'pause'; node: NodeId })
+  | (At & { do: 'resume'; node: NodeId })
+  | (At & { do: 'skew'; node: NodeId; rate: number })
+  | (At & { do: 'timeout'; node: NodeId; timer?: string })
+  | (At & { do: 'partition'; groups: NodeId[][] })
+  | (At & { do: 'cut'; from: NodeId; to: NodeId })
+  | (At & { do: 'heal' })
+  | (At & { do: 'drop'; message: number })
+  | (At & { do: 'duplicate'; message: number })
+  | (At & { do: 'delay'; message: number; by: number })
+  | (At & { do: 'deliver'; message: number })
+  | (At & { do: 'fire'; node: NodeId; timer: string });
+
+export type KernelActionKind = KernelAction['do'];
+
+/** A protocol command ('request', 'begin', …): `do` names one of the protocol's commands. */
+export interface CommandAction extends At {
+  do: string;
+  node: NodeId;
+  [field: string]: unknown;
+}
+
+export type Action = KernelAction | CommandAction;
+
+export interface Note {
+  at: number;
+  text: string;
+}
+
+export interface Scenario {
+  format: 'faultline-scenario';
+  version: 1;
+  protocol: string;
+  /** Short id, for curated scenarios ('figure-8'). */
+  name?: string;
+  title?: string;
+  /** What to watch for. */
+  description?: string;
+  nodes: NodeId[];
+  seed: number;
+  params: { bugs: string[]; [key: string]: unknown };
+  network: NetworkSettings;
+  schedule: 'auto' | 'manual';
+  actions: Action[];
+  /** The run stops at this simulated time. */
+  until: number;
+  notes?: Note[];
+}
+
+export const KERNEL_ACTIONS: readonly KernelActionKind[] = [
+  'crash',
+  'restart',
+  'pause',
+  'resume',
+  'skew',
+  'timeout',
+  'partition',
+  'cut',
+  'heal',
+  'drop',
+  'duplicate',
+  'delay',
+  'deliver',
+  'fire',
+];
+
+export function isKernelAction(action: Action): action is KernelAction {
+  return (KERNEL_ACTIONS as readonly string[]).includes(action.do);
+}

@@ -1,0 +1,116 @@
+/**
+ * A run: the world, its recorded trace, live invariant checks and checkpoints for time travel.
+ * `seek(k)` restores the nearest checkpoint at or before event k and replays to it.
+ */
+import type { ProtocolModule } from '../protocols/types';
+import type { Action, Scenario } from '../scenario/types';
+import { invariantRunner, type InvariantRunner } from '../check/invariants';
+import type { Trace, TraceEvent, Violation } from './types';
+import { World, type Checkpoint } from './world';
+
+export interface SimulationOptions {
+  /** Check invariants after every event (default true). */
+  invariants?: boolean;
+  /** Keep every event in `events` (default true). */
+  record?: boolean;
+  /** Events between checkpoints (default 256). Zero turns time travel off. */
+  checkpointEvery?: number;
+}
+
+export class Simulation {
+  readonly events: TraceEvent[] = [];
+  readonly violations: Violation[] = [];
+  private world: World;
+  private readonly checkpoints: Checkpoint[] = [];
+  private readonly check: InvariantRunner | null;
+  private readonly every: number;
+  private readonly record: boolean;
+  private finished = false;
+
+  constructor(
+    readonly module: ProtocolModule,
+    readonly scenario: Scenario,
+    options: SimulationOptions = {},
+  ) {
+    this.world = World.create(module, scenario);
+    this.check = options.invariants === false ? null : invariantRunner(module, { nodes: scenario.nodes, params: scenario.params });
+    this.every = options.checkpointEvery ?? 256;
+    this.record = options.record !== false;
+    if (this.every > 0) this.checkpoints.push(this.world.checkpoint());
+  }
+
+  /** The live world after the last event. Read it; do not step it. */
+  get current(): World {
+    return this.world;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  get eventCount(): number {
+    return this.world.eventCount;
+  }
+
+  step(): TraceEvent | null {
+    if (this.finished) return null;
+    const ev = this.world.step();
+    if (!ev) {
+      this.finished = true;
+      return null;
+    }
+    if (this.record) this.events.push(ev);
+    if (this.check) {
+      const found = this.check(ev, this.world.views);
+      if (found.length) this.violations.push(...found);
+    }
+    if (this.every > 0 && this.world.eventCount % this.every === 0) this.checkpoints.push(this.world.checkpoint());
+    return ev;
+  }
+
+  /** Runs to the end, or until `maxEvents` more events. */
+  run(maxEvents = Infinity): this {
+    for (let i = 0; i < maxEvents && this.step(); i++);
+    return this;
+  }
+
+  /** A fresh world exactly as it was after event k (k = -1: before any event). */
+  seek(k: number): World {
+    if (this.every <= 0) throw new Error('time travel is off (checkpointEvery is 0)');
+    const target = k + 1;
+    if (target < 0 || target > this.world.eventCount) throw new RangeError(`step ${k} is outside the run (0..${this.world.eventCount - 1})`);
+    const cp = this.checkpoints[Math.floor(target / this.every)]!;
+    const world = World.restore(this.module, this.scenario, cp);
+    while (world.eventCount < target) world.step();
+    return world;
+  }
+
+  trace(): Trace {
+    const nodes: Trace['final']['nodes'] = {};
+    for (const [id, v] of this.world.views) nodes[id] = { up: v.up, state: v.state };
+    return {
+      format: 'faultline-trace',
+      version: 1,
+      scenario: this.scenario,
+      events: this.events,
+      final: { time: this.world.time, nodes },
+      violations: this.violations,
+    };
+  }
+}
+
+/**
+ * The scenario a fork at step k runs: the actions applied by then, plus the new one, placed
+ * right after event k. The old future is dropped, as in an editor's undo.
+ */
+export function forkScenario(sim: Simulation, k: number, action: Omit<Action, 'at'>): Scenario {
+  const world = sim.seek(k);
+  const kept = sim.scenario.actions.slice(0, world.actionIndex);
+  const placed = { ...action, at: world.time, step: k + 1 } as Action;
+  return { ...sim.scenario, actions: [...kept, placed], until: Math.max(sim.scenario.until, world.time) };
+}
+
+/** Runs a scenario to the end with invariants on. */
+export function runScenario(module: ProtocolModule, scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  return new Simulation(module, scenario, options).run();
+}

@@ -1,0 +1,502 @@
+/**
+ * The world: every node's machine snapshot, the network, the clock and the event queue.
+ * `step()` advances by exactly one trace event. The world is a value that `checkpoint()`
+ * copies cheaply (snapshots are immutable) and `World.restore()` brings back.
+ */
+import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { Action, CommandAction, KernelAction, Scenario } from '../scenario/types';
+import { isKernelAction } from '../scenario/types';
+import type { ProtocolConfig, ProtocolModule } from '../protocols/types';
+import type { EventKind, Message, NodeId, NodeView, TraceEvent } from './types';
+import { EventQueue } from './queue';
+import { Rng, type RngState } from './rng';
+import { HEALED, blockedBy, linkKey, linkTable, partitioned, type NetworkState } from './network';
+import { stepperFor, type Stepper, type Effect } from './effects';
+
+interface Arrival {
+  time: number;
+  seq: number;
+  kind: 'arrive';
+  msg: Message;
+  /** Lost to the link's drop rate, decided when sent. */
+  dropped: boolean;
+}
+interface TimerFire {
+  time: number;
+  seq: number;
+  kind: 'timer';
+  node: NodeId;
+  name: string;
+  id: number;
+}
+type Item = Arrival | TimerFire;
+
+interface Timer {
+  id: number;
+  due: number;
+  /** Event to deliver; `{ type: name }` when absent (XState `after` timers carry their own). */
+  event?: EventObject;
+}
+
+interface NodeRuntime {
+  readonly id: NodeId;
+  readonly role: string;
+  snapshot: AnyMachineSnapshot;
+  up: boolean;
+  paused: boolean;
+  /** Clock-skew rate: timers run `rate` times as fast as simulated time. */
+  rate: number;
+  timers: Map<string, Timer>;
+  /** Items that came due while the node was paused, in order. */
+  held: Item[];
+  /** What survived the last crash. */
+  disk: unknown;
+  view: NodeView;
+}
+
+export interface Checkpoint {
+  readonly time: number;
+  readonly eventCount: number;
+  readonly queueSeq: number;
+  readonly nextMessageId: number;
+  readonly nextTimerId: number;
+  readonly rng: RngState;
+  readonly actionIndex: number;
+  readonly queue: readonly Item[];
+  readonly inflight: ReadonlyMap<number, Arrival>;
+  readonly network: NetworkState;
+  readonly nodes: readonly Readonly<NodeRuntime>[];
+  readonly pending: readonly TraceEvent[];
+}
+
+/** A pending event the manual schedule may pick. */
+export type Enabled =
+  | { kind: 'deliver'; message: Message; dueAt: number }
+  | { kind: 'fire'; node: NodeId; timer: string; dueAt: number };
+
+export class ScenarioRuntimeError extends Error {}
+
+export class World {
+  time = 0;
+  /** Trace events produced so far. */
+  eventCount = 0;
+  actionIndex = 0;
+  private queueSeq = 0;
+  private nextMessageId = 1;
+  private nextTimerId = 1;
+  private rng: Rng;
+  private queue: EventQueue<Item>;
+  /** Messages in flight by id; an item whose entry differs is stale (dropped or delayed). */
+  private inflight: Map<number, Arrival>;
+  private network: NetworkState;
+  private readonly nodes: Map<NodeId, NodeRuntime>;
+  /** The latest NodeView of each node, replaced (never mutated) on change. */
+  readonly views: Map<NodeId, NodeView>;
+  private readonly link: ReturnType<typeof linkTable>;
+  private readonly steppers = new Map<string, Stepper>();
+  private readonly cfg: ProtocolConfig;
+  /** Events produced while starting, returned by the first steps. */
+  private pending: Omit<TraceEvent, 'seq'>[] = [];
+
+  private constructor(
+    readonly module: ProtocolModule,
+    readonly scenario: Scenario,
+    from: Checkpoint | null,
+  ) {
+    this.cfg = { nodes: scenario.nodes, params: scenario.params };
+    this.link = linkTable(scenario.network);
+    const roles = module.roles(this.cfg);
+    for (const id of scenario.nodes) {
+      const role = roles[id];
+      if (role === undefined) throw new ScenarioRuntimeError(`protocol ${module.id} gave node ${id} no role`);
+      if (!this.steppers.has(role)) {
+        this.steppers.set(role, stepperFor(module.machine(role), module.input(id, role, this.cfg)));
+      }
+    }
+    if (from) {
+      this.time = from.time;
+      this.eventCount = from.eventCount;
+      this.queueSeq = from.queueSeq;
+      this.nextMessageId = from.nextMessageId;
+      this.nextTimerId = from.nextTimerId;
+      this.rng = new Rng(from.rng);
+      this.actionIndex = from.actionIndex;
+      this.queue = new EventQueue(from.queue);
+      this.inflight = new Map(from.inflight);
+      this.network = from.network;
+      this.nodes = new Map(from.nodes.map((n) => [n.id, { ...n, timers: new Map(n.timers), held: n.held.slice() }]));
+      this.views = new Map(from.nodes.map((n) => [n.id, n.view]));
+      this.pending = from.pending.slice();
+      return;
+    }
+    this.rng = Rng.fromSeed(scenario.seed);
+    this.queue = new EventQueue();
+    this.inflight = new Map();
+    this.network = HEALED;
+    this.nodes = new Map();
+    this.views = new Map();
+    for (const id of scenario.nodes) {
+      const role = roles[id]!;
+      const { snapshot, effects } = this.stepper(role).start(module.input(id, role, this.cfg));
+      const node: NodeRuntime = {
+        id,
+        role,
+        snapshot,
+        up: true,
+        paused: false,
+        rate: 1,
+        timers: new Map(),
+        held: [],
+        disk: undefined,
+        view: { id, role, up: true, paused: false, state: {} },
+      };
+      this.nodes.set(id, node);
+      this.pending.push(this.afterTransition(node, effects, { kind: 'start', node: id }));
+    }
+  }
+
+  static create(module: ProtocolModule, scenario: Scenario): World {
+    return new World(module, scenario, null);
+  }
+
+  static restore(module: ProtocolModule, scenario: Scenario, cp: Checkpoint): World {
+    return new World(module, scenario, cp);
+  }
+
+  checkpoint(): Checkpoint {
+    return {
+      time: this.time,
+      eventCount: this.eventCount,
+      queueSeq: this.queueSeq,
+      nextMessageId: this.nextMessageId,
+      nextTimerId: this.nextTimerId,
+      rng: this.rng.state(),
+      actionIndex: this.actionIndex,
+      queue: this.queue.toArray().slice(),
+      inflight: new Map(this.inflight),
+      network: this.network,
+      nodes: [...this.nodes.values()].map((n) => ({ ...n, timers: new Map(n.timers), held: n.held.slice() })),
+      pending: this.pending.slice() as TraceEvent[],
+    };
+  }
+
+  /** Advances by one trace event; null when the run is over (time `until`, or no more actions
+   * in the manual schedule). */
+  step(): TraceEvent | null {
+    const started = this.pending.shift();
+    if (started) return this.record(started);
+    const { actions, until } = this.scenario;
+    for (;;) {
+      const action = actions[this.actionIndex];
+      const head = this.scenario.schedule === 'auto' ? this.queue.peek() : undefined;
+      if (action && action.at <= until && (!head || this.actionIsDue(action, head))) {
+        const index = this.actionIndex++;
+        this.time = Math.max(this.time, action.at);
+        return this.record({ ...this.apply(action), action: index });
+      }
+      if (!head || head.time > until) {
+        if (this.scenario.schedule === 'auto' || !action) this.time = Math.max(this.time, Math.min(until, head?.time ?? until));
+        return null;
+      }
+      this.queue.pop();
+      this.time = head.time;
+      const ev = this.process(head);
+      if (ev) return this.record(ev);
+    }
+  }
+
+  /** An action wins ties at its time, unless it asks to wait for a trace position (`step`),
+   * which orders a fork exactly after the event the user acted on. */
+  private actionIsDue(action: Action, head: Item): boolean {
+    if (action.at < head.time) return true;
+    if (action.at > head.time) return false;
+    const step = (action as { step?: number }).step;
+    return step === undefined || this.eventCount >= step;
+  }
+
+  /** The events a manual schedule may pick next, soonest first. */
+  enabled(): Enabled[] {
+    const out: Enabled[] = [];
+    for (const a of this.inflight.values()) {
+      const node = this.nodes.get(a.msg.to);
+      if (node && !node.paused) out.push({ kind: 'deliver', message: a.msg, dueAt: a.time });
+    }
+    for (const n of this.nodes.values()) {
+      if (!n.up || n.paused) continue;
+      for (const [name, t] of n.timers) out.push({ kind: 'fire', node: n.id, timer: name, dueAt: t.due });
+    }
+    return out.sort((x, y) => x.dueAt - y.dueAt);
+  }
+
+  /** In-flight messages (for views): not yet arrived, including those held at paused nodes. */
+  inFlight(): Message[] {
+    return [...this.inflight.values()].map((a) => a.msg);
+  }
+
+  networkState(): NetworkState {
+    return this.network;
+  }
+
+  pendingTimers(node: NodeId): { name: string; due: number }[] {
+    const n = this.nodes.get(node);
+    return n ? [...n.timers].map(([name, t]) => ({ name, due: t.due })) : [];
+  }
+
+  private record(ev: Omit<TraceEvent, 'seq'>): TraceEvent {
+    const out = { seq: this.eventCount++, ...ev } as TraceEvent;
+    return out;
+  }
+
+  private stepper(role: string): Stepper {
+    return this.steppers.get(role)!;
+  }
+
+  private node(id: NodeId): NodeRuntime {
+    const n = this.nodes.get(id);
+    if (!n) throw new ScenarioRuntimeError(`unknown node "${id}"`);
+    return n;
+  }
+
+  // ── queue items ──────────────────────────────────────────────────────────────
+
+  private process(item: Item): Omit<TraceEvent, 'seq'> | null {
+    if (item.kind === 'arrive') {
+      if (this.inflight.get(item.msg.id) !== item) return null;
+      const to = this.nodes.get(item.msg.to)!;
+      if (to.up && to.paused && !item.dropped && !blockedBy(this.network, item.msg.from, item.msg.to)) {
+        to.held.push(item);
+        return null;
+      }
+      this.inflight.delete(item.msg.id);
+      return this.arrive(item);
+    }
+    const node = this.nodes.get(item.node)!;
+    const timer = node.timers.get(item.name);
+    if (!timer || timer.id !== item.id || !node.up) return null;
+    if (node.paused) {
+      node.held.push(item);
+      return null;
+    }
+    node.timers.delete(item.name);
+    return this.deliver(node, timer.event ?? { type: item.name }, { kind: 'timer', node: node.id, timer: item.name });
+  }
+
+  private arrive(a: Arrival): Omit<TraceEvent, 'seq'> {
+    const { msg } = a;
+    const to = this.nodes.get(msg.to)!;
+    const reason = a.dropped ? 'dropped' : (blockedBy(this.network, msg.from, msg.to) ?? (to.up ? null : 'down'));
+    if (reason) return { time: this.time, kind: 'lost', node: msg.to, message: msg, reason };
+    return this.deliver(to, { ...msg.payload, type: msg.type, from: msg.from } as EventObject, { kind: 'deliver', node: to.id, message: msg });
+  }
+
+  private deliver(node: NodeRuntime, event: EventObject, ev: Omit<TraceEvent, 'seq' | 'time'>): Omit<TraceEvent, 'seq'> {
+    const { snapshot, effects } = this.stepper(node.role).step(node.snapshot, event);
+    node.snapshot = snapshot;
+    return this.afterTransition(node, effects, ev);
+  }
+
+  /** Interprets a transition's effects, refreshes the node's view, and builds its event. */
+  private afterTransition(node: NodeRuntime, effects: readonly Effect[], ev: Omit<TraceEvent, 'seq' | 'time'>): Omit<TraceEvent, 'seq'> {
+    let sent: Message[] | undefined;
+    let output: unknown[] | undefined;
+    for (const e of effects) {
+      switch (e.type) {
+        case 'send':
+          (sent ??= []).push(...this.send(node.id, e.to, e.msg));
+          break;
+        case 'setTimer':
+          this.setTimer(node, e.name, e.delay ?? this.rng.int(e.min ?? 0, e.max ?? e.min ?? 0), e.event);
+          break;
+        case 'cancelTimer':
+          node.timers.delete(e.name);
+          break;
+        case 'output':
+          (output ??= []).push(e.data);
+          break;
+      }
+    }
+    this.refreshView(node);
+    const out: Omit<TraceEvent, 'seq'> = { time: this.time, ...ev, state: node.view.state };
+    if (sent) out.sent = sent;
+    if (output) out.output = output;
+    return out;
+  }
+
+  private refreshView(node: NodeRuntime): void {
+    node.view = { id: node.id, role: node.role, up: node.up, paused: node.paused, state: this.module.observe(node.snapshot) };
+    this.views.set(node.id, node.view);
+  }
+
+  private setTimer(node: NodeRuntime, name: string, delay: number, event?: EventObject): void {
+    const due = this.time + Math.round(delay / node.rate);
+    const timer: Timer = { id: this.nextTimerId++, due, ...(event ? { event } : {}) };
+    node.timers.set(name, timer);
+    this.queue.push({ time: due, seq: this.queueSeq++, kind: 'timer', node: node.id, name, id: timer.id });
+  }
+
+  private send(from: NodeId, to: NodeId, payload: Message['payload']): Message[] {
+    if (!this.nodes.has(to)) throw new ScenarioRuntimeError(`node ${from} sent ${payload.type} to unknown node "${to}"`);
+    const link = this.link(from, to);
+    const msg = this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), this.rng.chance(link.drop));
+    if (!this.rng.chance(link.duplicate)) return [msg];
+    const copy = this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), false, msg.id);
+    return [msg, copy];
+  }
+
+  private launch(from: NodeId, to: NodeId, payload: Message['payload'], latency: number, dropped: boolean, duplicateOf?: number): Message {
+    const msg: Message = {
+      id: this.nextMessageId++,
+      from,
+      to,
+      type: payload.type,
+      payload,
+      sentAt: this.time,
+      arriveAt: this.time + latency,
+      ...(duplicateOf === undefined ? {} : { duplicateOf }),
+    };
+    this.enqueue(msg, dropped);
+    return msg;
+  }
+
+  private enqueue(msg: Message, dropped: boolean): void {
+    const item: Arrival = { time: msg.arriveAt, seq: this.queueSeq++, kind: 'arrive', msg, dropped };
+    this.inflight.set(msg.id, item);
+    this.queue.push(item);
+  }
+
+  // ── scenario actions ─────────────────────────────────────────────────────────
+
+  private apply(action: Action): Omit<TraceEvent, 'seq'> {
+    if (!isKernelAction(action)) return this.command(action as CommandAction);
+    const base = { time: this.time, kind: action.do as EventKind };
+    const a = action;
+    switch (a.do) {
+      case 'crash': {
+        const node = this.node(a.node);
+        if (!node.up) return { ...base, node: node.id, reason: 'already down' };
+        node.disk = this.module.durable(node.snapshot);
+        node.up = false;
+        node.paused = false;
+        node.timers.clear();
+        node.held = [];
+        const lost: number[] = [];
+        for (const [id, arr] of this.inflight) {
+          if (arr.msg.to === node.id) {
+            this.inflight.delete(id);
+            lost.push(id);
+          }
+        }
+        this.refreshView(node);
+        return { ...base, node: node.id, state: node.view.state, detail: { lostMessages: lost } };
+      }
+      case 'restart': {
+        const node = this.node(a.node);
+        if (node.up) return { ...base, node: node.id, reason: 'already up' };
+        node.up = true;
+        node.rate = 1;
+        const disk = a.loseDisk ? undefined : node.disk;
+        const { snapshot, effects } = this.stepper(node.role).start(this.module.input(node.id, node.role, this.cfg, disk));
+        node.snapshot = snapshot;
+        return this.afterTransition(node, effects, { kind: 'restart', node: node.id, detail: { loseDisk: a.loseDisk === true } });
+      }
+      case 'pause': {
+        const node = this.node(a.node);
+        if (!node.up || node.paused) return { ...base, node: node.id, reason: node.up ? 'already paused' : 'node is down' };
+        node.paused = true;
+        this.refreshView(node);
+        return { ...base, node: node.id, state: node.view.state };
+      }
+      case 'resume': {
+        const node = this.node(a.node);
+        if (!node.paused) return { ...base, node: node.id, reason: 'not paused' };
+        node.paused = false;
+        // Held events come due now, in the order they were held.
+        for (const item of node.held) {
+          const again = { ...item, time: this.time, seq: this.queueSeq++ };
+          this.queue.push(again);
+          if (again.kind === 'arrive') this.inflight.set(again.msg.id, again);
+        }
+        node.held = [];
+        this.refreshView(node);
+        return { ...base, node: node.id, state: node.view.state };
+      }
+      case 'skew': {
+        const node = this.node(a.node);
+        node.rate = a.rate;
+        return { ...base, node: node.id, detail: { rate: a.rate } };
+      }
+      case 'timeout':
+      case 'fire': {
+        const node = this.node(a.node);
+        if (!node.up) return { ...base, kind: 'timeout', node: node.id, reason: 'node is down' };
+        const name = a.timer ?? this.soonestTimer(node);
+        const timer = name === undefined ? undefined : node.timers.get(name);
+        if (name === undefined || !timer) return { ...base, kind: 'timeout', node: node.id, reason: a.timer ? `no pending timer "${a.timer}"` : 'no pending timer' };
+        node.timers.delete(name);
+        return this.deliver(node, timer.event ?? { type: name }, { kind: a.do === 'fire' ? 'timer' : 'timeout', node: node.id, timer: name });
+      }
+      case 'partition':
+        this.network = { groups: partitioned(a.groups), cuts: this.network.cuts };
+        return { ...base, detail: { groups: a.groups } };
+      case 'cut':
+        this.network = { groups: this.network.groups, cuts: new Set([...this.network.cuts, linkKey(a.from, a.to)]) };
+        return { ...base, detail: { from: a.from, to: a.to } };
+      case 'heal':
+        this.network = HEALED;
+        return base;
+      case 'drop': {
+        const arr = this.inflight.get(a.message);
+        if (!arr) return { ...base, reason: `message ${a.message} is not in flight` };
+        this.inflight.delete(a.message);
+        this.unhold(arr);
+        return { ...base, node: arr.msg.to, message: arr.msg };
+      }
+      case 'duplicate': {
+        const arr = this.inflight.get(a.message);
+        if (!arr) return { ...base, reason: `message ${a.message} is not in flight` };
+        const link = this.link(arr.msg.from, arr.msg.to);
+        const copy = this.launch(arr.msg.from, arr.msg.to, arr.msg.payload, this.rng.int(link.latency[0], link.latency[1]), false, arr.msg.id);
+        return { ...base, node: arr.msg.to, message: copy, sent: [copy] };
+      }
+      case 'delay': {
+        const arr = this.inflight.get(a.message);
+        if (!arr) return { ...base, reason: `message ${a.message} is not in flight` };
+        this.unhold(arr);
+        const msg = { ...arr.msg, arriveAt: Math.max(arr.time, this.time) + a.by };
+        this.enqueue(msg, arr.dropped);
+        return { ...base, node: msg.to, message: msg, detail: { by: a.by } };
+      }
+      case 'deliver': {
+        const arr = this.inflight.get(a.message);
+        if (!arr) return { ...base, kind: 'deliver', reason: `message ${a.message} is not in flight` };
+        this.inflight.delete(a.message);
+        this.unhold(arr);
+        return this.arrive(arr);
+      }
+    }
+  }
+
+  private unhold(arr: Arrival): void {
+    const node = this.nodes.get(arr.msg.to);
+    if (node && node.held.includes(arr)) node.held = node.held.filter((h) => h !== arr);
+  }
+
+  private soonestTimer(node: NodeRuntime): string | undefined {
+    let best: [string, Timer] | undefined;
+    for (const entry of node.timers) if (!best || entry[1].due < best[1].due) best = entry;
+    return best?.[0];
+  }
+
+  private command(action: CommandAction): Omit<TraceEvent, 'seq'> {
+    const base = { time: this.time, kind: 'command' as const, node: action.node, detail: { command: action.do } };
+    const spec = this.module.commands.find((c) => c.id === action.do);
+    if (!spec) throw new ScenarioRuntimeError(`protocol ${this.module.id} has no command "${action.do}"`);
+    const node = this.node(action.node);
+    if (spec.roles && !spec.roles.includes(node.role)) return { ...base, reason: `role ${node.role} does not take "${action.do}"` };
+    if (!node.up) return { ...base, reason: 'node is down' };
+    if (node.paused) return { ...base, reason: 'node is paused' };
+    return this.deliver(node, spec.event(action), base);
+  }
+}
+
+export type { KernelAction };
