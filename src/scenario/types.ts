@@ -23,6 +23,9 @@ export interface NetworkSettings {
 interface At {
   /** Simulated ms at which the action happens. */
   at: number;
+  /** Trace position to wait for when the action ties with a queued event at `at`: a fork
+   * places its action right after the event the user acted on (sim/simulation.ts). */
+  step?: number;
 }
 
 export type KernelAction =

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { raftMachine, advancedCommitIndex, type RaftContext, type RaftInput } from './machine';
+import type { RaftEvent } from './messages';
+
+const input = (over: Partial<RaftInput> = {}): RaftInput => ({
+  id: 'n1',
+  peers: ['n2', 'n3', 'n4', 'n5'],
+  electionTimeout: [150, 300],
+  heartbeatInterval: 50,
+  commitPreviousTerm: false,
+  ...over,
+});
+
+type Step = { snap: AnyMachineSnapshot; actions: { type: string; params?: unknown }[] };
+
+function start(over: Partial<RaftInput> = {}): Step {
+  const [snap, actions] = initialTransition(raftMachine, input(over));
+  return { snap, actions };
+}
+function send(s: Step, event: RaftEvent): Step {
+  const [snap, actions] = transition(raftMachine, s.snap as never, event as never);
+  return { snap, actions };
+}
+const ctx = (s: Step) => s.snap.context as RaftContext;
+const sends = (s: Step) => s.actions.filter((a) => a.type === 'send').map((a) => a.params as { to: string; msg: Record<string, unknown> });
+const timers = (s: Step) => s.actions.filter((a) => a.type === 'setTimer').map((a) => a.params as { name: string });
+
+function leaderOfTerm1(): Step {
+  let s = send(start(), { type: 'electionTimeout' });
+  for (const from of ['n2', 'n3']) s = send(s, { type: 'RequestVoteResponse', from, term: 1, voteGranted: true });
+  return s;
+}
+
+describe('raft machine: elections', () => {
+  it('starts as a follower with a randomized election timer from the kernel', () => {
+    const s = start();
+    expect(s.snap.value).toBe('follower');
+    expect(timers(s)).toEqual([{ name: 'electionTimeout', min: 150, max: 300 }]);
+  });
+
+  it('on election timeout becomes candidate: increments term, votes for itself, asks every peer', () => {
+    const s = send(start(), { type: 'electionTimeout' });
+    expect(s.snap.value).toBe('candidate');
+    expect(ctx(s)).toMatchObject({ currentTerm: 1, votedFor: 'n1', votesGranted: ['n1'] });
+    expect(sends(s).map((m) => m.to)).toEqual(['n2', 'n3', 'n4', 'n5']);
+    expect(sends(s)[0]!.msg).toEqual({ type: 'RequestVote', term: 1, candidateId: 'n1', lastLogIndex: 0, lastLogTerm: 0 });
+  });
+
+  it('becomes leader with a majority and sends heartbeats at once', () => {
+    let s = send(start(), { type: 'electionTimeout' });
+    s = send(s, { type: 'RequestVoteResponse', from: 'n2', term: 1, voteGranted: true });
+    expect(s.snap.value).toBe('candidate');
+    s = send(s, { type: 'RequestVoteResponse', from: 'n2', term: 1, voteGranted: true }); // duplicate: counted once
+    expect(s.snap.value).toBe('candidate');
+    s = send(s, { type: 'RequestVoteResponse', from: 'n3', term: 1, voteGranted: false });
+    expect(s.snap.value).toBe('candidate');
+    s = send(s, { type: 'RequestVoteResponse', from: 'n4', term: 1, voteGranted: true });
+    expect(s.snap.value).toBe('leader');
+    expect(sends(s).every((m) => m.msg.type === 'AppendEntries')).toBe(true);
+    expect(s.actions.some((a) => a.type === 'cancelTimer' && (a.params as { name: string }).name === 'electionTimeout')).toBe(true);
+    expect(timers(s)).toEqual([{ name: 'heartbeat', delay: 50 }]);
+    expect(ctx(s).nextIndex).toEqual({ n2: 1, n3: 1, n4: 1, n5: 1 });
+  });
+
+  it('ignores votes from an earlier term', () => {
+    let s = send(start(), { type: 'electionTimeout' });
+    s = send(s, { type: 'electionTimeout' }); // term 2
+    s = send(s, { type: 'RequestVoteResponse', from: 'n2', term: 1, voteGranted: true });
+    s = send(s, { type: 'RequestVoteResponse', from: 'n3', term: 1, voteGranted: true });
+    expect(s.snap.value).toBe('candidate');
+    expect(ctx(s).votesGranted).toEqual(['n1']);
+  });
+
+  it('grants one vote per term and resets its timer only when granting', () => {
+    let s = send(start(), { type: 'RequestVote', from: 'n2', term: 1, candidateId: 'n2', lastLogIndex: 0, lastLogTerm: 0 });
+    expect(ctx(s)).toMatchObject({ currentTerm: 1, votedFor: 'n2' });
+    expect(sends(s)[0]!.msg).toEqual({ type: 'RequestVoteResponse', term: 1, voteGranted: true });
+    expect(timers(s)).toHaveLength(1);
+    s = send(s, { type: 'RequestVote', from: 'n3', term: 1, candidateId: 'n3', lastLogIndex: 5, lastLogTerm: 1 });
+    expect(sends(s)[0]!.msg).toMatchObject({ voteGranted: false });
+    expect(timers(s)).toHaveLength(0);
+    expect(ctx(s).votedFor).toBe('n2');
+  });
+
+  it('refuses a candidate whose log is less up to date (section 5.4.1)', () => {
+    const s0 = start({ durable: { currentTerm: 3, votedFor: null, log: [{ term: 1, command: 'a' }, { term: 3, command: 'b' }] } });
+    const older = send(s0, { type: 'RequestVote', from: 'n2', term: 4, candidateId: 'n2', lastLogIndex: 9, lastLogTerm: 2 });
+    expect(sends(older)[0]!.msg).toMatchObject({ term: 4, voteGranted: false });
+    const shorter = send(s0, { type: 'RequestVote', from: 'n2', term: 4, candidateId: 'n2', lastLogIndex: 1, lastLogTerm: 3 });
+    expect(sends(shorter)[0]!.msg).toMatchObject({ voteGranted: false });
+    const equal = send(s0, { type: 'RequestVote', from: 'n2', term: 4, candidateId: 'n2', lastLogIndex: 2, lastLogTerm: 3 });
+    expect(sends(equal)[0]!.msg).toMatchObject({ voteGranted: true });
+  });
+
+  it('a leader seeing a newer term steps down and forgets its vote', () => {
+    let s = leaderOfTerm1();
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 7, success: false, matchIndex: 0 });
+    expect(s.snap.value).toBe('follower');
+    expect(ctx(s)).toMatchObject({ currentTerm: 7, votedFor: null });
+    expect(s.actions.some((a) => a.type === 'cancelTimer' && (a.params as { name: string }).name === 'heartbeat')).toBe(true);
+    expect(timers(s).map((t) => t.name)).toEqual(['electionTimeout']);
+  });
+
+  it('a candidate steps down when a leader of its own term appears', () => {
+    let s = send(start(), { type: 'electionTimeout' });
+    s = send(s, { type: 'AppendEntries', from: 'n3', term: 1, leaderId: 'n3', prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 });
+    expect(s.snap.value).toBe('follower');
+    expect(ctx(s).leaderId).toBe('n3');
+    expect(sends(s)[0]!.msg).toEqual({ type: 'AppendEntriesResponse', term: 1, success: true, matchIndex: 0 });
+  });
+});
+
+describe('raft machine: replication', () => {
+  const ae = (over: Record<string, unknown>): RaftEvent =>
+    ({ type: 'AppendEntries', from: 'n2', term: 2, leaderId: 'n2', prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0, ...over }) as RaftEvent;
+  const follower = () =>
+    start({ durable: { currentTerm: 2, votedFor: null, log: [{ term: 1, command: 'a' }, { term: 1, command: 'b' }, { term: 2, command: 'c' }] } });
+
+  it('rejects AppendEntries from a stale term without resetting its timer', () => {
+    const s = send(follower(), ae({ term: 1 }));
+    expect(sends(s)[0]!.msg).toEqual({ type: 'AppendEntriesResponse', term: 2, success: false, matchIndex: 0 });
+    expect(timers(s)).toHaveLength(0);
+  });
+
+  it('fails the consistency check when prevLogIndex/prevLogTerm do not match', () => {
+    const s = send(follower(), ae({ prevLogIndex: 3, prevLogTerm: 1 }));
+    expect(sends(s)[0]!.msg).toMatchObject({ success: false });
+    expect(timers(s)).toHaveLength(1);
+    const beyond = send(follower(), ae({ prevLogIndex: 4, prevLogTerm: 2 }));
+    expect(sends(beyond)[0]!.msg).toMatchObject({ success: false });
+  });
+
+  it('truncates a conflicting suffix and appends, then follows leaderCommit', () => {
+    const s = send(follower(), ae({ prevLogIndex: 1, prevLogTerm: 1, entries: [{ term: 2, command: 'x' }], leaderCommit: 5 }));
+    expect(ctx(s).log).toEqual([{ term: 1, command: 'a' }, { term: 2, command: 'x' }]);
+    expect(ctx(s).commitIndex).toBe(2); // min(leaderCommit, index of last new entry)
+    expect(sends(s)[0]!.msg).toEqual({ type: 'AppendEntriesResponse', term: 2, success: true, matchIndex: 2 });
+  });
+
+  it('keeps entries that follow a matching prefix (a stale, shorter AppendEntries truncates nothing)', () => {
+    const f = follower();
+    const s = send(f, ae({ prevLogIndex: 0, prevLogTerm: 0, entries: [{ term: 1, command: 'a' }] }));
+    expect(ctx(s).log).toBe(ctx(f).log);
+  });
+
+  it('the leader backs off nextIndex on failure and retries at once', () => {
+    let s = leaderOfTerm1();
+    s = send(s, { type: 'ClientRequest', command: 'x' });
+    expect(ctx(s).nextIndex.n2).toBe(1);
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: false, matchIndex: 0 });
+    expect(ctx(s).nextIndex.n2).toBe(1); // never below 1
+    expect(sends(s)).toHaveLength(1);
+    expect(sends(s)[0]!.msg).toMatchObject({ type: 'AppendEntries', prevLogIndex: 0, entries: [{ term: 1, command: 'x' }] });
+  });
+
+  it('commits its own term by majority; a stale success never lowers matchIndex', () => {
+    let s = leaderOfTerm1();
+    s = send(s, { type: 'ClientRequest', command: 'x' });
+    expect(s.actions.find((a) => a.type === 'output')!.params).toEqual({ data: { type: 'accepted', index: 1, term: 1 } });
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: true, matchIndex: 1 });
+    expect(ctx(s).commitIndex).toBe(0);
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n3', term: 1, success: true, matchIndex: 1 });
+    expect(ctx(s).commitIndex).toBe(1);
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n3', term: 1, success: true, matchIndex: 0 });
+    expect(ctx(s).matchIndex.n3).toBe(1);
+  });
+
+  it('a follower answers a client with its leader hint', () => {
+    let s = send(start(), ae({ leaderId: 'n2' }));
+    s = send(s, { type: 'ClientRequest', command: 'x' });
+    expect(s.actions.find((a) => a.type === 'output')!.params).toEqual({ data: { type: 'redirect', leaderHint: 'n2' } });
+    expect(ctx(s).log).toEqual([]);
+  });
+});
+
+describe('the commit rule of section 5.4.2', () => {
+  const base = (commitPreviousTerm: boolean): RaftContext => ({
+    ...(start().snap.context as RaftContext),
+    currentTerm: 4,
+    log: [{ term: 2, command: 'old' }],
+    commitPreviousTerm,
+  });
+  const replicated = { n2: 1, n3: 1, n4: 0, n5: 0 };
+
+  it('never commits an entry of an earlier term by counting replicas', () => {
+    expect(advancedCommitIndex(base(false), replicated)).toBe(0);
+  });
+  it('does so with the commit-previous-term bug', () => {
+    expect(advancedCommitIndex(base(true), replicated)).toBe(1);
+  });
+  it('commits the earlier entry indirectly once an entry of its own term is on a majority', () => {
+    const c = { ...base(false), log: [{ term: 2, command: 'old' }, { term: 4, command: 'new' }] };
+    expect(advancedCommitIndex(c, { n2: 2, n3: 2, n4: 0, n5: 0 })).toBe(2);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { raft } from '../protocols/raft';
+import { randomScenario } from '../check/explore';
+import { Simulation, forkScenario, runScenario } from './simulation';
+import type { World } from './world';
+
+/** Everything a world holds, as text: snapshots serialize through XState's toJSON. */
+function fingerprint(world: World): string {
+  return JSON.stringify(world.checkpoint(), (_k, v: unknown) => {
+    if (v instanceof Map) return { map: [...v.entries()] };
+    if (v instanceof Set) return { set: [...v.values()] };
+    return v;
+  });
+}
+
+describe('determinism', () => {
+  it('the same scenario gives a byte-identical trace', () => {
+    for (const seed of [1, 2, 3, 99, 12345]) {
+      const s = randomScenario(raft, seed, { until: 3000, drop: 0.1, duplicate: 0.1 });
+      const a = JSON.stringify(runScenario(raft, s).trace());
+      const b = JSON.stringify(runScenario(raft, structuredClone(s)).trace());
+      expect(b).toBe(a);
+      expect(a.length).toBeGreaterThan(10_000);
+    }
+  });
+
+  it('a different seed gives a different run', () => {
+    const s = randomScenario(raft, 5, { until: 2000 });
+    const a = JSON.stringify(runScenario(raft, s).events);
+    const b = JSON.stringify(runScenario(raft, { ...s, seed: s.seed + 1 }).events);
+    expect(b).not.toBe(a);
+  });
+});
+
+describe('seek', () => {
+  it('seek(k) equals a straight run to k, for random k', () => {
+    const s = randomScenario(raft, 77, { nodes: 5, until: 4000, drop: 0.05, duplicate: 0.05 });
+    const sim = new Simulation(raft, s, { checkpointEvery: 64 }).run();
+    const total = sim.events.length;
+    expect(total).toBeGreaterThan(300);
+    fc.assert(
+      fc.property(fc.integer({ min: -1, max: total - 1 }), (k) => {
+        const straight = new Simulation(raft, s, { checkpointEvery: 0, invariants: false, record: false });
+        straight.run(k + 1);
+        const sought = sim.seek(k);
+        expect(sought.eventCount).toBe(k + 1);
+        expect(fingerprint(sought)).toBe(fingerprint(straight.current));
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+
+  it('a sought world continues exactly as the recorded run did', () => {
+    const s = randomScenario(raft, 31, { until: 3000 });
+    const sim = new Simulation(raft, s, { checkpointEvery: 100 }).run();
+    const k = Math.floor(sim.events.length * 0.6);
+    const world = sim.seek(k);
+    const rest = [];
+    for (let e = world.step(); e; e = world.step()) rest.push(e);
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(sim.events.slice(k + 1)));
+  });
+
+  it('refuses steps outside the run', () => {
+    const sim = runScenario(raft, raft.scenarios[0]!);
+    expect(() => sim.seek(sim.events.length)).toThrow(RangeError);
+    expect(() => sim.seek(-2)).toThrow(RangeError);
+  });
+});
+
+describe('forking at a past step', () => {
+  it('keeps the past, places the new action right after step k, and drops the old future', () => {
+    const s = raft.scenarios.find((x) => x.name === 'leader-crash')!;
+    const sim = runScenario(raft, s);
+    // Fork at an event that shares its time with others, to prove the placement is exact.
+    const k = sim.events.findIndex((e, i) => i > 20 && e.time < 300 && sim.events[i + 1]?.time === e.time);
+    const forked = forkScenario(sim, k, { do: 'crash', node: 'n2' });
+    expect(forked.actions.at(-1)).toEqual({ do: 'crash', node: 'n2', at: sim.events[k]!.time, step: k + 1 });
+    expect(forked.actions.filter((a) => a.do === 'crash' && (a as { node: string }).node === 'n1')).toEqual([]); // the old future
+    const again = runScenario(raft, forked);
+    expect(JSON.stringify(again.events.slice(0, k + 1))).toBe(JSON.stringify(sim.events.slice(0, k + 1)));
+    expect(again.events[k + 1]).toMatchObject({ kind: 'crash', node: 'n2', time: sim.events[k]!.time });
+  });
+});
