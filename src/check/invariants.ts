@@ -6,12 +6,21 @@ import type { NodeId, NodeView, TraceEvent, Violation } from '../sim/types';
 export type InvariantRunner = (event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>) => Violation[];
 
 export function invariantRunner(module: ProtocolModule, cfg: ProtocolConfig): InvariantRunner {
-  const live: { id: string; check: InvariantCheck }[] = module.invariants.map((inv) => ({ id: inv.id, check: inv.create(cfg) }));
+  const live: { id: string; everyEvent: boolean; check: InvariantCheck }[] = module.invariants.map((inv) => ({
+    id: inv.id,
+    everyEvent: inv.everyEvent === true,
+    check: inv.create(cfg),
+  }));
   const broken = new Set<string>();
+  const seen = new Map<NodeId, NodeView>();
   return (event, nodes) => {
+    // Views are replaced only when they change, so identity tells whether anything did.
+    const view = event.node === undefined ? undefined : nodes.get(event.node);
+    const changed = view !== undefined && seen.get(event.node!) !== view;
+    if (changed) seen.set(event.node!, view);
     let found: Violation[] | undefined;
-    for (const { id, check } of live) {
-      if (broken.has(id)) continue;
+    for (const { id, everyEvent, check } of live) {
+      if (broken.has(id) || (!changed && !everyEvent)) continue;
       const failure = check({ event, nodes });
       if (failure) {
         broken.add(id);

@@ -46,6 +46,9 @@ export interface Invariant {
   description: string;
   /** Paper section or TLA+ operator. */
   source: string;
+  /** Called on every event. By default a checker runs only after events that changed some
+   * node's view (state, up or paused), which is all a predicate over node states needs. */
+  everyEvent?: boolean;
   /** A fresh checker for one run. It may keep history (incremental checks). */
   create(cfg: ProtocolConfig): InvariantCheck;
 }

@@ -48,7 +48,16 @@ function toEffect(action: ActionLike): Effect | null {
  * factory again (about 30 µs a step). One inert scope per machine, reused, makes a step
  * about 5 µs and keeps it pure: the scope only collects the actions.
  */
+const cache = new WeakMap<AnyStateMachine, Stepper>();
+
+/** One stepper per machine, shared by every world: it holds no state between calls. */
 export function stepperFor(machine: AnyStateMachine, sampleInput: unknown): Stepper {
+  let stepper = cache.get(machine);
+  if (!stepper) cache.set(machine, (stepper = createStepper(machine, sampleInput)));
+  return stepper;
+}
+
+function createStepper(machine: AnyStateMachine, sampleInput: unknown): Stepper {
   let collected: ActionLike[] = [];
   const self = createActor(machine, { input: sampleInput });
   const scope = {

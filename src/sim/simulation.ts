@@ -13,9 +13,12 @@ export interface SimulationOptions {
   invariants?: boolean;
   /** Keep every event in `events` (default true). */
   record?: boolean;
-  /** Events between checkpoints (default 256). Zero turns time travel off. */
+  /** Events between checkpoints (default 128). Zero turns time travel off. */
   checkpointEvery?: number;
 }
+
+/** An action before it is placed in time (`Omit` spread over each member of the union). */
+export type ActionWithoutTime = Action extends infer A ? (A extends Action ? Omit<A, 'at' | 'step'> : never) : never;
 
 export class Simulation {
   readonly events: TraceEvent[] = [];
@@ -34,7 +37,7 @@ export class Simulation {
   ) {
     this.world = World.create(module, scenario);
     this.check = options.invariants === false ? null : invariantRunner(module, { nodes: scenario.nodes, params: scenario.params });
-    this.every = options.checkpointEvery ?? 256;
+    this.every = options.checkpointEvery ?? 128;
     this.record = options.record !== false;
     if (this.every > 0) this.checkpoints.push(this.world.checkpoint());
   }
@@ -103,7 +106,7 @@ export class Simulation {
  * The scenario a fork at step k runs: the actions applied by then, plus the new one, placed
  * right after event k. The old future is dropped, as in an editor's undo.
  */
-export function forkScenario(sim: Simulation, k: number, action: Omit<Action, 'at'>): Scenario {
+export function forkScenario(sim: Simulation, k: number, action: ActionWithoutTime): Scenario {
   const world = sim.seek(k);
   const kept = sim.scenario.actions.slice(0, world.actionIndex);
   const placed = { ...action, at: world.time, step: k + 1 } as Action;

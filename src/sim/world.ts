@@ -94,6 +94,8 @@ export class World {
   readonly views: Map<NodeId, NodeView>;
   private readonly link: ReturnType<typeof linkTable>;
   private readonly steppers = new Map<string, Stepper>();
+  /** What observe() last saw per node (a cache, not world state: never checkpointed). */
+  private readonly observed = new Map<NodeId, { context: unknown; value: unknown }>();
   private readonly cfg: ProtocolConfig;
   /** Events produced while starting, returned by the first steps. */
   private pending: Omit<TraceEvent, 'seq'>[] = [];
@@ -210,8 +212,7 @@ export class World {
   private actionIsDue(action: Action, head: Item): boolean {
     if (action.at < head.time) return true;
     if (action.at > head.time) return false;
-    const step = (action as { step?: number }).step;
-    return step === undefined || this.eventCount >= step;
+    return action.step === undefined || this.eventCount >= action.step;
   }
 
   /** The events a manual schedule may pick next, soonest first. */
@@ -322,8 +323,17 @@ export class World {
     return out;
   }
 
+  /** A node's view is replaced only when something in it changed, so consumers (invariants,
+   * views) can tell "unchanged" by identity. observe() is skipped while the machine's context
+   * and state value are the same objects as last time. */
   private refreshView(node: NodeRuntime): void {
-    node.view = { id: node.id, role: node.role, up: node.up, paused: node.paused, state: this.module.observe(node.snapshot) };
+    const { snapshot, view } = node;
+    const memo = this.observed.get(node.id);
+    const same = memo !== undefined && memo.context === snapshot.context && memo.value === snapshot.value;
+    const state = same ? view.state : this.module.observe(snapshot);
+    if (!same) this.observed.set(node.id, { context: snapshot.context, value: snapshot.value });
+    if (state === view.state && node.up === view.up && node.paused === view.paused) return;
+    node.view = { id: node.id, role: node.role, up: node.up, paused: node.paused, state };
     this.views.set(node.id, node.view);
   }
 

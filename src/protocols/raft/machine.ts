@@ -142,7 +142,9 @@ export const raftMachine = setup({
       }
       // A current leader speaks: this is what keeps a follower from starting an election.
       effects(enqueue)(electionTimer(context));
-      enqueue.assign({ leaderId: m.leaderId });
+      // Assign only what changes: an unchanged context keeps the node's observed state shared,
+      // which is what lets the kernel and the invariants skip a heartbeat cheaply.
+      if (context.leaderId !== m.leaderId) enqueue.assign({ leaderId: m.leaderId });
       if (!matchesAt(context.log, m.prevLogIndex, m.prevLogTerm)) {
         effects(enqueue)(reply(false, 0));
         return;
@@ -150,7 +152,7 @@ export const raftMachine = setup({
       const log = mergeEntries(context.log, m.prevLogIndex, m.entries);
       const lastNew = m.prevLogIndex + m.entries.length;
       const commitIndex = m.leaderCommit > context.commitIndex ? Math.max(context.commitIndex, Math.min(m.leaderCommit, lastNew)) : context.commitIndex;
-      enqueue.assign({ log, commitIndex });
+      if (log !== context.log || commitIndex !== context.commitIndex) enqueue.assign({ log, commitIndex });
       effects(enqueue)(reply(true, lastNew));
     }),
     'reject append entries': enqueueActions(({ context, event, enqueue }) => {
@@ -189,8 +191,10 @@ export const raftMachine = setup({
       const m = event as Incoming<AppendEntriesResponse>;
       if (m.success) {
         const match = Math.max(context.matchIndex[m.from] ?? 0, m.matchIndex);
+        const next = Math.max(context.nextIndex[m.from] ?? 1, match + 1);
+        if (match === context.matchIndex[m.from] && next === context.nextIndex[m.from]) return;
         const matchIndex = { ...context.matchIndex, [m.from]: match };
-        const nextIndex = { ...context.nextIndex, [m.from]: Math.max(context.nextIndex[m.from] ?? 1, match + 1) };
+        const nextIndex = { ...context.nextIndex, [m.from]: next };
         enqueue.assign({ matchIndex, nextIndex, commitIndex: advancedCommitIndex(context, matchIndex) });
         return;
       }

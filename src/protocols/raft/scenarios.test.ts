@@ -47,8 +47,8 @@ describe('curated raft scenarios', () => {
     expect(sim.violations).toEqual([]);
     const leaders = leadersByTerm(sim);
     expect(leaders.has(1)).toBe(false);
-    const votes = sim.events.filter((e) => e.kind === 'deliver' && e.message!.type === 'RequestVoteResponse' && (e.message!.payload as { term: number }).term === 1);
-    expect(votes.filter((e) => (e.message!.payload as { voteGranted: boolean }).voteGranted).length).toBe(2);
+    const votes = sim.events.filter((e) => e.kind === 'deliver' && e.message!.type === 'RequestVoteResponse' && (e.message!.payload as unknown as { term: number }).term === 1);
+    expect(votes.filter((e) => (e.message!.payload as unknown as { voteGranted: boolean }).voteGranted).length).toBe(2);
     expect(leaders.size).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,77 @@
+/** Command-line parsing for `faultline`. Bad flags are input errors (exit 2). */
+export class InputError extends Error {}
+
+export interface Args {
+  command: string;
+  positional: string[];
+  out?: string;
+  seed?: number;
+  until?: number;
+  bugs: string[];
+  printScenario: boolean;
+  help: boolean;
+}
+
+function wholeNumber(flag: string, v: string | undefined): number {
+  if (v === undefined) throw new InputError(`${flag}: expects a value`);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new InputError(`${flag}: expected a whole number, got "${v}"`);
+  return Number(v);
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { command: '', positional: [], bugs: [], printScenario: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--out':
+      case '-o': {
+        const v = value();
+        if (!v) throw new InputError(`${flag}: expects a file name`);
+        args.out = v;
+        break;
+      }
+      case '--seed':
+        args.seed = wholeNumber('--seed', value());
+        break;
+      case '--until':
+        args.until = wholeNumber('--until', value());
+        break;
+      case '--bug': {
+        const v = value();
+        if (!v) throw new InputError('--bug: expects a bug switch name');
+        args.bugs.push(v);
+        break;
+      }
+      case '--print-scenario':
+        args.printScenario = true;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new InputError(`unknown option ${a} (see faultline --help)`);
+        if (!args.command) args.command = a;
+        else args.positional.push(a);
+    }
+  }
+  return args;
+}
+
+export const USAGE = `faultline — run and check Faultline scenarios
+
+  faultline run <scenario.json | scenario URL | - | protocol:name> [options]
+      Runs a scenario, prints a summary and writes the trace.
+      --out FILE          write the trace as JSON
+      --seed N            override the scenario's seed
+      --until MS          override how long the run lasts (simulated ms)
+      --bug NAME          turn a bug switch on (repeatable)
+      --print-scenario    print the scenario JSON instead of running it
+  faultline check <trace.json>
+      Re-checks a trace's invariants and that it replays exactly.
+  faultline scenarios [protocol]
+      Lists the curated scenarios.
+
+Exit codes: 0 no violation, 1 violations found, 2 bad input.`;

@@ -1,0 +1,89 @@
+/** `faultline`: run scenarios, re-check traces and list curated scenarios from a terminal. */
+import { writeFileSync } from 'node:fs';
+import { protocols, getProtocol } from '../protocols/registry';
+import { runScenario } from '../sim/simulation';
+import { ScenarioRuntimeError } from '../sim/world';
+import { scenarioToJson } from '../scenario/codec';
+import { recheckInvariants, firstDivergence } from '../check/recheck';
+import { InputError, parseArgs, USAGE, type Args } from './args';
+import { loadScenario, loadTrace } from './load';
+import { summarize, violationLines } from './summary';
+
+type Out = { log(line: string): void; error(line: string): void };
+
+function run(args: Args, out: Out): number {
+  const source = args.positional[0];
+  if (!source) throw new InputError('run: which scenario? (a file, a URL, - for stdin, or protocol:name)');
+  const scenario = loadScenario(source, args);
+  if (args.printScenario) {
+    out.log(scenarioToJson(scenario).trimEnd());
+    return 0;
+  }
+  const module = getProtocol(scenario.protocol)!;
+  const sim = runScenario(module, scenario);
+  for (const line of summarize(module, sim)) out.log(line);
+  if (args.out) {
+    writeFileSync(args.out, JSON.stringify(sim.trace()));
+    out.log(`trace written to ${args.out}`);
+  }
+  return sim.violations.length > 0 ? 1 : 0;
+}
+
+function check(args: Args, out: Out): number {
+  const source = args.positional[0];
+  if (!source) throw new InputError('check: which trace file?');
+  const trace = loadTrace(source);
+  const module = getProtocol(trace.scenario.protocol)!;
+  const violations = recheckInvariants(module, trace);
+  out.log(`${source}: ${trace.events.length} events of ${trace.scenario.protocol}${trace.scenario.name ? `:${trace.scenario.name}` : ''}`);
+  const diverged = firstDivergence(module, trace);
+  out.log(diverged ? `replay: differs from its scenario at step ${diverged.seq}` : 'replay: identical to a fresh run of its scenario');
+  if (diverged) out.log(`  scenario gives: ${diverged.expected.slice(0, 200)}\n  trace holds:    ${diverged.found.slice(0, 200)}`);
+  const recorded = JSON.stringify(trace.violations ?? []);
+  if (recorded !== JSON.stringify(violations)) out.log(`note: the trace's own violation list differs from the re-check`);
+  out.log(violations.length === 0 ? 'violations: none' : `violations: ${violations.length}`);
+  for (const line of violationLines(trace, violations)) out.log(line);
+  return violations.length > 0 || diverged ? 1 : 0;
+}
+
+function scenarios(args: Args, out: Out): number {
+  const wanted = args.positional[0];
+  if (wanted && !getProtocol(wanted)) throw new InputError(`unknown protocol "${wanted}" (known: ${[...protocols.keys()].join(', ')})`);
+  for (const p of protocols.values()) {
+    if (wanted && p.id !== wanted) continue;
+    for (const s of p.scenarios) {
+      out.log(`${p.id}:${s.name}`.padEnd(24) + (s.title ?? ''));
+      if (s.description) out.log(`${' '.repeat(24)}${s.description}`);
+    }
+  }
+  return 0;
+}
+
+export function main(argv: readonly string[], out: Out = console): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.help || !args.command) {
+      out.log(USAGE);
+      return args.help ? 0 : 2;
+    }
+    switch (args.command) {
+      case 'run':
+        return run(args, out);
+      case 'check':
+        return check(args, out);
+      case 'scenarios':
+        return scenarios(args, out);
+      default:
+        throw new InputError(`unknown command "${args.command}" (run, check or scenarios)`);
+    }
+  } catch (e) {
+    if (e instanceof InputError || e instanceof ScenarioRuntimeError) {
+      out.error(`faultline: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// Run only as the entry point, so tests can import main().
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));
