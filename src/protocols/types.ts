@@ -109,6 +109,9 @@ export interface ProtocolModule {
   minNodes: number;
   maxNodes: number;
   params: ParamSpec[];
+  /** Rules that tie parameters together (defaults filled in by the protocol), as
+   * `{ path: 'heartbeatInterval', message }` problems. */
+  checkParams?(params: ProtocolConfig['params']): { path: string; message: string }[];
   roles(cfg: ProtocolConfig): Record<NodeId, RoleId>;
   machine(role: RoleId): AnyStateMachine;
   input(node: NodeId, role: RoleId, cfg: ProtocolConfig, durable?: unknown): unknown;

@@ -260,8 +260,9 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.uniqueArray(nodeId, { minLength: 
         params: fc.record(
           {
             bugs: fc.subarray(raft.bugs.map((b) => b.id)),
-            electionTimeout: fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 1000 })).map(([a, d]) => [a, a + d]),
-            heartbeatInterval: fc.integer({ min: 1, max: 1000 }),
+            // Valid together too: heartbeats below the election timeout's minimum (default 150).
+            electionTimeout: fc.tuple(fc.integer({ min: 150, max: 1000 }), fc.integer({ min: 0, max: 1000 })).map(([a, d]) => [a, a + d]),
+            heartbeatInterval: fc.integer({ min: 1, max: 149 }),
           },
           { requiredKeys: ['bugs'] },
         ),

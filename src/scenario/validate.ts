@@ -143,6 +143,8 @@ function readParams(p: Problems, v: unknown, module: ProtocolModule | undefined)
     if (problem !== null) p.expect(path, problem, value);
     else out[key] = cloneJson(p, path, value, MAX_PARAM_DEPTH);
   }
+  // Rules between parameters, checked once each is valid on its own.
+  for (const { path, message } of module.checkParams?.(out) ?? []) p.add(field('params', path), message);
   return out;
 }
 

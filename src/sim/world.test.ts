@@ -142,6 +142,16 @@ describe('kernel: faults', () => {
   });
 });
 
+describe('kernel: livelock guard', () => {
+  it('ends a run whose clock stops, with a message that says so', () => {
+    const storm = scenario([{ at: 5, do: 'bounce', node: 'n1', to: 'n2' }], { network: { latency: [0, 0], drop: 0, duplicate: 0 } });
+    expect(() => run(storm)).toThrow(/livelock: more than 100,000 events at t=5 ms/);
+    // The same exchange with real latency is just a busy run.
+    const busy = run(scenario([{ at: 5, do: 'bounce', node: 'n1', to: 'n2' }], { until: 200 }));
+    expect(of(busy, 'deliver').length).toBe(19);
+  });
+});
+
 describe('kernel: manual schedule', () => {
   it('steps only through actions; the caller picks deliveries and timers from the enabled set', () => {
     const base = scenario([ping(0)], { schedule: 'manual' });

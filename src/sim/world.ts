@@ -76,6 +76,8 @@ export type Enabled =
 
 export class ScenarioRuntimeError extends Error {}
 
+export const MAX_EVENTS_AT_ONE_INSTANT = 100_000;
+
 export class World {
   time = 0;
   /** Trace events produced so far. */
@@ -97,6 +99,8 @@ export class World {
   /** What observe() last saw per node (a cache, not world state: never checkpointed). */
   private readonly observed = new Map<NodeId, { context: unknown; value: unknown }>();
   private readonly cfg: ProtocolConfig;
+  private stuckAt = -1;
+  private eventsAtInstant = 0;
   /** Events produced while starting, returned by the first steps. */
   private pending: Omit<TraceEvent, 'seq'>[] = [];
 
@@ -201,9 +205,23 @@ export class World {
         return null;
       }
       this.queue.pop();
+      this.checkProgress(head.time);
       this.time = head.time;
       const ev = this.process(head);
       if (ev) return this.record(ev);
+    }
+  }
+
+  /** Ends a run whose clock stopped: a message storm at zero latency would otherwise hang the
+   * CLI or the page. Not world state: a restored world starts counting afresh. */
+  private checkProgress(time: number): void {
+    if (time !== this.stuckAt) {
+      this.stuckAt = time;
+      this.eventsAtInstant = 0;
+    } else if (++this.eventsAtInstant > MAX_EVENTS_AT_ONE_INSTANT) {
+      throw new ScenarioRuntimeError(
+        `livelock: more than ${MAX_EVENTS_AT_ONE_INSTANT.toLocaleString('en-US')} events at t=${time} ms without time advancing (a message storm?)`,
+      );
     }
   }
 

@@ -35,6 +35,13 @@ export const raft: ProtocolModule = {
   minNodes: 3,
   maxNodes: 9,
   params,
+  checkParams(values) {
+    const [min] = (values.electionTimeout ?? params[0]!.default) as [number, number];
+    const hb = (values.heartbeatInterval ?? params[1]!.default) as number;
+    // Section 5.6: heartbeats must come well inside the election timeout, or followers keep
+    // starting elections against a healthy leader.
+    return hb < min ? [] : [{ path: 'heartbeatInterval', message: `must be below electionTimeout's minimum (${min} ms), got ${hb}` }];
+  },
   roles: (cfg) => Object.fromEntries(cfg.nodes.map((n) => [n, 'server'])),
   machine: () => raftMachine,
   input(node, _role, cfg, disk): RaftInput {

@@ -35,7 +35,7 @@ const electionSafety: Invariant = {
   id: 'election-safety',
   name: 'Election Safety',
   description: 'At most one leader is elected in a given term, over the whole run.',
-  source: 'Raft paper, Figure 3; raft.tla ElectionSafety (history of elections)',
+  source: 'Raft paper, Figure 3 and section 5.2; Ongaro dissertation appendix B (the elections history)',
   create(): InvariantCheck {
     const leaders = new Map<number, NodeId>();
     return ({ event, nodes }) => {
@@ -79,7 +79,7 @@ const logMatching: Invariant = {
   id: 'log-matching',
   name: 'Log Matching',
   description: 'If two logs hold an entry with the same index and term, they are identical up to that index.',
-  source: 'Raft paper, Figure 3 and section 5.3; raft.tla LogMatching',
+  source: 'Raft paper, Figure 3 and section 5.3; LogMatching in ongardie/raft.tla (revision 0cedd40)',
   create(): InvariantCheck {
     const lastLog = new Map<NodeId, readonly Entry[]>();
     return ({ event, nodes }) => {
@@ -89,25 +89,57 @@ const logMatching: Invariant = {
       for (const [id, view] of nodes) {
         if (id === event.node) continue;
         const at = logMatchingBreak(s.log, (view.state as RaftObservable).log);
-        if (at > 0) return { message: `${event.node} and ${id} agree on the term at index ${at} but differ before it`, nodes: [event.node!, id] };
+        if (at > 0) return { message: `${event.node} and ${id} hold the same term at index ${at} but differ at or before it`, nodes: [event.node!, id] };
       }
       return null;
     };
   },
 };
 
-/** What is known committed, by index: the entry and the term it was first seen committed in. */
+/**
+ * What is known committed, by index: the entry and the term it was committed in. An entry is
+ * known committed once some node's commitIndex covers it, or once a majority of servers hold it
+ * while still in its term: then the leader that created it has stored it on a majority, which
+ * is the paper's definition (section 5.3) even if that leader crashed before learning it.
+ */
 class CommittedLog {
   readonly entries: { entry: Entry; term: number; by: NodeId }[] = [];
+  /** Grows whenever an entry is added, so checkers can tell "nothing new" cheaply. */
+  version = 0;
 
-  /** Records new commits from one node; returns the first index where the node's committed
-   * prefix disagrees with what was committed before, or 0. */
-  observe(id: NodeId, s: RaftObservable): number {
+  private add(index: number, entry: Entry, term: number, by: NodeId): number {
+    const known = this.entries[index - 1];
+    if (!known) {
+      this.entries[index - 1] = { entry, term, by };
+      this.version++;
+      return 0;
+    }
+    return sameEntry(known.entry, entry) ? 0 : index;
+  }
+
+  /** Records what the touched node shows committed; returns the first index where that
+   * disagrees with what was committed before, or 0. */
+  observe(id: NodeId, s: RaftObservable, nodes: ReadonlyMap<NodeId, NodeView>): number {
     const limit = Math.min(s.commitIndex, s.log.length);
     for (let i = 1; i <= limit; i++) {
-      const known = this.entries[i - 1];
-      if (!known) this.entries[i - 1] = { entry: s.log[i - 1]!, term: s.currentTerm, by: id };
-      else if (!sameEntry(known.entry, s.log[i - 1])) return i;
+      const clash = this.add(i, s.log[i - 1]!, s.currentTerm, id);
+      if (clash) return clash;
+    }
+    // Entries of the node's own term, newest first: held by a majority still in that term?
+    const majority = Math.floor(nodes.size / 2) + 1;
+    for (let i = s.log.length; i > limit && s.log[i - 1]!.term === s.currentTerm; i--) {
+      if (this.entries[i - 1]) break;
+      let holders = 0;
+      for (const v of nodes.values()) {
+        const o = v.state as RaftObservable;
+        if (o.currentTerm === s.currentTerm && sameEntry(o.log[i - 1], s.log[i - 1])) holders++;
+      }
+      if (holders >= majority) {
+        // Log Matching makes the whole prefix committed too, but only this entry is proven here.
+        const clash = this.add(i, s.log[i - 1]!, s.currentTerm, id);
+        if (clash) return clash;
+        break;
+      }
     }
     return 0;
   }
@@ -120,14 +152,10 @@ const stateMachineSafety: Invariant = {
   source: 'Raft paper, Figure 3 and section 5.4.3',
   create(): InvariantCheck {
     const committed = new CommittedLog();
-    const last = new Map<NodeId, { log: readonly Entry[]; commitIndex: number }>();
     return ({ event, nodes }) => {
       const s = touched(nodes, event.node);
       if (!s) return null;
-      const prev = last.get(event.node!);
-      if (prev && prev.log === s.log && prev.commitIndex === s.commitIndex) return null;
-      last.set(event.node!, { log: s.log, commitIndex: s.commitIndex });
-      const at = committed.observe(event.node!, s);
+      const at = committed.observe(event.node!, s, nodes);
       if (at === 0) return null;
       const known = committed.entries[at - 1]!;
       return {
@@ -142,10 +170,15 @@ const leaderCompleteness: Invariant = {
   id: 'leader-completeness',
   name: 'Leader Completeness',
   description: 'An entry committed in a term is in the log of every leader of a later term.',
-  source: 'Raft paper, Figure 3 and section 5.4; raft.tla LeaderCompleteness',
+  source: 'Raft paper, Figure 3 and section 5.4; Ongaro dissertation chapter 8 and appendix B',
   create(): InvariantCheck {
     const committed = new CommittedLog();
+    /** Per leader: what it was last checked against, so a heartbeat costs nothing. */
+    const checked = new Map<NodeId, { state: RaftObservable; version: number }>();
     const missing = (id: NodeId, s: RaftObservable): InvariantFailure | null => {
+      const last = checked.get(id);
+      if (last && last.state === s && last.version === committed.version) return null;
+      checked.set(id, { state: s, version: committed.version });
       for (let i = 1; i <= committed.entries.length; i++) {
         const c = committed.entries[i - 1];
         if (c && c.term < s.currentTerm && !sameEntry(c.entry, s.log[i - 1])) {
@@ -157,17 +190,10 @@ const leaderCompleteness: Invariant = {
     return ({ event, nodes }) => {
       const s = touched(nodes, event.node);
       if (!s) return null;
-      const before = committed.entries.length;
-      committed.observe(event.node!, s);
-      if (s.role === 'leader') {
-        const f = missing(event.node!, s);
-        if (f) return f;
-      }
-      if (committed.entries.length === before) return null;
-      // New commits: every standing leader of a later term must already hold them.
+      committed.observe(event.node!, s, nodes);
       for (const [id, view] of nodes) {
         const o = view.state as RaftObservable;
-        if (view.up && o.role === 'leader' && id !== event.node) {
+        if (view.up && o.role === 'leader') {
           const f = missing(id, o);
           if (f) return f;
         }

@@ -148,10 +148,38 @@ describe('raft machine: replication', () => {
     let s = leaderOfTerm1();
     s = send(s, { type: 'ClientRequest', command: 'x' });
     expect(ctx(s).nextIndex.n2).toBe(1);
+    s = send(s, { type: 'ClientRequest', command: 'y' });
+    // Pretend n2 once had nextIndex 3: rejections walk it down, one entry at a time.
+    s = { ...s, snap: { ...s.snap, context: { ...ctx(s), nextIndex: { ...ctx(s).nextIndex, n2: 3 } } } as typeof s.snap };
     s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: false, matchIndex: 0 });
-    expect(ctx(s).nextIndex.n2).toBe(1); // never below 1
-    expect(sends(s)).toHaveLength(1);
-    expect(sends(s)[0]!.msg).toMatchObject({ type: 'AppendEntries', prevLogIndex: 0, entries: [{ term: 1, command: 'x' }] });
+    expect(ctx(s).nextIndex.n2).toBe(2);
+    expect(sends(s)[0]!.msg).toMatchObject({ type: 'AppendEntries', prevLogIndex: 1, prevLogTerm: 1, entries: [{ term: 1, command: 'y' }] });
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: false, matchIndex: 0 });
+    expect(ctx(s).nextIndex.n2).toBe(1);
+    expect(sends(s)[0]!.msg).toMatchObject({ prevLogIndex: 0, entries: [{ term: 1, command: 'x' }, { term: 1, command: 'y' }] });
+    // At 1 there is nothing to back off: no retry storm, the next heartbeat retries.
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: false, matchIndex: 0 });
+    expect(ctx(s).nextIndex.n2).toBe(1);
+    expect(sends(s)).toEqual([]);
+  });
+
+  it('never backs off below what a follower is known to match (duplicated rejections)', () => {
+    let s = leaderOfTerm1();
+    s = send(s, { type: 'ClientRequest', command: 'x' });
+    s = send(s, { type: 'ClientRequest', command: 'y' });
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: true, matchIndex: 2 });
+    expect(ctx(s).nextIndex.n2).toBe(3);
+    s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: false, matchIndex: 0 });
+    expect(ctx(s).nextIndex.n2).toBe(3);
+    expect(sends(s)).toEqual([]);
+  });
+
+  it('a leader ignores AppendEntries of its own term (a second leader exists only under a bug)', () => {
+    const s = send(leaderOfTerm1(), { type: 'AppendEntries', from: 'n3', term: 1, leaderId: 'n3', prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 });
+    expect(s.snap.value).toBe('leader');
+    expect(sends(s)).toEqual([]);
+    const stale = send(leaderOfTerm1(), { type: 'AppendEntries', from: 'n3', term: 0, leaderId: 'n3', prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 });
+    expect(sends(stale)[0]!.msg).toEqual({ type: 'AppendEntriesResponse', term: 1, success: false, matchIndex: 0 });
   });
 
   it('commits its own term by majority; a stale success never lowers matchIndex', () => {

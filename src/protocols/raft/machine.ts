@@ -198,8 +198,13 @@ export const raftMachine = setup({
         enqueue.assign({ matchIndex, nextIndex, commitIndex: advancedCommitIndex(context, matchIndex) });
         return;
       }
-      // The consistency check failed: back off one entry and retry at once.
-      const nextIndex = { ...context.nextIndex, [m.from]: Math.max(1, (context.nextIndex[m.from] ?? 1) - 1) };
+      // The consistency check failed: back off one entry and retry at once. Never below what
+      // the follower is known to match, so a duplicated or stale rejection cannot undo progress;
+      // with nothing left to back off, the next heartbeat retries instead.
+      const current = context.nextIndex[m.from] ?? 1;
+      const next = Math.max(1, (context.matchIndex[m.from] ?? 0) + 1, current - 1);
+      if (next === current) return;
+      const nextIndex = { ...context.nextIndex, [m.from]: next };
       enqueue.assign({ nextIndex });
       effects(enqueue)(send(m.from, appendEntriesFor({ ...context, nextIndex }, m.from)));
     }),
@@ -220,6 +225,7 @@ export const raftMachine = setup({
   guards: {
     'term is newer': ({ context, event }) => (event as { term: number }).term > context.currentTerm,
     'term is current or newer': ({ context, event }) => (event as { term: number }).term >= context.currentTerm,
+    'term is older': ({ context, event }) => (event as { term: number }).term < context.currentTerm,
     'vote is granted in this term': ({ context, event }) => {
       const m = event as Incoming<RequestVoteResponse>;
       return m.term === context.currentTerm && m.voteGranted;
@@ -290,7 +296,10 @@ export const raftMachine = setup({
         ],
         AppendEntries: [
           { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle append entries'] },
-          { actions: 'reject append entries' },
+          { guard: 'term is older', actions: 'reject append entries' },
+          // Same term: a second leader, possible only once Election Safety is already broken
+          // (a bug switch, a lost disk). raft.tla has no rule for it; answering would start an
+          // endless reject-and-retry storm between the two, so the message is ignored.
         ],
         RequestVoteResponse: { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
         AppendEntriesResponse: [

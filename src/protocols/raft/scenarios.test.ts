@@ -84,13 +84,13 @@ describe('curated raft scenarios', () => {
     expect(n1AtCrash.commitIndex).toBe(2);
   });
 
-  it('forget-vote: with the bug term 1 gets two leaders; with votedFor persisted it does not', () => {
-    const scenario = byName('forget-vote');
-    const broken = runScenario(raft, scenario);
+  it('forget-vote-bug: term 1 gets two leaders; forget-vote, with votedFor persisted, does not', () => {
+    const broken = runScenario(raft, byName('forget-vote-bug'));
     expect(broken.violations.map((v) => v.invariant).sort()).toEqual(['election-safety', 'one-vote-per-term']);
     expect(leadersByTerm(broken).get(1)).toEqual(new Set(['n1', 'n3']));
-    const fixed = runScenario(raft, { ...scenario, params: { ...scenario.params, bugs: [] } });
+    const fixed = runScenario(raft, byName('forget-vote'));
     expect(fixed.violations).toEqual([]);
     expect(leadersByTerm(fixed).get(1)).toEqual(new Set(['n1']));
+    expect({ ...fixed.scenario, name: '', title: '', description: '', params: {} }).toEqual({ ...broken.scenario, name: '', title: '', description: '', params: {} });
   });
 });

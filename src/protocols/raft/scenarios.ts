@@ -137,25 +137,33 @@ export const figure8Safe = figure8(false);
 export const figure8Bug = figure8(true);
 
 /**
- * Two leaders in one term when votedFor is not persisted: n2 votes for n1 in term 1, crashes
- * and restarts, then votes again, for n3, in the same term.
+ * A vote asked for twice in one term: n2 votes for n1 in term 1, crashes and restarts, then
+ * n3 asks for its vote in the same term. With votedFor persisted (Figure 2) it refuses; with the
+ * forget-vote-on-restart bug it votes again and term 1 gets two leaders.
  */
-export const forgetVote = scenario({
-  name: 'forget-vote',
-  title: 'A vote forgotten across a restart',
-  description: 'n2 votes for n1 in term 1, restarts, and is asked again by n3 in term 1. With votedFor persisted it refuses; with the forget-vote-on-restart bug it votes twice and term 1 gets two leaders.',
-  nodes: nodes(3),
-  params: { bugs: ['forget-vote-on-restart'], electionTimeout: [150, 300], heartbeatInterval: 50 },
-  network: { latency: [10, 10], drop: 0, duplicate: 0 },
-  actions: [
-    { at: 0, do: 'partition', groups: [['n1', 'n2'], ['n3']] },
-    { at: 0, do: 'timeout', node: 'n1' },
-    { at: 30, do: 'crash', node: 'n2' },
-    { at: 40, do: 'restart', node: 'n2' },
-    { at: 50, do: 'partition', groups: [['n1'], ['n2', 'n3']] },
-    { at: 50, do: 'timeout', node: 'n3' },
-  ],
-  until: 120,
-});
+function forgetVote(withBug: boolean): Scenario {
+  return scenario({
+    name: withBug ? 'forget-vote-bug' : 'forget-vote',
+    title: withBug ? 'A vote forgotten across a restart (bug switch on)' : 'A vote remembered across a restart',
+    description: withBug
+      ? 'n2 votes for n1 in term 1, restarts, and is asked again by n3 in term 1. votedFor was not persisted, so it votes twice: term 1 gets two leaders.'
+      : 'n2 votes for n1 in term 1, restarts, and is asked again by n3 in term 1. votedFor survived on disk, so n2 refuses and n3 cannot win.',
+    nodes: nodes(3),
+    params: { bugs: withBug ? ['forget-vote-on-restart'] : [], electionTimeout: [150, 300], heartbeatInterval: 50 },
+    network: { latency: [10, 10], drop: 0, duplicate: 0 },
+    actions: [
+      { at: 0, do: 'partition', groups: [['n1', 'n2'], ['n3']] },
+      { at: 0, do: 'timeout', node: 'n1' },
+      { at: 30, do: 'crash', node: 'n2' },
+      { at: 40, do: 'restart', node: 'n2' },
+      { at: 50, do: 'partition', groups: [['n1'], ['n2', 'n3']] },
+      { at: 50, do: 'timeout', node: 'n3' },
+    ],
+    until: 120,
+  });
+}
 
-export const raftScenarios: Scenario[] = [happyPath, leaderCrash, splitVote, staleLeader, figure8Safe, figure8Bug, forgetVote];
+export const forgetVoteSafe = forgetVote(false);
+export const forgetVoteBug = forgetVote(true);
+
+export const raftScenarios: Scenario[] = [happyPath, leaderCrash, splitVote, staleLeader, figure8Safe, figure8Bug, forgetVoteSafe, forgetVoteBug];
