@@ -56,6 +56,9 @@ const KERNEL_FIELDS: Record<KernelActionKind, Record<string, FieldRule>> = {
     by: { read: (p, path, v) => readNumber(p, path, v, 'must be a delay in ms above 0 and at most 10000000', (n) => n > 0 && n <= 10_000_000) },
   },
   deliver: { message },
+  schedule: {
+    mode: { read: (p, path, v) => (v === 'auto' || v === 'manual' ? v : p.expect(path, 'must be "auto" or "manual"', v)) },
+  },
 };
 
 const isKernelKind = (v: unknown): v is KernelActionKind => (KERNEL_ACTIONS as readonly unknown[]).includes(v);

@@ -42,7 +42,8 @@ export type KernelAction =
   | (At & { do: 'duplicate'; message: number })
   | (At & { do: 'delay'; message: number; by: number })
   | (At & { do: 'deliver'; message: number })
-  | (At & { do: 'fire'; node: NodeId; timer: string });
+  | (At & { do: 'fire'; node: NodeId; timer: string })
+  | (At & { do: 'schedule'; mode: 'auto' | 'manual' });
 
 export type KernelActionKind = KernelAction['do'];
 
@@ -95,6 +96,7 @@ export const KERNEL_ACTIONS: readonly KernelActionKind[] = [
   'delay',
   'deliver',
   'fire',
+  'schedule',
 ];
 
 export function isKernelAction(action: Action): action is KernelAction {

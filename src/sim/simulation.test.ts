@@ -82,3 +82,21 @@ describe('forking at a past step', () => {
     expect(again.events[k + 1]).toMatchObject({ kind: 'crash', node: 'n2', time: sim.events[k]!.time });
   });
 });
+
+describe('acting at the head of a run', () => {
+  it('appended actions land right after the last event, and the grown scenario replays exactly', () => {
+    const base = { ...raft.scenarios.find((x) => x.name === 'happy-path')!, actions: [], until: 3000 };
+    const live = new Simulation(raft, base);
+    live.advanceTo(400.5);
+    const crash = live.append({ do: 'crash', node: 'n2' }, Math.floor(400.5));
+    expect(crash).toMatchObject({ do: 'crash', node: 'n2', at: 400, step: live.eventCount });
+    live.advanceTo(900);
+    live.append({ do: 'request', node: 'n1', command: 'x=1' }, 900);
+    live.append({ do: 'restart', node: 'n2' }, 1200);
+    live.advanceTo(3000);
+    expect(base.actions).toEqual([]); // the caller's scenario is untouched
+    const replay = runScenario(raft, live.scenario);
+    expect(JSON.stringify(replay.events)).toBe(JSON.stringify(live.events));
+  });
+});
+

@@ -21,6 +21,7 @@ export interface SimulationOptions {
 export type ActionWithoutTime = Action extends infer A ? (A extends Action ? Omit<A, 'at' | 'step'> : never) : never;
 
 export class Simulation {
+  readonly scenario: Scenario;
   readonly events: TraceEvent[] = [];
   readonly violations: Violation[] = [];
   private world: World;
@@ -32,10 +33,12 @@ export class Simulation {
 
   constructor(
     readonly module: ProtocolModule,
-    readonly scenario: Scenario,
+    scenario: Scenario,
     options: SimulationOptions = {},
   ) {
-    this.world = World.create(module, scenario);
+    // The run owns its scenario: actions appended at the head must not touch the caller's copy.
+    this.scenario = structuredClone(scenario);
+    this.world = World.create(module, this.scenario);
     this.check = options.invariants === false ? null : invariantRunner(module, { nodes: scenario.nodes, params: scenario.params });
     this.every = options.checkpointEvery ?? 128;
     this.record = options.record !== false;
@@ -55,11 +58,11 @@ export class Simulation {
     return this.world.eventCount;
   }
 
-  step(): TraceEvent | null {
+  step(limit = Infinity): TraceEvent | null {
     if (this.finished) return null;
-    const ev = this.world.step();
+    const ev = this.world.step(limit);
     if (!ev) {
-      this.finished = true;
+      this.finished = this.world.finished;
       return null;
     }
     if (this.record) this.events.push(ev);
@@ -69,6 +72,26 @@ export class Simulation {
     }
     if (this.every > 0 && this.world.eventCount % this.every === 0) this.checkpoints.push(this.world.checkpoint());
     return ev;
+  }
+
+  /** Steps every event due by simulated time `time`; returns how many happened. */
+  advanceTo(time: number): number {
+    let n = 0;
+    while (this.step(time)) n++;
+    return n;
+  }
+
+  /**
+   * Appends an action at the head of the run, right after the last event. The scenario the
+   * simulation replays grows with it, so a copied link reproduces the run exactly.
+   */
+  append(action: ActionWithoutTime, at = this.world.time): Action {
+    const last = this.scenario.actions.at(-1);
+    const placed = { ...action, at: Math.max(at, this.world.time, last?.at ?? 0), step: this.world.eventCount } as Action;
+    this.scenario.actions.push(placed);
+    if (placed.at > this.scenario.until) this.scenario.until = placed.at;
+    this.finished = false;
+    return placed;
   }
 
   /** Runs to the end, or until `maxEvents` more events. */

@@ -41,7 +41,8 @@ export type EventKind =
   | 'heal'
   | 'drop'
   | 'duplicate'
-  | 'delay';
+  | 'delay'
+  | 'schedule';
 
 export interface TraceEvent {
   /** Position in the trace, from 0. */

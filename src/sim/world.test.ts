@@ -167,3 +167,26 @@ describe('kernel: manual schedule', () => {
     expect(picked.current.enabled().map((e) => (e.kind === 'deliver' ? e.message.type : e.timer))).toContain('Pong');
   });
 });
+
+describe('kernel: switching schedules mid-run', () => {
+  it('a schedule action holds the queue; switching back delivers late but never moves time back', () => {
+    const sim = run(scenario([{ at: 0, do: 'schedule', mode: 'manual' }, ping(1), { at: 50, do: 'schedule', mode: 'auto' }], { until: 120 }));
+    const delivered = of(sim, 'deliver');
+    expect(delivered.map((e) => [e.time, e.message!.type])).toEqual([[50, 'Ping'], [60, 'Pong']]);
+    const times = sim.events.map((e) => e.time);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+});
+
+describe('kernel: stepping to a cursor', () => {
+  it('steps only events due by the limit and leaves the clock at the last event', () => {
+    const sim = new Simulation(echo, scenario([ping(5)], { until: 500 }));
+    expect(sim.advanceTo(20)).toBe(5); // 3 starts, the ping command, its delivery at 15
+    expect(sim.current.time).toBe(15);
+    expect(sim.done).toBe(false);
+    sim.advanceTo(500);
+    expect(sim.current.time).toBe(500);
+    expect(sim.done).toBe(true);
+  });
+});
+

@@ -56,6 +56,7 @@ interface NodeRuntime {
 
 export interface Checkpoint {
   readonly time: number;
+  readonly mode: 'auto' | 'manual';
   readonly eventCount: number;
   readonly queueSeq: number;
   readonly nextMessageId: number;
@@ -80,6 +81,8 @@ export const MAX_EVENTS_AT_ONE_INSTANT = 100_000;
 
 export class World {
   time = 0;
+  /** The schedule in force: the scenario's, until a `schedule` action switches it. */
+  mode: 'auto' | 'manual' = 'auto';
   /** Trace events produced so far. */
   eventCount = 0;
   actionIndex = 0;
@@ -121,6 +124,7 @@ export class World {
     }
     if (from) {
       this.time = from.time;
+      this.mode = from.mode;
       this.eventCount = from.eventCount;
       this.queueSeq = from.queueSeq;
       this.nextMessageId = from.nextMessageId;
@@ -135,6 +139,7 @@ export class World {
       this.pending = from.pending.slice();
       return;
     }
+    this.mode = scenario.schedule;
     this.rng = Rng.fromSeed(scenario.seed);
     this.queue = new EventQueue();
     this.inflight = new Map();
@@ -172,6 +177,7 @@ export class World {
   checkpoint(): Checkpoint {
     return {
       time: this.time,
+      mode: this.mode,
       eventCount: this.eventCount,
       queueSeq: this.queueSeq,
       nextMessageId: this.nextMessageId,
@@ -186,30 +192,43 @@ export class World {
     };
   }
 
-  /** Advances by one trace event; null when the run is over (time `until`, or no more actions
-   * in the manual schedule). */
-  step(): TraceEvent | null {
+  /** Advances by one trace event. Null when nothing is left to happen by `limit` (a playback
+   * cursor) or by the scenario's `until`; reaching `until` moves the clock there. The clock
+   * never moves to a limit: only events move it, so a live run and its replay agree. */
+  step(limit = Infinity): TraceEvent | null {
     const started = this.pending.shift();
     if (started) return this.record(started);
     const { actions, until } = this.scenario;
+    const end = Math.min(until, limit);
     for (;;) {
       const action = actions[this.actionIndex];
-      const head = this.scenario.schedule === 'auto' ? this.queue.peek() : undefined;
-      if (action && action.at <= until && (!head || this.actionIsDue(action, head))) {
+      const head = this.mode === 'auto' ? this.queue.peek() : undefined;
+      if (action && action.at <= end && (!head || this.actionIsDue(action, head))) {
         const index = this.actionIndex++;
         this.time = Math.max(this.time, action.at);
         return this.record({ ...this.apply(action), action: index });
       }
-      if (!head || head.time > until) {
-        if (this.scenario.schedule === 'auto' || !action) this.time = Math.max(this.time, Math.min(until, head?.time ?? until));
+      if (!head || head.time > end) {
+        if (end === until && this.mode === 'auto') this.time = Math.max(this.time, until);
         return null;
       }
       this.queue.pop();
       this.checkProgress(head.time);
-      this.time = head.time;
+      // Events held back by a manual stretch come due late; time still only moves forward.
+      this.time = Math.max(this.time, head.time);
       const ev = this.process(head);
       if (ev) return this.record(ev);
     }
+  }
+
+  /** True once the run can produce nothing more: past `until`, or out of actions in manual. */
+  get finished(): boolean {
+    if (this.pending.length > 0) return false;
+    const action = this.scenario.actions[this.actionIndex];
+    if (action && action.at <= this.scenario.until) return false;
+    if (this.mode === 'manual') return true;
+    const head = this.queue.peek();
+    return !head || head.time > this.scenario.until;
   }
 
   /** Ends a run whose clock stopped: a message storm at zero latency would otherwise hang the
@@ -494,6 +513,9 @@ export class World {
         this.enqueue(msg, arr.dropped);
         return { ...base, node: msg.to, message: msg, detail: { by: a.by } };
       }
+      case 'schedule':
+        this.mode = a.mode;
+        return { ...base, detail: { mode: a.mode } };
       case 'deliver': {
         const arr = this.inflight.get(a.message);
         if (!arr) return { ...base, kind: 'deliver', reason: `message ${a.message} is not in flight` };
