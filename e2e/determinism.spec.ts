@@ -12,17 +12,25 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 test('a scenario run in the browser gives the byte-identical trace Node gives', async ({ page }) => {
   await page.goto('/');
   const name = 'figure-8-bug';
-  await page.getByRole('button', { name: `Run scenario raft:${name}` }).click();
-  await expect(page.getByTestId('violations')).toContainText('state-machine-safety');
-  const inBrowser = await page.evaluate(() => JSON.stringify(window.__faultline!.store.getState().trace));
+  await page.getByRole('button', { name: 'Scenarios' }).click();
+  await page.getByRole('button', { name: `Open scenario raft:${name}` }).click();
+  await expect(page.getByTestId('scenario-name')).toContainText('Figure 8 with the commit-previous-term bug');
+  const inBrowser = await page.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    s.seekStep(1e9);
+    return JSON.stringify(s.sim.trace());
+  });
   const inNode = JSON.stringify(runScenario(raft, raft.scenarios.find((s) => s.name === name)!).trace());
   expect(inBrowser.length).toBeGreaterThan(10_000);
   expect(sha(inBrowser)).toBe(sha(inNode));
 });
 
-test('the language switch changes the interface text', async ({ page }) => {
+test('the language switch changes the interface text and is remembered', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Curated scenarios' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Scenarios' })).toBeVisible();
   await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(page.getByRole('heading', { name: '精选场景' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '场景' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '场景' })).toBeVisible();
 });

@@ -1,32 +1,54 @@
-import { useStore } from 'zustand';
-import { sessionStore } from '../store/session';
-import { translate, LANGS, type Lang } from '../i18n';
-import { ScenarioList } from '../views/ScenarioList';
-import { RunResult } from '../views/RunResult';
+import { useEffect } from 'react';
+import type { SessionStore } from '../store/session';
+import { SessionProvider, useSession } from '../views/session';
+import { TopBar } from '../views/TopBar';
+import { NoticeBar } from '../views/NoticeBar';
+import { ClusterView } from '../views/cluster/ClusterView';
+import { FaultToolbar } from '../views/FaultToolbar';
+import { PlaybackBar } from '../views/PlaybackBar';
+import { ManualPanel } from '../views/ManualPanel';
+import { LogView } from '../views/logs/LogView';
+import { Inspector } from '../views/logs/Inspector';
+import { InvariantPanel } from '../views/logs/InvariantPanel';
+import { Dialogs } from '../views/dialogs/Dialogs';
+import { usePlayback } from './usePlayback';
+import { useShortcuts } from './useShortcuts';
 
-export function App() {
-  const lang = useStore(sessionStore, (s) => s.lang);
-  const setLang = useStore(sessionStore, (s) => s.setLang);
+function Shell({ store }: { store: SessionStore }) {
+  const lang = useSession((s) => s.lang);
+  usePlayback(store);
+  useShortcuts(store);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   return (
-    <main lang={lang}>
-      <header>
-        <h1>{translate(lang, 'app.title')}</h1>
-        <p>{translate(lang, 'app.tagline')}</p>
-        <label>
-          {translate(lang, 'lang.label')}{' '}
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            {LANGS.map((l) => (
-              <option key={l} value={l}>
-                {l === 'en' ? 'English' : '简体中文'}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <div className="columns">
-        <ScenarioList />
-        <RunResult />
-      </div>
-    </main>
+    <div className="app">
+      <TopBar />
+      <NoticeBar />
+      <main className="layout">
+        <div className="stage">
+          <ClusterView />
+          <FaultToolbar />
+        </div>
+        <aside className="side">
+          <ManualPanel />
+          <Inspector />
+          <InvariantPanel />
+        </aside>
+        <div className="bottom">
+          <PlaybackBar />
+          <LogView />
+        </div>
+      </main>
+      <Dialogs />
+    </div>
+  );
+}
+
+export function App({ store }: { store: SessionStore }) {
+  return (
+    <SessionProvider store={store}>
+      <Shell store={store} />
+    </SessionProvider>
   );
 }

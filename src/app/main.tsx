@@ -1,20 +1,36 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { sessionStore } from '../store/session';
+import { boot, openLink } from './boot';
+import { createSession, type SessionStore } from '../store/session';
+import { loadLang } from '../store/persist';
+import { startAutosave } from './autosave';
+import type { Trace } from '../sim/types';
 import './styles.css';
 
 declare global {
   interface Window {
-    __faultline?: { store: typeof sessionStore };
+    /** A handle for browser tests and debugging; absent from production builds. */
+    __faultline?: { store: SessionStore; trace(): Trace };
   }
 }
 
-// A handle for browser tests and debugging; left out of production builds.
-if (import.meta.env.DEV || import.meta.env.MODE === 'test') window.__faultline = { store: sessionStore };
+const prefersChinese = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh');
+const start = boot(location.hash, localStorage);
+const store = createSession(start.scenario, loadLang(localStorage, prefersChinese ? 'zh-CN' : 'en'));
+if (start.step !== undefined) store.getState().seekStep(start.step);
+store.getState().setNotice(start.notice);
+startAutosave(store, localStorage);
+// A link pasted into an open tab changes only the hash: open it the same way, keeping the
+// current run when the link is bad.
+addEventListener('hashchange', () => openLink(store, location.hash));
+
+if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
+  window.__faultline = { store, trace: () => store.getState().sim.trace() };
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App store={store} />
   </StrictMode>,
 );

@@ -1,7 +1,16 @@
-import { en, zhCN, type StringKey } from './strings';
+/** The i18n layer: every UI string, in English and Simplified Chinese, by feature. */
+import * as app from './strings/app';
+import * as playback from './strings/playback';
+import * as cluster from './strings/cluster';
+import * as logs from './strings/logs';
+
+const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en };
+export type StringKey = keyof typeof en;
+const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 const tables: Record<Lang, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled in. */
@@ -9,4 +18,5 @@ export function translate(lang: Lang, key: StringKey, vars: Record<string, strin
   return tables[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-export type { StringKey };
+/** For tests: both tables. */
+export const TABLES = tables;

@@ -98,5 +98,15 @@ describe('acting at the head of a run', () => {
     const replay = runScenario(raft, live.scenario);
     expect(JSON.stringify(replay.events)).toBe(JSON.stringify(live.events));
   });
-});
 
+  it('scripted actions not yet reached stay in the plan, after the new one', () => {
+    const script = raft.scenarios.find((x) => x.name === 'leader-crash')!; // crashes n1 at 300
+    const live = new Simulation(raft, script);
+    live.advanceTo(150);
+    live.append({ do: 'crash', node: 'n3' }, 150);
+    expect(live.scenario.actions.map((a) => [a.at, a.do])).toEqual([[0, 'timeout'], [100, 'request'], [150, 'crash'], [300, 'crash'], [1200, 'restart']]);
+    live.run();
+    expect(live.events.filter((e) => e.kind === 'crash').map((e) => [e.time, e.node])).toEqual([[150, 'n3'], [300, 'n1']]);
+    expect(JSON.stringify(runScenario(raft, live.scenario).events)).toBe(JSON.stringify(live.events));
+  });
+});

@@ -86,9 +86,14 @@ export class Simulation {
    * simulation replays grows with it, so a copied link reproduces the run exactly.
    */
   append(action: ActionWithoutTime, at = this.world.time): Action {
-    const last = this.scenario.actions.at(-1);
-    const placed = { ...action, at: Math.max(at, this.world.time, last?.at ?? 0), step: this.world.eventCount } as Action;
-    this.scenario.actions.push(placed);
+    // Scripted actions not yet reached stay ahead of it: the new one goes where the run is.
+    const index = this.world.actionIndex;
+    const applied = this.scenario.actions[index - 1];
+    const next = this.scenario.actions[index];
+    const time = Math.max(at, this.world.time, applied?.at ?? 0);
+    // Key order as the validator writes it, so a saved or linked scenario reads back identical.
+    const placed = { at: next ? Math.min(time, next.at) : time, ...action, step: this.world.eventCount } as Action;
+    this.scenario.actions.splice(index, 0, placed);
     if (placed.at > this.scenario.until) this.scenario.until = placed.at;
     this.finished = false;
     return placed;
@@ -129,10 +134,10 @@ export class Simulation {
  * The scenario a fork at step k runs: the actions applied by then, plus the new one, placed
  * right after event k. The old future is dropped, as in an editor's undo.
  */
-export function forkScenario(sim: Simulation, k: number, action: ActionWithoutTime): Scenario {
+export function forkScenario(sim: Simulation, k: number, action: ActionWithoutTime, at?: number): Scenario {
   const world = sim.seek(k);
   const kept = sim.scenario.actions.slice(0, world.actionIndex);
-  const placed = { ...action, at: world.time, step: k + 1 } as Action;
+  const placed = { at: Math.max(world.time, at ?? world.time), ...action, step: k + 1 } as Action;
   return { ...sim.scenario, actions: [...kept, placed], until: Math.max(sim.scenario.until, world.time) };
 }
 

@@ -34,6 +34,8 @@ type Item = Arrival | TimerFire;
 interface Timer {
   id: number;
   due: number;
+  /** When it was set: views draw its progress. */
+  set: number;
   /** Event to deliver; `{ type: name }` when absent (XState `after` timers carry their own). */
   event?: EventObject;
 }
@@ -275,9 +277,19 @@ export class World {
     return this.network;
   }
 
-  pendingTimers(node: NodeId): { name: string; due: number }[] {
+  pendingTimers(node: NodeId): { name: string; set: number; due: number }[] {
     const n = this.nodes.get(node);
-    return n ? [...n.timers].map(([name, t]) => ({ name, due: t.due })) : [];
+    return n ? [...n.timers].map(([name, t]) => ({ name, set: t.set, due: t.due })) : [];
+  }
+
+  /** Clock-skew rate of a node (1 when unskewed). */
+  rateOf(node: NodeId): number {
+    return this.nodes.get(node)?.rate ?? 1;
+  }
+
+  /** Whether a message sent now from → to would be lost to the network (for views). */
+  blocked(from: NodeId, to: NodeId): 'partition' | 'cut' | null {
+    return blockedBy(this.network, from, to);
   }
 
   private record(ev: Omit<TraceEvent, 'seq'>): TraceEvent {
@@ -376,7 +388,7 @@ export class World {
 
   private setTimer(node: NodeRuntime, name: string, delay: number, event?: EventObject): void {
     const due = this.time + Math.round(delay / node.rate);
-    const timer: Timer = { id: this.nextTimerId++, due, ...(event ? { event } : {}) };
+    const timer: Timer = { id: this.nextTimerId++, due, set: this.time, ...(event ? { event } : {}) };
     node.timers.set(name, timer);
     this.queue.push({ time: due, seq: this.queueSeq++, kind: 'timer', node: node.id, name, id: timer.id });
   }

@@ -1,32 +1,240 @@
-/** The session slice: the chosen scenario and its run. Views read it; only actions change it. */
+/**
+ * The session: one run of one scenario, a cursor in it, and playback. Views read `frame`
+ * and call these actions; only the store steps the simulation.
+ */
 import { createStore } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
 import type { Scenario } from '../scenario/types';
-import type { Trace } from '../sim/types';
-import { runScenario } from '../sim/simulation';
+import { Simulation, forkScenario, type ActionWithoutTime } from '../sim/simulation';
+import type { Enabled, World } from '../sim/world';
+import { ScenarioRuntimeError } from '../sim/world';
 import { getProtocol } from '../protocols/registry';
+import type { ProtocolModule } from '../protocols/types';
+import { computeFrame, type Frame } from './frame';
+import { uiSlice, type UiSlice } from './ui';
 import type { Lang } from '../i18n';
 
-export interface SessionState {
-  lang: Lang;
-  scenario: Scenario | null;
-  trace: Trace | null;
-  error: string | null;
-  setLang(lang: Lang): void;
-  run(scenario: Scenario): void;
+export type { ActionWithoutTime };
+
+export const MIN_SPEED = 0.01;
+export const MAX_SPEED = 100;
+export const DEFAULT_SPEED = 0.1;
+
+/** Something to tell the user: text from the app (a key) or from the input (a reason). */
+export interface Notice {
+  kind: 'error' | 'info';
+  key: 'notice.badLink' | 'notice.runError' | 'notice.forked' | 'notice.restored' | 'notice.linkCopied' | 'notice.copyFailed' | 'notice.imported';
+  detail?: string;
 }
 
-export const sessionStore = createStore<SessionState>()((set) => ({
-  lang: 'en',
-  scenario: null,
-  trace: null,
-  error: null,
-  setLang: (lang) => set({ lang }),
-  run(scenario) {
-    const module = getProtocol(scenario.protocol);
-    if (!module) {
-      set({ error: `unknown protocol "${scenario.protocol}"` });
-      return;
-    }
-    set({ scenario, trace: runScenario(module, scenario).trace(), error: null });
-  },
-}));
+export interface SessionState extends UiSlice {
+  module: ProtocolModule;
+  sim: Simulation;
+  /** The world at the cursor (the live head, or a sought past). */
+  world: World;
+  frame: Frame;
+  /** Grows on every change of the run's scenario, for persistence and links. */
+  revision: number;
+  /** The scenario before the last fork, for one undo. */
+  beforeFork: { scenario: Scenario; step: number } | null;
+  playing: boolean;
+  speed: number;
+  notice: Notice | null;
+
+  load(scenario: Scenario, step?: number): void;
+  /** Record a fault or command at the cursor; in the past, this forks the run. */
+  act(action: ActionWithoutTime): void;
+  /** Manual schedule: deliver this message or fire this timer next. */
+  pick(choice: Enabled): void;
+  setSchedule(mode: 'auto' | 'manual'): void;
+  undoFork(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  /** Advance playback by `realMs` of wall-clock time. */
+  tick(realMs: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  /** Put the cursor right after event `step - 1` (0: before any event). */
+  seekStep(step: number): void;
+  setNotice(notice: Notice | null): void;
+}
+
+function at(sim: Simulation, step: number): World {
+  return step >= sim.eventCount ? sim.current : sim.seek(step - 1);
+}
+
+/** Number of recorded events with time ≤ t (events are in time order). */
+function stepsUpTo(sim: Simulation, t: number): number {
+  const ev = sim.events;
+  let lo = 0;
+  let hi = ev.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ev[mid]!.time <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function createSession(initial: Scenario, lang: Lang = 'en') {
+  return createStore<SessionState>()(
+    subscribeWithSelector((set, get) => {
+      /** Moves the cursor and recomputes the frame: the one place that does. */
+      const show = (sim: Simulation, step: number, time: number, extra: Partial<SessionState> = {}) => {
+        const world = at(sim, step);
+        set({ sim, world, frame: computeFrame(sim, world, step, time), ...extra });
+      };
+      const guard = (fn: () => void) => {
+        try {
+          fn();
+        } catch (e) {
+          if (!(e instanceof ScenarioRuntimeError)) throw e;
+          set({ playing: false, notice: { kind: 'error', key: 'notice.runError', detail: e.message } });
+        }
+      };
+      const start = (scenario: Scenario, step?: number) => {
+        const module = getProtocol(scenario.protocol);
+        if (!module) throw new Error(`unknown protocol ${scenario.protocol}`);
+        const sim = new Simulation(module, scenario);
+        sim.advanceTo(0);
+        if (step !== undefined) while (sim.eventCount < step && sim.step());
+        const cursor = Math.min(step ?? sim.eventCount, sim.eventCount);
+        const time = cursor > 0 ? sim.events[cursor - 1]!.time : 0;
+        return { module, sim, cursor, time };
+      };
+      const first = start(initial);
+      const world0 = first.sim.current;
+
+      return {
+        ...uiSlice(set, lang),
+        module: first.module,
+        sim: first.sim,
+        world: world0,
+        frame: computeFrame(first.sim, world0, first.cursor, first.time),
+        revision: 0,
+        beforeFork: null,
+        playing: false,
+        speed: DEFAULT_SPEED,
+        notice: null,
+
+        load(scenario, step) {
+          guard(() => {
+            const { module, sim, cursor, time } = start(scenario, step);
+            show(sim, cursor, time, { module, playing: false, beforeFork: null, revision: get().revision + 1, selection: null });
+          });
+        },
+
+        act(action) {
+          guard(() => {
+            const { sim, frame } = get();
+            const time = Math.floor(frame.time);
+            if (frame.step >= sim.eventCount) {
+              sim.append(action, time);
+              sim.advanceTo(frame.time);
+              show(sim, sim.eventCount, frame.time, { revision: get().revision + 1 });
+              return;
+            }
+            // In the past: the run forks here and the old future is dropped (one undo kept).
+            const scenario = forkScenario(sim, frame.step - 1, action, time);
+            const forked = new Simulation(get().module, scenario);
+            forked.advanceTo(frame.time);
+            show(forked, forked.eventCount, frame.time, {
+              revision: get().revision + 1,
+              beforeFork: { scenario: structuredClone(sim.scenario), step: frame.step },
+              notice: { kind: 'info', key: 'notice.forked' },
+            });
+          });
+        },
+
+        pick(choice) {
+          const due = Math.max(get().frame.time, choice.dueAt);
+          guard(() => {
+            const { sim } = get();
+            if (get().frame.step < sim.eventCount) get().seekStep(sim.eventCount);
+            const action: ActionWithoutTime = choice.kind === 'deliver' ? { do: 'deliver', message: choice.message.id } : { do: 'fire', node: choice.node, timer: choice.timer };
+            sim.append(action, Math.floor(due));
+            sim.advanceTo(due);
+            show(sim, sim.eventCount, due, { revision: get().revision + 1 });
+          });
+        },
+
+        setSchedule(mode) {
+          if (get().frame.mode === mode) return;
+          get().act({ do: 'schedule', mode });
+          if (mode === 'manual') set({ playing: false });
+        },
+
+        undoFork() {
+          const before = get().beforeFork;
+          if (!before) return;
+          get().load(before.scenario, before.step);
+          set({ beforeFork: null, notice: null });
+        },
+
+        play() {
+          const { frame } = get();
+          if (frame.mode === 'manual') return;
+          if (frame.finished) get().seekStep(0);
+          set({ playing: true });
+        },
+        pause: () => set({ playing: false }),
+        togglePlay: () => (get().playing ? get().pause() : get().play()),
+        setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
+
+        tick(realMs) {
+          const { playing, speed, sim, frame } = get();
+          if (!playing || frame.mode === 'manual') return;
+          const until = sim.scenario.until;
+          const time = Math.min(until, frame.time + realMs * speed);
+          guard(() => {
+            const recorded = stepsUpTo(sim, time);
+            if (recorded < sim.eventCount) {
+              show(sim, recorded, time);
+              return;
+            }
+            sim.advanceTo(time);
+            const done = time >= until || (sim.done && sim.eventCount === get().frame.step && time >= until);
+            show(sim, sim.eventCount, time, done ? { playing: false } : {});
+          });
+          // A new violation pauses playback, so the user sees the step where it happened.
+          if (get().frame.violations.length > frame.violations.length) set({ playing: false });
+        },
+
+        stepForward() {
+          guard(() => {
+            const { sim, frame } = get();
+            if (frame.step < sim.eventCount) {
+              show(sim, frame.step + 1, Math.max(frame.time, sim.events[frame.step]!.time));
+              return;
+            }
+            const ev = sim.step();
+            if (ev) show(sim, sim.eventCount, Math.max(frame.time, ev.time), { playing: false, revision: get().revision });
+            else set({ playing: false });
+          });
+        },
+
+        stepBack() {
+          const { sim, frame } = get();
+          if (frame.step <= 0) return;
+          const step = frame.step - 1;
+          show(sim, step, step > 0 ? sim.events[step - 1]!.time : 0, { playing: false });
+        },
+
+        seekStep(step) {
+          const { sim } = get();
+          guard(() => {
+            while (sim.eventCount < step && sim.step());
+            const k = Math.max(0, Math.min(step, sim.eventCount));
+            show(sim, k, k > 0 ? sim.events[k - 1]!.time : 0);
+          });
+        },
+
+        setNotice: (notice) => set({ notice }),
+      };
+    }),
+  );
+}
+
+export type SessionStore = ReturnType<typeof createSession>;

@@ -1,0 +1,45 @@
+/** Shared helpers for browser tests: read state through window.__faultline, act through the UI. */
+import type { Page } from '@playwright/test';
+
+export interface NodeInfo {
+  id: string;
+  up: boolean;
+  role: string;
+  term: number;
+  log: { term: number; command: string }[];
+  commitIndex: number;
+  votedFor: string | null;
+}
+
+export async function nodes(page: Page): Promise<NodeInfo[]> {
+  return page.evaluate(() =>
+    window.__faultline!.store.getState().frame.nodes.map((n) => {
+      const s = n.state as { role: string; currentTerm: number; log: { term: number; command: string }[]; commitIndex: number; votedFor: string | null };
+      return { id: n.id, up: n.up, role: s.role, term: s.currentTerm, log: s.log, commitIndex: s.commitIndex, votedFor: s.votedFor };
+    }),
+  );
+}
+
+export async function leader(page: Page): Promise<NodeInfo | undefined> {
+  return (await nodes(page)).find((n) => n.up && n.role === 'leader');
+}
+
+/** Plays at the given speed until `until` simulated ms (or the condition holds). */
+export async function playUntil(page: Page, until: number, speed = 20): Promise<void> {
+  await page.evaluate((s) => window.__faultline!.store.getState().setSpeed(s), speed);
+  if (!(await page.evaluate(() => window.__faultline!.store.getState().playing))) await page.getByTestId('play').click();
+  await page.waitForFunction((t) => window.__faultline!.store.getState().frame.time >= t, until, { timeout: 20_000 });
+  await page.evaluate(() => window.__faultline!.store.getState().pause());
+}
+
+export async function time(page: Page): Promise<number> {
+  return page.evaluate(() => window.__faultline!.store.getState().frame.time);
+}
+
+/** A fresh app with no saved session. */
+export async function freshApp(page: Page, hash = ''): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/${hash}`);
+  await page.getByTestId('play').waitFor();
+}

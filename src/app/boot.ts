@@ -1,0 +1,38 @@
+/**
+ * Chooses what the app opens with: a valid link, else the autosaved session, else a fresh
+ * 5-node cluster. A bad link never costs the user their work: it yields a notice instead.
+ */
+import type { Scenario } from '../scenario/types';
+import type { Notice, SessionStore } from '../store/session';
+import { loadSession, readLink } from '../store/persist';
+import { DEFAULT_SETTINGS, freeCluster } from '../store/settings';
+
+export interface Boot {
+  scenario: Scenario;
+  step?: number;
+  notice: Notice | null;
+}
+
+export function boot(hash: string, storage: Storage): Boot {
+  const link = readLink(hash);
+  if (link.kind === 'ok') return { scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), notice: null };
+  const saved = loadSession(storage);
+  const notice: Notice | null = link.kind === 'bad' ? { kind: 'error', key: 'notice.badLink', detail: link.reason } : saved ? { kind: 'info', key: 'notice.restored' } : null;
+  if (saved) return { scenario: saved.scenario, step: saved.step, notice };
+  return { scenario: freeCluster(DEFAULT_SETTINGS), notice };
+}
+
+/** Opens a link in a running app; a bad one leaves the current run as it is. */
+export function openLink(store: SessionStore, hash: string): void {
+  const link = readLink(hash);
+  if (link.kind === 'none') return;
+  if (link.kind === 'bad') {
+    store.getState().setNotice({ kind: 'error', key: 'notice.badLink', detail: link.reason });
+    return;
+  }
+  // Our own "copy link" writes the hash too; reopening the same run would only reset the view.
+  const s = store.getState();
+  if (JSON.stringify(link.scenario) === JSON.stringify(s.sim.scenario)) return;
+  s.load(link.scenario, link.step);
+  s.setNotice(null);
+}

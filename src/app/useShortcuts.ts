@@ -1,0 +1,113 @@
+/** Global keyboard shortcuts (see shortcutList.ts). Ignored while typing in a field or while a
+ * dialog is open, except Escape. */
+import { useEffect } from 'react';
+import type { SessionStore, SessionState } from '../store/session';
+import { copyLink } from '../views/copyLink';
+import { nextRate } from '../views/faults';
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/** Returns true when the key was handled. */
+export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  const node = s.selection?.kind === 'node' ? s.frame.nodes.find((n) => n.id === s.selection!.id) : undefined;
+  const message = s.selection?.kind === 'message' ? s.selection.id : undefined;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  switch (key) {
+    case ' ':
+      s.togglePlay();
+      return true;
+    case 'ArrowRight':
+      s.stepForward();
+      return true;
+    case 'ArrowLeft':
+      s.stepBack();
+      return true;
+    case '[':
+      s.setSpeed(Number((s.speed / 2).toPrecision(2)));
+      return true;
+    case ']':
+      s.setSpeed(Number((s.speed * 2).toPrecision(2)));
+      return true;
+    case '?':
+      s.openDialog('help');
+      return true;
+    case 'Escape':
+      if (s.dialog) s.openDialog(null);
+      else s.select(null);
+      return true;
+    case 'p':
+      s.openDialog('partition');
+      return true;
+    case 'h':
+      s.act({ do: 'heal' });
+      return true;
+    case 'm':
+      s.setSchedule(s.frame.mode === 'auto' ? 'manual' : 'auto');
+      return true;
+    case 'l':
+      void copyLink(s);
+      return true;
+    case 's':
+      s.openDialog('scenarios');
+      return true;
+    case ',':
+      s.openDialog('settings');
+      return true;
+  }
+  if (/^[1-9]$/.test(key)) {
+    const n = s.frame.nodes[Number(key) - 1];
+    if (n) s.select({ kind: 'node', id: n.id });
+    return !!n;
+  }
+  if (node) {
+    const id = node.id;
+    switch (key) {
+      case 'c':
+        s.act(node.up ? { do: 'crash', node: id } : e.shiftKey ? { do: 'restart', node: id, loseDisk: true } : { do: 'restart', node: id });
+        return true;
+      case 'z':
+        if (node.up) s.act(node.paused ? { do: 'resume', node: id } : { do: 'pause', node: id });
+        return true;
+      case 't':
+        s.act({ do: 'timeout', node: id });
+        return true;
+      case 'q':
+        s.act({ do: 'request', node: id, command: `x=${s.frame.step}` });
+        return true;
+      case 'k':
+        s.act({ do: 'skew', node: id, rate: nextRate(node.rate) });
+        return true;
+    }
+  }
+  if (message !== undefined) {
+    switch (key) {
+      case 'x':
+        s.act({ do: 'drop', message });
+        return true;
+      case 'd':
+        s.act({ do: 'duplicate', message });
+        return true;
+      case 'y':
+        s.act({ do: 'delay', message, by: 100 });
+        return true;
+    }
+  }
+  return false;
+}
+
+export function useShortcuts(store: SessionStore): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = store.getState();
+      if (e.key !== 'Escape' && (typing(e.target) || s.dialog)) return;
+      if ((e.target as HTMLElement | null)?.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
+      if (handleKey(s, e)) e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [store]);
+}

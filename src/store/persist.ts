@@ -1,0 +1,72 @@
+/**
+ * Links and autosave. A link carries the scenario (and the cursor step); the autosave keeps
+ * the user's session across reloads and bad links. Nothing here trusts its input.
+ */
+import type { Scenario } from '../scenario/types';
+import { decodeScenarioUrl, encodeScenarioUrl } from '../scenario/codec';
+import { validateScenario } from '../scenario/validate';
+import { getProtocol, protocols } from '../protocols/registry';
+import type { Lang } from '../i18n';
+
+const SESSION_KEY = 'faultline.session.v1';
+const LANG_KEY = 'faultline.lang';
+const MAX_SAVED_CHARS = 2 * 1024 * 1024;
+
+export type LinkResult = { kind: 'none' } | { kind: 'ok'; scenario: Scenario; step?: number } | { kind: 'bad'; reason: string };
+
+/** Reads `#s=…&k=…` from a location hash. */
+export function readLink(hash: string): LinkResult {
+  if (!/[#&]s=/.test(hash)) return { kind: 'none' };
+  const r = decodeScenarioUrl(hash, getProtocol, [...protocols.keys()]);
+  if (!r.ok) return { kind: 'bad', reason: r.errors.join('; ') };
+  const k = /[#&]k=(\d{1,9})(?:&|$)/.exec(hash);
+  return { kind: 'ok', scenario: r.scenario, ...(k ? { step: Number(k[1]) } : {}) };
+}
+
+export function linkFragment(scenario: Scenario, step?: number): string {
+  return `${encodeScenarioUrl(scenario)}${step !== undefined ? `&k=${step}` : ''}`;
+}
+
+export interface SavedSession {
+  scenario: Scenario;
+  step: number;
+}
+
+export function saveSession(storage: Storage, session: SavedSession): void {
+  try {
+    const text = JSON.stringify(session);
+    if (text.length <= MAX_SAVED_CHARS) storage.setItem(SESSION_KEY, text);
+  } catch {
+    // Storage full or blocked: the session still runs, it just is not kept.
+  }
+}
+
+export function loadSession(storage: Storage): SavedSession | null {
+  try {
+    const text = storage.getItem(SESSION_KEY);
+    if (!text || text.length > MAX_SAVED_CHARS) return null;
+    const raw = JSON.parse(text) as { scenario?: unknown; step?: unknown };
+    const v = validateScenario(raw.scenario, getProtocol, [...protocols.keys()]);
+    if (!v.ok) return null;
+    return { scenario: v.scenario, step: typeof raw.step === 'number' && Number.isInteger(raw.step) && raw.step >= 0 ? raw.step : 0 };
+  } catch {
+    return null;
+  }
+}
+
+export function saveLang(storage: Storage, lang: Lang): void {
+  try {
+    storage.setItem(LANG_KEY, lang);
+  } catch {
+    // Not kept; harmless.
+  }
+}
+
+export function loadLang(storage: Storage, fallback: Lang): Lang {
+  try {
+    const v = storage.getItem(LANG_KEY);
+    return v === 'en' || v === 'zh-CN' ? v : fallback;
+  } catch {
+    return fallback;
+  }
+}

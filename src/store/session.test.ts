@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createSession } from './session';
+import { raft } from '../protocols/raft';
+import { runScenario } from '../sim/simulation';
+import { freeCluster, DEFAULT_SETTINGS } from './settings';
+import type { RaftObservable } from '../protocols/raft/observe';
+
+const scenario = (name: string) => raft.scenarios.find((s) => s.name === name)!;
+const roles = (store: ReturnType<typeof createSession>) => store.getState().frame.nodes.map((n) => (n.state as RaftObservable).role);
+
+describe('session store', () => {
+  it('plays: simulated time follows real time × speed, and stops at the end of the run', () => {
+    const store = createSession(scenario('happy-path'));
+    const s = store.getState();
+    s.setSpeed(1);
+    s.play();
+    store.getState().tick(100);
+    expect(store.getState().frame.time).toBe(100);
+    expect(roles(store)).toContain('leader');
+    for (let i = 0; i < 20; i++) store.getState().tick(100);
+    expect(store.getState().frame.time).toBe(1000);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().frame.finished).toBe(true);
+  });
+
+  it('shows messages in flight at the cursor time', () => {
+    const store = createSession(scenario('happy-path'));
+    store.getState().setSpeed(1);
+    store.getState().play();
+    store.getState().tick(5); // n1's RequestVotes are on the wire
+    const flying = store.getState().frame.inFlight;
+    expect(flying.length).toBeGreaterThan(0);
+    for (const f of flying) expect(f.message.sentAt <= 5 && f.message.arriveAt > 5).toBe(true);
+  });
+
+  it('acting at the head records an action that a fresh run replays exactly', () => {
+    const store = createSession(freeCluster(DEFAULT_SETTINGS));
+    store.getState().setSpeed(1);
+    store.getState().play();
+    for (let i = 0; i < 8; i++) store.getState().tick(50);
+    const leader = store.getState().frame.nodes.find((n) => (n.state as RaftObservable).role === 'leader')!;
+    store.getState().act({ do: 'crash', node: leader.id });
+    expect(store.getState().frame.nodes.find((n) => n.id === leader.id)!.up).toBe(false);
+    for (let i = 0; i < 20; i++) store.getState().tick(50);
+    const { sim } = store.getState();
+    expect(sim.scenario.actions).toEqual([expect.objectContaining({ do: 'crash', node: leader.id, at: 400 })]);
+    const replay = runScenario(raft, { ...sim.scenario, until: 1400 });
+    expect(JSON.stringify(replay.events.slice(0, sim.eventCount))).toBe(JSON.stringify(sim.events));
+    // A new leader, in a higher term.
+    const newLeader = store.getState().frame.nodes.filter((n) => n.up).map((n) => n.state as RaftObservable).find((x) => x.role === 'leader');
+    expect(newLeader?.currentTerm).toBeGreaterThan(1);
+  });
+
+  it('steps back and forward through recorded events', () => {
+    const store = createSession(scenario('happy-path'));
+    store.getState().seekStep(40);
+    const at40 = store.getState().frame;
+    store.getState().stepBack();
+    expect(store.getState().frame.step).toBe(39);
+    store.getState().stepForward();
+    expect(store.getState().frame.step).toBe(40);
+    expect(store.getState().frame.nodes).toEqual(at40.nodes);
+  });
+
+  it('acting in the past forks the run, tells the user, and can be undone once', () => {
+    const store = createSession(scenario('leader-crash'));
+    store.getState().seekStep(1e9);
+    const head = store.getState().frame.head;
+    store.getState().seekStep(30);
+    store.getState().act({ do: 'crash', node: 'n2' });
+    const s = store.getState();
+    expect(s.notice?.key).toBe('notice.forked');
+    // The old future (n1's crash at 300 and its restart) is gone; the new crash ends the plan.
+    expect(s.sim.scenario.actions.map((a) => [a.do, (a as { node?: string }).node])).toEqual([['timeout', 'n1'], ['request', 'n1'], ['crash', 'n2']]);
+    expect(s.frame.head).toBeLessThan(head);
+    s.undoFork();
+    expect(store.getState().sim.scenario.actions.map((a) => a.do)).toEqual(['timeout', 'request', 'crash', 'restart']);
+    expect(store.getState().frame.step).toBe(30);
+    expect(store.getState().beforeFork).toBeNull();
+  });
+
+  it('manual schedule: nothing happens until the user picks; a pick is recorded and replays', () => {
+    const store = createSession(freeCluster(DEFAULT_SETTINGS));
+    store.getState().setSchedule('manual');
+    store.getState().play();
+    expect(store.getState().playing).toBe(false);
+    const timer = store.getState().frame.enabled.find((e) => e.kind === 'fire' && e.node === 'n3')!;
+    store.getState().pick(timer);
+    expect((store.getState().frame.nodes[2]!.state as RaftObservable).role).toBe('candidate');
+    const vote = store.getState().frame.enabled.find((e) => e.kind === 'deliver' && e.message.to === 'n1')!;
+    store.getState().pick(vote);
+    const n1 = store.getState().frame.nodes[0]!.state as RaftObservable;
+    expect(n1.votedFor).toBe('n3');
+    const { sim } = store.getState();
+    expect(JSON.stringify(runScenario(raft, sim.scenario).events.slice(0, sim.eventCount))).toBe(JSON.stringify(sim.events));
+  });
+
+  it('a run error stops playback with a notice instead of crashing the app', () => {
+    const store = createSession(freeCluster(DEFAULT_SETTINGS));
+    store.getState().act({ do: 'request', node: 'n1', command: 'x' });
+    expect(store.getState().notice).toBeNull();
+    store.getState().load({ ...freeCluster(DEFAULT_SETTINGS), protocol: 'raft' });
+    expect(store.getState().frame.step).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,71 @@
+/** Faults and commands for what is selected, and for the network. Every button records a
+ * scenario action at the cursor. */
+import { useState } from 'react';
+import { useSession, useSessionStore, useT } from './session';
+import { nodeActions, messageActions, type FaultItem } from './faults';
+
+function FaultButtons({ items }: { items: FaultItem[] }) {
+  const t = useT();
+  const act = useSessionStore().getState().act;
+  return (
+    <>
+      {items.map((item) => (
+        <button key={item.key} type="button" onClick={() => act(item.action)} title={item.shortcut ? `${t(item.label, item.vars)} (${item.shortcut})` : undefined} aria-keyshortcuts={item.shortcut} data-testid={`fault-${item.key}`}>
+          {t(item.label, item.vars)}
+        </button>
+      ))}
+    </>
+  );
+}
+
+export function FaultToolbar() {
+  const t = useT();
+  const selection = useSession((s) => s.selection);
+  const node = useSession((s) => (s.selection?.kind === 'node' ? s.frame.nodes.find((n) => n.id === s.selection!.id) : undefined));
+  const messageAlive = useSession((s) => s.selection?.kind === 'message' && s.frame.inFlight.some((f) => f.message.id === (s.selection as { id: number }).id));
+  const step = useSession((s) => s.frame.step);
+  const partitioned = useSession((s) => s.frame.partition !== null || s.frame.cuts.length > 0);
+  const store = useSessionStore();
+  const [command, setCommand] = useState('');
+  return (
+    <div className="faults" role="toolbar" aria-label={t('faults.network')}>
+      <div className="fault-group">
+        {node ? (
+          <>
+            <strong>{t('faults.node', { node: node.id })}</strong>
+            <FaultButtons items={nodeActions(node)} />
+            <form
+              className="request"
+              onSubmit={(e) => {
+                e.preventDefault();
+                store.getState().act({ do: 'request', node: node.id, command: command.trim() || `x=${step}` });
+                setCommand('');
+              }}
+            >
+              <input aria-label={t('faults.requestCommand')} placeholder={`x=${step}`} value={command} onChange={(e) => setCommand(e.target.value)} maxLength={200} />
+              <button type="submit" disabled={!node.up} title={`${t('faults.request')} (Q)`} aria-keyshortcuts="Q" data-testid="fault-request">
+                {t('faults.request')}
+              </button>
+            </form>
+          </>
+        ) : selection?.kind === 'message' && messageAlive ? (
+          <>
+            <strong>{t('faults.message', { id: selection.id })}</strong>
+            <FaultButtons items={messageActions(selection.id)} />
+          </>
+        ) : (
+          <span className="hint">{t('faults.noNode')}</span>
+        )}
+      </div>
+      <div className="fault-group">
+        <strong>{t('faults.network')}</strong>
+        <button type="button" onClick={() => store.getState().openDialog('partition')} title={`${t('faults.partition')} (P)`} aria-keyshortcuts="P" data-testid="open-partition">
+          {t('faults.partition')}
+        </button>
+        <button type="button" disabled={!partitioned} onClick={() => store.getState().act({ do: 'heal' })} title={`${t('faults.heal')} (H)`} aria-keyshortcuts="H" data-testid="heal">
+          {t('faults.heal')}
+        </button>
+      </div>
+    </div>
+  );
+}

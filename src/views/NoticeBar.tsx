@@ -1,0 +1,24 @@
+import { useSession, useT } from './session';
+
+/** One message at a time; errors are announced assertively. Input text is shown as text. */
+export function NoticeBar() {
+  const t = useT();
+  const notice = useSession((s) => s.notice);
+  const canUndo = useSession((s) => s.beforeFork !== null);
+  const dismiss = useSession((s) => s.setNotice);
+  const undo = useSession((s) => s.undoFork);
+  if (!notice) return <div className="notice-slot" aria-live="polite" />;
+  return (
+    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+      <span>{t(notice.key, { detail: notice.detail ?? '' })}</span>
+      {notice.key === 'notice.forked' && canUndo && (
+        <button type="button" onClick={undo}>
+          {t('notice.undoFork')}
+        </button>
+      )}
+      <button type="button" className="ghost" onClick={() => dismiss(null)} aria-label={t('notice.dismiss')}>
+        ✕
+      </button>
+    </div>
+  );
+}

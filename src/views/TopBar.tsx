@@ -1,0 +1,54 @@
+import { useSession, useSessionStore, useT } from './session';
+import { LANGS, LANG_NAMES, type Lang } from '../i18n';
+import { copyLink } from './copyLink';
+
+export function TopBar() {
+  const t = useT();
+  const lang = useSession((s) => s.lang);
+  const setLang = useSession((s) => s.setLang);
+  const open = useSession((s) => s.openDialog);
+  const title = useSession((s) => s.sim.scenario.title ?? s.sim.scenario.name ?? '');
+  const protocol = useSession((s) => s.module.name);
+  return (
+    <header className="topbar">
+      <h1 className="brand">
+        <span aria-hidden="true" className="logo">⚡</span> {t('app.title')}
+      </h1>
+      <span className="scenario-name" data-testid="scenario-name">
+        {protocol} · {t('bar.scenarioName', { name: title })}
+      </span>
+      <nav className="bar-actions" aria-label={t('app.title')}>
+        <button type="button" onClick={() => open('scenarios')} title={t('bar.scenariosTip')} aria-keyshortcuts="S">
+          {t('bar.scenarios')}
+        </button>
+        <button type="button" onClick={() => open('settings')} title={t('bar.settingsTip')} aria-keyshortcuts=",">
+          {t('bar.settings')}
+        </button>
+        <CopyLinkButton />
+        <button type="button" onClick={() => open('help')} title={t('bar.helpTip')} aria-keyshortcuts="?">
+          {t('bar.help')}
+        </button>
+        <label className="lang">
+          <span>{t('lang.label')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {LANG_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </nav>
+    </header>
+  );
+}
+
+function CopyLinkButton() {
+  const t = useT();
+  const store = useSessionStore();
+  return (
+    <button type="button" onClick={() => void copyLink(store.getState())} title={t('bar.copyLinkTip')} aria-keyshortcuts="L" data-testid="copy-link">
+      {t('bar.copyLink')}
+    </button>
+  );
+}

@@ -1,0 +1,16 @@
+/** Puts a link to this exact run (scenario and cursor step) in the address bar and clipboard. */
+import type { SessionState } from '../store/session';
+import { linkFragment } from '../store/persist';
+
+export async function copyLink(state: SessionState): Promise<string> {
+  const fragment = linkFragment(state.sim.scenario, state.frame.step);
+  const url = `${location.origin}${location.pathname}${location.search}${fragment}`;
+  history.replaceState(null, '', fragment);
+  try {
+    await navigator.clipboard.writeText(url);
+    state.setNotice({ kind: 'info', key: 'notice.linkCopied' });
+  } catch {
+    state.setNotice({ kind: 'info', key: 'notice.copyFailed' });
+  }
+  return url;
+}

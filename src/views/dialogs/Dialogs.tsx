@@ -1,0 +1,21 @@
+import { useSession } from '../session';
+import { HelpDialog } from './HelpDialog';
+import { SettingsDialog } from './SettingsDialog';
+import { ScenarioDialog } from './ScenarioDialog';
+import { PartitionDialog } from './PartitionDialog';
+
+export function Dialogs() {
+  const dialog = useSession((s) => s.dialog);
+  switch (dialog) {
+    case 'help':
+      return <HelpDialog />;
+    case 'settings':
+      return <SettingsDialog />;
+    case 'scenarios':
+      return <ScenarioDialog />;
+    case 'partition':
+      return <PartitionDialog />;
+    default:
+      return null;
+  }
+}

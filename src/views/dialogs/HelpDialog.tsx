@@ -1,0 +1,25 @@
+import { useT } from '../session';
+import { Dialog } from './Dialog';
+import { SHORTCUTS } from '../../app/shortcutList';
+
+export function HelpDialog() {
+  const t = useT();
+  return (
+    <Dialog title={t('help.title')} testid="help">
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.help}>
+              <td>
+                {s.keys.map((k) => (
+                  <kbd key={k}>{k}</kbd>
+                ))}
+              </td>
+              <td>{t(s.help)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}

@@ -1,0 +1,36 @@
+import { useSession, useSessionStore, useT } from '../session';
+import { protocols } from '../../protocols/registry';
+import { Dialog } from './Dialog';
+
+export function ScenarioDialog() {
+  const t = useT();
+  const current = useSession((s) => s.sim.scenario.name);
+  const store = useSessionStore();
+  return (
+    <Dialog title={t('scenarios.title')} testid="scenarios">
+      <ul className="scenario-list">
+        {[...protocols.values()].flatMap((p) =>
+          p.scenarios.map((s) => (
+            <li key={`${p.id}:${s.name}`} className={s.name === current ? 'current' : undefined}>
+              <div>
+                <strong>{s.title}</strong> <code>{`${p.id}:${s.name}`}</code>
+                <p>{s.description}</p>
+                {s.params.bugs.length > 0 && <p className="bug-note">⚠ {t('scenarios.bugOn', { bugs: s.params.bugs.join(', ') })}</p>}
+              </div>
+              <button
+                type="button"
+                aria-label={t('scenarios.openLabel', { name: `${p.id}:${s.name}` })}
+                onClick={() => {
+                  store.getState().load(s, 0);
+                  store.getState().openDialog(null);
+                }}
+              >
+                {t('scenarios.open')}
+              </button>
+            </li>
+          )),
+        )}
+      </ul>
+    </Dialog>
+  );
+}

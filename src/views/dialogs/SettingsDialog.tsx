@@ -1,0 +1,85 @@
+/** Settings start a new free-play run. Values are validated like any scenario, and a bad
+ * value is named instead of being applied. */
+import { useState } from 'react';
+import { useSession, useSessionStore, useT } from '../session';
+import { Dialog } from './Dialog';
+import { freeCluster, settingsOf, type ClusterSettings } from '../../store/settings';
+import { validateScenario } from '../../scenario/validate';
+import { getProtocol } from '../../protocols/registry';
+
+export function SettingsDialog() {
+  const t = useT();
+  const scenario = useSession((s) => s.sim.scenario);
+  const module = useSession((s) => s.module);
+  const store = useSessionStore();
+  const [s, setS] = useState<ClusterSettings>(() => settingsOf(scenario));
+  const [error, setError] = useState<string | null>(null);
+  const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
+  const apply = () => {
+    const next = freeCluster(s);
+    const v = validateScenario(next, getProtocol);
+    if (!v.ok) {
+      setError(v.errors.join('; '));
+      return;
+    }
+    store.getState().load(v.scenario, 0);
+    store.getState().openDialog(null);
+  };
+  return (
+    <Dialog title={t('settings.title')} testid="settings">
+      <form
+        className="settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <label>
+          {t('settings.size')}
+          <input type="number" min={module.minNodes} max={module.maxNodes} value={s.size} onChange={(e) => setS({ ...s, size: num(e.target.value) })} data-testid="settings-size" />
+        </label>
+        <label>
+          {t('settings.seed')}
+          <input type="number" min={0} value={s.seed} onChange={(e) => setS({ ...s, seed: num(e.target.value) })} />
+        </label>
+        <label>
+          {t('settings.latencyMin')}
+          <input type="number" min={0} value={s.latency[0]} onChange={(e) => setS({ ...s, latency: [num(e.target.value), s.latency[1]] })} />
+        </label>
+        <label>
+          {t('settings.latencyMax')}
+          <input type="number" min={0} value={s.latency[1]} onChange={(e) => setS({ ...s, latency: [s.latency[0], num(e.target.value)] })} />
+        </label>
+        <label>
+          {t('settings.drop')}
+          <input type="number" min={0} max={1} step={0.01} value={s.drop} onChange={(e) => setS({ ...s, drop: num(e.target.value) })} />
+        </label>
+        <label>
+          {t('settings.duplicate')}
+          <input type="number" min={0} max={1} step={0.01} value={s.duplicate} onChange={(e) => setS({ ...s, duplicate: num(e.target.value) })} />
+        </label>
+        <fieldset>
+          <legend>{t('settings.bugs')}</legend>
+          {module.bugs.map((b) => (
+            <label key={b.id} className="check" title={b.description}>
+              <input
+                type="checkbox"
+                checked={s.bugs.includes(b.id)}
+                onChange={(e) => setS({ ...s, bugs: e.target.checked ? [...s.bugs, b.id] : s.bugs.filter((x) => x !== b.id) })}
+              />
+              <code>{b.id}</code> <span className="muted">{b.description}</span>
+            </label>
+          ))}
+        </fieldset>
+        {error && (
+          <p role="alert" className="error" data-testid="settings-error">
+            {t('settings.invalid', { detail: error })}
+          </p>
+        )}
+        <button type="submit" className="primary" title={t('settings.applyTip')} data-testid="settings-apply">
+          {t('settings.apply')}
+        </button>
+      </form>
+    </Dialog>
+  );
+}
