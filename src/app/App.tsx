@@ -21,6 +21,10 @@ function Shell({ store }: { store: SessionStore }) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  useEffect(() => {
+    // Read by the benchmark: time from navigation to the first committed render.
+    performance.mark('faultline:first-render');
+  }, []);
   return (
     <div className="app">
       <TopBar />

@@ -67,28 +67,68 @@ function groupsOf(world: World, nodes: readonly NodeId[]): NodeId[][] | null {
   return out.filter(Boolean);
 }
 
-export function computeFrame(sim: Simulation, world: World, step: number, time: number): Frame {
+/** What a frame was computed from, to tell which parts can be reused. */
+interface Basis {
+  world: World;
+  eventCount: number;
+  step: number;
+}
+const bases = new WeakMap<Frame, Basis>();
+
+function sameTimers(a: readonly TimerView[], b: readonly TimerView[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.name === b[i]!.name && t.set === b[i]!.set && t.due === b[i]!.due);
+}
+
+/**
+ * The frame at the cursor. Parts that did not change since `prev` are the same objects, so
+ * views with narrow selectors skip re-rendering while time glides between events.
+ */
+export function computeFrame(sim: Simulation, world: World, step: number, time: number, prev?: Frame): Frame {
   const { nodes } = sim.scenario;
   const events = sim.events;
+  const basis = prev ? bases.get(prev) : undefined;
+  const sameWorld = !!basis && basis.world === world && basis.eventCount === world.eventCount && basis.step === step;
+
+  let nodeFrames: NodeFrame[];
+  if (sameWorld) nodeFrames = prev!.nodes;
+  else {
+    let changed = !prev || prev.nodes.length !== nodes.length;
+    nodeFrames = nodes.map((id, i) => {
+      const view = world.views.get(id)!;
+      const timers = world.pendingTimers(id);
+      const rate = world.rateOf(id);
+      const old = prev?.nodes[i];
+      if (old && old.id === id && old.state === view.state && old.up === view.up && old.paused === view.paused && old.rate === rate && sameTimers(old.timers, timers)) return old;
+      changed = true;
+      return { ...view, timers, rate };
+    });
+    if (!changed) nodeFrames = prev!.nodes;
+  }
+
   const lost: LostView[] = [];
   for (let i = step - 1; i >= 0; i--) {
     const e = events[i]!;
     if (e.time < time - LOST_LINGER) break;
     if (e.kind === 'lost' && e.message) lost.push({ message: e.message, reason: e.reason ?? 'lost', at: e.time });
   }
-  return {
+  const sameLost = !!prev && prev.lost.length === lost.length && prev.lost.every((l, i) => l.message === lost[i]!.message);
+  const violations = sim.violations.filter((v) => v.seq < step);
+
+  const frame: Frame = {
     time,
     step,
     head: sim.eventCount,
     finished: step === sim.eventCount && sim.done,
     mode: world.mode,
-    nodes: nodes.map((id) => ({ ...world.views.get(id)!, timers: world.pendingTimers(id), rate: world.rateOf(id) })),
-    inFlight: world.inFlight().map((message) => ({ message, blocked: world.blocked(message.from, message.to) })),
-    lost,
-    partition: groupsOf(world, nodes),
-    cuts: [...world.networkState().cuts].map((k) => k.split('>') as [NodeId, NodeId]),
-    enabled: world.mode === 'manual' ? world.enabled() : [],
-    violations: sim.violations.filter((v) => v.seq < step),
+    nodes: nodeFrames,
+    inFlight: sameWorld ? prev!.inFlight : world.inFlight().map((message) => ({ message, blocked: world.blocked(message.from, message.to) })),
+    lost: sameLost ? prev!.lost : lost,
+    partition: sameWorld ? prev!.partition : groupsOf(world, nodes),
+    cuts: sameWorld ? prev!.cuts : [...world.networkState().cuts].map((k) => k.split('>') as [NodeId, NodeId]),
+    enabled: sameWorld ? prev!.enabled : world.mode === 'manual' ? world.enabled() : [],
+    violations: prev && prev.violations.length === violations.length ? prev.violations : violations,
     event: step > 0 ? (events[step - 1] ?? null) : null,
   };
+  bases.set(frame, { world, eventCount: world.eventCount, step });
+  return frame;
 }

@@ -103,3 +103,27 @@ describe('session store', () => {
     expect(store.getState().frame.step).toBeGreaterThan(0);
   });
 });
+
+describe('frames between events', () => {
+  it('reuse unchanged parts, so narrow selectors do not re-render while time glides', () => {
+    const store = createSession(raft.scenarios.find((s) => s.name === 'happy-path')!);
+    store.getState().setSpeed(1);
+    store.getState().play();
+    store.getState().tick(12);
+    const a = store.getState().frame;
+    store.getState().tick(0.5); // no event falls in this half millisecond
+    const b = store.getState().frame;
+    expect(b.step).toBe(a.step);
+    expect(b.time).toBeGreaterThan(a.time);
+    expect(b.nodes).toBe(a.nodes);
+    expect(b.inFlight).toBe(a.inFlight);
+    expect(b.violations).toBe(a.violations);
+    store.getState().tick(40);
+    const c = store.getState().frame;
+    expect(c.step).toBeGreaterThan(b.step);
+    expect(c.nodes).not.toBe(b.nodes);
+    // A node whose state did not change keeps its frame object.
+    const unchanged = c.nodes.filter((n, i) => n === b.nodes[i]);
+    expect(unchanged.length).toBeLessThan(c.nodes.length);
+  });
+});
