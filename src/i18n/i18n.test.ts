@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES, translate } from '.';
+import { TRANSLATED_SCENARIOS, scenarioText } from './scenarios';
+import { protocols } from '../protocols/registry';
 
 describe('i18n', () => {
   it('every key has both languages, with the same placeholders', () => {
@@ -18,3 +20,17 @@ describe('i18n', () => {
     expect(translate('zh-CN', 'faults.node', { node: 'n2' })).toBe('节点 n2');
   });
 });
+
+describe('curated scenario translations', () => {
+  it('exist for every curated scenario, and nothing else', () => {
+    const all = [...protocols.values()].flatMap((p) => p.scenarios.map((s) => `${p.id}:${s.name}`));
+    expect([...TRANSLATED_SCENARIOS].sort()).toEqual([...all].sort());
+  });
+  it('fall back to the scenario’s own English text', () => {
+    const s = { name: 'happy-path', title: 'Election and three writes', description: 'd' };
+    expect(scenarioText('en', 'raft', s)).toEqual({ title: 'Election and three writes', description: 'd' });
+    expect(scenarioText('zh-CN', 'raft', s).title).toBe('选举与三次写入');
+    expect(scenarioText('zh-CN', 'raft', { name: 'mine', title: 'Mine' }).title).toBe('Mine');
+  });
+});
+

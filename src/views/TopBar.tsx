@@ -1,13 +1,14 @@
 import { useSession, useSessionStore, useT } from './session';
 import { LANGS, LANG_NAMES, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
+import { scenarioText } from '../i18n/scenarios';
 
 export function TopBar() {
   const t = useT();
   const lang = useSession((s) => s.lang);
   const setLang = useSession((s) => s.setLang);
   const open = useSession((s) => s.openDialog);
-  const title = useSession((s) => s.sim.scenario.title ?? s.sim.scenario.name ?? '');
+  const title = useSession((s) => scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title);
   const protocol = useSession((s) => s.module.name);
   return (
     <header className="topbar">

@@ -1,10 +1,12 @@
 import { useSession, useSessionStore, useT } from '../session';
 import { protocols } from '../../protocols/registry';
 import { Dialog } from './Dialog';
+import { scenarioText } from '../../i18n/scenarios';
 
 export function ScenarioDialog() {
   const t = useT();
   const current = useSession((s) => s.sim.scenario.name);
+  const lang = useSession((s) => s.lang);
   const store = useSessionStore();
   return (
     <Dialog title={t('scenarios.title')} testid="scenarios">
@@ -13,8 +15,8 @@ export function ScenarioDialog() {
           p.scenarios.map((s) => (
             <li key={`${p.id}:${s.name}`} className={s.name === current ? 'current' : undefined}>
               <div>
-                <strong>{s.title}</strong> <code>{`${p.id}:${s.name}`}</code>
-                <p>{s.description}</p>
+                <strong>{scenarioText(lang, p.id, s).title}</strong> <code>{`${p.id}:${s.name}`}</code>
+                <p>{scenarioText(lang, p.id, s).description}</p>
                 {s.params.bugs.length > 0 && <p className="bug-note">⚠ {t('scenarios.bugOn', { bugs: s.params.bugs.join(', ') })}</p>}
               </div>
               <button
