@@ -1,4 +1,8 @@
+import { useEffect } from 'react';
 import { useSession, useT } from './session';
+
+/** Info notices leave on their own; errors stay until dismissed. */
+const INFO_MS = 8000;
 
 /** One message at a time; errors are announced assertively. Input text is shown as text. */
 export function NoticeBar() {
@@ -7,6 +11,11 @@ export function NoticeBar() {
   const canUndo = useSession((s) => s.beforeFork !== null);
   const dismiss = useSession((s) => s.setNotice);
   const undo = useSession((s) => s.undoFork);
+  useEffect(() => {
+    if (!notice || notice.kind !== 'info' || (notice.key === 'notice.forked' && canUndo)) return;
+    const timer = setTimeout(() => dismiss(null), INFO_MS);
+    return () => clearTimeout(timer);
+  }, [notice, canUndo, dismiss]);
   if (!notice) return <div className="notice-slot" aria-live="polite" />;
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
