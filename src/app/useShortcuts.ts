@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { SessionStore, SessionState } from '../store/session';
 import { copyLink } from '../views/copyLink';
-import { nextRate } from '../views/faults';
+import { DELAY_BY, nextRate } from '../views/faults';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -92,7 +92,7 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
         s.act({ do: 'duplicate', message });
         return true;
       case 'y':
-        s.act({ do: 'delay', message, by: 100 });
+        s.act({ do: 'delay', message, by: DELAY_BY });
         return true;
     }
   }

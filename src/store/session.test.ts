@@ -3,7 +3,14 @@ import { createSession } from './session';
 import { raft } from '../protocols/raft';
 import { runScenario } from '../sim/simulation';
 import { freeCluster, DEFAULT_SETTINGS } from './settings';
-import type { RaftObservable } from '../protocols/raft/observe';
+
+/** The few Raft fields these tests read (the store never knows a protocol's state shape). */
+interface RaftObservable {
+  [key: string]: unknown;
+  role: string;
+  currentTerm: number;
+  votedFor: string | null;
+}
 
 const scenario = (name: string) => raft.scenarios.find((s) => s.name === name)!;
 const roles = (store: ReturnType<typeof createSession>) => store.getState().frame.nodes.map((n) => (n.state as RaftObservable).role);

@@ -2,7 +2,17 @@
  * the keyboard shortcuts, so all three always agree. */
 import type { ActionWithoutTime } from '../store/session';
 import type { StringKey } from '../i18n';
-import type { NodeFrame } from '../store/frame';
+
+/** What the fault list needs to know about a node. */
+export interface NodeFaultFacts {
+  id: string;
+  up: boolean;
+  paused: boolean;
+  rate: number;
+}
+
+/** How long "delay" holds a message back, in simulated ms. */
+export const DELAY_BY = 100;
 
 export interface FaultItem {
   key: string;
@@ -12,7 +22,7 @@ export interface FaultItem {
   shortcut?: string;
 }
 
-export function nodeActions(node: NodeFrame): FaultItem[] {
+export function nodeActions(node: NodeFaultFacts): FaultItem[] {
   const id = node.id;
   if (!node.up) {
     return [
@@ -36,7 +46,7 @@ export function messageActions(id: number): FaultItem[] {
   return [
     { key: 'drop', label: 'faults.drop', action: { do: 'drop', message: id }, shortcut: 'X' },
     { key: 'duplicate', label: 'faults.duplicate', action: { do: 'duplicate', message: id }, shortcut: 'D' },
-    { key: 'delay', label: 'faults.delay', action: { do: 'delay', message: id, by: 100 }, shortcut: 'Y' },
+    { key: 'delay', label: 'faults.delay', vars: { by: DELAY_BY }, action: { do: 'delay', message: id, by: DELAY_BY }, shortcut: 'Y' },
   ];
 }
 

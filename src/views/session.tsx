@@ -1,5 +1,5 @@
 /** The session store, for components: provided once by the app, read with narrow selectors. */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { SessionState, SessionStore } from '../store/session';
 import { translate, type StringKey } from '../i18n';
@@ -21,8 +21,9 @@ export function useSession<T>(selector: (s: SessionState) => T): T {
   return useStore(useSessionStore(), selector);
 }
 
-/** The translator for the current language. */
+/** The translator for the current language: the same function until the language changes,
+ * so memoized components that take it as a prop do not re-render. */
 export function useT(): (key: StringKey, vars?: Record<string, string | number>) => string {
   const lang = useSession((s) => s.lang);
-  return (key, vars) => translate(lang, key, vars);
+  return useMemo(() => (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars), [lang]);
 }

@@ -1,0 +1,155 @@
+/**
+ * The cluster view: nodes on a circle, messages flying along their links by simulated time,
+ * partitions as walls, lost messages as fading crosses, and a context menu of faults.
+ * D3 does the maths (geometry.ts, TimerArc); React renders every SVG element.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { NodeFrame } from '../../store/frame';
+import { useSession, useSessionStore, useT } from '../session';
+import { VIEW, clusterLayout, labelPlacement, lane, messageFamily, progress, viewSize } from './geometry';
+import { nodeFacts, nodeLabel, nodeTitle, roleLetter } from './labels';
+import { roleTone } from './palette';
+import { NodeGlyph } from './NodeGlyph';
+import { TimerArc } from './TimerArc';
+import { LostMarks, Messages } from './Flights';
+import { CutMarks, GroupBands, PartitionWalls } from './Walls';
+import { useClusterMenu } from './useClusterMenu';
+import { Legend } from './Legend';
+import './cluster.css';
+
+const ELECTION_TIMER = 'electionTimeout';
+/** Lanes start this far outside a node's rim, beyond its timer arc. */
+const LANE_TRIM = 9;
+
+/** Below this change of width (CSS px) the view box stays and the SVG just scales: no
+ * resize loop when a scrollbar comes and goes. */
+const RESIZE_STEP = 24;
+
+/** The view box, following the stage's width. */
+function useViewBox(stage: RefObject<HTMLDivElement | null>) {
+  const [size, setSize] = useState<{ width: number; height: number }>(VIEW);
+  useLayoutEffect(() => {
+    const el = stage.current;
+    if (!el) return;
+    const measure = () => {
+      const w = el.clientWidth;
+      if (w <= 0) return;
+      setSize((s) => (Math.abs(viewSize(w).width - s.width) < RESIZE_STEP ? s : viewSize(w)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [stage]);
+  return size;
+}
+
+function electionProgress(node: NodeFrame, time: number): number {
+  if (!node.up) return 0;
+  const timer = node.timers.find((x) => x.name === ELECTION_TIMER);
+  return timer ? progress(time, timer.set, timer.due) : 0;
+}
+
+export function ClusterView() {
+  const store = useSessionStore();
+  const frame = useSession((s) => s.frame);
+  const selection = useSession((s) => s.selection);
+  const sim = useSession((s) => s.sim);
+  const glyphs = useSession((s) => s.module.view.roleGlyphs);
+  const canRequest = useSession((s) => s.module.commands.some((c) => c.id === 'request'));
+  const t = useT();
+  const stage = useRef<HTMLDivElement>(null);
+
+  // Stable across frames while what they describe does not change.
+  const idsKey = frame.nodes.map((n) => n.id).join(' ');
+  const ids = useMemo(() => (idsKey ? idsKey.split(' ') : []), [idsKey]);
+  const size = useViewBox(stage);
+  const layout = useMemo(() => clusterLayout(ids.length, size.width, size.height), [ids.length, size]);
+  const { points, nodeRadius: r, center, ringRadius } = layout;
+  const index = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
+  const places = useMemo(() => points.map((p) => labelPlacement(center, p, r)), [points, center, r]);
+  const lanes = useMemo(() => points.map((a) => points.map((b) => lane(a, b, r + LANE_TRIM))), [points, r]);
+  const partitionKey = frame.partition ? JSON.stringify(frame.partition) : '';
+  const partition = useMemo(() => (partitionKey ? (JSON.parse(partitionKey) as string[][]) : null), [partitionKey]);
+  const cutsKey = JSON.stringify(frame.cuts);
+  const cuts = useMemo(() => JSON.parse(cutsKey) as [string, string][], [cutsKey]);
+
+  // Message families seen in this run, for the legend (grows, never flickers).
+  const seen = useRef({ sim, families: new Set<string>() });
+  if (seen.current.sim !== sim) seen.current = { sim, families: new Set() };
+  for (const f of frame.inFlight) seen.current.families.add(messageFamily(f.message.type));
+  const families = [...seen.current.families].sort().join(' ');
+
+  const selectNode = useCallback((id: string) => store.getState().select({ kind: 'node', id }), [store]);
+  const selectMessage = useCallback((id: number) => store.getState().select({ kind: 'message', id }), [store]);
+
+  const menu = useClusterMenu({ store, stage, frame, t, canRequest });
+
+  const selectedNode = selection?.kind === 'node' ? selection.id : null;
+  const selectedMessage = selection?.kind === 'message' ? selection.id : null;
+
+  return (
+    <section className="cluster" aria-label={t('cluster.label', { count: ids.length })} data-testid="clusterview">
+      <div className="cl-stage" ref={stage}>
+        <svg
+          className="cl-svg"
+          viewBox={`0 0 ${size.width} ${size.height}`}
+          preserveAspectRatio="xMidYMid meet"
+          onClick={() => store.getState().select(null)}
+          role="group"
+        >
+          <GroupBands ids={ids} center={center} ringRadius={ringRadius} r={r} partition={partition} />
+          <g className="cl-links" aria-hidden="true">
+            {points.map((a, i) =>
+              points.slice(i + 1).map((b, k) => <line key={`${i}-${i + k + 1}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />),
+            )}
+          </g>
+          <PartitionWalls ids={ids} points={points} r={r} partition={partition} t={t} />
+          <CutMarks ids={ids} points={points} cuts={cuts} t={t} />
+          {frame.nodes.map((n, i) => (
+            <TimerArc key={n.id} at={points[i]!} r={r} progress={electionProgress(n, frame.time)} />
+          ))}
+          {frame.nodes.map((n, i) => {
+            const f = nodeFacts(n);
+            const label = nodeLabel(t, f);
+            return (
+              <NodeGlyph
+                key={n.id}
+                id={n.id}
+                at={points[i]!}
+                r={r}
+                place={places[i]!}
+                tone={roleTone(f.role)}
+                letter={roleLetter(f.role, glyphs)}
+                up={f.up}
+                paused={f.paused}
+                rate={f.rate}
+                selected={selectedNode === n.id}
+                label={label}
+                title={nodeTitle(t, f)}
+                term={f.term === null ? null : t('cluster.short.term', { term: f.term })}
+                sub={!f.up ? t('cluster.short.down') : f.vote === undefined ? null : f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote })}
+                onSelect={selectNode}
+                onMenu={menu.onNodeMenu}
+              />
+            );
+          })}
+          <Messages
+            inFlight={frame.inFlight}
+            time={frame.time}
+            index={index}
+            points={points}
+            lanes={lanes}
+            selected={selectedMessage}
+            t={t}
+            onSelect={selectMessage}
+            onMenu={menu.onMessageMenu}
+          />
+          <LostMarks lost={frame.lost} time={frame.time} index={index} points={points} lanes={lanes} t={t} />
+        </svg>
+        {menu.element}
+      </div>
+      <Legend t={t} families={families} hint={t('cluster.hint')} />
+    </section>
+  );
+}

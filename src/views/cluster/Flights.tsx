@@ -1,0 +1,71 @@
+/** The moving layer: messages in flight, placed by simulated time along their lanes, and lost
+ * messages as red crosses that fade within LOST_LINGER. */
+import { LOST_LINGER, type FlightView, type LostView } from '../../store/frame';
+import { fade, flightProgress, pointAlong, WALL_AT, type Point } from './geometry';
+import { reasonName, type Translate } from './labels';
+import { MessageDot } from './MessageDot';
+
+interface Lanes {
+  /** Node index by id. */
+  index: ReadonlyMap<string, number>;
+  points: readonly Point[];
+  /** lanes[i][j]: the directed lane from node i to node j. */
+  lanes: readonly (readonly [Point, Point][])[];
+}
+
+interface MessagesProps extends Lanes {
+  inFlight: readonly FlightView[];
+  time: number;
+  selected: number | null;
+  t: Translate;
+  onSelect(id: number): void;
+  onMenu(id: number, client: Point): void;
+}
+
+export function Messages({ inFlight, time, index, points, lanes, selected, t, onSelect, onMenu }: MessagesProps) {
+  return (
+    <g className="cl-messages">
+      {inFlight.map(({ message: m, blocked }) => {
+        const i = index.get(m.from);
+        const j = index.get(m.to);
+        if (i === undefined || j === undefined) return null;
+        const [a, b] = i === j ? [points[i]!, points[i]!] : lanes[i]![j]!;
+        const p = pointAlong(a, b, flightProgress(time, m.sentAt, m.arriveAt, blocked !== null));
+        return <MessageDot key={m.id} message={m} x={p.x} y={p.y} blocked={blocked} selected={selected === m.id} t={t} onSelect={onSelect} onMenu={onMenu} />;
+      })}
+    </g>
+  );
+}
+
+/** Lost to the network: at the wall. Lost at the receiver (down, dropped): at its rim. */
+function lostPoint(reason: string, from: Point, to: Point): Point {
+  return reason === 'partition' || reason === 'cut' ? pointAlong(from, to, WALL_AT) : to;
+}
+
+interface LostProps extends Lanes {
+  lost: readonly LostView[];
+  time: number;
+  t: Translate;
+}
+
+export function LostMarks({ lost, time, index, lanes, t }: LostProps) {
+  return (
+    <g className="cl-lost">
+      {lost.map(({ message: m, reason, at }) => {
+        const i = index.get(m.from);
+        const j = index.get(m.to);
+        const opacity = fade(time, at, LOST_LINGER);
+        if (i === undefined || j === undefined || i === j || opacity <= 0) return null;
+        const [a, b] = lanes[i]![j]!;
+        const p = lostPoint(reason, a, b);
+        const text = t('cluster.lost', { type: m.type, from: m.from, to: m.to, reason: reasonName(t, reason) });
+        return (
+          <g key={`${m.id}@${at}`} className="cl-lost-mark" transform={`translate(${p.x} ${p.y})`} opacity={opacity} data-testid="lost" data-reason={reason}>
+            <title>{text}</title>
+            <path d="M-6,-6L6,6M6,-6L-6,6" />
+          </g>
+        );
+      })}
+    </g>
+  );
+}

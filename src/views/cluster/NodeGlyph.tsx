@@ -1,0 +1,114 @@
+/** One node of the cluster: body, role letter, term, vote, and the crashed / paused / skewed
+ * markers. Memoized on primitive props: it re-renders only when what it shows changes. */
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import type { LabelPlacement, Point } from './geometry';
+import type { Tone } from './palette';
+
+export interface NodeGlyphProps {
+  id: string;
+  at: Point;
+  r: number;
+  place: LabelPlacement;
+  tone: Tone;
+  letter: string;
+  up: boolean;
+  paused: boolean;
+  rate: number;
+  selected: boolean;
+  /** Accessible name and tooltip. */
+  label: string;
+  title: string;
+  /** Short lines: term inside the body, the vote (or "down") under the id. */
+  term: string | null;
+  sub: string | null;
+  onSelect(id: string): void;
+  /** Opens the node's menu: at the pointer, or at the node when `client` is null. */
+  onMenu(id: string, client: Point | null): void;
+}
+
+function rateText(rate: number): string {
+  return `×${Number(rate.toFixed(2))}`;
+}
+
+export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
+  const { id, at, r, place, up } = p;
+  const click = (e: MouseEvent) => {
+    e.stopPropagation();
+    p.onSelect(id);
+  };
+  const menu = (e: MouseEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    p.onMenu(id, { x: e.clientX, y: e.clientY });
+  };
+  const key = (e: KeyboardEvent) => {
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      e.stopPropagation();
+      p.onMenu(id, null);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      e.stopPropagation();
+      p.onSelect(id);
+    }
+  };
+  const x = r * 0.5;
+  const badge = r * 0.78;
+  const cls = `cl-node tone-${up ? p.tone : 'down'}${p.selected ? ' is-selected' : ''}${p.paused ? ' is-paused' : ''}`;
+  return (
+    <g
+      className={cls}
+      transform={`translate(${at.x} ${at.y})`}
+      role="img"
+      aria-label={p.label}
+      tabIndex={0}
+      data-node={id}
+      onClick={click}
+      onContextMenu={menu}
+      onKeyDown={key}
+    >
+      <title>{p.title}</title>
+      <circle className="cl-node-focus" r={r + 12} />
+      {p.selected && <circle className="cl-node-select" r={r + 11} />}
+      <circle className="cl-node-body" r={r} />
+      {up ? (
+        <>
+          <text className="cl-node-letter" y={p.term ? -r * 0.1 : 0} fontSize={r * 0.78}>
+            {p.letter}
+          </text>
+          {p.term && (
+            <text className="cl-node-term" y={r * 0.52} fontSize={Math.max(9, r * 0.32)}>
+              {p.term}
+            </text>
+          )}
+        </>
+      ) : (
+        <path className="cl-node-cross" d={`M${-x},${-x}L${x},${x}M${x},${-x}L${-x},${x}`} />
+      )}
+      <text className="cl-node-id" x={place.x} y={place.y - 6} textAnchor={place.anchor}>
+        {id}
+      </text>
+      {p.sub && (
+        <text className="cl-node-sub" x={place.x} y={place.y + 9} textAnchor={place.anchor}>
+          {p.sub}
+        </text>
+      )}
+      {p.paused && (
+        <g className="cl-badge cl-badge-pause" transform={`translate(${-badge} ${-badge})`}>
+          <circle r={9} />
+          <path d="M-3.2,-4.2V4.2M3.2,-4.2V4.2" />
+        </g>
+      )}
+      {p.rate !== 1 && (
+        <g className="cl-badge cl-badge-skew" transform={`translate(${badge} ${-badge})`}>
+          <rect x={-4} y={-9} width={20 + 6.2 * rateText(p.rate).length} height={18} rx={9} />
+          <circle cx={5} r={4.6} />
+          <path d="M5,-2.6V0L6.8,1.4" />
+          <text x={12} y={0.5}>
+            {rateText(p.rate)}
+          </text>
+        </g>
+      )}
+    </g>
+  );
+});

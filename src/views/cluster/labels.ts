@@ -1,0 +1,113 @@
+/** Text of the cluster view: accessible names and tooltips of nodes and messages, built from
+ * the observable state with whatever fields the protocol has (Raft's names first). */
+import type { StringKey } from '../../i18n';
+import type { Message } from '../../sim/types';
+import type { NodeFrame } from '../../store/frame';
+import { isEmptyPayload, messageKind } from './geometry';
+
+export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
+
+/** The fields of a node's observable state the glyph shows. */
+export interface NodeFacts {
+  id: string;
+  /** The protocol's state role (Raft: leader/candidate/follower), else the node's role. */
+  role: string;
+  term: number | null;
+  /** undefined: the protocol has no vote; null: no vote this term. */
+  vote: string | null | undefined;
+  up: boolean;
+  paused: boolean;
+  rate: number;
+  commit: number | null;
+  logLength: number | null;
+}
+
+export function nodeFacts(node: NodeFrame): NodeFacts {
+  const s = node.state;
+  const role = typeof s.role === 'string' ? s.role : node.role;
+  const vote = typeof s.votedFor === 'string' || s.votedFor === null ? s.votedFor : undefined;
+  return {
+    id: node.id,
+    role,
+    term: typeof s.currentTerm === 'number' ? s.currentTerm : null,
+    vote,
+    up: node.up,
+    paused: node.paused,
+    rate: node.rate,
+    commit: typeof s.commitIndex === 'number' ? s.commitIndex : null,
+    logLength: Array.isArray(s.log) ? s.log.length : null,
+  };
+}
+
+const ROLE_KEYS: Record<string, StringKey> = {
+  leader: 'cluster.role.leader',
+  candidate: 'cluster.role.candidate',
+  follower: 'cluster.role.follower',
+};
+
+export function roleName(t: Translate, role: string): string {
+  const key = ROLE_KEYS[role];
+  return key ? t(key) : role;
+}
+
+/** The node's letter: the protocol's glyph for the role if it has one, else its initial. */
+export function roleLetter(role: string, glyphs: Record<string, string>): string {
+  return glyphs[role] ?? (role.charAt(0).toUpperCase() || '?');
+}
+
+/** "n1: leader, term 3, voted for n1" (and down, paused, clock skew when they apply). */
+export function nodeLabel(t: Translate, f: NodeFacts): string {
+  const role = roleName(t, f.role);
+  const parts = [f.up ? t('cluster.node', { id: f.id, role }) : t('cluster.node.down', { id: f.id, role })];
+  if (f.term !== null) parts.push(t('cluster.node.term', { term: f.term }));
+  if (f.vote !== undefined) parts.push(f.vote === null ? t('cluster.node.noVote') : t('cluster.node.vote', { vote: f.vote }));
+  if (f.paused) parts.push(t('cluster.node.paused'));
+  if (f.rate !== 1) parts.push(t('cluster.node.skew', { rate: f.rate }));
+  return parts.join(t('cluster.sep'));
+}
+
+/** The tooltip adds what the glyph does not spell out. */
+export function nodeTitle(t: Translate, f: NodeFacts): string {
+  const lines = [nodeLabel(t, f)];
+  if (f.commit !== null && f.logLength !== null) lines.push(t('cluster.node.commit', { commit: f.commit, length: f.logLength }));
+  return lines.join('\n');
+}
+
+const SKIP = new Set(['type', 'term', 'entries']);
+
+/** A one-line summary of a payload: term, entries, then up to three other scalar fields. */
+export function payloadSummary(t: Translate, payload: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (typeof payload.term === 'number') parts.push(t('cluster.message.term', { term: payload.term }));
+  if (Array.isArray(payload.entries)) parts.push(isEmptyPayload(payload) ? t('cluster.message.heartbeat') : t('cluster.message.entries', { count: payload.entries.length }));
+  for (const [k, v] of Object.entries(payload)) {
+    if (parts.length >= 5) break;
+    if (SKIP.has(k)) continue;
+    if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 16)) parts.push(`${k}=${String(v)}`);
+  }
+  return parts.join(t('cluster.sep'));
+}
+
+/** "AppendEntries n1 → n2 (request)" then the payload, the times and any fate. */
+export function messageTitle(t: Translate, m: Message, blocked: string | null): string {
+  const kind = t(messageKind(m.type) === 'reply' ? 'cluster.message.reply' : 'cluster.message.request');
+  const lines = [`#${m.id} ${t('cluster.message', { type: m.type, from: m.from, to: m.to })} (${kind})`];
+  const summary = payloadSummary(t, m.payload);
+  if (summary) lines.push(summary);
+  lines.push(t('cluster.message.times', { sent: m.sentAt, due: m.arriveAt }));
+  if (m.duplicateOf !== undefined) lines.push(t('cluster.message.duplicate', { id: m.duplicateOf }));
+  if (blocked) lines.push(t('cluster.message.blocked', { reason: reasonName(t, blocked) }));
+  return lines.join('\n');
+}
+
+const REASON_KEYS: Record<string, StringKey> = {
+  partition: 'cluster.reason.partition',
+  cut: 'cluster.reason.cut',
+  down: 'cluster.reason.down',
+  dropped: 'cluster.reason.dropped',
+};
+
+export function reasonName(t: Translate, reason: string): string {
+  const key = REASON_KEYS[reason];
+  return key ? t(key) : reason;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../../i18n';
+import type { NodeFacts } from './labels';
+import { nodeLabel, payloadSummary } from './labels';
+import { messageMenu, nodeMenu } from './menus';
+
+const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('en', key, vars);
+const zh = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('zh-CN', key, vars);
+const facts = (over: Partial<NodeFacts> = {}): NodeFacts => ({
+  id: 'n2',
+  role: 'leader',
+  term: 3,
+  vote: 'n2',
+  up: true,
+  paused: false,
+  rate: 1,
+  commit: 0,
+  logLength: 0,
+  ...over,
+});
+
+describe('node menu', () => {
+  it('offers crash, pause, timeout, the other clock rates and a unique client request for a live node', () => {
+    const items = nodeMenu(en, facts(), 41, true);
+    expect(items.map((i) => i.action)).toEqual([
+      { do: 'crash', node: 'n2' },
+      { do: 'pause', node: 'n2' },
+      { do: 'timeout', node: 'n2' },
+      { do: 'skew', node: 'n2', rate: 2 },
+      { do: 'skew', node: 'n2', rate: 0.5 },
+      { do: 'request', node: 'n2', command: 'x=41' },
+    ]);
+    expect(items.map((i) => i.label)).toContain('Client request x=41');
+  });
+
+  it('offers resume to a paused node and ×1 to a skewed one; no request without the command', () => {
+    const items = nodeMenu(en, facts({ paused: true, rate: 2 }), 7, false).map((i) => i.action);
+    expect(items).toContainEqual({ do: 'resume', node: 'n2' });
+    expect(items).not.toContainEqual({ do: 'pause', node: 'n2' });
+    expect(items).toContainEqual({ do: 'skew', node: 'n2', rate: 1 });
+    expect(items).not.toContainEqual({ do: 'skew', node: 'n2', rate: 2 });
+    expect(items.some((a) => a.do === 'request')).toBe(false);
+  });
+
+  it('offers only the two restarts to a crashed node', () => {
+    expect(nodeMenu(en, facts({ up: false }), 0, true).map((i) => i.action)).toEqual([
+      { do: 'restart', node: 'n2' },
+      { do: 'restart', node: 'n2', loseDisk: true },
+    ]);
+  });
+
+  it('a message can be dropped, duplicated or delayed', () => {
+    expect(messageMenu(en, 12).map((i) => i.action)).toEqual([
+      { do: 'drop', message: 12 },
+      { do: 'duplicate', message: 12 },
+      { do: 'delay', message: 12, by: 100 },
+    ]);
+  });
+});
+
+describe('labels', () => {
+  it('names a node by role, term and vote, in both languages', () => {
+    expect(nodeLabel(en, facts())).toBe('n2: leader, term 3, voted for n2');
+    expect(nodeLabel(zh, facts())).toBe('n2：领导者，任期 3，投票给 n2');
+    expect(nodeLabel(en, facts({ up: false, vote: null, role: 'follower' }))).toBe('n2: down, was follower, term 3, no vote');
+    expect(nodeLabel(en, facts({ paused: true, rate: 0.5, vote: undefined, term: null, role: 'acceptor' }))).toBe('n2: acceptor, paused, clock ×0.5');
+  });
+
+  it('summarizes a payload: term, entries, then scalar fields', () => {
+    expect(payloadSummary(en, { type: 'AppendEntries', term: 2, leaderId: 'n1', prevLogIndex: 0, entries: [] })).toBe('term 2, heartbeat, leaderId=n1, prevLogIndex=0');
+    expect(payloadSummary(en, { type: 'AppendEntries', term: 2, entries: [{}, {}] })).toBe('term 2, 2 entries');
+  });
+});

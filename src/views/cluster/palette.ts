@@ -1,0 +1,43 @@
+/** Colours of the cluster view. Colour is never the only signal: roles also show a letter,
+ * message kinds a shape, states a glyph. */
+
+/** Tones a node's role maps to (CSS classes `tone-…` in cluster.css). */
+export type Tone = 'leader' | 'candidate' | 'follower' | 'other';
+
+const TONES: Record<string, Tone> = {
+  leader: 'leader',
+  candidate: 'candidate',
+  follower: 'follower',
+  // Other protocols' roles that play the same parts.
+  coordinator: 'leader',
+  proposer: 'candidate',
+  primary: 'leader',
+  backup: 'follower',
+};
+
+export function roleTone(role: string): Tone {
+  return TONES[role] ?? 'other';
+}
+
+/** Fixed colours for well-known message families; others get one from the palette by hash,
+ * so a type keeps its colour across runs. */
+const KNOWN: Record<string, string> = {
+  AppendEntries: '#2563eb',
+  RequestVote: '#d97706',
+  ClientRequest: '#7c3aed',
+};
+const PALETTE = ['#0891b2', '#db2777', '#059669', '#9333ea', '#65a30d', '#ea580c', '#0d9488', '#4f46e5'];
+
+/** FNV-1a, 32 bits: a stable small hash of a type name. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export function familyColor(family: string): string {
+  return KNOWN[family] ?? PALETTE[hash(family) % PALETTE.length]!;
+}

@@ -1,0 +1,184 @@
+/**
+ * Every node's replicated log side by side: one row per node, one column per index. Works for
+ * any protocol whose observable state has `log: { term, command }[]` and `commitIndex`.
+ * Rows are memoized by state identity: the frame changes up to 60 times a second, a node's
+ * state only when that node changes.
+ */
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Observable } from '../../sim/types';
+import { useSession, useT } from '../session';
+import { logColumns, readLog } from './model';
+import { termColor } from './termColors';
+import './logs.css';
+
+interface RowProps {
+  id: string;
+  state: Observable;
+  up: boolean;
+  paused: boolean;
+  selected: boolean;
+  columns: number;
+  onSelect(id: string): void;
+}
+
+const LogRow = memo(function LogRow({ id, state, up, paused, selected, columns, onSelect }: RowProps) {
+  const t = useT();
+  const log = readLog(state);
+  const role = typeof state.role === 'string' ? state.role : null;
+  const term = typeof state.currentTerm === 'number' ? state.currentTerm : null;
+  const cells = [];
+  for (let i = 1; i <= columns; i++) {
+    const entry = log?.entries[i - 1];
+    if (!entry) {
+      cells.push(<td key={i} className="lg-cell lg-void" />);
+      continue;
+    }
+    const committed = i <= log!.commitIndex;
+    const status = t(committed ? 'logs.committed' : 'logs.uncommitted');
+    const termText = entry.term === null ? '?' : String(entry.term);
+    const label = t('logs.cell', { index: i, term: termText, command: entry.command || t('logs.noCommand'), status });
+    const c = entry.term === null ? null : termColor(entry.term);
+    const style = c ? ({ '--lg-c': c.bg, '--lg-fg': c.fg, '--lg-tint': c.tint, '--lg-tint-fg': c.tintFg } as CSSProperties) : undefined;
+    const edge = i === log!.commitIndex;
+    const edgeStart = i === 1 && log!.commitIndex === 0;
+    cells.push(
+      <td
+        key={i}
+        className={`lg-cell ${committed ? 'lg-committed' : 'lg-uncommitted'}${edge ? ' lg-edge' : ''}${edgeStart ? ' lg-edge-start' : ''}`}
+        style={style}
+        aria-label={label}
+        title={label}
+        data-index={i}
+        data-term={termText}
+        data-status={committed ? 'committed' : 'uncommitted'}
+      >
+        <span className="lg-term">{termText}</span>
+        <span className="lg-cmd">{entry.command}</span>
+        {edge && (
+          <span className="lg-tick" aria-hidden="true">
+            ✓
+          </span>
+        )}
+      </td>,
+    );
+  }
+  // A crashed node keeps its last state; it leads nothing while down.
+  const leader = up && role === 'leader';
+  return (
+    <tr
+      className={`lg-row${selected ? ' lg-selected' : ''}${up ? '' : ' lg-down'}${leader ? ' lg-leader' : ''}`}
+      data-node={id}
+      data-testid={`log-row-${id}`}
+      onClick={() => onSelect(id)}
+    >
+      <th scope="row" className="lg-head">
+        <button type="button" className="lg-node" aria-pressed={selected} aria-label={t('logs.selectNode', { node: id })} onClick={(e) => (e.stopPropagation(), onSelect(id))}>
+          {id}
+        </button>
+        {leader && (
+          <span className="lg-badge lg-badge-leader" title={t('logs.leader')}>
+            ★ {t('logs.leader')}
+          </span>
+        )}
+        {up && role === 'candidate' && <span className="lg-badge">{t('logs.candidate')}</span>}
+        {!up && <span className="lg-badge lg-badge-down">{t('logs.down')}</span>}
+        {up && paused && <span className="lg-badge lg-badge-paused">{t('logs.paused')}</span>}
+        <span className="lg-meta">
+          {term !== null && <span title={t('logs.termTip', { term })}>{t('logs.term', { term })}</span>}
+          {log && (
+            <span className="lg-commit" title={t('logs.commitTip', { index: log.commitIndex })}>
+              {t('logs.commit', { index: log.commitIndex })}
+            </span>
+          )}
+        </span>
+      </th>
+      {columns === 0 ? <td className="lg-cell lg-void lg-note">{log ? t('logs.empty') : t('logs.noLog')}</td> : cells}
+    </tr>
+  );
+});
+
+function Legend() {
+  const t = useT();
+  const c = termColor(1);
+  const style = { '--lg-c': c.bg, '--lg-fg': c.fg, '--lg-tint': c.tint, '--lg-tint-fg': c.tintFg } as CSSProperties;
+  return (
+    <div className="lg-legend" aria-hidden="true">
+      <span className="lg-sample lg-committed" style={style}>
+        1
+      </span>
+      {t('logs.legendCommitted')}
+      <span className="lg-sample lg-uncommitted" style={style}>
+        1
+      </span>
+      {t('logs.legendUncommitted')}
+      <span className="lg-sample-bar" />
+      {t('logs.legendCommit')}
+    </div>
+  );
+}
+
+export function LogView() {
+  const t = useT();
+  const nodes = useSession(useShallow((s) => s.frame.nodes.map((n) => n.state)));
+  const ids = useSession(useShallow((s) => s.frame.nodes.map((n) => n.id)));
+  const flags = useSession(useShallow((s) => s.frame.nodes.map((n) => (n.up ? 1 : 0) + (n.paused ? 2 : 0))));
+  const selected = useSession((s) => (s.selection?.kind === 'node' ? s.selection.id : null));
+  const select = useSession((s) => s.select);
+  const onSelect = useCallback((id: string) => select({ kind: 'node', id }), [select]);
+  const hasLog = useMemo(() => nodes.some((s) => readLog(s) !== null), [nodes]);
+  const columns = useMemo(() => logColumns(nodes), [nodes]);
+
+  // Keep the newest entries in view, unless the user scrolled back to read older ones.
+  const scroller = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && pinned.current) el.scrollLeft = el.scrollWidth;
+  }, [columns]);
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) pinned.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 16;
+  };
+
+  if (!hasLog) {
+    return (
+      <section className="lg-panel lg-logview" aria-label={t('logs.title')} data-testid="logview">
+        <p className="lg-none">{t('logs.none')}</p>
+      </section>
+    );
+  }
+  const headers = [];
+  for (let i = 1; i <= columns; i++)
+    headers.push(
+      <th key={i} scope="col" className="lg-col" aria-label={t('logs.indexHeader', { index: i })}>
+        {i}
+      </th>,
+    );
+  return (
+    <section className="lg-panel lg-logview" aria-label={t('logs.title')} data-testid="logview">
+      <header className="lg-bar">
+        <h2 className="lg-title">{t('logs.title')}</h2>
+        <Legend />
+      </header>
+      <div className="lg-scroll" ref={scroller} onScroll={onScroll}>
+        <table className="lg-table" aria-label={t('logs.title')}>
+          <caption className="lg-sr">{t('logs.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="lg-head lg-corner">
+                {t('logs.node')}
+              </th>
+              {headers}
+            </tr>
+          </thead>
+          <tbody>
+            {ids.map((id, k) => (
+              <LogRow key={id} id={id} state={nodes[k]!} up={(flags[k]! & 1) === 1} paused={(flags[k]! & 2) === 2} selected={selected === id} columns={columns} onSelect={onSelect} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
