@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES, translate } from '.';
-import { TRANSLATED_SCENARIOS, scenarioText } from './scenarios';
+import { TRANSLATED_BUGS, TRANSLATED_INVARIANTS, TRANSLATED_SCENARIOS, bugText, invariantText, scenarioText } from './content';
 import { protocols } from '../protocols/registry';
 
 describe('i18n', () => {
@@ -31,6 +31,21 @@ describe('curated scenario translations', () => {
     expect(scenarioText('en', 'raft', s)).toEqual({ title: 'Election and three writes', description: 'd' });
     expect(scenarioText('zh-CN', 'raft', s).title).toBe('选举与三次写入');
     expect(scenarioText('zh-CN', 'raft', { name: 'mine', title: 'Mine' }).title).toBe('Mine');
+  });
+});
+
+describe('invariant and bug translations', () => {
+  it('cover every invariant and bug switch of every protocol', () => {
+    const invs = [...protocols.values()].flatMap((p) => p.invariants.map((i) => `${p.id}:${i.id}`));
+    const bugs = [...protocols.values()].flatMap((p) => p.bugs.map((b) => `${p.id}:${b.id}`));
+    expect([...TRANSLATED_INVARIANTS].sort()).toEqual(invs.sort());
+    expect([...TRANSLATED_BUGS].sort()).toEqual(bugs.sort());
+  });
+  it('keep the protocol’s English text in English', () => {
+    const inv = { id: 'election-safety', name: 'Election Safety', description: 'd' };
+    expect(invariantText('en', 'raft', inv)).toEqual({ name: 'Election Safety', description: 'd' });
+    expect(invariantText('zh-CN', 'raft', inv).name).toBe('选举安全性');
+    expect(bugText('zh-CN', 'raft', { id: 'nope', description: 'x' })).toBe('x');
   });
 });
 

@@ -118,7 +118,8 @@ export function computeFrame(sim: Simulation, world: World, step: number, time: 
     time,
     step,
     head: sim.eventCount,
-    finished: step === sim.eventCount && sim.done,
+    // In the manual schedule the run waits for the user's next pick: it is never over.
+    finished: world.mode === 'auto' && step === sim.eventCount && sim.done,
     mode: world.mode,
     nodes: nodeFrames,
     inFlight: sameWorld ? prev!.inFlight : world.inFlight().map((message) => ({ message, blocked: world.blocked(message.from, message.to) })),

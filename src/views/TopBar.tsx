@@ -1,7 +1,7 @@
 import { useSession, useSessionStore, useT } from './session';
 import { LANGS, LANG_NAMES, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
-import { scenarioText } from '../i18n/scenarios';
+import { scenarioText } from '../i18n/content';
 
 export function TopBar() {
   const t = useT();

@@ -1,7 +1,7 @@
 import { useSession, useSessionStore, useT } from '../session';
 import { protocols } from '../../protocols/registry';
 import { Dialog } from './Dialog';
-import { scenarioText } from '../../i18n/scenarios';
+import { scenarioText } from '../../i18n/content';
 
 export function ScenarioDialog() {
   const t = useT();

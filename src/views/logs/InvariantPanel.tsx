@@ -7,10 +7,14 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Violation } from '../../sim/types';
 import { useSession, useT } from '../session';
 import { invariantStatuses, type InvariantStatus } from './model';
+import { bugText, invariantText } from '../../i18n/content';
 import './logs.css';
 
 const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v: Violation): void }) {
   const t = useT();
+  const lang = useSession((s) => s.lang);
+  const protocol = useSession((s) => s.module.id);
+  const text = invariantText(lang, protocol, { id: item.id, name: item.name, description: item.description ?? '' });
   const v = item.violation;
   return (
     <li className={`iv-item${v ? ' iv-bad' : ''}`} data-invariant={item.id} data-status={v ? 'violated' : 'holds'}>
@@ -19,14 +23,14 @@ const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v:
           <span className="iv-icon" aria-hidden="true">
             {v ? '✗' : '✓'}
           </span>
-          <span className="iv-name">{item.name}</span>
+          <span className="iv-name">{text.name}</span>
           <span className="iv-status">{v ? t('inv.violated', { step: v.seq + 1 }) : t('inv.holds')}</span>
         </summary>
-        {item.description && <p className="iv-desc">{item.description}</p>}
+        {text.description && <p className="iv-desc">{text.description}</p>}
         {item.source && <p className="iv-source">{t('inv.source', { source: item.source })}</p>}
       </details>
       {v && (
-        <button type="button" className="iv-go" onClick={() => onGo(v)} aria-label={`${item.name}: ${t('inv.violated', { step: v.seq + 1 })}. ${v.message}. ${t('inv.goTo', { step: v.seq + 1 })}`}>
+        <button type="button" className="iv-go" onClick={() => onGo(v)} aria-label={`${text.name}: ${t('inv.violated', { step: v.seq + 1 })}. ${v.message}. ${t('inv.goTo', { step: v.seq + 1 })}`}>
           <span className="iv-msg">{v.message}</span>
           <span className="iv-go-meta">
             {v.nodes && v.nodes.length > 0 && <span>{t('inv.nodes', { nodes: v.nodes.join(', ') })}</span>}
@@ -47,6 +51,7 @@ function Bugs() {
   const t = useT();
   const module = useSession((s) => s.module);
   const on = useSession((s) => s.sim.scenario.params.bugs);
+  const lang = useSession((s) => s.lang);
   const ids = Array.isArray(on) ? on : [];
   return (
     <div className="iv-bugs" data-testid="bug-switches">
@@ -60,7 +65,7 @@ function Bugs() {
             return (
               <li key={id} className="iv-bug" data-bug={id}>
                 <span className="lg-badge lg-badge-down">{t('inv.bugOn')}</span> <code>{id}</code>
-                {spec && <p className="iv-desc">{spec.description}</p>}
+                {spec && <p className="iv-desc">{bugText(lang, module.id, spec)}</p>}
                 {spec && spec.breaks.length > 0 && <p className="iv-source">{t('inv.breaks', { list: spec.breaks.join(', ') })}</p>}
               </li>
             );

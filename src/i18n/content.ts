@@ -1,6 +1,6 @@
 /**
- * Translations of curated scenarios' titles and descriptions. A scenario's own text is the
- * English; a missing translation falls back to it.
+ * Translations of protocol content: curated scenarios, invariants and bug switches. The
+ * protocol's own text is the English; a missing translation falls back to it.
  */
 import type { Lang } from '.';
 
@@ -26,3 +26,33 @@ export function scenarioText(lang: Lang, protocol: string, s: { name?: string; t
 
 /** For tests: every translated key. */
 export const TRANSLATED_SCENARIOS = Object.keys(zhCN);
+
+const zhInvariants: Record<string, Text> = {
+  'raft:election-safety': { title: '选举安全性', description: '在整个运行过程中，每个任期至多选出一个领导者。' },
+  'raft:leader-append-only': { title: '领导者只追加', description: '领导者从不覆盖或删除其日志中的条目，只追加。' },
+  'raft:log-matching': { title: '日志匹配', description: '若两份日志在同一索引处的条目任期相同，则它们在该索引之前完全相同。' },
+  'raft:leader-completeness': { title: '领导者完整性', description: '某任期中已提交的条目，存在于之后所有任期领导者的日志中。' },
+  'raft:state-machine-safety': { title: '状态机安全性', description: '任何两台服务器都不会在同一索引处应用不同的条目。' },
+  'raft:term-monotonic': { title: '任期只增不减', description: '服务器的 currentTerm 从不减小，重启后也一样。' },
+  'raft:one-vote-per-term': { title: '每任期一票', description: '服务器在一个任期内至多投票给一个候选者，重启后也一样。' },
+};
+
+const zhBugs: Record<string, string> = {
+  'raft:commit-previous-term': '领导者通过统计副本数提交之前任期的条目（论文图 8 中的缺陷）。',
+  'raft:forget-vote-on-restart': 'votedFor 未被持久化，重启后的服务器可能在同一任期投票两次。',
+};
+
+/** An invariant's name and one-line meaning. */
+export function invariantText(lang: Lang, protocol: string, inv: { id: string; name: string; description: string }): { name: string; description: string } {
+  const zh = lang === 'zh-CN' ? zhInvariants[`${protocol}:${inv.id}`] : undefined;
+  return zh ? { name: zh.title, description: zh.description } : { name: inv.name, description: inv.description };
+}
+
+/** A bug switch's description. */
+export function bugText(lang: Lang, protocol: string, bug: { id: string; description: string }): string {
+  return (lang === 'zh-CN' ? zhBugs[`${protocol}:${bug.id}`] : undefined) ?? bug.description;
+}
+
+/** For tests: every translated invariant and bug, as protocol:id. */
+export const TRANSLATED_INVARIANTS = Object.keys(zhInvariants);
+export const TRANSLATED_BUGS = Object.keys(zhBugs);
