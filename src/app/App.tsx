@@ -11,6 +11,9 @@ import { LogView } from '../views/logs/LogView';
 import { Inspector } from '../views/logs/Inspector';
 import { InvariantPanel } from '../views/logs/InvariantPanel';
 import { Dialogs } from '../views/dialogs/Dialogs';
+import { Timeline } from '../views/timeline/Timeline';
+import { SpaceTime } from '../views/spacetime/SpaceTime';
+import { Statistics } from '../views/io/Statistics';
 import { usePlayback } from './usePlayback';
 import { useShortcuts } from './useShortcuts';
 
@@ -38,9 +41,12 @@ function Shell({ store }: { store: SessionStore }) {
           <ManualPanel />
           <Inspector />
           <InvariantPanel />
+          <Statistics />
         </aside>
         <div className="bottom">
           <PlaybackBar />
+          <Timeline />
+          <SpaceTime />
           <LogView />
         </div>
       </main>

@@ -3,10 +3,13 @@ import * as app from './strings/app';
 import * as playback from './strings/playback';
 import * as cluster from './strings/cluster';
 import * as logs from './strings/logs';
+import * as timeline from './strings/timeline';
+import * as spacetime from './strings/spacetime';
+import * as io from './strings/io';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en };
 export type StringKey = keyof typeof en;
-const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN };
+const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];

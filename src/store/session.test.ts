@@ -69,6 +69,18 @@ describe('session store', () => {
     expect(store.getState().frame.nodes).toEqual(at40.nodes);
   });
 
+  it('seeks by time within the recorded run', () => {
+    const store = createSession(scenario('happy-path'));
+    store.getState().seekStep(1e9);
+    store.getState().seekTime(205.5);
+    const { frame, sim } = store.getState();
+    expect(frame.time).toBe(205.5);
+    expect(sim.events[frame.step - 1]!.time).toBeLessThanOrEqual(205.5);
+    expect(sim.events[frame.step]!.time).toBeGreaterThan(205.5);
+    store.getState().seekTime(1e9);
+    expect(store.getState().frame.step).toBe(sim.eventCount);
+  });
+
   it('acting in the past forks the run, tells the user, and can be undone once', () => {
     const store = createSession(scenario('leader-crash'));
     store.getState().seekStep(1e9);

@@ -58,6 +58,8 @@ export interface SessionState extends UiSlice {
   stepBack(): void;
   /** Put the cursor right after event `step - 1` (0: before any event). */
   seekStep(step: number): void;
+  /** Put the cursor at simulated time `time`, within what is recorded (scrubbing). */
+  seekTime(time: number): void;
   setNotice(notice: Notice | null): void;
 }
 
@@ -232,6 +234,12 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
             const k = Math.max(0, Math.min(step, sim.eventCount));
             show(sim, k, k > 0 ? sim.events[k - 1]!.time : 0);
           });
+        },
+
+        seekTime(time) {
+          const { sim } = get();
+          const t = Math.max(0, Math.min(time, sim.events.at(-1)?.time ?? 0));
+          show(sim, stepsUpTo(sim, t), t, { playing: false });
         },
 
         setNotice: (notice) => set({ notice }),

@@ -2,6 +2,7 @@ import { useSession, useSessionStore, useT } from './session';
 import { LANGS, LANG_NAMES, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
 import { scenarioText } from '../i18n/content';
+import { ExportImport } from './io/ExportImport';
 
 export function TopBar() {
   const t = useT();
@@ -26,6 +27,7 @@ export function TopBar() {
           {t('bar.settings')}
         </button>
         <CopyLinkButton />
+        <ExportImport />
         <button type="button" onClick={() => open('help')} title={t('bar.helpTip')} aria-keyshortcuts="?">
           {t('bar.help')}
         </button>

@@ -1,0 +1,4 @@
+/** Strings of the spacetime views (add keys to both languages). */
+export const en = {} as const;
+
+export const zhCN: Record<keyof typeof en, string> = {};

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function Timeline() {
+  return <div data-testid="timeline" />;
+}
