@@ -11,6 +11,8 @@ import type { Lang } from '../i18n';
 const SESSION_KEY = 'faultline.session.v1';
 const LANG_KEY = 'faultline.lang';
 const MAX_SAVED_CHARS = 2 * 1024 * 1024;
+/** The furthest step a link or a saved session reopens at. */
+export const MAX_LINK_STEP = 200_000;
 
 export type LinkResult = { kind: 'none' } | { kind: 'ok'; scenario: Scenario; step?: number } | { kind: 'bad'; reason: string };
 
@@ -20,7 +22,8 @@ export function readLink(hash: string): LinkResult {
   const r = decodeScenarioUrl(hash, getProtocol, [...protocols.keys()]);
   if (!r.ok) return { kind: 'bad', reason: r.errors.join('; ') };
   const k = /[#&]k=(\d{1,9})(?:&|$)/.exec(hash);
-  return { kind: 'ok', scenario: r.scenario, ...(k ? { step: Number(k[1]) } : {}) };
+  // The step is replayed on open: capped, so a hostile link cannot make the page run for minutes.
+  return { kind: 'ok', scenario: r.scenario, ...(k ? { step: Math.min(Number(k[1]), MAX_LINK_STEP) } : {}) };
 }
 
 export function linkFragment(scenario: Scenario, step?: number): string {
@@ -48,7 +51,7 @@ export function loadSession(storage: Storage): SavedSession | null {
     const raw = JSON.parse(text) as { scenario?: unknown; step?: unknown };
     const v = validateScenario(raw.scenario, getProtocol, [...protocols.keys()]);
     if (!v.ok) return null;
-    return { scenario: v.scenario, step: typeof raw.step === 'number' && Number.isInteger(raw.step) && raw.step >= 0 ? raw.step : 0 };
+    return { scenario: v.scenario, step: typeof raw.step === 'number' && Number.isInteger(raw.step) && raw.step >= 0 ? Math.min(raw.step, MAX_LINK_STEP) : 0 };
   } catch {
     return null;
   }

@@ -86,8 +86,8 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
       /** Moves the cursor and recomputes the frame: the one place that does. */
       const show = (sim: Simulation, step: number, time: number, extra: Partial<SessionState> = {}) => {
         const same = get().sim === sim;
-        // Between events the world is unchanged: no seek, no new world.
-        const world = same && get().frame.step === step && get().world.eventCount === (step >= sim.eventCount ? sim.current.eventCount : step) ? get().world : at(sim, step);
+        // Same run, same step: the same world (the live head, or the past already sought).
+        const world = same && get().frame.step === step ? get().world : at(sim, step);
         const prev = same ? get().frame : undefined;
         set({ sim, world, frame: computeFrame(sim, world, step, time, prev), ...extra });
       };
