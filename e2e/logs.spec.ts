@@ -79,11 +79,11 @@ test('figure 8 with the bug: state machine safety is violated, and the violation
   await load(page, 'figure-8-bug');
   const { seq, nodes } = await violation(page, 'state-machine-safety');
   const step = seq + 1;
-  const item = page.locator('[data-invariant="state-machine-safety"]');
+  const item = page.getByTestId('invariants').locator('[data-invariant="state-machine-safety"]');
   await expect(item).toHaveAttribute('data-status', 'violated');
   await expect(item).toContainText('State Machine Safety');
   await expect(item).toContainText(`violated at step ${step}`);
-  await expect(page.locator('[data-invariant="election-safety"]')).toHaveAttribute('data-status', 'holds');
+  await expect(page.getByTestId('invariants').locator('[data-invariant="election-safety"]')).toHaveAttribute('data-status', 'holds');
   await expect(page.getByTestId('bug-switches')).toContainText('commit-previous-term');
 
   // Move away, then follow the violation back to its step.

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { SessionStore, SessionState } from '../store/session';
 import { copyLink } from '../views/copyLink';
 import { DELAY_BY, nextRate } from '../views/faults';
+import { goTo } from '../views/timeline/navigate';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -16,6 +17,10 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
   const node = s.selection?.kind === 'node' ? s.frame.nodes.find((n) => n.id === s.selection!.id) : undefined;
   const message = s.selection?.kind === 'message' ? s.selection.id : undefined;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (e.shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) {
+    goTo(s, key === 'ArrowLeft' ? 'prevFault' : 'nextFault');
+    return true;
+  }
   switch (key) {
     case ' ':
       s.togglePlay();
@@ -56,6 +61,15 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
       return true;
     case ',':
       s.openDialog('settings');
+      return true;
+    case 'v':
+      goTo(s, e.shiftKey ? 'prevViolation' : 'nextViolation');
+      return true;
+    case 'Home':
+      goTo(s, 'start');
+      return true;
+    case 'End':
+      goTo(s, 'end');
       return true;
   }
   if (/^[1-9]$/.test(key)) {

@@ -15,6 +15,19 @@ const zhCN: Record<string, Text> = {
   'raft:figure-8-bug': { title: '图 8：开启 commit-previous-term 缺陷', description: '任期 3 的领导者因为多数节点持有而提交了任期 1 的条目。之后的领导者覆盖了它：状态机安全性和领导者完整性被破坏。' },
   'raft:forget-vote': { title: '重启后记住的选票', description: 'n2 在任期 1 投票给 n1，重启后又被 n3 在任期 1 请求投票。votedFor 保存在磁盘上，因此 n2 拒绝，n3 无法获胜。' },
   'raft:forget-vote-bug': { title: '重启后遗忘的选票（缺陷开关已开启）', description: 'n2 在任期 1 投票给 n1，重启后又被 n3 在任期 1 请求投票。votedFor 没有持久化，它再次投票：任期 1 出现两个领导者。' },
+  'twopc:happy-commit': { title: '两个事务提交', description: '事务管理器（TM）开始 t1 和 t2。每个资源管理器（RM）都进入 prepared 并投出 Prepared 票，因此 TM 提交每个事务，所有 RM 随之提交。' },
+  'twopc:vote-no': { title: '一张反对票让所有人中止', description: 'n3 选择中止下一个事务。它以 Aborted 回答 Prepare(t1)，TM 中止 t1，已经 prepared 的 RM 收到 Abort 后中止。' },
+  'twopc:tm-crash-blocks': { title: 'TM 崩溃时 2PC 会阻塞', description: 'TM 在 Prepared 投票途中崩溃。各 RM 保持 prepared 并持有锁：它们互相询问，但 prepared 的同伴与它们一样不确定。TM 恢复后没有已记录的决定，于是推定中止，所有 RM 中止。' },
+  'twopc:coop-termination': { title: '协作终止：同伴知道决定', description: 'TM 提交了 t1，但短暂的分区让 Commit 没能到达 n3 和 n4，随后 TM 永久崩溃。n3 和 n4 超时后询问同伴，从 n2 得知 Commit，不依赖 TM 完成提交。' },
+  'twopc:tm-logs-decision': { title: '恢复后的 TM 重发已记录的决定', description: 'TM 提交了 t1；分区让 Commit 没能到达 n3 和 n4，随后 TM 崩溃。决定已写入日志，因此恢复后的 TM 再次发送 Commit，n3 和 n4 提交。' },
+  'twopc:tm-no-log-bug': { title: '不记录决定的 TM（缺陷开关已开启）', description: 'TM 提交 t1 时没有写日志；分区让 Commit 没能到达 n3 和 n4，随后 TM 崩溃。恢复后的 TM 对 t1 一无所知，以推定中止回答 n3 和 n4：n2 已提交，而 n3 和 n4 中止。' },
+  'twopc:rm-logs-vote': { title: '重启后的 RM 保留 Prepared 投票', description: 'n2 对 t1 投出 Prepared 后崩溃，重启后仍是 prepared。n2 和 n3 与 TM 和 n4 隔离，保持不确定并反复询问，直到分区修复后得知 Commit。' },
+  'twopc:rm-no-log-bug': { title: '遗忘 Prepared 投票的 RM（缺陷开关已开启）', description: 'n2 对 t1 投出 Prepared 后崩溃；投票没有写入磁盘。当 n3 向它询问决定时，n2 以为自己仍在 working 并单方面中止，于是 n3 中止，而 n4 已提交。' },
+  'threepc:happy-commit': { title: '三个阶段，一次提交', description: '每个参与者投 Yes，确认 PreCommit，并在收到 DoCommit 后提交。' },
+  'threepc:vote-no': { title: '一张反对票让所有人中止', description: 'n3 选择投 No。协调者中止 t1，投了 Yes 的参与者收到 Abort 后中止。' },
+  'threepc:crash-in-w': { title: '2PC 阻塞之处，3PC 中止', description: '协调者在 Yes 投票途中崩溃，与 2PC 的阻塞场景相同。参与者在 w 状态超时，n2 被选为后备协调者，发现所有人都在 w，于是中止。协调者稍后恢复并得知中止。' },
+  'threepc:crash-in-p': { title: '协调者在发出一条 PreCommit 后崩溃', description: 'PreCommit 只到达 n2：短暂的分区丢掉了另外两条，如同协调者在发送途中崩溃，随后它真的崩溃。n3 和 n4 在 w 状态超时；处于 p 的 n2 被选为后备协调者，把 n3 和 n4 推进到 p 并让所有节点提交。没有节点阻塞，协调者恢复后得知提交。' },
+  'threepc:partition': { title: '网络分区下的 3PC', description: 'PreCommit 只到达 n2，随后网络分裂为 {n1, n2} | {n3, n4}。协调者等不到其余的 Ack，超时后与 n2 一起提交；n3 和 n4 在各自一侧都处于 w，通过终止协议中止。TCConsistent 被破坏：只有当故障仅为崩溃且超时判断准确时，3PC 才是非阻塞的。' },
 };
 
 const tables: Record<Lang, Record<string, Text>> = { en: {}, 'zh-CN': zhCN };
@@ -35,11 +48,20 @@ const zhInvariants: Record<string, Text> = {
   'raft:state-machine-safety': { title: '状态机安全性', description: '任何两台服务器都不会在同一索引处应用不同的条目。' },
   'raft:term-monotonic': { title: '任期只增不减', description: '服务器的 currentTerm 从不减小，重启后也一样。' },
   'raft:one-vote-per-term': { title: '每任期一票', description: '服务器在一个任期内至多投票给一个候选者，重启后也一样。' },
+  'twopc:tc-consistent': { title: 'TCConsistent（一致性）', description: '在整个运行过程中，任何 RM 都不会提交另一个 RM 已中止的事务。' },
+  'twopc:commit-needs-all-prepared': { title: '全部 prepared 才能提交', description: 'TM 或 RM 只有在每个 RM 都 prepared 某个事务之后才会提交它。' },
+  'twopc:abort-only-from-working': { title: '只能在 working 时单方面中止', description: 'RM 只有在 working 时才会自行中止；一旦 prepared，只有在 TM 或另一个 RM 已中止之后它才会中止。' },
+  'twopc:decisions-final': { title: '决定不可更改', description: 'TM 或 RM 一旦提交或中止某个事务，该决定永不改变也不会被遗忘，重启后也一样。' },
+  'threepc:tc-consistent': { title: 'TCConsistent（一致性）', description: '在整个运行过程中，任何站点都不会提交另一个站点已中止的事务。' },
+  'threepc:commit-needs-all-yes': { title: '全部投 Yes 才能提交', description: '站点只有在每个参与者都投了 Yes 之后才会提交事务。' },
+  'threepc:decisions-final': { title: '决定不可更改', description: '站点一旦提交或中止某个事务，该决定永不改变也不会被遗忘，重启后也一样。' },
 };
 
 const zhBugs: Record<string, string> = {
   'raft:commit-previous-term': '领导者通过统计副本数提交之前任期的条目（论文图 8 中的缺陷）。',
   'raft:forget-vote-on-restart': 'votedFor 未被持久化，重启后的服务器可能在同一任期投票两次。',
+  'twopc:tm-no-log': 'TM 发送决定前没有把它强制写入日志，因此恢复后的 TM 已遗忘该决定并推定中止。',
+  'twopc:rm-no-log': 'RM 没有把 Prepared 投票强制写入磁盘，因此重启后它以为自己仍在 working，可能单方面中止。',
 };
 
 /** An invariant's name and one-line meaning. */

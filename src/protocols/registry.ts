@@ -1,9 +1,11 @@
 import type { ProtocolModule } from './types';
 import { raft } from './raft';
+import { twopc } from './twopc';
+import { threepc } from './threepc';
 
 /** Every protocol, by id. Adding a protocol adds one line here. */
 export const protocols: ReadonlyMap<string, ProtocolModule> = new Map(
-  [raft].map((p) => [p.id, p] as const),
+  [raft, twopc, threepc].map((p) => [p.id, p] as const),
 );
 
 export function getProtocol(id: string): ProtocolModule | undefined {

@@ -95,6 +95,7 @@ describe('session store', () => {
     s.undoFork();
     expect(store.getState().sim.scenario.actions.map((a) => a.do)).toEqual(['timeout', 'request', 'crash', 'restart']);
     expect(store.getState().frame.step).toBe(30);
+    expect(store.getState().frame.head).toBe(head); // the old future is recorded again
     expect(store.getState().beforeFork).toBeNull();
   });
 
@@ -120,6 +121,29 @@ describe('session store', () => {
     expect(store.getState().notice).toBeNull();
     store.getState().load({ ...freeCluster(DEFAULT_SETTINGS), protocol: 'raft' });
     expect(store.getState().frame.step).toBeGreaterThan(0);
+  });
+});
+
+describe('violations during playback', () => {
+  it('pause at the violation step even when one tick spans the whole run', () => {
+    const store = createSession(raft.scenarios.find((s) => s.name === 'figure-8-bug')!);
+    store.getState().setSpeed(100);
+    store.getState().play();
+    store.getState().tick(100); // 10,000 simulated ms: far past the end
+    const { frame, sim, playing } = store.getState();
+    expect(playing).toBe(false);
+    expect(frame.step).toBe(sim.violations[0]!.seq + 1);
+    expect(frame.violations).toHaveLength(1);
+    store.getState().play();
+    store.getState().tick(100);
+    expect(store.getState().frame.step).toBe(sim.violations[1]!.seq + 1);
+  });
+
+  it('never puts the cursor before the start events', () => {
+    const store = createSession(raft.scenarios[0]!);
+    store.getState().seekStep(0);
+    expect(store.getState().frame.step).toBe(5);
+    expect(store.getState().frame.nodes.every((n) => typeof n.state.role === 'string')).toBe(true);
   });
 });
 

@@ -23,7 +23,20 @@ export const DEFAULT_SPEED = 0.1;
 /** Something to tell the user: text from the app (a key) or from the input (a reason). */
 export interface Notice {
   kind: 'error' | 'info';
-  key: 'notice.badLink' | 'notice.runError' | 'notice.forked' | 'notice.restored' | 'notice.linkCopied' | 'notice.copyFailed' | 'notice.imported';
+  key:
+    | 'notice.badLink'
+    | 'notice.runError'
+    | 'notice.forked'
+    | 'notice.restored'
+    | 'notice.linkCopied'
+    | 'notice.copyFailed'
+    | 'notice.imported'
+    | 'notice.importFailed'
+    | 'notice.traceLoaded'
+    | 'notice.traceMismatch'
+    | 'notice.traceViolations'
+    | 'notice.exportFailed'
+    | 'notice.dropOne';
   detail?: string;
 }
 
@@ -36,7 +49,7 @@ export interface SessionState extends UiSlice {
   /** Grows on every change of the run's scenario, for persistence and links. */
   revision: number;
   /** The scenario before the last fork, for one undo. */
-  beforeFork: { scenario: Scenario; step: number } | null;
+  beforeFork: { scenario: Scenario; step: number; head: number } | null;
   playing: boolean;
   speed: number;
   notice: Notice | null;
@@ -85,6 +98,8 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
     subscribeWithSelector((set, get) => {
       /** Moves the cursor and recomputes the frame: the one place that does. */
       const show = (sim: Simulation, step: number, time: number, extra: Partial<SessionState> = {}) => {
+        // Never before the start events: before them a node has no state to show.
+        step = Math.max(step, Math.min(sim.scenario.nodes.length, sim.eventCount));
         const same = get().sim === sim;
         // Same run, same step: the same world (the live head, or the past already sought).
         const world = same && get().frame.step === step ? get().world : at(sim, step);
@@ -147,7 +162,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
             forked.advanceTo(frame.time);
             show(forked, forked.eventCount, frame.time, {
               revision: get().revision + 1,
-              beforeFork: { scenario: structuredClone(sim.scenario), step: frame.step },
+              beforeFork: { scenario: structuredClone(sim.scenario), step: frame.step, head: sim.eventCount },
               notice: { kind: 'info', key: 'notice.forked' },
             });
           });
@@ -174,7 +189,10 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         undoFork() {
           const before = get().beforeFork;
           if (!before) return;
-          get().load(before.scenario, before.step);
+          // Replay the old run to its old head (deterministic: the same events), then put the
+          // cursor back where the user acted.
+          get().load(before.scenario, before.head);
+          get().seekStep(before.step);
           set({ beforeFork: null, notice: null });
         },
 
@@ -194,17 +212,18 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
           const until = sim.scenario.until;
           const time = Math.min(until, frame.time + realMs * speed);
           guard(() => {
-            const recorded = stepsUpTo(sim, time);
-            if (recorded < sim.eventCount) {
-              show(sim, recorded, time);
+            // Record what is due (the head only grows when the cursor is there).
+            if (frame.step >= sim.eventCount) sim.advanceTo(time);
+            const reached = stepsUpTo(sim, time);
+            // A violation on the way pauses playback at its step, however long the tick was.
+            const hit = sim.violations.find((v) => v.seq >= frame.step && v.seq < reached);
+            if (hit) {
+              show(sim, hit.seq + 1, sim.events[hit.seq]!.time, { playing: false });
               return;
             }
-            sim.advanceTo(time);
-            const done = time >= until || (sim.done && sim.eventCount === get().frame.step && time >= until);
-            show(sim, sim.eventCount, time, done ? { playing: false } : {});
+            const done = reached >= sim.eventCount && sim.done && time >= until;
+            show(sim, reached, time, done ? { playing: false } : {});
           });
-          // A new violation pauses playback, so the user sees the step where it happened.
-          if (get().frame.violations.length > frame.violations.length) set({ playing: false });
         },
 
         stepForward() {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useSession, useSessionStore, useT } from './session';
 import { nodeActions, messageActions, type FaultItem } from './faults';
+import './timeline/timeline.css';
 
 function FaultButtons({ items }: { items: FaultItem[] }) {
   const t = useT();
@@ -24,6 +25,7 @@ export function FaultToolbar() {
   const node = useSession((s) => (s.selection?.kind === 'node' ? s.frame.nodes.find((n) => n.id === s.selection!.id) : undefined));
   const messageAlive = useSession((s) => s.selection?.kind === 'message' && s.frame.inFlight.some((f) => f.message.id === (s.selection as { id: number }).id));
   const step = useSession((s) => s.frame.step);
+  const head = useSession((s) => s.frame.head);
   const partitioned = useSession((s) => s.frame.partition !== null || s.frame.cuts.length > 0);
   const store = useSessionStore();
   const [command, setCommand] = useState('');
@@ -66,6 +68,16 @@ export function FaultToolbar() {
           {t('faults.heal')}
         </button>
       </div>
+      {step < head && (
+        <p className="fork-warning" data-testid="fork-warning">
+          <svg className="fork-warning-mark" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <path d="M4 13V1M4 8c0-3 6-2 6-6" />
+            <circle cx="10" cy="2" r="1.6" />
+            <circle cx="4" cy="13" r="1.6" />
+          </svg>
+          {t(head - step === 1 ? 'fork.warningOne' : 'fork.warning', { step, head, dropped: head - step })}
+        </p>
+      )}
     </div>
   );
 }

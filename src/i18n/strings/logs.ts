@@ -1,5 +1,8 @@
 /** Strings of the logs views: the log table, the inspector and the invariant panel. */
 export const en = {
+  'logs.earlier': '{count} earlier',
+  'logs.newer': 'Newest',
+  'logs.range': 'indices {from}–{to} of {total}',
   'logs.title': 'Logs',
   'logs.none': 'This protocol keeps no replicated log.',
   'logs.caption': 'Each node’s log by index. Solid cells are committed; hatched cells with a dashed border are not committed yet. The bar marks each node’s commit index.',
@@ -98,6 +101,9 @@ export const en = {
 } as const;
 
 export const zhCN: Record<keyof typeof en, string> = {
+  'logs.earlier': '更早的 {count} 条',
+  'logs.newer': '最新',
+  'logs.range': '索引 {from}–{to}，共 {total}',
   'logs.title': '日志',
   'logs.none': '该协议没有复制日志。',
   'logs.caption': '按索引排列的各节点日志。实心单元格已提交；带斜纹和虚线边框的单元格尚未提交。粗线标出每个节点的提交索引。',

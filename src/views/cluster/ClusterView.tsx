@@ -85,6 +85,10 @@ export function ClusterView() {
 
   const menu = useClusterMenu({ store, stage, frame, t, canRequest });
 
+  // The nodes of the latest violation at or before the cursor wear a red dashed halo.
+  const culprit = frame.violations.at(-1);
+  const involved = new Set(culprit?.nodes ?? []);
+
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
   const selectedMessage = selection?.kind === 'message' ? selection.id : null;
 
@@ -111,7 +115,9 @@ export function ClusterView() {
           ))}
           {frame.nodes.map((n, i) => {
             const f = nodeFacts(n);
-            const label = nodeLabel(t, f);
+            const violation = culprit && involved.has(n.id) ? culprit.invariant : null;
+            const suffix = violation ? t('cluster.sep') + t('cluster.node.violation', { invariant: violation }) : '';
+            const label = nodeLabel(t, f) + suffix;
             return (
               <NodeGlyph
                 key={n.id}
@@ -125,8 +131,9 @@ export function ClusterView() {
                 paused={f.paused}
                 rate={f.rate}
                 selected={selectedNode === n.id}
+                violation={violation}
                 label={label}
-                title={nodeTitle(t, f)}
+                title={nodeTitle(t, f) + suffix}
                 term={f.term === null ? null : t('cluster.short.term', { term: f.term })}
                 sub={!f.up ? t('cluster.short.down') : f.vote === undefined ? null : f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote })}
                 onSelect={selectNode}

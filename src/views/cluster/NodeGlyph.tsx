@@ -3,6 +3,7 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { LabelPlacement, Point } from './geometry';
 import type { Tone } from './palette';
+import '../timeline/highlight.css';
 
 export interface NodeGlyphProps {
   id: string;
@@ -15,6 +16,8 @@ export interface NodeGlyphProps {
   paused: boolean;
   rate: number;
   selected: boolean;
+  /** The invariant of the latest violation at the cursor that involves this node, or null. */
+  violation: string | null;
   /** Accessible name and tooltip. */
   label: string;
   title: string;
@@ -54,7 +57,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
   };
   const x = r * 0.5;
   const badge = r * 0.78;
-  const cls = `cl-node tone-${up ? p.tone : 'down'}${p.selected ? ' is-selected' : ''}${p.paused ? ' is-paused' : ''}`;
+  const cls = `cl-node tone-${up ? p.tone : 'down'}${p.selected ? ' is-selected' : ''}${p.paused ? ' is-paused' : ''}${p.violation ? ' is-violating' : ''}`;
   return (
     <g
       className={cls}
@@ -69,6 +72,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
     >
       <title>{p.title}</title>
       <circle className="cl-node-focus" r={r + 12} />
+      {p.violation && <circle className="cl-node-violation" r={r + 16} data-invariant={p.violation} />}
       {p.selected && <circle className="cl-node-select" r={r + 11} />}
       <circle className="cl-node-body" r={r} />
       {up ? (
@@ -97,6 +101,12 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
         <g className="cl-badge cl-badge-pause" transform={`translate(${-badge} ${-badge})`}>
           <circle r={9} />
           <path d="M-3.2,-4.2V4.2M3.2,-4.2V4.2" />
+        </g>
+      )}
+      {p.violation && (
+        <g className="cl-badge cl-badge-violation" transform={`translate(${-badge} ${badge})`}>
+          <circle r={9} />
+          <text y={0.5}>!</text>
         </g>
       )}
       {p.rate !== 1 && (

@@ -23,7 +23,7 @@ export function ScenarioDialog() {
                 type="button"
                 aria-label={t('scenarios.openLabel', { name: `${p.id}:${s.name}` })}
                 onClick={() => {
-                  store.getState().load(s, 0);
+                  store.getState().load(s);
                   store.getState().openDialog(null);
                 }}
               >

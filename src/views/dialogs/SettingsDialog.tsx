@@ -22,7 +22,7 @@ export function SettingsDialog() {
       setError(v.errors.join('; '));
       return;
     }
-    store.getState().load(v.scenario, 0);
+    store.getState().load(v.scenario);
     store.getState().openDialog(null);
   };
   return (

@@ -4,7 +4,7 @@
  * Rows are memoized by state identity: the frame changes up to 60 times a second, a node's
  * state only when that node changes.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Observable } from '../../sim/types';
 import { useSession, useT } from '../session';
@@ -18,17 +18,23 @@ interface RowProps {
   up: boolean;
   paused: boolean;
   selected: boolean;
-  columns: number;
+  /** The window of indices drawn, from..to inclusive (0 columns: to < from). */
+  from: number;
+  to: number;
   onSelect(id: string): void;
 }
 
-const LogRow = memo(function LogRow({ id, state, up, paused, selected, columns, onSelect }: RowProps) {
+/** Indices drawn at once: long runs have logs of thousands of entries, and every cell is a
+ * DOM node re-rendered when its row changes. */
+export const LOG_WINDOW = 60;
+
+const LogRow = memo(function LogRow({ id, state, up, paused, selected, from, to, onSelect }: RowProps) {
   const t = useT();
   const log = readLog(state);
   const role = typeof state.role === 'string' ? state.role : null;
   const term = typeof state.currentTerm === 'number' ? state.currentTerm : null;
   const cells = [];
-  for (let i = 1; i <= columns; i++) {
+  for (let i = from; i <= to; i++) {
     const entry = log?.entries[i - 1];
     if (!entry) {
       cells.push(<td key={i} className="lg-cell lg-void" />);
@@ -93,7 +99,7 @@ const LogRow = memo(function LogRow({ id, state, up, paused, selected, columns, 
           )}
         </span>
       </th>
-      {columns === 0 ? <td className="lg-cell lg-void lg-note">{log ? t('logs.empty') : t('logs.noLog')}</td> : cells}
+      {to < from ? <td className="lg-cell lg-void lg-note">{log ? t('logs.empty') : t('logs.noLog')}</td> : cells}
     </tr>
   );
 });
@@ -128,6 +134,14 @@ export function LogView() {
   const onSelect = useCallback((id: string) => select({ kind: 'node', id }), [select]);
   const hasLog = useMemo(() => nodes.some((s) => readLog(s) !== null), [nodes]);
   const columns = useMemo(() => logColumns(nodes), [nodes]);
+  // null: follow the newest entries; else the last index of the window the user paged to.
+  const [end, setEnd] = useState<number | null>(null);
+  const to = Math.min(columns, end ?? columns);
+  const from = Math.max(1, to - LOG_WINDOW + 1);
+  const page = (by: number) => {
+    const next = to + by;
+    setEnd(next >= columns ? null : Math.max(Math.min(LOG_WINDOW, columns), next));
+  };
 
   // Keep the newest entries in view, unless the user scrolled back to read older ones.
   const scroller = useRef<HTMLDivElement>(null);
@@ -135,7 +149,7 @@ export function LogView() {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && pinned.current) el.scrollLeft = el.scrollWidth;
-  }, [columns]);
+  }, [columns, from]);
   const onScroll = () => {
     const el = scroller.current;
     if (el) pinned.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 16;
@@ -149,7 +163,7 @@ export function LogView() {
     );
   }
   const headers = [];
-  for (let i = 1; i <= columns; i++)
+  for (let i = from; i <= to; i++)
     headers.push(
       <th key={i} scope="col" className="lg-col" aria-label={t('logs.indexHeader', { index: i })}>
         {i}
@@ -160,6 +174,17 @@ export function LogView() {
       <header className="lg-bar">
         <h2 className="lg-title">{t('logs.title')}</h2>
         <Legend />
+        {columns > LOG_WINDOW && (
+          <span className="lg-pager">
+            <button type="button" disabled={from <= 1} onClick={() => page(-LOG_WINDOW)} data-testid="log-earlier">
+              ◂ {t('logs.earlier', { count: Math.min(LOG_WINDOW, from - 1) })}
+            </button>
+            <span className="lg-range">{t('logs.range', { from, to, total: columns })}</span>
+            <button type="button" disabled={end === null} onClick={() => page(LOG_WINDOW)} data-testid="log-newer">
+              {t('logs.newer')} ▸
+            </button>
+          </span>
+        )}
       </header>
       <div className="lg-scroll" ref={scroller} onScroll={onScroll}>
         <table className="lg-table" aria-label={t('logs.title')}>
@@ -174,7 +199,7 @@ export function LogView() {
           </thead>
           <tbody>
             {ids.map((id, k) => (
-              <LogRow key={id} id={id} state={nodes[k]!} up={(flags[k]! & 1) === 1} paused={(flags[k]! & 2) === 2} selected={selected === id} columns={columns} onSelect={onSelect} />
+              <LogRow key={id} id={id} state={nodes[k]!} up={(flags[k]! & 1) === 1} paused={(flags[k]! & 2) === 2} selected={selected === id} from={from} to={to} onSelect={onSelect} />
             ))}
           </tbody>
         </table>
