@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { encodeScenarioUrl } from '../src/scenario/codec';
 import type { Scenario } from '../src/scenario/types';
+import { benchSeek } from './seek';
+import { benchSpaceTime } from './spacetime';
 
 const root = join(import.meta.dirname, '..');
 const PORT = 4391;
@@ -119,6 +121,11 @@ async function main(): Promise<void> {
       `playback, 9 nodes: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} fps, min ${sorted[0]!.toFixed(1)} fps over 8 s, ` +
         `${Math.min(...result.inFlight)}–${Math.max(...result.inFlight)} messages in flight`,
     );
+
+    console.log('time travel at 100,000+ events:');
+    for (const line of await benchSeek(page)) console.log(`  ${line}`);
+    console.log('space-time diagram at 100,000+ events:');
+    for (const line of await benchSpaceTime(page, `http://127.0.0.1:${PORT}`)) console.log(`  ${line}`);
   } finally {
     await browser.close();
     server.kill();

@@ -29,5 +29,6 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['M'], help: 'help.manual' },
   { keys: ['L'], help: 'help.link' },
   { keys: ['Esc'], help: 'help.escape' },
+  { keys: ['Ctrl+O'], help: 'help.open' },
   { keys: ['?'], help: 'help.help' },
 ];

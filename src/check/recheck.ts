@@ -32,13 +32,16 @@ export function recheckInvariants(module: ProtocolModule, trace: Trace): Violati
   return found;
 }
 
-/** The first event where the trace and a fresh replay of its scenario differ, or null. */
+/**
+ * The first event where the trace and a fresh replay of its scenario differ, or null. A trace
+ * that stops early (the app exports a run up to its cursor) is a prefix: that is no difference.
+ */
 export function firstDivergence(module: ProtocolModule, trace: Trace): { seq: number; expected: string; found: string } | null {
   const sim = new Simulation(module, trace.scenario, { invariants: false, checkpointEvery: 0 });
   for (let i = 0; ; i++) {
-    const ev = sim.step();
     const recorded = trace.events[i];
-    if (!ev && !recorded) return null;
+    if (!recorded) return null;
+    const ev = sim.step();
     const expected = ev ? JSON.stringify(ev) : 'the end of the run';
     const found = recorded ? JSON.stringify(recorded) : 'the end of the trace';
     if (expected !== found) return { seq: i, expected, found };

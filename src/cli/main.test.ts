@@ -55,6 +55,17 @@ describe('faultline run', () => {
     expect(tampered.out).toContain('✗ election-safety');
   });
 
+  it('accepts a trace of an unfinished run (the app exports up to its cursor) as a prefix', () => {
+    const full = join(dir, 'full.json');
+    expect(cli('run', 'raft:leader-crash', '--out', full).code).toBe(0);
+    const trace = JSON.parse(readFileSync(full, 'utf8'));
+    trace.events = trace.events.slice(0, 120);
+    writeFileSync(full, JSON.stringify(trace));
+    const r = cli('check', full);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('replay: identical to a fresh run of its scenario (its 120 events)');
+  });
+
   it('prints the scenario for editing, and runs it back from a file and from stdin-free URLs', () => {
     const printed = cli('run', 'raft:split-vote', '--print-scenario', '--seed', '9');
     expect(printed.code).toBe(0);

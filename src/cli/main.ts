@@ -37,7 +37,7 @@ function check(args: Args, out: Out): number {
   const violations = recheckInvariants(module, trace);
   out.log(`${source}: ${trace.events.length} events of ${trace.scenario.protocol}${trace.scenario.name ? `:${trace.scenario.name}` : ''}`);
   const diverged = firstDivergence(module, trace);
-  out.log(diverged ? `replay: differs from its scenario at step ${diverged.seq}` : 'replay: identical to a fresh run of its scenario');
+  out.log(diverged ? `replay: differs from its scenario at step ${diverged.seq}` : `replay: identical to a fresh run of its scenario (its ${trace.events.length} events)`);
   if (diverged) out.log(`  scenario gives: ${diverged.expected.slice(0, 200)}\n  trace holds:    ${diverged.found.slice(0, 200)}`);
   const recorded = JSON.stringify(trace.violations ?? []);
   if (recorded !== JSON.stringify(violations)) out.log(`note: the trace's own violation list differs from the re-check`);

@@ -58,6 +58,7 @@ export const en = {
   'help.link': 'Copy link',
   'help.escape': 'Close a dialog or clear the selection',
   'help.help': 'Show this help',
+  'help.open': 'Open a scenario or trace file',
 } as const;
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -119,4 +120,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'help.link': '复制链接',
   'help.escape': '关闭对话框或取消选择',
   'help.help': '显示此帮助',
+  'help.open': '打开场景或轨迹文件',
 };

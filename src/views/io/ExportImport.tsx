@@ -1,4 +1,292 @@
-/** Placeholder: being built. */
+/**
+ * The top bar's file actions: "Open…" (a file picker, Ctrl/⌘+O, or a file dropped anywhere on
+ * the window) and an "Export ▾" menu (trace, scenario, pictures of the views). A file is
+ * checked completely before the session is touched; a bad one leaves it as it was.
+ */
+import { Fragment, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { SessionStore } from '../../store/session';
+import { MAX_SCENARIO_BYTES, MAX_TRACE_BYTES, checkFileSize, exportBaseName, readImport, scenarioFileText, traceAtStep } from '../../store/importFile';
+import type { StringKey } from '../../i18n';
+import { useSessionStore, useT } from '../session';
+import { downloadBlob, downloadText } from './download';
+import { findTarget, renderImage, type ImageFormat, type ViewId } from './exportImage';
+import { DropZone } from './DropZone';
+import { spaceTimeSvg } from '../spacetime/exportSvg';
+import './io.css';
+
+/** Errors shown in a notice; the rest are counted. */
+const SHOWN_ERRORS = 6;
+
+const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Reads, checks and loads one file. Resolves when the session shows it (or still shows the old run). */
+export async function importInto(store: SessionStore, file: File): Promise<void> {
+  const failed = (errors: string[]) => {
+    const shown = errors.slice(0, SHOWN_ERRORS);
+    if (errors.length > SHOWN_ERRORS) shown.push(`… and ${errors.length - SHOWN_ERRORS} more`);
+    store.getState().setNotice({ kind: 'error', key: 'notice.importFailed', detail: `${file.name}: ${shown.join('; ')}` });
+  };
+  const tooBig = checkFileSize(file.size);
+  if (tooBig) return failed([tooBig]);
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return failed([`could not read the file (${e instanceof Error ? e.message : String(e)})`]);
+  }
+  const r = readImport(text, file.size);
+  if (!r.ok) return failed(r.errors);
+  const before = store.getState().sim;
+  store.getState().load(r.scenario, r.step);
+  // A run that fails while loading has said why (notice.runError) and kept the old run.
+  if (store.getState().sim === before) return;
+  if (r.kind === 'scenario') return store.getState().setNotice({ kind: 'info', key: 'notice.imported' });
+  const mismatch = r.warnings.find((w) => w.kind === 'mismatch');
+  const violations = r.warnings.find((w) => w.kind === 'violations');
+  if (mismatch) store.getState().setNotice({ kind: 'error', key: 'notice.traceMismatch', detail: String(mismatch.step) });
+  else if (violations) store.getState().setNotice({ kind: 'error', key: 'notice.traceViolations', detail: `${violations.recorded} → ${violations.found}` });
+  else store.getState().setNotice({ kind: 'info', key: 'notice.traceLoaded', detail: String(r.step) });
+}
+
+function useImport(store: SessionStore) {
+  const [busy, setBusy] = useState(false);
+  // One file at a time: a second drop while the first is being checked is ignored.
+  const running = useRef(false);
+  const run = useCallback(
+    async (file: File) => {
+      if (running.current) return;
+      running.current = true;
+      setBusy(true);
+      try {
+        // Let "Opening…" paint before the (synchronous) parse and replay.
+        await nextPaint();
+        await importInto(store, file);
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    },
+    [store],
+  );
+  return { busy, run };
+}
+
+function OpenButton({ busy, onFile }: { busy: boolean; onFile(file: File): void }) {
+  const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        input.current?.click();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()} title={t('io.openTip')} aria-keyshortcuts="Control+O Meta+O" disabled={busy} aria-busy={busy} data-testid="open-file">
+        {busy ? t('io.opening') : t('io.open')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="io-file"
+        aria-label={t('io.fileLabel')}
+        tabIndex={-1}
+        data-testid="import-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Cleared, so that choosing the same file again is a change too.
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+interface Item {
+  id: string;
+  label: StringKey;
+  tip: string;
+  disabled?: string;
+  run(): void | Promise<void>;
+}
+
+function saveTrace(store: SessionStore) {
+  const s = store.getState();
+  const final = { time: s.world.time, nodes: Object.fromEntries(s.frame.nodes.map((n) => [n.id, { up: n.up, state: n.state }])) };
+  const trace = traceAtStep(s.sim.trace(), s.frame.step, final);
+  downloadText(JSON.stringify(trace), `${exportBaseName(s.sim.scenario, s.frame.step)}.json`, 'application/json');
+}
+
+function saveScenario(store: SessionStore) {
+  const s = store.getState();
+  downloadText(scenarioFileText(s.sim.scenario), `${exportBaseName(s.sim.scenario, s.frame.step).replace(/-\d+$/, '')}-scenario.json`, 'application/json');
+}
+
+async function saveImage(store: SessionStore, view: ViewId, format: ImageFormat) {
+  const target = findTarget(view);
+  if (!target) throw new Error(view === 'cluster' ? 'no cluster view' : 'no space-time diagram');
+  const s = store.getState();
+  const blob = await renderImage(target, format, view === 'spacetime' ? () => spaceTimeSvg(s) : undefined);
+  downloadBlob(blob, `${exportBaseName(s.sim.scenario, s.frame.step)}-${view}.${format}`);
+}
+
+function ExportMenu() {
+  const t = useT();
+  const store = useSessionStore();
+  const [open, setOpen] = useState(false);
+  const [present, setPresent] = useState({ cluster: true, spacetime: false });
+  const [step, setStep] = useState(0);
+  const menuId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const focusOnOpen = useRef<'first' | 'last'>('first');
+
+  const items: Item[] = [
+    { id: 'trace', label: 'io.trace', tip: t('io.traceTip', { step }), run: () => saveTrace(store) },
+    { id: 'scenario', label: 'io.scenario', tip: t('io.scenarioTip'), run: () => saveScenario(store) },
+    ...(['cluster', 'spacetime'] as const).flatMap((view) =>
+      (['svg', 'png'] as const).map(
+        (format): Item => ({
+          id: `${view}-${format}`,
+          label: `io.${view}${format === 'svg' ? 'Svg' : 'Png'}` as StringKey,
+          tip: t(format === 'svg' ? 'io.svgTip' : 'io.pngTip'),
+          ...(present[view] ? {} : { disabled: t(view === 'cluster' ? 'io.noCluster' : 'io.noSpacetime') }),
+          run: () => saveImage(store, view, format),
+        }),
+      ),
+    ),
+  ];
+
+  const show = (where: 'first' | 'last') => {
+    // What can be pictured is read when the menu opens: views come and go.
+    setPresent({ cluster: findTarget('cluster') !== null, spacetime: findTarget('spacetime') !== null });
+    setStep(store.getState().frame.step);
+    focusOnOpen.current = where;
+    setOpen(true);
+  };
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    const list = menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    (focusOnOpen.current === 'first' ? list?.[0] : list?.[list.length - 1])?.focus();
+    const outside = (e: PointerEvent) => {
+      const target = e.target as Node;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    addEventListener('pointerdown', outside, true);
+    return () => removeEventListener('pointerdown', outside, true);
+  }, [open]);
+
+  const activate = (item: Item) => {
+    if (item.disabled) return;
+    close(true);
+    void Promise.resolve()
+      .then(() => item.run())
+      .catch((e: unknown) => store.getState().setNotice({ kind: 'error', key: 'notice.exportFailed', detail: e instanceof Error ? e.message : String(e) }));
+  };
+
+  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const list = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    const focus = (i: number) => list[(i + list.length) % list.length]?.focus();
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        focus(at + 1);
+        break;
+      case 'ArrowUp':
+        focus(at - 1);
+        break;
+      case 'Home':
+        focus(0);
+        break;
+      case 'End':
+        focus(list.length - 1);
+        break;
+      case 'Escape':
+        close(true);
+        break;
+      case 'Tab':
+        setOpen(false);
+        handled = false;
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  return (
+    <div className="io-menu-wrap">
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        title={t('io.exportTip')}
+        data-testid="export-menu"
+        onClick={() => (open ? close(false) : show('first'))}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            e.stopPropagation();
+            show(e.key === 'ArrowDown' ? 'first' : 'last');
+          }
+        }}
+      >
+        {t('io.export')} <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div ref={menu} id={menuId} role="menu" aria-label={t('io.export')} className="io-menu" onKeyDown={onMenuKey}>
+          {items.map((item, i) => (
+            <Fragment key={item.id}>
+              {(i === 2 || i === 4) && <div role="separator" className="io-sep" />}
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className="io-item"
+                aria-disabled={item.disabled ? true : undefined}
+                title={item.disabled ?? item.tip}
+                data-item={item.id}
+                onClick={() => activate(item)}
+              >
+                {t(item.label)}
+              </button>
+            </Fragment>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function ExportImport() {
-  return null;
+  const t = useT();
+  const store = useSessionStore();
+  const { busy, run } = useImport(store);
+  const onFile = useCallback((file: File) => void run(file), [run]);
+  const onMany = useCallback(() => store.getState().setNotice({ kind: 'error', key: 'notice.dropOne' }), [store]);
+  const mib = (n: number) => `${n / (1024 * 1024)} MiB`;
+  return (
+    <>
+      <OpenButton busy={busy} onFile={onFile} />
+      <ExportMenu />
+      <DropZone onFile={onFile} onMany={onMany} title={t('io.dropTitle')} hint={t('io.dropHint', { trace: mib(MAX_TRACE_BYTES), scenario: mib(MAX_SCENARIO_BYTES) })} />
+    </>
+  );
 }

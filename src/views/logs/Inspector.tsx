@@ -2,7 +2,7 @@
  * The inspector: the last event at the top, then the selected node's whole observable state
  * with its status and pending timers, or the selected message.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Message, Observable, TraceEvent } from '../../sim/types';
 import type { TimerView } from '../../store/frame';
@@ -10,6 +10,7 @@ import type { StringKey } from '../../i18n';
 import { useSession, useT } from '../session';
 import { Fields } from './JsonTree';
 import { eventParts, findMessage, type MessageStatus } from './model';
+import { changedNames, stepChange, type StateDiff, type StepChange } from './diff';
 import './logs.css';
 
 const ms = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -35,9 +36,28 @@ const LastEvent = memo(function LastEvent({ event }: { event: TraceEvent | null 
   );
 });
 
-const StateTree = memo(function StateTree({ state }: { state: Observable }) {
-  return <Fields value={state} />;
+const StateTree = memo(function StateTree({ state, diff }: { state: Observable; diff?: StateDiff | undefined }) {
+  return <Fields value={state} diff={diff} />;
 });
+
+/** One line above the state: what the last event changed in it (the fields are marked below). */
+function ChangeSummary({ change }: { change: StepChange }) {
+  const t = useT();
+  if (change.kind === 'untouched') return null;
+  if (change.kind === 'first') return <p className="df-summary df-summary-none">{t('diff.first', { seq: change.seq })}</p>;
+  if (change.diff.size === 0)
+    return (
+      <p className="df-summary df-summary-none" data-testid="state-diff">
+        {t('diff.none', { seq: change.seq })}
+      </p>
+    );
+  return (
+    <p className="df-summary" data-testid="state-diff">
+      <span aria-hidden="true">▲ </span>
+      {t('diff.summary', { seq: change.seq, fields: changedNames(change.diff).join(', ') })}
+    </p>
+  );
+}
 
 function Timers({ timers, now }: { timers: TimerView[]; now: number }) {
   const t = useT();
@@ -74,6 +94,11 @@ function NodeDetails({ id }: { id: string }) {
       return n ? { state: n.state, up: n.up, paused: n.paused, rate: n.rate, timers: n.timers, now: s.frame.time } : null;
     }),
   );
+  // What the last applied event changed in this node: compared with its state before that event.
+  const event = useSession((s) => s.frame.event);
+  const events = useSession((s) => s.sim.events);
+  const state = node?.state;
+  const change = useMemo<StepChange>(() => (state ? stepChange(events, event, id, state) : { kind: 'untouched' }), [events, event, id, state]);
   if (!node) return <p className="in-muted">{t('inspector.nodeGone', { node: id })}</p>;
   const role = typeof node.state.role === 'string' ? node.state.role : null;
   return (
@@ -86,7 +111,8 @@ function NodeDetails({ id }: { id: string }) {
         <span className={`lg-badge${node.rate !== 1 ? ' lg-badge-paused' : ''}`}>{t('inspector.rate', { rate: node.rate })}</span>
       </h3>
       <h4 className="in-sub">{t('inspector.state')}</h4>
-      <StateTree state={node.state} />
+      <ChangeSummary change={change} />
+      <StateTree state={node.state} diff={change.kind === 'diff' ? change.diff : undefined} />
       <h4 className="in-sub">{t('inspector.timers')}</h4>
       <Timers timers={node.timers} now={node.now} />
     </div>

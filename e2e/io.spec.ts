@@ -1,0 +1,338 @@
+/**
+ * Import and export in a real browser: trace round trip through a real download and the file
+ * input, a malformed file, drag and drop, the cluster view as SVG and PNG, the statistics
+ * panel's counts, and the inspector's change marks.
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { raft } from '../src/protocols/raft';
+import { freshApp } from './helpers';
+
+const END = 1e9;
+const curated = (name: string) => raft.scenarios.find((s) => s.name === name)!;
+
+async function load(page: Page, name: string, step = END): Promise<void> {
+  await page.evaluate(
+    ([s, k]) => {
+      const store = window.__faultline!.store;
+      store.getState().load(s);
+      store.getState().seekStep(k);
+    },
+    [curated(name), step] as const,
+  );
+}
+
+/** What a round trip must keep: the scenario, the cursor and every node's state. */
+const snapshot = (page: Page) =>
+  page.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    return { scenario: s.sim.scenario, step: s.frame.step, nodes: s.frame.nodes.map((n) => ({ id: n.id, up: n.up, state: n.state })) };
+  });
+
+async function exportItem(page: Page, name: string) {
+  await page.getByTestId('export-menu').click();
+  const menu = page.getByRole('menu', { name: 'Export' });
+  await expect(menu).toBeVisible();
+  return menu.getByRole('menuitem', { name });
+}
+
+async function download(page: Page, name: string): Promise<{ file: string; path: string }> {
+  const item = await exportItem(page, name);
+  const [d] = await Promise.all([page.waitForEvent('download'), item.click()]);
+  const path = await d.path();
+  return { file: d.suggestedFilename(), path };
+}
+
+test.beforeEach(async ({ page }) => {
+  await freshApp(page);
+});
+
+test('a downloaded trace opens at the same step with the same node states', async ({ page }) => {
+  await load(page, 'leader-crash', 200);
+  const before = await snapshot(page);
+  expect(before.step).toBe(200);
+
+  const { file, path } = await download(page, 'Download trace (.json)');
+  expect(file).toBe('faultline-raft-leader-crash-200.json');
+  const trace = JSON.parse(readFileSync(path, 'utf8'));
+  expect(trace.format).toBe('faultline-trace');
+  expect(trace.events).toHaveLength(200);
+
+  // Somewhere else entirely, then open the file.
+  await load(page, 'happy-path');
+  expect((await snapshot(page)).scenario).not.toEqual(before.scenario);
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('notice')).toContainText('Trace loaded at step 200');
+  expect(await snapshot(page)).toEqual(before);
+  await expect(page.getByTestId('scenario-name')).toContainText('The leader crashes');
+});
+
+test('a trace that its scenario does not produce still opens, with a warning naming the step', async ({ page }) => {
+  await load(page, 'happy-path');
+  const { path } = await download(page, 'Download trace (.json)');
+  const trace = JSON.parse(readFileSync(path, 'utf8'));
+  const k = trace.events.findIndex((e: { seq: number; state?: { currentTerm: number } }) => e.seq > 40 && e.state);
+  trace.events[k].state.currentTerm = 77;
+  await page.getByTestId('import-file').setInputFiles({ name: 'forged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(trace)) });
+  const notice = page.getByRole('alert');
+  await expect(notice).toContainText('does not match what its scenario produces');
+  await expect(notice).toContainText(`first difference at step ${k + 1}`);
+  expect(await page.evaluate(() => window.__faultline!.store.getState().frame.step)).toBe(trace.events.length);
+});
+
+test('a malformed file is refused with the problem named, and the session stays', async ({ page }) => {
+  await load(page, 'split-vote', 120);
+  const before = await snapshot(page);
+  const input = page.getByTestId('import-file');
+
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "faultline-scenario",\n  "version": 1,,\n}') });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This file could not be opened: broken.json: file is not valid JSON');
+  await expect(alert).toContainText('line 3, column 16');
+  await expect(alert).toContainText('Your session is unchanged');
+  expect(await snapshot(page)).toEqual(before);
+
+  const bad = { ...curated('happy-path'), actions: [{ at: 0, do: 'crash', node: 'n9' }] };
+  await input.setInputFiles({ name: 'wrong-node.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(alert).toContainText('wrong-node.json: actions[0].node: unknown node "n9"');
+  expect(await snapshot(page)).toEqual(before);
+
+  await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "faultline-movie", "version": 1}') });
+  await expect(alert).toContainText('format: expected "faultline-scenario" or "faultline-trace", got "faultline-movie"');
+  expect(await snapshot(page)).toEqual(before);
+});
+
+test('dropping a scenario file on the window loads it, with an overlay while dragging', async ({ page }) => {
+  await load(page, 'happy-path', 50);
+  const text = JSON.stringify(curated('stale-leader'));
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'stale.json', { type: 'application/json' }));
+    return d;
+  }, text);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+  const overlay = page.getByTestId('drop-overlay');
+  await expect(overlay).toBeVisible();
+  await expect(overlay).toContainText('Drop a scenario or trace file to open it');
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+  await expect(overlay).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText('Scenario loaded.');
+  const s = await page.evaluate(() => window.__faultline!.store.getState());
+  expect(s.sim.scenario.name).toBe('stale-leader');
+  expect(s.frame.step).toBeLessThan(50);
+
+  // A drag that leaves the window takes its overlay with it.
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
+  await expect(overlay).toBeVisible();
+  await page.dispatchEvent('main', 'dragleave', { dataTransfer: dt });
+  await expect(overlay).toHaveCount(0);
+});
+
+test('the cluster view exports as a standalone SVG with the node labels, and as a 2× PNG', async ({ page }) => {
+  await load(page, 'happy-path');
+  const { file, path } = await download(page, 'Cluster view as SVG');
+  expect(file).toMatch(/^faultline-raft-happy-path-\d+-cluster\.svg$/);
+  const svg = readFileSync(path, 'utf8');
+  expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
+  const parsed = await page.evaluate(async (text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    const img = new Image();
+    img.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+    await img.decode();
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      name: root.localName,
+      ns: root.namespaceURI,
+      width: Number(root.getAttribute('width')),
+      texts: [...doc.getElementsByTagName('text')].map((t) => t.textContent),
+      styled: doc.querySelectorAll('[style*="fill"]').length,
+      rendered: img.naturalWidth,
+    };
+  }, svg);
+  expect(parsed.error).toBe(0);
+  expect(parsed.name).toBe('svg');
+  expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+  for (const id of ['n1', 'n2', 'n3', 'n4', 'n5']) expect(parsed.texts).toContain(id);
+  expect(parsed.styled).toBeGreaterThan(5);
+  expect(parsed.rendered).toBe(parsed.width);
+
+  const png = await download(page, 'Cluster view as PNG');
+  const bytes = readFileSync(png.path);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(bytes.readUInt32BE(16)).toBe(2 * parsed.width);
+});
+
+test('the export menu works from the keyboard, and says why an item is unavailable', async ({ page }) => {
+  await load(page, 'forget-vote');
+  const button = page.getByTestId('export-menu');
+  await button.focus();
+  await page.keyboard.press('ArrowDown');
+  const items = page.getByRole('menu', { name: 'Export' }).getByRole('menuitem');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await expect(items.nth(1)).toHaveText('Download scenario (.json)');
+  const [d] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(d.suggestedFilename()).toBe('faultline-raft-forget-vote-scenario.json');
+  expect(JSON.parse(readFileSync(await d.path(), 'utf8'))).toEqual(curated('forget-vote'));
+  await expect(button).toBeFocused();
+
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await expect(items.last()).toHaveText('Space-time diagram as PNG');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  // Without a space-time diagram on the page, its items are unavailable and say why.
+  await page.evaluate(() => document.querySelector('[data-testid="spacetime-canvas"]')?.removeAttribute('data-testid'));
+  await button.click();
+  for (const name of ['Space-time diagram as SVG', 'Space-time diagram as PNG']) {
+    const item = page.getByRole('menuitem', { name });
+    await expect(item).toHaveAttribute('aria-disabled', 'true');
+    await expect(item).toHaveAttribute('title', 'The space-time diagram is not on screen');
+  }
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('menuitem', { name: 'Space-time diagram as SVG' }).dispatchEvent('click');
+  await expect(page.getByRole('menu')).toBeVisible();
+  expect(downloads).toBe(0);
+});
+
+test('the space-time diagram exports as a vector SVG with its lanes, and as a 2× PNG', async ({ page }) => {
+  await load(page, 'leader-crash');
+  await expect(page.getByTestId('spacetime-canvas')).toBeVisible();
+  const { file, path } = await download(page, 'Space-time diagram as SVG');
+  expect(file).toMatch(/^faultline-raft-leader-crash-\d+-spacetime\.svg$/);
+  const svg = readFileSync(path, 'utf8');
+  expect(svg.startsWith('<?xml')).toBe(true);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      width: Number(doc.documentElement.getAttribute('width')),
+      texts: [...doc.getElementsByTagName('text')].map((t) => t.textContent),
+      images: doc.getElementsByTagName('image').length,
+    };
+  }, svg);
+  expect(parsed.error).toBe(0);
+  expect(parsed.images).toBe(0);
+  for (const id of ['n1', 'n2', 'n3', 'n4', 'n5']) expect(parsed.texts).toContain(id);
+  const png = readFileSync((await download(page, 'Space-time diagram as PNG')).path);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(2 * parsed.width);
+});
+
+test('the statistics panel shows exact counts for a curated scenario at its end', async ({ page }) => {
+  await load(page, 'happy-path');
+  // The expected counts, straight from the recorded events.
+  const want = await page.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    const events = s.sim.events.slice(0, s.frame.step);
+    const sent: Record<string, number> = {};
+    const got: Record<string, number> = {};
+    const byNode: Record<string, number> = {};
+    let total = 0;
+    let delivered = 0;
+    for (const e of events) {
+      for (const m of e.sent ?? []) {
+        sent[m.type] = (sent[m.type] ?? 0) + 1;
+        byNode[m.from] = (byNode[m.from] ?? 0) + 1;
+        total++;
+      }
+      if (e.kind === 'deliver' && e.message) {
+        got[e.message.type] = (got[e.message.type] ?? 0) + 1;
+        delivered++;
+      }
+    }
+    return { sent, got, byNode, total, delivered, step: s.frame.step };
+  });
+  expect(want.total).toBeGreaterThan(50);
+  const panel = page.getByTestId('statistics');
+  await expect(panel).toContainText(`to step ${want.step}`);
+  await expect(panel.locator('[data-stat="sent"] dd')).toHaveText(want.total.toLocaleString('en'));
+  await expect(panel.locator('[data-stat="delivered"] dd')).toHaveText(want.delivered.toLocaleString('en'));
+  await expect(panel.locator('[data-stat="lost"] dd')).toHaveText('0');
+  const types = panel.getByTestId('stats-types');
+  for (const [type, n] of Object.entries(want.sent)) {
+    await expect(types.locator(`tr[data-row="${type}"] td[data-col="sent"]`)).toHaveText(String(n));
+    await expect(types.locator(`tr[data-row="${type}"] td[data-col="received"]`)).toHaveText(String(want.got[type] ?? 0));
+  }
+  const nodesTable = panel.getByTestId('stats-nodes');
+  for (const [node, n] of Object.entries(want.byNode)) await expect(nodesTable.locator(`tr[data-row="${node}"] td[data-col="sent"]`)).toHaveText(String(n));
+
+  // Sorted by "Sent", the busiest node comes first.
+  await nodesTable.getByRole('button', { name: 'Sent' }).click();
+  const busiest = Object.entries(want.byNode).sort((a, b) => b[1] - a[1])[0]![0];
+  await expect(nodesTable.locator('tbody tr').first()).toHaveAttribute('data-row', busiest);
+  await expect(nodesTable.getByRole('columnheader', { name: 'Sent' })).toHaveAttribute('aria-sort', 'descending');
+
+  // Going back in time, the counts follow the cursor.
+  // (The earliest cursor is right after the nodes' start events, which send nothing.)
+  const early = await page.evaluate(() => {
+    const st = window.__faultline!.store;
+    st.getState().seekStep(0);
+    return st.getState().frame.step;
+  });
+  expect(early).toBeLessThanOrEqual(5);
+  await expect(panel).toContainText(`to step ${early}`);
+  await expect(panel).toContainText('No messages yet.');
+  await page.evaluate((k) => window.__faultline!.store.getState().seekStep(k), want.step - 1);
+  await expect(panel.locator('[data-stat="sent"] dd')).not.toHaveText('0');
+
+  // Collapsible.
+  const toggle = panel.getByRole('button', { name: 'Statistics' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel.getByText('No messages yet.')).toBeHidden();
+});
+
+test('the inspector marks what an election step changed: currentTerm, with its old value', async ({ page }) => {
+  await load(page, 'leader-crash');
+  // The step where a follower's election timer fires and it stands for term 2 or later.
+  const found = await page.evaluate(() => {
+    const events = window.__faultline!.store.getState().sim.events;
+    const e = events.find((x) => x.kind === 'timer' && x.state?.role === 'candidate' && (x.state.currentTerm as number) >= 2)!;
+    return { step: e.seq + 1, node: e.node!, term: e.state!.currentTerm as number };
+  });
+  await page.evaluate(({ step, node }) => {
+    const s = window.__faultline!.store.getState();
+    s.seekStep(step);
+    s.select({ kind: 'node', id: node });
+  }, found);
+  const node = page.getByTestId('inspector-node');
+  const term = node.locator('[data-key="currentTerm"]');
+  await expect(term).toHaveAttribute('data-changed', 'changed');
+  await expect(term.locator('dd')).toContainText(`${found.term}`);
+  await expect(term.locator('dd')).toContainText('▲ changed');
+  await expect(term.locator('dd del')).toHaveText(`${found.term - 1}`);
+  await expect(node.locator('[data-key="role"] del')).toHaveText('"follower"');
+  await expect(node.locator('[data-key="commitIndex"]')).not.toHaveAttribute('data-changed', /./);
+  await expect(page.getByTestId('state-diff')).toContainText('currentTerm');
+
+  // One step later the event is someone else's: no marks on this node.
+  await page.evaluate((step) => window.__faultline!.store.getState().seekStep(step + 1), found.step);
+  const next = await page.evaluate(() => window.__faultline!.store.getState().frame.event!.node);
+  if (next !== found.node) await expect(node.locator('[data-changed]')).toHaveCount(0);
+});
+
+test('the inspector marks a log entry added at a step', async ({ page }) => {
+  await load(page, 'happy-path');
+  const found = await page.evaluate(() => {
+    const events = window.__faultline!.store.getState().sim.events;
+    const e = events.find((x) => x.kind === 'deliver' && x.state?.role === 'follower' && (x.state.log as unknown[]).length === 1)!;
+    return { step: e.seq + 1, node: e.node! };
+  });
+  await page.evaluate(({ step, node }) => {
+    const s = window.__faultline!.store.getState();
+    s.seekStep(step);
+    s.select({ kind: 'node', id: node });
+  }, found);
+  const log = page.getByTestId('inspector-node').locator('[data-key="log"]');
+  await expect(log).toHaveAttribute('data-changed', 'entries');
+  const row = log.locator('tr[data-changed="added"]');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('rowheader')).toHaveText('+1, added at this step');
+});
