@@ -12,7 +12,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 test('a scenario run in the browser gives the byte-identical trace Node gives', async ({ page }) => {
   await page.goto('/');
   const name = 'figure-8-bug';
-  await page.getByRole('button', { name: 'Scenarios' }).click();
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
   await page.getByRole('button', { name: `Open scenario raft:${name}` }).click();
   await expect(page.getByTestId('scenario-name')).toContainText('Figure 8 with the commit-previous-term bug');
   const inBrowser = await page.evaluate(() => {
@@ -27,10 +27,10 @@ test('a scenario run in the browser gives the byte-identical trace Node gives', 
 
 test('the language switch changes the interface text and is remembered', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Scenarios' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Scenarios', exact: true })).toBeVisible();
   await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(page.getByRole('button', { name: '场景' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '场景', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.reload();
-  await expect(page.getByRole('button', { name: '场景' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '场景', exact: true })).toBeVisible();
 });
