@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   // The test-mode build keeps window.__faultline, which the fps probe reads.
   const probe = join(root, 'dist-bench');
   build(probe, 'test');
-  const server = spawn('npx', ['vite', 'preview', '--outDir', probe, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+  // Its own process group, so the preview server goes with it (killing npx alone leaves vite running).
+  const server = spawn('npx', ['vite', 'preview', '--outDir', probe, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     for (const line of await benchSpaceTime(page, `http://127.0.0.1:${PORT}`)) console.log(`  ${line}`);
   } finally {
     await browser.close();
-    server.kill();
+    if (server.pid) process.kill(-server.pid);
   }
 }
 

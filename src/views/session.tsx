@@ -1,6 +1,8 @@
 /** The session store, for components: provided once by the app, read with narrow selectors. */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
 import type { SessionState, SessionStore } from '../store/session';
 import { translate, type StringKey } from '../i18n';
 
@@ -8,6 +10,39 @@ const SessionContext = createContext<SessionStore | null>(null);
 
 export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
   return <SessionContext.Provider value={store}>{children}</SessionContext.Provider>;
+}
+
+/**
+ * Panels under this provider see the session at most every `ms` while playback runs, and at
+ * once otherwise. The cluster view animates every frame; a log table or a diagram redrawn 60
+ * times a second only costs the frame rate. Actions are the real store's, so acting from a
+ * panel is unaffected.
+ */
+export function CalmSession({ ms, children }: { ms: number; children: ReactNode }) {
+  const store = useSessionStore();
+  const [mirror] = useState(() => createStore<SessionState>()(subscribeWithSelector(() => store.getState())) as unknown as SessionStore);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const push = () => {
+      timer = undefined;
+      last = performance.now();
+      mirror.setState(store.getState(), true);
+    };
+    push();
+    const off = store.subscribe(() => {
+      const wait = store.getState().playing ? ms - (performance.now() - last) : 0;
+      if (wait <= 0) {
+        clearTimeout(timer);
+        push();
+      } else timer ??= setTimeout(push, wait);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [store, mirror, ms]);
+  return <SessionContext.Provider value={mirror}>{children}</SessionContext.Provider>;
 }
 
 export function useSessionStore(): SessionStore {
