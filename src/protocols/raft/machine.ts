@@ -17,6 +17,7 @@ import type {
   RequestVoteResponse,
 } from './messages';
 import { isUpToDate, lastTerm, matchesAt, mergeEntries, termAt } from './log';
+import { effects, send as sendAction, setRandomTimer, type KernelAction } from '../../sim/machineActions';
 
 export interface RaftDurable {
   currentTerm: number;
@@ -53,21 +54,14 @@ export interface RaftContext extends RaftDurable {
 const ELECTION = 'electionTimeout';
 const HEARTBEAT = 'heartbeat';
 
-type Send = { type: 'send'; params: SendParams };
-type KernelAction = Send | { type: 'setTimer'; params: SetTimerParams } | { type: 'cancelTimer'; params: CancelTimerParams } | { type: 'output'; params: OutputParams };
-
-/** Inside `setup()` the enqueue of an action cannot yet see the kernel actions declared beside
- * it, so effects go through this one typed door. */
-function effects(enqueue: unknown): (action: KernelAction) => void {
-  return enqueue as (action: KernelAction) => void;
-}
+type Send = KernelAction & { type: 'send' };
 
 function send(to: NodeId, msg: SendParams['msg']): Send {
-  return { type: 'send', params: { to, msg } };
+  return sendAction(to, msg) as Send;
 }
 
 function electionTimer(ctx: RaftContext): KernelAction {
-  return { type: 'setTimer', params: { name: ELECTION, min: ctx.electionTimeout[0], max: ctx.electionTimeout[1] } };
+  return setRandomTimer(ELECTION, ctx.electionTimeout[0], ctx.electionTimeout[1]);
 }
 
 function majority(ctx: RaftContext): number {

@@ -1,23 +1,12 @@
 /** The kernel's custom actions, as the machines enqueue them, and per-transaction timer names. */
-import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
+import { output, send as sendAny, type KernelAction } from '../../sim/machineActions';
 import type { CommandReply, NodeId, ThreePcMessage, TxId } from './messages';
 
-export type KernelAction =
-  | { type: 'send'; params: SendParams }
-  | { type: 'setTimer'; params: SetTimerParams }
-  | { type: 'cancelTimer'; params: CancelTimerParams }
-  | { type: 'output'; params: OutputParams };
+export type { KernelAction } from '../../sim/machineActions';
+export { effects, setTimer, cancelTimer } from '../../sim/machineActions';
 
-/** Inside `setup()` an enqueue cannot yet see the kernel actions declared beside it, so
- * effects go through this one typed door (as in the Raft machine). */
-export function effects(enqueue: unknown): (action: KernelAction) => void {
-  return enqueue as (action: KernelAction) => void;
-}
-
-export const send = (to: NodeId, msg: ThreePcMessage): KernelAction => ({ type: 'send', params: { to, msg } });
-export const setTimer = (name: string, delay: number): KernelAction => ({ type: 'setTimer', params: { name, delay } });
-export const cancelTimer = (name: string): KernelAction => ({ type: 'cancelTimer', params: { name } });
-export const reply = (data: CommandReply): KernelAction => ({ type: 'output', params: { data } });
+export const send = (to: NodeId, msg: ThreePcMessage): KernelAction => sendAny(to, msg);
+export const reply = (data: CommandReply): KernelAction => output(data);
 
 /** `voteTimeout.t1`: the kernel delivers it back as the event type. */
 export const timerName = (kind: string, tx: TxId): string => `${kind}.${tx}`;
