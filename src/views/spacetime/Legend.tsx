@@ -63,6 +63,12 @@ const ICONS = {
 const FAULTS = ['crash', 'restart', 'pause', 'resume', 'timeout', 'command'] as const;
 const FAULT_ICONS = Object.fromEntries(FAULTS.map((k) => [k, icon((p) => drawGlyph(p, k, 8, 8))]));
 
+/** The icon markup, drawn by the diagram's own painter, as an image: markup loaded as an image
+ * cannot run script, and no HTML is injected into the page. */
+function svgImage(markup: string, w: number, h: number): string {
+  return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">${markup}</svg>`)}`;
+}
+
 export const Legend = memo(function Legend({ t, hintId }: { t: Translate; hintId: string }) {
   const items: [keyof typeof ICONS, Parameters<Translate>[0]][] = [
     ['request', 'spacetime.legend.request'],
@@ -81,14 +87,14 @@ export const Legend = memo(function Legend({ t, hintId }: { t: Translate; hintId
     <ul className="st-legend" aria-label={t('spacetime.legend')}>
       {items.map(([k, label]) => (
         <li key={k}>
-          <svg viewBox="0 0 28 16" width="28" height="16" aria-hidden="true" dangerouslySetInnerHTML={{ __html: ICONS[k] }} />
+          <img src={svgImage(ICONS[k], 28, 16)} width={28} height={16} alt="" aria-hidden="true" />
           {t(label)}
         </li>
       ))}
       <li>
         <span className="st-legend-faults" aria-hidden="true">
           {FAULTS.map((k) => (
-            <svg key={k} viewBox="0 0 16 16" width="16" height="16" dangerouslySetInnerHTML={{ __html: FAULT_ICONS[k]! }} />
+            <img key={k} src={svgImage(FAULT_ICONS[k]!, 16, 16)} width={16} height={16} alt="" aria-hidden="true" />
           ))}
         </span>
         {t('spacetime.legend.faults')}
