@@ -4,7 +4,7 @@
  * copies cheaply (snapshots are immutable) and `World.restore()` brings back.
  */
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
-import type { Action, CommandAction, KernelAction, Scenario } from '../scenario/types';
+import type { Action, CommandAction, Scenario } from '../scenario/types';
 import { isKernelAction } from '../scenario/types';
 import type { ProtocolConfig, ProtocolModule } from '../protocols/types';
 import type { EventKind, Message, NodeId, NodeView, TraceEvent } from './types';
@@ -561,4 +561,3 @@ export class World {
   }
 }
 
-export type { KernelAction };

@@ -6,6 +6,7 @@
  * so `sentAt` never decreases with the id), so a window query reads no objects it does not draw.
  */
 import type { Message, NodeId, TraceEvent } from '../../sim/types';
+import { KERNEL_ACTIONS } from '../../scenario/types';
 
 /** How a message ended. */
 export const FATE = { flight: 0, delivered: 1, lost: 2, dropped: 3, crashed: 4 } as const;
@@ -41,20 +42,10 @@ export interface CutSpan {
   endSeq: number;
 }
 
-/** Kinds drawn as markers on a lane (or on the axis when they touch no node). */
-export const MARKER_KINDS: ReadonlySet<string> = new Set([
-  'crash',
-  'restart',
-  'pause',
-  'resume',
-  'skew',
-  'timeout',
-  'partition',
-  'cut',
-  'heal',
-  'drop',
-  'duplicate',
-  'delay',
+/** Kinds drawn as markers on a lane (or on the axis when they touch no node): the kernel's
+ * faults and client commands; picks of the manual schedule and schedule switches are not. */
+export const MARKER_KINDS: ReadonlySet<string> = new Set<string>([
+  ...KERNEL_ACTIONS.filter((k) => k !== 'deliver' && k !== 'fire' && k !== 'schedule'),
   'command',
 ]);
 

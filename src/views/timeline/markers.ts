@@ -7,23 +7,11 @@
  */
 import { bisector } from 'd3';
 import type { EventKind, TraceEvent, Violation } from '../../sim/types';
+import { KERNEL_ACTIONS } from '../../scenario/types';
 
-/** Event kinds that a scenario action can cause and that the timeline marks as faults. */
-export const FAULT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
-  'crash',
-  'restart',
-  'pause',
-  'resume',
-  'skew',
-  'timeout',
-  'partition',
-  'cut',
-  'heal',
-  'drop',
-  'duplicate',
-  'delay',
-  'schedule',
-]);
+/** Event kinds that a scenario action can cause and that the timeline marks as faults: every
+ * kernel action but the manual schedule's picks, which are ordinary deliveries and timers. */
+export const FAULT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>(KERNEL_ACTIONS.filter((k) => k !== 'deliver' && k !== 'fire'));
 
 /** Families of faults: each has its own marker shape, so colour is never the only signal. */
 export type FaultFamily = 'node' | 'network' | 'message' | 'schedule';
