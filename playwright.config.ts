@@ -11,7 +11,8 @@ function chromiumPath(): string | undefined {
   }
 }
 
-const PORT = 4317;
+/** PW_PORT lets two runs on one machine keep out of each other's way. */
+const PORT = Number(process.env.PW_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -14,6 +14,7 @@ import { Dialogs } from '../views/dialogs/Dialogs';
 import { Timeline } from '../views/timeline/Timeline';
 import { SpaceTime } from '../views/spacetime/SpaceTime';
 import { Statistics } from '../views/io/Statistics';
+import { ProtocolPanels } from '../views/protocolPanels';
 import { usePlayback } from './usePlayback';
 import { useShortcuts } from './useShortcuts';
 
@@ -39,6 +40,7 @@ function Shell({ store }: { store: SessionStore }) {
       <main className="layout">
         <div className="stage">
           <ClusterView />
+          <ProtocolPanels place="stage" />
           <FaultToolbar />
         </div>
         <CalmSession ms={PANEL_MS}>
@@ -46,6 +48,7 @@ function Shell({ store }: { store: SessionStore }) {
             <ManualPanel />
             <Inspector />
             <InvariantPanel />
+            <ProtocolPanels place="side" />
             <Statistics />
           </aside>
         </CalmSession>
@@ -53,6 +56,7 @@ function Shell({ store }: { store: SessionStore }) {
           <PlaybackBar />
           <CalmSession ms={PANEL_MS}>
             <Timeline />
+            <ProtocolPanels place="bottom" />
             <SpaceTime />
             <LogView />
           </CalmSession>
