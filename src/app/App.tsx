@@ -7,7 +7,6 @@ import { ClusterView } from '../views/cluster/ClusterView';
 import { FaultToolbar } from '../views/FaultToolbar';
 import { PlaybackBar } from '../views/PlaybackBar';
 import { ManualPanel } from '../views/ManualPanel';
-import { LogView } from '../views/logs/LogView';
 import { Inspector } from '../views/logs/Inspector';
 import { InvariantPanel } from '../views/logs/InvariantPanel';
 import { Dialogs } from '../views/dialogs/Dialogs';
@@ -58,7 +57,6 @@ function Shell({ store }: { store: SessionStore }) {
             <Timeline />
             <ProtocolPanels place="bottom" />
             <SpaceTime />
-            <LogView />
           </CalmSession>
         </div>
       </main>

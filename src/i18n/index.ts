@@ -6,10 +6,11 @@ import * as logs from './strings/logs';
 import * as timeline from './strings/timeline';
 import * as spacetime from './strings/spacetime';
 import * as io from './strings/io';
+import * as transactions from './strings/transactions';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en };
 export type StringKey = keyof typeof en;
-const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN };
+const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
@@ -19,6 +20,11 @@ const tables: Record<Lang, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
 /** The string for `key` in `lang`, with `{name}` placeholders filled in. */
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   return tables[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** Whether `key` names a string (for keys built from data, like a protocol's state names). */
+export function isStringKey(key: string): key is StringKey {
+  return Object.hasOwn(en, key);
 }
 
 /** For tests: both tables. */

@@ -96,11 +96,27 @@ export interface ParamSpec {
   check(value: unknown): string | null;
 }
 
+/** What a transaction state means, for colour and for the blocked-for measure. */
+export type TxKind = 'active' | 'uncertain' | 'committed' | 'aborted';
+
+/** How the transaction table reads a node: its state per transaction, by the protocol's own
+ * names (2PC `prepared`, 3PC `w`). */
+export interface TransactionHints {
+  /** The transactions this node knows of, and its state in each. */
+  states(state: Observable): Readonly<Record<string, string>>;
+  kinds: Readonly<Record<string, TxKind>>;
+  /** Per role, the state of a transaction a node does not list (a 2PC RM's `working`). */
+  absent: Readonly<Record<RoleId, string>>;
+  /** Roles that hold locks while uncertain (participants, not the coordinator). */
+  lockHolders: readonly RoleId[];
+}
+
 export interface ViewHints {
   /** Short glyph or letter per role, for the cluster view. */
   roleGlyphs: Record<RoleId, string>;
   /** Panels this protocol wants ('log', 'ring', 'transactions'). */
   panels: string[];
+  transactions?: TransactionHints;
 }
 
 export interface ProtocolModule {

@@ -5,6 +5,8 @@
 import type { ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from './session';
+import { TransactionTable } from './transactions/TransactionTable';
+import { LogView } from './logs/LogView';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -15,7 +17,10 @@ interface PanelEntry {
   component: ComponentType;
 }
 
-const PANELS: Record<string, PanelEntry> = {};
+const PANELS: Record<string, PanelEntry> = {
+  log: { place: 'bottom', component: LogView },
+  transactions: { place: 'bottom', component: TransactionTable },
+};
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
   const ids = useSession(useShallow((s) => s.module.view.panels));

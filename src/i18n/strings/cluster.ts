@@ -6,6 +6,13 @@ export const en = {
   'cluster.role.leader': 'leader',
   'cluster.role.candidate': 'candidate',
   'cluster.role.follower': 'follower',
+  'cluster.role.coordinator': 'coordinator',
+  'cluster.role.participant': 'participant',
+  'cluster.role.server': 'server',
+  'cluster.role.client': 'client',
+  'cluster.node.tx': 'transaction {tx}: {state}',
+  'cluster.node.locked': 'holding its locks, outcome unknown',
+  'cluster.short.tx': '{tx}: {state}',
   'cluster.node': '{id}: {role}',
   'cluster.node.down': '{id}: down, was {role}',
   'cluster.node.term': 'term {term}',
@@ -48,6 +55,7 @@ export const en = {
   'cluster.legend.wall': 'partition wall',
   'cluster.legend.cut': 'one-way cut',
   'cluster.legend.timer': 'election timer',
+  'cluster.legend.locked': 'holding locks, uncertain',
 } as const;
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -57,6 +65,13 @@ export const zhCN: Record<keyof typeof en, string> = {
   'cluster.role.leader': '领导者',
   'cluster.role.candidate': '候选者',
   'cluster.role.follower': '跟随者',
+  'cluster.role.coordinator': '协调者',
+  'cluster.role.participant': '参与者',
+  'cluster.role.server': '服务器',
+  'cluster.role.client': '客户端',
+  'cluster.node.tx': '事务 {tx}：{state}',
+  'cluster.node.locked': '持有锁，结果未知',
+  'cluster.short.tx': '{tx}：{state}',
   'cluster.node': '{id}：{role}',
   'cluster.node.down': '{id}：已宕机，此前为{role}',
   'cluster.node.term': '任期 {term}',
@@ -99,4 +114,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'cluster.legend.wall': '分区隔墙',
   'cluster.legend.cut': '单向切断',
   'cluster.legend.timer': '选举计时器',
+  'cluster.legend.locked': '持有锁，不确定',
 };

@@ -3,7 +3,7 @@
 import type { NodeView, ParamSpec, ProtocolConfig, ProtocolModule } from '../types';
 import { coordinatorMachine, type CoordinatorDurable, type CoordinatorInput } from './coordinator';
 import { participantMachine, type ParticipantDurable, type ParticipantInput } from './participant';
-import { durable, observe, type ThreePcObservable } from './observe';
+import { durable, observe, transactionHints, type ThreePcObservable } from './observe';
 import { threePcInvariants } from './invariants';
 import { threePcScenarios } from './scenarios';
 import type { TxId } from './messages';
@@ -69,7 +69,7 @@ export const threepc: ProtocolModule = {
   invariants: threePcInvariants,
   bugs: [],
   scenarios: threePcScenarios,
-  view: { roleGlyphs: { coordinator: 'C', participant: 'P' }, panels: ['transactions'] },
+  view: { roleGlyphs: { coordinator: 'C', participant: 'P' }, panels: ['transactions'], transactions: transactionHints },
   summarize: summarizeThreePc,
 };
 

@@ -1,6 +1,7 @@
 /** The observable and durable state of both roles. `state` holds Skeen's local state per
  * transaction; `termination` shows where a site is in the termination protocol. */
 import type { Snapshot } from 'xstate';
+import type { TransactionHints } from '../types';
 import type { CoordinatorContext, CoordinatorDurable } from './coordinator';
 import type { ParticipantContext, ParticipantDurable, Termination } from './participant';
 import type { NodeId, Site, TxId } from './messages';
@@ -46,3 +47,12 @@ export function durable(snapshot: Snapshot<unknown>): CoordinatorDurable | Parti
   const c = contextOf(snapshot);
   return isCoordinator(c) ? { nextTx: c.nextTx, state: c.state } : { state: c.state };
 }
+
+/** The transaction table's reading of a site: Skeen's local state. In w and p a participant has
+ * voted Yes and holds its locks without having committed. */
+export const transactionHints: TransactionHints = {
+  states: (state) => (state as unknown as ThreePcObservable).state,
+  kinds: { q: 'active', w: 'uncertain', p: 'uncertain', c: 'committed', a: 'aborted' },
+  absent: { coordinator: 'q', participant: 'q' },
+  lockHolders: ['participant'],
+};

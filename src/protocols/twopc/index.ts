@@ -2,7 +2,7 @@
 import type { NodeView, ParamSpec, ProtocolConfig, ProtocolModule } from '../types';
 import { coordinatorMachine, type TmDurable, type TmInput } from './coordinator';
 import { participantMachine, type RmDurable, type RmInput } from './participant';
-import { durable, observe, type TwoPcObservable } from './observe';
+import { durable, observe, transactionHints, type TwoPcObservable } from './observe';
 import { twoPcInvariants } from './invariants';
 import { twoPcScenarios } from './scenarios';
 import type { TxId } from './messages';
@@ -86,7 +86,7 @@ export const twopc: ProtocolModule = {
     },
   ],
   scenarios: twoPcScenarios,
-  view: { roleGlyphs: { coordinator: 'C', participant: 'P' }, panels: ['transactions'] },
+  view: { roleGlyphs: { coordinator: 'C', participant: 'P' }, panels: ['transactions'], transactions: transactionHints },
   summarize: summarizeTwoPc,
 };
 

@@ -1,5 +1,6 @@
 /** The observable and durable state of both roles, named after TwoPhase.tla's variables. */
 import type { Snapshot } from 'xstate';
+import type { TransactionHints } from '../types';
 import type { TmContext, TmDurable } from './coordinator';
 import type { RmContext, RmDurable } from './participant';
 import type { Decision, NodeId, RmState, TmState, TxId } from './messages';
@@ -41,3 +42,15 @@ export function durable(snapshot: Snapshot<unknown>): TmDurable | RmDurable {
   const decisions = Object.fromEntries(Object.entries(c.tmState).filter((e): e is [TxId, Decision] => e[1] !== 'init'));
   return { nextTx: c.nextTx, decisions };
 }
+
+/** The transaction table's reading of a node: the TM's `tmState` or the RM's `rmState`. A
+ * prepared RM has voted and holds its locks without knowing the outcome. */
+export const transactionHints: TransactionHints = {
+  states: (state) => {
+    const s = state as unknown as TwoPcObservable;
+    return s.role === 'coordinator' ? s.tmState : s.rmState;
+  },
+  kinds: { working: 'active', init: 'active', prepared: 'uncertain', committed: 'committed', aborted: 'aborted' },
+  absent: { coordinator: 'init', participant: 'working' },
+  lockHolders: ['participant'],
+};

@@ -7,7 +7,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject
 import type { NodeFrame } from '../../store/frame';
 import { useSession, useSessionStore, useT } from '../session';
 import { VIEW, clusterLayout, labelPlacement, lane, messageFamily, progress, viewSize } from './geometry';
-import { nodeFacts, nodeLabel, nodeTitle, roleLetter } from './labels';
+import { nodeFacts, nodeLabel, nodeTitle, roleLetter, type NodeFacts, type Translate } from './labels';
 import { roleTone } from './palette';
 import { NodeGlyph } from './NodeGlyph';
 import { TimerArc } from './TimerArc';
@@ -50,12 +50,21 @@ function electionProgress(node: NodeFrame, time: number): number {
   return timer ? progress(time, timer.set, timer.due) : 0;
 }
 
+/** Under the id: down, else the vote (Raft) or the latest transaction's state (2PC, 3PC). */
+function subLine(t: Translate, f: NodeFacts): string | null {
+  if (!f.up) return t('cluster.short.down');
+  if (f.tx) return t('cluster.short.tx', { tx: f.tx.id, state: f.tx.state });
+  if (f.vote === undefined) return null;
+  return f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote });
+}
+
 export function ClusterView() {
   const store = useSessionStore();
   const frame = useSession((s) => s.frame);
   const selection = useSession((s) => s.selection);
   const sim = useSession((s) => s.sim);
   const glyphs = useSession((s) => s.module.view.roleGlyphs);
+  const txHints = useSession((s) => s.module.view.transactions);
   const canRequest = useSession((s) => s.module.commands.some((c) => c.id === 'request'));
   const t = useT();
   const stage = useRef<HTMLDivElement>(null);
@@ -75,10 +84,13 @@ export function ClusterView() {
   const cuts = useMemo(() => JSON.parse(cutsKey) as [string, string][], [cutsKey]);
 
   // Message families seen in this run, for the legend (grows, never flickers).
-  const seen = useRef({ sim, families: new Set<string>() });
-  if (seen.current.sim !== sim) seen.current = { sim, families: new Set() };
+  const seen = useRef({ sim, families: new Set<string>(), election: false });
+  if (seen.current.sim !== sim) seen.current = { sim, families: new Set(), election: false };
   for (const f of frame.inFlight) seen.current.families.add(messageFamily(f.message.type));
   const families = [...seen.current.families].sort().join(' ');
+  // Election timers, once one has been seen in this run (the legend never flickers).
+  if (!seen.current.election) seen.current.election = frame.nodes.some((n) => n.timers.some((x) => x.name === ELECTION_TIMER));
+  const hasElection = seen.current.election;
 
   const selectNode = useCallback((id: string) => store.getState().select({ kind: 'node', id }), [store]);
   const selectMessage = useCallback((id: number) => store.getState().select({ kind: 'message', id }), [store]);
@@ -114,7 +126,7 @@ export function ClusterView() {
             <TimerArc key={n.id} at={points[i]!} r={r} progress={electionProgress(n, frame.time)} />
           ))}
           {frame.nodes.map((n, i) => {
-            const f = nodeFacts(n);
+            const f = nodeFacts(n, txHints);
             const violation = culprit && involved.has(n.id) ? culprit.invariant : null;
             const suffix = violation ? t('cluster.sep') + t('cluster.node.violation', { invariant: violation }) : '';
             const label = nodeLabel(t, f) + suffix;
@@ -135,7 +147,8 @@ export function ClusterView() {
                 label={label}
                 title={nodeTitle(t, f) + suffix}
                 term={f.term === null ? null : t('cluster.short.term', { term: f.term })}
-                sub={!f.up ? t('cluster.short.down') : f.vote === undefined ? null : f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote })}
+                sub={subLine(t, f)}
+                locked={f.up && !!f.tx?.locked}
                 onSelect={selectNode}
                 onMenu={menu.onNodeMenu}
               />
@@ -156,7 +169,7 @@ export function ClusterView() {
         </svg>
         {menu.element}
       </div>
-      <Legend t={t} families={families} hint={t('cluster.hint')} />
+      <Legend t={t} families={families} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
     </section>
   );
 }

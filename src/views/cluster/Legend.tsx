@@ -13,7 +13,9 @@ function Icon({ children }: { children: ReactNode }) {
   );
 }
 
-export const Legend = memo(function Legend({ t, families, hint }: { t: Translate; families: string; hint: string }) {
+/** `timer`: the protocol has an election timer to draw; `locks`: it has participants that
+ * hold locks while uncertain (the padlock badge). */
+export const Legend = memo(function Legend({ t, families, hint, timer, locks }: { t: Translate; families: string; hint: string; timer: boolean; locks: boolean }) {
   const list = families ? families.split(' ') : [];
   return (
     <div className="cl-legend" aria-label={t('cluster.legend')} role="group">
@@ -63,13 +65,25 @@ export const Legend = memo(function Legend({ t, families, hint }: { t: Translate
           </Icon>
           {t('cluster.legend.cut')}
         </li>
-        <li>
-          <Icon>
-            <circle r={6} fill="none" stroke="#e2e8f0" strokeWidth={2.4} />
-            <path d="M0,-6A6,6 0 1 1 -6,0" fill="none" stroke={INK} strokeWidth={2.4} />
-          </Icon>
-          {t('cluster.legend.timer')}
-        </li>
+        {timer && (
+          <li>
+            <Icon>
+              <circle r={6} fill="none" stroke="#e2e8f0" strokeWidth={2.4} />
+              <path d="M0,-6A6,6 0 1 1 -6,0" fill="none" stroke={INK} strokeWidth={2.4} />
+            </Icon>
+            {t('cluster.legend.timer')}
+          </li>
+        )}
+        {locks && (
+          <li>
+            <Icon>
+              <circle r={7} fill="#fef3c7" stroke="#b45309" strokeWidth={1.2} />
+              <path d="M-2.8,-1.2V-3.4a2.8,2.8 0 0 1 5.6,0V-1.2" fill="none" stroke="#b45309" strokeWidth={1.6} />
+              <rect x={-4.2} y={-1.4} width={8.4} height={6} rx={1.2} fill="#b45309" />
+            </Icon>
+            {t('cluster.legend.locked')}
+          </li>
+        )}
       </ul>
       {list.length > 0 && (
         <ul className="cl-legend-types">

@@ -15,6 +15,8 @@ export interface NodeGlyphProps {
   up: boolean;
   paused: boolean;
   rate: number;
+  /** Holds locks without knowing the outcome (a prepared 2PC participant): a padlock badge. */
+  locked: boolean;
   selected: boolean;
   /** The invariant of the latest violation at the cursor that involves this node, or null. */
   violation: string | null;
@@ -107,6 +109,13 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
         <g className="cl-badge cl-badge-violation" transform={`translate(${-badge} ${badge})`}>
           <circle r={9} />
           <text y={0.5}>!</text>
+        </g>
+      )}
+      {p.locked && (
+        <g className="cl-badge cl-badge-lock" transform={`translate(${badge} ${badge})`} data-locked="true">
+          <circle r={9} />
+          <path className="cl-lock-shackle" d="M-2.8,-1.2V-3.4a2.8,2.8 0 0 1 5.6,0V-1.2" />
+          <rect x={-4.2} y={-1.4} width={8.4} height={6} rx={1.2} />
         </g>
       )}
       {p.rate !== 1 && (

@@ -3,6 +3,7 @@
 import type { StringKey } from '../../i18n';
 import type { Message } from '../../sim/types';
 import type { NodeFrame } from '../../store/frame';
+import type { TransactionHints } from '../../protocols/types';
 import { isEmptyPayload, messageKind } from './geometry';
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
@@ -20,9 +21,21 @@ export interface NodeFacts {
   rate: number;
   commit: number | null;
   logLength: number | null;
+  /** The node's latest transaction and its state there, for protocols with transactions. */
+  tx: { id: string; state: string; locked: boolean } | null;
 }
 
-export function nodeFacts(node: NodeFrame): NodeFacts {
+/** The latest transaction a node lists (ids are in order of first appearance), and whether it
+ * holds its locks there without knowing the outcome. */
+function latestTx(node: NodeFrame, hints: TransactionHints | undefined): NodeFacts['tx'] {
+  if (!hints) return null;
+  const last = Object.entries(hints.states(node.state)).at(-1);
+  if (!last) return null;
+  const [id, state] = last;
+  return { id, state, locked: hints.kinds[state] === 'uncertain' && hints.lockHolders.includes(node.role) };
+}
+
+export function nodeFacts(node: NodeFrame, hints?: TransactionHints): NodeFacts {
   const s = node.state;
   const role = typeof s.role === 'string' ? s.role : node.role;
   const vote = typeof s.votedFor === 'string' || s.votedFor === null ? s.votedFor : undefined;
@@ -36,6 +49,7 @@ export function nodeFacts(node: NodeFrame): NodeFacts {
     rate: node.rate,
     commit: typeof s.commitIndex === 'number' ? s.commitIndex : null,
     logLength: Array.isArray(s.log) ? s.log.length : null,
+    tx: latestTx(node, hints),
   };
 }
 
@@ -43,6 +57,10 @@ const ROLE_KEYS: Record<string, StringKey> = {
   leader: 'cluster.role.leader',
   candidate: 'cluster.role.candidate',
   follower: 'cluster.role.follower',
+  coordinator: 'cluster.role.coordinator',
+  participant: 'cluster.role.participant',
+  server: 'cluster.role.server',
+  client: 'cluster.role.client',
 };
 
 export function roleName(t: Translate, role: string): string {
@@ -61,6 +79,8 @@ export function nodeLabel(t: Translate, f: NodeFacts): string {
   const parts = [f.up ? t('cluster.node', { id: f.id, role }) : t('cluster.node.down', { id: f.id, role })];
   if (f.term !== null) parts.push(t('cluster.node.term', { term: f.term }));
   if (f.vote !== undefined) parts.push(f.vote === null ? t('cluster.node.noVote') : t('cluster.node.vote', { vote: f.vote }));
+  if (f.tx) parts.push(t('cluster.node.tx', { tx: f.tx.id, state: f.tx.state }));
+  if (f.tx?.locked) parts.push(t('cluster.node.locked'));
   if (f.paused) parts.push(t('cluster.node.paused'));
   if (f.rate !== 1) parts.push(t('cluster.node.skew', { rate: f.rate }));
   return parts.join(t('cluster.sep'));

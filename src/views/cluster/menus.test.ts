@@ -16,6 +16,7 @@ const facts = (over: Partial<NodeFacts> = {}): NodeFacts => ({
   rate: 1,
   commit: 0,
   logLength: 0,
+  tx: null,
   ...over,
 });
 
@@ -64,6 +65,13 @@ describe('labels', () => {
     expect(nodeLabel(zh, facts())).toBe('n2：领导者，任期 3，投票给 n2');
     expect(nodeLabel(en, facts({ up: false, vote: null, role: 'follower' }))).toBe('n2: down, was follower, term 3, no vote');
     expect(nodeLabel(en, facts({ paused: true, rate: 0.5, vote: undefined, term: null, role: 'acceptor' }))).toBe('n2: acceptor, paused, clock ×0.5');
+  });
+
+  it('names a 2PC participant by its translated role, its latest transaction and its locks', () => {
+    const p = facts({ role: 'participant', term: null, vote: undefined, tx: { id: 't1', state: 'prepared', locked: true } });
+    expect(nodeLabel(en, p)).toBe('n2: participant, transaction t1: prepared, holding its locks, outcome unknown');
+    expect(nodeLabel(zh, p)).toBe('n2：参与者，事务 t1：prepared，持有锁，结果未知');
+    expect(nodeLabel(en, facts({ role: 'coordinator', term: null, vote: undefined, tx: { id: 't1', state: 'init', locked: false } }))).toBe('n2: coordinator, transaction t1: init');
   });
 
   it('summarizes a payload: term, entries, then scalar fields', () => {

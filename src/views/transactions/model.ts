@@ -1,0 +1,170 @@
+/**
+ * The transaction table's model: each node's state per transaction over simulated time, read
+ * from the trace through the protocol's TransactionHints, and how long each lock holder was
+ * blocked (uncertain, holding its locks) up to the cursor.
+ *
+ * Change points are indexed once per run (events arrays only grow), so a frame costs the new
+ * events plus a walk of the change points, not a pass over the trace.
+ */
+import type { TraceEvent } from '../../sim/types';
+import type { TransactionHints, TxKind } from '../../protocols/types';
+
+interface Change {
+  seq: number;
+  time: number;
+  state: string;
+}
+interface UpChange {
+  seq: number;
+  time: number;
+  up: boolean;
+}
+interface Index {
+  hints: TransactionHints;
+  scanned: number;
+  /** tx → node → the node's state changes in that transaction, in trace order. */
+  changes: Map<string, Map<string, Change[]>>;
+  /** The last state seen per node and transaction, to record changes only. */
+  last: Map<string, Map<string, string>>;
+  ups: Map<string, UpChange[]>;
+}
+
+const indexes = new WeakMap<readonly TraceEvent[], Index>();
+
+function indexOf(events: readonly TraceEvent[], hints: TransactionHints, roles: ReadonlyMap<string, string>): Index {
+  let index = indexes.get(events);
+  if (!index || index.hints !== hints) {
+    index = { hints, scanned: 0, changes: new Map(), last: new Map(), ups: new Map() };
+    indexes.set(events, index);
+  }
+  for (let i = index.scanned; i < events.length; i++) {
+    const e = events[i]!;
+    if (!e.node) continue;
+    if (e.kind === 'crash' || e.kind === 'restart' || e.kind === 'start') {
+      const list = index.ups.get(e.node) ?? [];
+      list.push({ seq: e.seq, time: e.time, up: e.kind !== 'crash' });
+      index.ups.set(e.node, list);
+    }
+    if (!e.state) continue;
+    const seen = index.last.get(e.node) ?? new Map<string, string>();
+    index.last.set(e.node, seen);
+    const states = hints.states(e.state);
+    // A transaction a node knew and no longer lists (a restart that lost its log) is back in
+    // the protocol's starting state.
+    const txs = new Set([...seen.keys(), ...Object.keys(states)]);
+    for (const tx of txs) {
+      const state = Object.hasOwn(states, tx) ? states[tx]! : (hints.absent[roles.get(e.node) ?? ''] ?? '');
+      if (seen.get(tx) === state) continue;
+      seen.set(tx, state);
+      const byNode = index.changes.get(tx) ?? new Map<string, Change[]>();
+      index.changes.set(tx, byNode);
+      const list = byNode.get(e.node) ?? [];
+      list.push({ seq: e.seq, time: e.time, state });
+      byNode.set(e.node, list);
+    }
+  }
+  index.scanned = events.length;
+  return index;
+}
+
+export interface Span {
+  from: number;
+  to: number;
+  state: string;
+  kind: TxKind;
+}
+export interface TxRow {
+  node: string;
+  role: string;
+  /** Holds locks while uncertain (a participant): counted in blocked-for. */
+  lockHolder: boolean;
+  spans: Span[];
+  /** Spans when the node was down, clipped to [0, cursor]. */
+  down: { from: number; to: number }[];
+  /** State at the cursor, or null when the node has not heard of the transaction. */
+  now: string | null;
+  nowKind: TxKind | null;
+  /** Simulated ms spent uncertain up to the cursor (0 for the coordinator). */
+  blockedMs: number;
+}
+export type Outcome = 'committed' | 'aborted' | 'split' | 'open';
+export interface TxView {
+  tx: string;
+  start: number;
+  rows: TxRow[];
+  outcome: Outcome;
+  /** Summed over lock holders. */
+  blockedTotal: number;
+  /** The longest-blocked lock holder, or null when none was blocked. */
+  blockedMax: { node: string; ms: number } | null;
+  /** Lock holders still uncertain at the cursor. */
+  blockedNow: string[];
+}
+
+export interface TableNode {
+  id: string;
+  role: string;
+}
+
+const kindOf = (hints: TransactionHints, state: string): TxKind => hints.kinds[state] ?? 'active';
+
+function downSpans(ups: readonly UpChange[] | undefined, step: number, time: number): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let since: number | null = null;
+  for (const u of ups ?? []) {
+    if (u.seq >= step) break;
+    if (!u.up && since === null) since = u.time;
+    else if (u.up && since !== null) {
+      out.push({ from: since, to: u.time });
+      since = null;
+    }
+  }
+  if (since !== null) out.push({ from: since, to: time });
+  return out;
+}
+
+function outcomeOf(rows: readonly TxRow[]): Outcome {
+  const kinds = new Set(rows.map((r) => r.nowKind));
+  if (kinds.has('committed') && kinds.has('aborted')) return 'split';
+  const holders = rows.filter((r) => r.lockHolder);
+  if (holders.length && holders.every((r) => r.nowKind === 'committed')) return 'committed';
+  if (holders.length && holders.every((r) => r.nowKind === 'aborted' || r.nowKind === null)) return kinds.has('aborted') ? 'aborted' : 'open';
+  return 'open';
+}
+
+/** Every transaction seen in events [0, step), in order of first appearance, at cursor `time`. */
+export function transactionTable(
+  events: readonly TraceEvent[],
+  step: number,
+  time: number,
+  nodes: readonly TableNode[],
+  hints: TransactionHints,
+): TxView[] {
+  const index = indexOf(events, hints, new Map(nodes.map((n) => [n.id, n.role])));
+  const views: TxView[] = [];
+  for (const [tx, byNode] of index.changes) {
+    let start = Infinity;
+    const rows = nodes.map((n): TxRow => {
+      const changes = (byNode.get(n.id) ?? []).filter((c) => c.seq < step);
+      const spans = changes.map((c, i): Span => ({ from: c.time, to: changes[i + 1]?.time ?? time, state: c.state, kind: kindOf(hints, c.state) }));
+      if (spans[0]) start = Math.min(start, spans[0].from);
+      const lockHolder = hints.lockHolders.includes(n.role);
+      const blockedMs = lockHolder ? spans.reduce((sum, s) => sum + (s.kind === 'uncertain' ? s.to - s.from : 0), 0) : 0;
+      const last = spans.at(-1);
+      return { node: n.id, role: n.role, lockHolder, spans, down: downSpans(index.ups.get(n.id), step, time), now: last?.state ?? null, nowKind: last?.kind ?? null, blockedMs };
+    });
+    if (start === Infinity) continue;
+    const holders = rows.filter((r) => r.lockHolder);
+    const longest = holders.reduce<TxRow | null>((best, r) => (r.blockedMs > (best?.blockedMs ?? 0) ? r : best), null);
+    views.push({
+      tx,
+      start,
+      rows,
+      outcome: outcomeOf(rows),
+      blockedTotal: holders.reduce((sum, r) => sum + r.blockedMs, 0),
+      blockedMax: longest ? { node: longest.node, ms: longest.blockedMs } : null,
+      blockedNow: holders.filter((r) => r.nowKind === 'uncertain').map((r) => r.node),
+    });
+  }
+  return views;
+}
