@@ -3,7 +3,7 @@ import type { SessionStore } from '../store/session';
 import { CalmSession, SessionProvider, useSession } from '../views/session';
 import { TopBar } from '../views/TopBar';
 import { NoticeBar } from '../views/NoticeBar';
-import { ClusterView } from '../views/cluster/ClusterView';
+import { Stage } from '../views/compare/CompareStage';
 import { FaultToolbar } from '../views/FaultToolbar';
 import { PlaybackBar } from '../views/PlaybackBar';
 import { ManualPanel } from '../views/ManualPanel';
@@ -38,7 +38,7 @@ function Shell({ store }: { store: SessionStore }) {
       <NoticeBar />
       <main className="layout">
         <div className="stage">
-          <ClusterView />
+          <Stage />
           <ProtocolPanels place="stage" />
           <FaultToolbar />
         </div>

@@ -6,12 +6,13 @@ import { createSession, type SessionStore } from '../store/session';
 import { loadLang } from '../store/persist';
 import { startAutosave } from './autosave';
 import type { Trace } from '../sim/types';
+import { compareStore } from '../views/compare/CompareStage';
 import './styles.css';
 
 declare global {
   interface Window {
     /** A handle for browser tests and debugging; absent from production builds. */
-    __faultline?: { store: SessionStore; trace(): Trace };
+    __faultline?: { store: SessionStore; trace(): Trace; compare(): SessionStore | null };
   }
 }
 
@@ -26,7 +27,7 @@ startAutosave(store, localStorage);
 addEventListener('hashchange', () => openLink(store, location.hash));
 
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
-  window.__faultline = { store, trace: () => store.getState().sim.trace() };
+  window.__faultline = { store, trace: () => store.getState().sim.trace(), compare: compareStore };
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -28,6 +28,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['H'], help: 'help.heal' },
   { keys: ['M'], help: 'help.manual' },
   { keys: ['L'], help: 'help.link' },
+  { keys: ['W'], help: 'help.compare' },
   { keys: ['Esc'], help: 'help.escape' },
   { keys: ['Ctrl+O'], help: 'help.open' },
   { keys: ['?'], help: 'help.help' },

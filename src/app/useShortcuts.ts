@@ -62,6 +62,9 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
     case ',':
       s.openDialog('settings');
       return true;
+    case 'w':
+      s.openDialog('compare');
+      return true;
     case 'v':
       goTo(s, e.shiftKey ? 'prevViolation' : 'nextViolation');
       return true;

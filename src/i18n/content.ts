@@ -23,6 +23,14 @@ const zhCN: Record<string, Text> = {
   'twopc:tm-no-log-bug': { title: '不记录决定的 TM（缺陷开关已开启）', description: 'TM 提交 t1 时没有写日志；分区让 Commit 没能到达 n3 和 n4，随后 TM 崩溃。恢复后的 TM 对 t1 一无所知，以推定中止回答 n3 和 n4：n2 已提交，而 n3 和 n4 中止。' },
   'twopc:rm-logs-vote': { title: '重启后的 RM 保留 Prepared 投票', description: 'n2 对 t1 投出 Prepared 后崩溃，重启后仍是 prepared。n2 和 n3 与 TM 和 n4 隔离，保持不确定并反复询问，直到分区修复后得知 Commit。' },
   'twopc:rm-no-log-bug': { title: '遗忘 Prepared 投票的 RM（缺陷开关已开启）', description: 'n2 对 t1 投出 Prepared 后崩溃；投票没有写入磁盘。当 n3 向它询问决定时，n2 以为自己仍在 working 并单方面中止，于是 n3 中止，而 n4 已提交。' },
+  'twopc:compare-tm-crash': {
+    title: '2PC 对比 3PC：协调者在决定前崩溃',
+    description: '两边的协调者都在赞成票途中崩溃，直到 1500 毫秒才恢复。2PC（左）中各 RM 一直保持 prepared 并持有锁，直到那时：每个都超过 1.4 秒。3PC（右）中参与者在 w 状态超时，在它们之间选出后备协调者，约在 520 毫秒时中止：没有人等待协调者。',
+  },
+  'twopc:compare-partition': {
+    title: '分区下的 2PC 对比 3PC',
+    description: '决定（2PC 的 Commit、3PC 的 PreCommit）只到达 n2，随后网络分裂为 {n1, n2} | {n3, n4}，直到 700 毫秒。2PC（左）保持一致：n3 和 n4 以 prepared 状态阻塞，分区恢复后提交。3PC（右）发生分裂：n3 和 n4 通过终止协议中止，而 n1 和 n2 提交，TCConsistent 被破坏。',
+  },
   'threepc:happy-commit': { title: '三个阶段，一次提交', description: '每个参与者投 Yes，确认 PreCommit，并在收到 DoCommit 后提交。' },
   'threepc:vote-no': { title: '一张反对票让所有人中止', description: 'n3 选择投 No。协调者中止 t1，投了 Yes 的参与者收到 Abort 后中止。' },
   'threepc:crash-in-w': { title: '2PC 阻塞之处，3PC 中止', description: '协调者在 Yes 投票途中崩溃，与 2PC 的阻塞场景相同。参与者在 w 状态超时，n2 被选为后备协调者，发现所有人都在 w，于是中止。协调者稍后恢复并得知中止。' },

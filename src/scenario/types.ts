@@ -79,6 +79,14 @@ export interface Scenario {
   /** The run stops at this simulated time. */
   until: number;
   notes?: Note[];
+  /** Compare mode: the same nodes, seed, network and fault script run again under another
+   * protocol (or the same one with other parameters), side by side (scenario/compare.ts). */
+  compare?: CompareSpec;
+}
+
+export interface CompareSpec {
+  protocol: string;
+  params: Scenario['params'];
 }
 
 export const KERNEL_ACTIONS: readonly KernelActionKind[] = [

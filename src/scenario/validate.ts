@@ -3,7 +3,8 @@
  * Scenario or every problem found (up to MAX_ERRORS), each naming its field and value.
  */
 import type { ProtocolModule } from '../protocols/types';
-import type { Note, Scenario } from './types';
+import type { CompareSpec, Note, Scenario } from './types';
+import { compareScenario } from './compare';
 import { readActions } from './actions';
 import { readNetwork } from './network';
 import { checkKeys, field, isInt, isRecord, NodeSet, own, Problems, readNumber, readString, show } from './problems';
@@ -21,7 +22,7 @@ const NODE_ID = /^[A-Za-z0-9_-]{1,32}$/;
 /** Bounds the work when the protocol is unknown and its own maxNodes cannot. */
 const MAX_NODES = 256;
 
-const TOP_LEVEL = ['format', 'version', 'protocol', 'name', 'title', 'description', 'nodes', 'seed', 'params', 'network', 'schedule', 'actions', 'until', 'notes'];
+const TOP_LEVEL = ['format', 'version', 'protocol', 'name', 'title', 'description', 'nodes', 'seed', 'params', 'network', 'schedule', 'actions', 'until', 'notes', 'compare'];
 
 /**
  * `known` lists the protocol ids for the message when `protocol` is not one of them
@@ -69,12 +70,17 @@ export function validateScenario(input: unknown, lookup: ProtocolLookup, known?:
   }
   if (v('notes') !== undefined) scenario.notes = readNotes(p, v('notes'), until);
   if (p.count > 0) return { ok: false, errors: p.messages() };
+  if (v('compare') !== undefined) {
+    const compare = readCompare(p, v('compare'), scenario, lookup, known);
+    if (p.count > 0) return { ok: false, errors: p.messages() };
+    scenario.compare = compare;
+  }
   return { ok: true, scenario: ordered(scenario) };
 }
 
 /** A stable key order, so that saved files and links of one scenario are byte-identical. */
 function ordered(s: Scenario): Scenario {
-  const { format, version, protocol, name, title, description, nodes, seed, params, network, schedule, actions, until, notes } = s;
+  const { format, version, protocol, name, title, description, nodes, seed, params, network, schedule, actions, until, notes, compare } = s;
   return {
     format,
     version,
@@ -90,7 +96,26 @@ function ordered(s: Scenario): Scenario {
     actions,
     until,
     ...(notes === undefined ? {} : { notes }),
+    ...(compare === undefined ? {} : { compare }),
   };
+}
+
+/** `compare`: `{ protocol, params }`, checked by validating the run it derives (its nodes,
+ * parameters and the commands of the shared script), with paths under `compare`. */
+function readCompare(p: Problems, v: unknown, scenario: Scenario, lookup: ProtocolLookup, known: readonly string[] | undefined): CompareSpec | undefined {
+  if (!isRecord(v)) {
+    p.expect('compare', 'must be an object { protocol, params }', v);
+    return undefined;
+  }
+  checkKeys(p, 'compare', v, ['protocol', 'params']);
+  if (p.count > 0) return undefined;
+  const derived = compareScenario({ ...scenario, compare: { protocol: own(v, 'protocol') as string, params: own(v, 'params') as Scenario['params'] } });
+  const result = validateScenario(derived, lookup, known);
+  if (!result.ok) {
+    for (const e of result.errors) p.add('compare', e);
+    return undefined;
+  }
+  return { protocol: result.scenario.protocol, params: result.scenario.params };
 }
 
 function readProtocol(p: Problems, v: unknown, lookup: ProtocolLookup, known: readonly string[] | undefined): ProtocolModule | undefined {

@@ -36,7 +36,9 @@ export interface Notice {
     | 'notice.traceMismatch'
     | 'notice.traceViolations'
     | 'notice.exportFailed'
-    | 'notice.dropOne';
+    | 'notice.dropOne'
+    | 'notice.compareViolation'
+    | 'notice.compareFailed';
   detail?: string;
 }
 
@@ -73,6 +75,9 @@ export interface SessionState extends UiSlice {
   seekStep(step: number): void;
   /** Put the cursor at simulated time `time`, within what is recorded (scrubbing). */
   seekTime(time: number): void;
+  /** Put the cursor at simulated time `time`, recording the run up to it if needed (a
+   * compare run following the first one's cursor). */
+  followTime(time: number): void;
   setNotice(notice: Notice | null): void;
 }
 
@@ -259,6 +264,15 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
           const { sim } = get();
           const t = Math.max(0, Math.min(time, sim.events.at(-1)?.time ?? 0));
           show(sim, stepsUpTo(sim, t), t, { playing: false });
+        },
+
+        followTime(time) {
+          const { sim } = get();
+          const t = Math.max(0, Math.min(time, sim.scenario.until));
+          guard(() => {
+            sim.advanceTo(t);
+            show(sim, stepsUpTo(sim, t), t);
+          });
         },
 
         setNotice: (notice) => set({ notice }),

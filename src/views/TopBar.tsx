@@ -26,6 +26,9 @@ export function TopBar() {
         <button type="button" onClick={() => open('settings')} title={t('bar.settingsTip')} aria-keyshortcuts=",">
           {t('bar.settings')}
         </button>
+        <button type="button" onClick={() => open('compare')} title={t('bar.compareTip')} aria-keyshortcuts="W" data-testid="compare-open">
+          {t('bar.compare')}
+        </button>
         <CopyLinkButton />
         <ExportImport />
         <button type="button" onClick={() => open('help')} title={t('bar.helpTip')} aria-keyshortcuts="?">

@@ -15,20 +15,23 @@ export type PanelPlace = 'stage' | 'side' | 'bottom';
 interface PanelEntry {
   place: PanelPlace;
   component: ComponentType;
+  /** In compare mode each pane shows its own, so the shared layout does not. */
+  inComparePanes?: boolean;
 }
 
 const PANELS: Record<string, PanelEntry> = {
   log: { place: 'bottom', component: LogView },
-  transactions: { place: 'bottom', component: TransactionTable },
+  transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
 };
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
   const ids = useSession(useShallow((s) => s.module.view.panels));
+  const comparing = useSession((s) => !!s.sim.scenario.compare);
   return (
     <>
       {ids.map((id) => {
         const entry = PANELS[id];
-        if (!entry || entry.place !== place) return null;
+        if (!entry || entry.place !== place || (comparing && entry.inComparePanes)) return null;
         const Panel = entry.component;
         return <Panel key={id} />;
       })}

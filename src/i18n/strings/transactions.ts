@@ -37,6 +37,9 @@ export const en = {
   'tx.state.p': 'p: pre-committed',
   'tx.state.c': 'c: committed',
   'tx.state.a': 'a: aborted',
+
+  'notice.compareViolation': 'Playback paused: the compared run broke an invariant ({detail}).',
+  'notice.compareFailed': 'Compare mode could not start: {detail}. Your run is unchanged.',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -77,4 +80,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'tx.state.p': 'p：预提交',
   'tx.state.c': 'c：已提交',
   'tx.state.a': 'a：已中止',
+
+  'notice.compareViolation': '播放已暂停：对比的运行违反了不变式（{detail}）。',
+  'notice.compareFailed': '无法开启对比模式：{detail}。你的运行没有改变。',
 };

@@ -25,7 +25,9 @@ const delivered = (sim: Simulation, type: string) => sim.events.filter((e) => e.
 
 describe('curated 2PC scenarios as documents', () => {
   const lookup = (id: string) => (id === 'twopc' ? twopc : undefined);
-  it.each(twopc.scenarios.map((s) => [s.name, s] as const))('%s validates unchanged and survives a link', (_name, s) => {
+  // Compare scenarios name threepc, which a protocol's tests cannot load: store/compare.test.ts
+  // validates them with every protocol.
+  it.each(twopc.scenarios.filter((s) => !s.compare).map((s) => [s.name, s] as const))('%s validates unchanged and survives a link', (_name, s) => {
     expect(validateScenario(s, lookup, ['twopc'])).toStrictEqual({ ok: true, scenario: s });
     expect(decodeScenarioUrl(encodeScenarioUrl(s), lookup, ['twopc'])).toStrictEqual({ ok: true, scenario: s });
   });

@@ -100,4 +100,28 @@ function rmVote(withBug: boolean): Scenario {
 export const rmKeepsVote = rmVote(false);
 export const rmForgetsVoteBug = rmVote(true);
 
-export const twoPcScenarios: Scenario[] = [happyCommit, voteNo, blocking, cooperative, tmLogsDecision, tmNoLogBug, rmKeepsVote, rmForgetsVoteBug];
+/** Compare mode (scenario/compare.ts): the same script under three-phase commit, by its id
+ * only (a protocol never imports another), with 3PC's default timeouts. */
+const against3pc = { protocol: 'threepc', params: { bugs: [], voteTimeout: 200, ackTimeout: 200, waitTimeout: 400, stateWindow: 100 } };
+
+export const compareCrash = scenario({
+  name: 'compare-tm-crash',
+  title: '2PC against 3PC: the coordinator crashes before deciding',
+  description:
+    'Both coordinators crash while the Yes votes are in flight, and recover only at 1500 ms. In 2PC (left) the RMs stay prepared, holding their locks, until then: over 1.4 s each. In 3PC (right) the participants time out in w, elect a backup among themselves and abort at about 520 ms: nobody waits for the coordinator.',
+  actions: [begin(0), { at: 15, do: 'crash', node: 'n1' }, { at: 1500, do: 'restart', node: 'n1' }],
+  until: 1800,
+  compare: against3pc,
+});
+
+export const comparePartition = scenario({
+  name: 'compare-partition',
+  title: '2PC against 3PC under a partition',
+  description:
+    'The decision (2PC’s Commit, 3PC’s PreCommit) reaches only n2, then the network splits {n1, n2} | {n3, n4} until 700 ms. 2PC (left) stays consistent: n3 and n4 block, prepared, and commit after the heal. 3PC (right) splits: n3 and n4 abort through the termination protocol while n1 and n2 commit, and TCConsistent breaks.',
+  actions: [begin(0), { at: 25, do: 'partition', groups: [['n1', 'n2'], ['n3', 'n4']] }, { at: 700, do: 'heal' }],
+  until: 900,
+  compare: against3pc,
+});
+
+export const twoPcScenarios: Scenario[] = [happyCommit, voteNo, blocking, cooperative, tmLogsDecision, tmNoLogBug, rmKeepsVote, rmForgetsVoteBug, compareCrash, comparePartition];

@@ -3,6 +3,7 @@ import { HelpDialog } from './HelpDialog';
 import { SettingsDialog } from './SettingsDialog';
 import { ScenarioDialog } from './ScenarioDialog';
 import { PartitionDialog } from './PartitionDialog';
+import { CompareDialog } from './CompareDialog';
 
 export function Dialogs() {
   const dialog = useSession((s) => s.dialog);
@@ -15,6 +16,8 @@ export function Dialogs() {
       return <ScenarioDialog />;
     case 'partition':
       return <PartitionDialog />;
+    case 'compare':
+      return <CompareDialog />;
     default:
       return null;
   }

@@ -18,6 +18,7 @@ export function ScenarioDialog() {
                 <strong>{scenarioText(lang, p.id, s).title}</strong> <code>{`${p.id}:${s.name}`}</code>
                 <p>{scenarioText(lang, p.id, s).description}</p>
                 {s.params.bugs.length > 0 && <p className="bug-note">⚠ {t('scenarios.bugOn', { bugs: s.params.bugs.join(', ') })}</p>}
+                {s.compare && <p className="bug-note">⇆ {t('scenarios.compareWith', { protocol: protocols.get(s.compare.protocol)?.name ?? s.compare.protocol })}</p>}
               </div>
               <button
                 type="button"

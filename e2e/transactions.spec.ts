@@ -1,0 +1,50 @@
+/** The 2PC blocking scenario in the browser: padlocks, the transaction table and blocked-for. */
+import { expect, test, type Page } from '@playwright/test';
+import { freshApp, playUntil, time } from './helpers';
+
+async function openScenario(page: Page, id: string) {
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: `Open scenario ${id}` }).click();
+}
+
+const blockedFor = (page: Page, node: string) => page.locator(`[data-testid="transactions"] tr[data-node="${node}"] .tx-blocked`).getAttribute('data-blocked').then(Number);
+
+test('2PC blocking: prepared participants hold their locks while the TM is down, and the table counts it', async ({ page }) => {
+  await freshApp(page);
+  await openScenario(page, 'twopc:tm-crash-blocks');
+  await playUntil(page, 300, 2);
+  const cluster = page.getByTestId('clusterview');
+  // Every RM wears a padlock and says why; the TM is down.
+  await expect(cluster.locator('[data-locked]')).toHaveCount(3);
+  await expect(cluster.getByRole('img', { name: /^n3: participant, transaction t1: prepared, holding its locks/ })).toBeVisible();
+  await expect(cluster.getByRole('img', { name: /^n1: down, was coordinator/ })).toBeVisible();
+  const table = page.getByTestId('transactions');
+  const block = table.locator('[data-tx="t1"]');
+  await expect(block).toHaveAttribute('data-outcome', 'open');
+  await expect(block).toContainText('still blocked: n2, n3, n4');
+  for (const n of ['n2', 'n3', 'n4']) await expect(block.locator(`tr[data-node="${n}"]`)).toHaveAttribute('data-state', 'prepared');
+  const t1 = await time(page);
+  const b1 = await blockedFor(page, 'n2');
+  // Blocked since the vote at 10 ms, up to the cursor (the table follows at most 250 ms late).
+  expect(Math.abs(b1 - (t1 - 10))).toBeLessThanOrEqual(1);
+
+  await playUntil(page, 450, 2);
+  await expect.poll(() => blockedFor(page, 'n2')).toBeGreaterThan(b1 + 100);
+
+  // The TM restarts at 500 with no logged decision, presumes abort, and the locks are released.
+  await playUntil(page, 800, 5);
+  await expect(block).toHaveAttribute('data-outcome', 'aborted');
+  await expect(cluster.locator('[data-locked]')).toHaveCount(0);
+  const final = await blockedFor(page, 'n2');
+  // Prepared at 10 ms. The RMs ask every 150 ms; the ask of 610 ms reaches the recovered TM at
+  // 620 ms, and its presumed Abort arrives at 630 ms.
+  expect(final).toBe(620);
+
+  // Clicking a strip moves the cursor to that time.
+  const strip = block.locator('tr[data-node="n2"] .tx-strip');
+  const box = (await strip.boundingBox())!;
+  await strip.click({ position: { x: box.width / 4, y: box.height / 2 } });
+  await expect.poll(() => time(page)).toBeGreaterThan(150);
+  expect(await time(page)).toBeLessThan(260);
+  await expect(cluster.locator('[data-locked]')).toHaveCount(3);
+});

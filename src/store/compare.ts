@@ -1,0 +1,99 @@
+/**
+ * Compare mode: a second session that runs the scenario's compare run (scenario/compare.ts)
+ * and follows the first session's cursor by simulated time.
+ *
+ * The first session owns the scenario. Acting, seeking and playing from the second pane go
+ * to it, and the second run is rebuilt whenever the scenario it derives from changes. Only
+ * selection and the dialogs stay the pane's own.
+ */
+import { compareScenario } from '../scenario/compare';
+import type { Scenario } from '../scenario/types';
+import { getProtocol } from '../protocols/registry';
+import { createSession, type SessionState, type SessionStore } from './session';
+
+export interface CompareLink {
+  store: SessionStore;
+  dispose(): void;
+}
+
+const scenarioKey = (s: Scenario | null) => (s ? JSON.stringify(s) : '');
+
+/** The second session of `first`'s compare scenario, kept in step; null without `compare`. */
+export function linkCompare(first: SessionStore): CompareLink | null {
+  const initial = compareScenario(first.getState().sim.scenario);
+  if (!initial) return null;
+  const second = createSession(initial, first.getState().lang);
+  const own: Pick<SessionState, 'load' | 'followTime'> = { load: second.getState().load, followTime: second.getState().followTime };
+  const lead = () => first.getState();
+
+  second.setState({
+    act: (a) => lead().act(a),
+    // A manual schedule and message-level actions belong to the first run only.
+    pick: () => {},
+    setSchedule: (mode) => lead().setSchedule(mode),
+    undoFork: () => lead().undoFork(),
+    play: () => lead().play(),
+    pause: () => lead().pause(),
+    togglePlay: () => lead().togglePlay(),
+    setSpeed: (speed) => lead().setSpeed(speed),
+    tick: () => {},
+    stepForward: () => lead().stepForward(),
+    stepBack: () => lead().stepBack(),
+    seekStep: (step) => {
+      const ev = second.getState().sim.events[step - 1];
+      lead().seekTime(ev ? ev.time : 0);
+    },
+    seekTime: (time) => lead().seekTime(time),
+  });
+
+  let key = scenarioKey(initial);
+  const follow = (s: SessionState, rederive: boolean) => {
+    if (rederive) {
+      const derived = compareScenario(s.sim.scenario);
+      if (!derived) return;
+      const next = scenarioKey(derived);
+      if (next !== key) {
+        key = next;
+        own.load(derived);
+      }
+    }
+    const before = second.getState().frame.step;
+    own.followTime(s.frame.time);
+    second.setState({ playing: s.playing, lang: s.lang });
+    // Playback stops at the second run's violations too, as it does at the first run's.
+    const { sim, frame, module } = second.getState();
+    const hit = sim.violations.find((v) => v.seq >= before && v.seq < frame.step);
+    if (hit && s.playing) {
+      lead().pause();
+      lead().setNotice({ kind: 'info', key: 'notice.compareViolation', detail: `${module.name}: ${hit.invariant} (${sim.events[hit.seq]!.time} ms)` });
+    }
+  };
+  follow(first.getState(), false);
+  const off = first.subscribe((s, prev) => {
+    // The scenario changes only with a new run or a new revision: re-derive only then.
+    const rederive = s.sim !== prev.sim || s.revision !== prev.revision;
+    if (rederive || s.frame !== prev.frame || s.playing !== prev.playing || s.lang !== prev.lang) follow(s, rederive);
+  });
+  return { store: second, dispose: off };
+}
+
+/**
+ * `scenario` compared with `protocolId` and these bug switches. Parameters the other protocol
+ * also takes (a timeout of the same name) carry over when they are valid there; the rest take
+ * its defaults. The result still needs validating: the script may not suit that protocol.
+ */
+export function compareWith(scenario: Scenario, protocolId: string, bugs: readonly string[]): Scenario {
+  const module = getProtocol(protocolId);
+  const params: Scenario['params'] = { bugs: [...bugs] };
+  for (const spec of module?.params ?? []) {
+    const value = scenario.params[spec.name];
+    if (value !== undefined && spec.check(value) === null) params[spec.name] = value;
+  }
+  return { ...scenario, compare: { protocol: protocolId, params } };
+}
+
+/** `scenario` without its second run. */
+export function withoutCompare(scenario: Scenario): Scenario {
+  const { compare: _compare, ...rest } = scenario;
+  return rest;
+}

@@ -1,0 +1,87 @@
+/**
+ * The stage: the cluster view, or in compare mode two panes side by side. The right pane is a
+ * second session (store/compare.ts) that follows the shared cursor; every view in it is the
+ * same component as on the left, reading that session.
+ */
+import { useEffect, useState } from 'react';
+import { linkCompare, type CompareLink } from '../../store/compare';
+import type { SessionStore } from '../../store/session';
+import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
+import { ClusterView } from '../cluster/ClusterView';
+import { TransactionTable } from '../transactions/TransactionTable';
+import './compare.css';
+
+/** How often a pane's transaction table follows playback (as the other panels do). */
+const PANEL_MS = 250;
+
+/** The second session while comparing, for tests and the dev handle. */
+let current: SessionStore | null = null;
+export const compareStore = (): SessionStore | null => current;
+
+function PaneHeader({ side }: { side: 'left' | 'right' }) {
+  const t = useT();
+  const store = useSessionStore();
+  const name = useSession((s) => s.module.name);
+  const bugs = useSession((s) => s.sim.scenario.params.bugs.join(', '));
+  const violation = useSession((s) => s.frame.violations[0] ?? null);
+  const when = useSession((s) => (violation ? s.sim.events[violation.seq]!.time : 0));
+  const invariant = useSession((s) => (violation ? (s.module.invariants.find((i) => i.id === violation.invariant)?.name ?? violation.invariant) : ''));
+  return (
+    <header className="cmp-head">
+      <h2>{name}</h2>
+      {bugs && <span className="cmp-bugs">{t('compare.bugsOn', { bugs })}</span>}
+      {violation ? (
+        <button type="button" className="cmp-status cmp-broken" title={t('compare.brokenTip')} onClick={() => store.getState().seekStep(violation.seq + 1)} data-testid={`compare-${side}-status`}>
+          ✗ {t('compare.broken', { invariant, time: when })}
+        </button>
+      ) : (
+        <span className="cmp-status cmp-holds" data-testid={`compare-${side}-status`}>
+          ✓ {t('compare.holds')}
+        </span>
+      )}
+    </header>
+  );
+}
+
+function Pane({ side }: { side: 'left' | 'right' }) {
+  const t = useT();
+  const name = useSession((s) => s.module.name);
+  const hasTx = useSession((s) => !!s.module.view.transactions);
+  return (
+    <section className="cmp-pane" aria-label={t('compare.paneLabel', { name, side: t(side === 'left' ? 'compare.left' : 'compare.right') })} data-testid={`compare-${side}`}>
+      <PaneHeader side={side} />
+      <ClusterView />
+      {hasTx && (
+        <CalmSession ms={PANEL_MS}>
+          <TransactionTable />
+        </CalmSession>
+      )}
+    </section>
+  );
+}
+
+export function Stage() {
+  const store = useSessionStore();
+  const comparing = useSession((s) => !!s.sim.scenario.compare);
+  const [link, setLink] = useState<CompareLink | null>(null);
+  useEffect(() => {
+    if (!comparing) return;
+    const l = linkCompare(store);
+    setLink(l);
+    current = l?.store ?? null;
+    return () => {
+      l?.dispose();
+      current = null;
+      setLink(null);
+    };
+  }, [store, comparing]);
+  if (!comparing || !link) return <ClusterView />;
+  return (
+    <div className="cmp" data-testid="compare">
+      <Pane side="left" />
+      <SessionProvider store={link.store}>
+        <Pane side="right" />
+      </SessionProvider>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/** Choose the second pane of compare mode: a protocol and its bug switches. The combined
+ * scenario is validated first, and a script that cannot run there is named, not applied. */
+import { useState } from 'react';
+import { useSession, useSessionStore, useT } from '../session';
+import { Dialog } from './Dialog';
+import { getProtocol, protocols } from '../../protocols/registry';
+import { validateScenario } from '../../scenario/validate';
+import { compareWith, withoutCompare } from '../../store/compare';
+
+export function CompareDialog() {
+  const t = useT();
+  const store = useSessionStore();
+  const scenario = useSession((s) => s.sim.scenario);
+  const current = useSession((s) => s.module);
+  const [protocol, setProtocol] = useState(() => scenario.compare?.protocol ?? [...protocols.keys()].find((id) => id !== current.id) ?? current.id);
+  const [bugs, setBugs] = useState<string[]>(() => scenario.compare?.params.bugs ?? []);
+  const [error, setError] = useState<string | null>(null);
+  const module = getProtocol(protocol)!;
+  const apply = () => {
+    const v = validateScenario(compareWith(scenario, protocol, bugs), getProtocol, [...protocols.keys()]);
+    if (!v.ok) {
+      setError(v.errors.join('; '));
+      return;
+    }
+    const { frame } = store.getState();
+    store.getState().load(v.scenario, frame.step);
+    store.getState().openDialog(null);
+  };
+  const stop = () => {
+    store.getState().load(withoutCompare(scenario), store.getState().frame.step);
+    store.getState().openDialog(null);
+  };
+  return (
+    <Dialog title={t('compare.title')} testid="compare-dialog">
+      <form
+        className="settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <p className="muted">{t('compare.hint')}</p>
+        <label>
+          {t('compare.protocol')}
+          <select
+            value={protocol}
+            data-testid="compare-protocol"
+            onChange={(e) => {
+              setProtocol(e.target.value);
+              setBugs([]);
+              setError(null);
+            }}
+          >
+            {[...protocols.values()].map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id === current.id ? t('compare.same', { name: m.name }) : m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>{t('compare.bugs')}</legend>
+          {module.bugs.length === 0 && <p className="muted">{t('compare.noBugs')}</p>}
+          {module.bugs.map((b) => (
+            <label key={b.id} className="check" title={b.description}>
+              <input type="checkbox" checked={bugs.includes(b.id)} onChange={(e) => setBugs(e.target.checked ? [...bugs, b.id] : bugs.filter((x) => x !== b.id))} />
+              <code>{b.id}</code> <span className="muted">{b.description}</span>
+            </label>
+          ))}
+        </fieldset>
+        {error && (
+          <p role="alert" className="error" data-testid="compare-error">
+            {t('compare.invalid', { detail: error })}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="submit" className="primary" title={t('compare.startTip')} data-testid="compare-start">
+            {t('compare.start')}
+          </button>
+          {scenario.compare && (
+            <button type="button" onClick={stop} title={t('compare.stopTip')} data-testid="compare-stop">
+              {t('compare.stop')}
+            </button>
+          )}
+        </div>
+      </form>
+    </Dialog>
+  );
+}
