@@ -3,6 +3,7 @@
  * the context menu (mouse and keyboard), partitions, lost messages and the language.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { freshApp } from './helpers';
 
 /** The cluster view (other views use data-node too). */
 const view = (page: Page) => page.getByTestId('clusterview');
@@ -231,4 +232,65 @@ test('labels follow the language', async ({ page }) => {
   await expect(node(page, 'n2')).toHaveAccessibleName('n2：跟随者，任期 0，未投票');
   await node(page, 'n2').click({ button: 'right' });
   await expect(page.getByRole('menu', { name: 'n2 的操作' }).getByRole('menuitem', { name: '崩溃' })).toBeVisible();
+});
+
+test('while playing with many messages they are drawn on a canvas, where they can still be clicked; paused, the SVG dots return', async ({ page }) => {
+  // Nine nodes, long latencies and fast heartbeats: well over 40 messages in flight.
+  const busy = {
+    format: 'faultline-scenario', version: 1, protocol: 'raft', nodes: ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9'], seed: 3,
+    params: { bugs: [], electionTimeout: [2000, 4000], heartbeatInterval: 20 }, network: { latency: [200, 400], drop: 0, duplicate: 0 },
+    schedule: 'auto', actions: [{ at: 0, do: 'timeout', node: 'n1' }], until: 60000,
+  };
+  await freshApp(page);
+  await page.evaluate((s) => window.__faultline!.store.getState().load(s as never), busy);
+  await page.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    s.setSpeed(0.5);
+    s.play();
+  });
+  await page.waitForFunction(() => window.__faultline!.store.getState().frame.inFlight.length > 60, undefined, { timeout: 20_000 });
+  const canvas = view(page).getByTestId('flight-canvas');
+  await expect(canvas).toBeVisible();
+  await expect(view(page).locator('[data-message]')).toHaveCount(0);
+  // Slow enough that a message barely moves between reading its place and clicking it.
+  await store(page, (s) => s.setSpeed(0.001));
+  const target = await page.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    const svg = document.querySelector('[data-testid="clusterview"] svg')!;
+    const box = svg.getBoundingClientRect();
+    const k = box.width / svg.viewBox.baseVal.width;
+    // The message canvas pixels say is where: sample the canvas under each candidate.
+    const c = document.querySelector('[data-testid="flight-canvas"]') as HTMLCanvasElement;
+    const ctx = c.getContext('2d')!;
+    const dpr = c.width / box.width;
+    for (const f of s.frame.inFlight) {
+      const m = f.message;
+      const i = s.frame.nodes.findIndex((n) => n.id === m.from);
+      const j = s.frame.nodes.findIndex((n) => n.id === m.to);
+      if (i < 0 || j < 0 || i === j) continue;
+      const nodes = [...document.querySelectorAll('[data-testid="clusterview"] [data-node]')].map((el) => el.getBoundingClientRect());
+      const a = nodes[i]!;
+      const b = nodes[j]!;
+      const p = Math.min(1, Math.max(0, (s.frame.time - m.sentAt) / (m.arriveAt - m.sentAt)));
+      const x = a.left + a.width / 2 + (b.left + b.width / 2 - a.left - a.width / 2) * p;
+      const y = a.top + a.height / 2 + (b.top + b.height / 2 - a.top - a.height / 2) * p;
+      // Its lane runs 5 units beside the centre line: look around the point for its paint.
+      const r = Math.round(8 * k * dpr);
+      const px = ctx.getImageData(Math.round((x - box.left) * dpr) - r, Math.round((y - box.top) * dpr) - r, 2 * r + 1, 2 * r + 1).data;
+      let alpha = 0;
+      for (let q = 3; q < px.length; q += 4) alpha = Math.max(alpha, px[q]!);
+      if (alpha > 200 && p > 0.3 && p < 0.7) return { id: m.id, x, y, k };
+    }
+    return null;
+  });
+  expect(target).not.toBeNull();
+  await page.mouse.click(target!.x, target!.y);
+  const sel = await store(page, (s) => s.selection);
+  expect(sel?.kind).toBe('message');
+  // The nearest message to the click: the one aimed at, or one drawn on top of it.
+  await store(page, (s) => s.pause());
+  await expect(canvas).toHaveCount(0);
+  const count = await store(page, (s) => s.frame.inFlight.length);
+  await expect(view(page).locator('[data-message]')).toHaveCount(count);
+  await expect(view(page).locator('[data-message].is-selected')).toHaveCount(1);
 });

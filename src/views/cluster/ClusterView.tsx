@@ -11,13 +11,16 @@ import { nodeFacts, nodeLabel, nodeTitle, roleLetter, type NodeFacts, type Trans
 import { roleTone } from './palette';
 import { NodeGlyph } from './NodeGlyph';
 import { TimerArc } from './TimerArc';
-import { LostMarks, Messages } from './Flights';
+import { LostMarks, Messages, placeFlights } from './Flights';
+import { canvasHits, FlightCanvas } from './FlightCanvas';
 import { CutMarks, GroupBands, PartitionWalls } from './Walls';
 import { useClusterMenu } from './useClusterMenu';
 import { Legend } from './Legend';
 import './cluster.css';
 
 const ELECTION_TIMER = 'electionTimeout';
+/** While playing with more messages in flight than this, they are drawn on a canvas. */
+const CANVAS_FLIGHTS = 40;
 /** Lanes start this far outside a node's rim, beyond its timer arc. */
 const LANE_TRIM = 9;
 
@@ -62,6 +65,7 @@ export function ClusterView() {
   const store = useSessionStore();
   const frame = useSession((s) => s.frame);
   const selection = useSession((s) => s.selection);
+  const playing = useSession((s) => s.playing);
   const sim = useSession((s) => s.sim);
   const glyphs = useSession((s) => s.module.view.roleGlyphs);
   const txHints = useSession((s) => s.module.view.transactions);
@@ -103,10 +107,14 @@ export function ClusterView() {
 
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
   const selectedMessage = selection?.kind === 'message' ? selection.id : null;
+  const onCanvas = playing && frame.inFlight.length > CANVAS_FLIGHTS;
+  const hits = onCanvas
+    ? canvasHits(() => stage.current?.querySelector('svg') ?? null, size, () => placeFlights(frame.inFlight, frame.time, { index, points, lanes }), selectMessage, menu.onMessageMenu)
+    : undefined;
 
   return (
     <section className="cluster" aria-label={t('cluster.label', { count: ids.length })} data-testid="clusterview">
-      <div className="cl-stage" ref={stage}>
+      <div className="cl-stage" ref={stage} {...hits}>
         <svg
           className="cl-svg"
           viewBox={`0 0 ${size.width} ${size.height}`}
@@ -154,19 +162,22 @@ export function ClusterView() {
               />
             );
           })}
-          <Messages
-            inFlight={frame.inFlight}
-            time={frame.time}
-            index={index}
-            points={points}
-            lanes={lanes}
-            selected={selectedMessage}
-            t={t}
-            onSelect={selectMessage}
-            onMenu={menu.onMessageMenu}
-          />
+          {!onCanvas && (
+            <Messages
+              inFlight={frame.inFlight}
+              time={frame.time}
+              index={index}
+              points={points}
+              lanes={lanes}
+              selected={selectedMessage}
+              t={t}
+              onSelect={selectMessage}
+              onMenu={menu.onMessageMenu}
+            />
+          )}
           <LostMarks lost={frame.lost} time={frame.time} index={index} points={points} lanes={lanes} t={t} />
         </svg>
+        {onCanvas && <FlightCanvas inFlight={frame.inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
       </div>
       <Legend t={t} families={families} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />

@@ -5,7 +5,7 @@ import { fade, flightProgress, pointAlong, WALL_AT, type Point } from './geometr
 import { reasonName, type Translate } from './labels';
 import { MessageDot } from './MessageDot';
 
-interface Lanes {
+export interface Lanes {
   /** Node index by id. */
   index: ReadonlyMap<string, number>;
   points: readonly Point[];
@@ -22,17 +22,32 @@ interface MessagesProps extends Lanes {
   onMenu(id: number, client: Point): void;
 }
 
+export interface Placed {
+  flight: FlightView;
+  at: Point;
+}
+
+/** Where each message in flight is at `time`, along its lane (the SVG and canvas layers both
+ * draw from this). */
+export function placeFlights(inFlight: readonly FlightView[], time: number, { index, points, lanes }: Lanes): Placed[] {
+  const out: Placed[] = [];
+  for (const flight of inFlight) {
+    const { message: m, blocked } = flight;
+    const i = index.get(m.from);
+    const j = index.get(m.to);
+    if (i === undefined || j === undefined) continue;
+    const [a, b] = i === j ? [points[i]!, points[i]!] : lanes[i]![j]!;
+    out.push({ flight, at: pointAlong(a, b, flightProgress(time, m.sentAt, m.arriveAt, blocked !== null)) });
+  }
+  return out;
+}
+
 export function Messages({ inFlight, time, index, points, lanes, selected, t, onSelect, onMenu }: MessagesProps) {
   return (
     <g className="cl-messages">
-      {inFlight.map(({ message: m, blocked }) => {
-        const i = index.get(m.from);
-        const j = index.get(m.to);
-        if (i === undefined || j === undefined) return null;
-        const [a, b] = i === j ? [points[i]!, points[i]!] : lanes[i]![j]!;
-        const p = pointAlong(a, b, flightProgress(time, m.sentAt, m.arriveAt, blocked !== null));
-        return <MessageDot key={m.id} message={m} x={p.x} y={p.y} blocked={blocked} selected={selected === m.id} t={t} onSelect={onSelect} onMenu={onMenu} />;
-      })}
+      {placeFlights(inFlight, time, { index, points, lanes }).map(({ flight: { message: m, blocked }, at: p }) => (
+        <MessageDot key={m.id} message={m} x={p.x} y={p.y} blocked={blocked} selected={selected === m.id} t={t} onSelect={onSelect} onMenu={onMenu} />
+      ))}
     </g>
   );
 }

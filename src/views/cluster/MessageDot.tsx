@@ -20,11 +20,14 @@ export interface MessageDotProps {
 
 export const MESSAGE_HIT_RADIUS = 13;
 
+/** Radius of a message's disc: an empty message (a heartbeat) is smaller. */
+export const dotSize = (message: Message): number => (isEmptyPayload(message.payload) ? 3.6 : 5.4);
+
 export const MessageDot = memo(function MessageDot({ message, x, y, blocked, selected, t, onSelect, onMenu }: MessageDotProps) {
   const title = useMemo(() => messageTitle(t, message, blocked), [t, message, blocked]);
   const kind = messageKind(message.type);
   const color = familyColor(messageFamily(message.type));
-  const size = isEmptyPayload(message.payload) ? 3.6 : 5.4;
+  const size = dotSize(message);
   const click = (e: MouseEvent) => {
     e.stopPropagation();
     onSelect(message.id);
