@@ -27,6 +27,16 @@ describe('faultline run', () => {
     expect(r.out).toContain('violations: none');
   });
 
+  it('runs a compare scenario twice and exits 1 when the second run breaks an invariant', () => {
+    const r = cli('run', 'twopc:compare-partition');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('t1: n1=committed n2=committed n3=committed n4=committed');
+    expect(r.out).toContain('compared with threepc');
+    expect(r.out).toContain('t1: n1=c n2=c n3=a n4=a');
+    expect(r.out).toMatch(/✗ tc-consistent at step \d+/);
+    expect(cli('run', 'twopc:compare-tm-crash').code).toBe(0);
+  });
+
   it('exits 1 and names the invariants when a bug switch is caught', () => {
     const r = cli('run', 'raft:figure-8', '--bug', 'commit-previous-term');
     expect(r.code).toBe(1);

@@ -4,6 +4,7 @@ import { protocols, getProtocol } from '../protocols/registry';
 import { runScenario } from '../sim/simulation';
 import { ScenarioRuntimeError } from '../sim/world';
 import { scenarioToJson } from '../scenario/codec';
+import { compareScenario } from '../scenario/compare';
 import { recheckInvariants, firstDivergence } from '../check/recheck';
 import { InputError, parseArgs, USAGE, type Args } from './args';
 import { loadScenario, loadTrace } from './load';
@@ -26,7 +27,18 @@ function run(args: Args, out: Out): number {
     writeFileSync(args.out, JSON.stringify(sim.trace()));
     out.log(`trace written to ${args.out}`);
   }
-  return sim.violations.length > 0 ? 1 : 0;
+  // Compare mode's second run (the app's right pane): summarized, and its violations count.
+  const second = compareScenario(scenario);
+  let violations = sim.violations.length;
+  if (second) {
+    const other = getProtocol(second.protocol)!;
+    const run2 = runScenario(other, second);
+    out.log('');
+    out.log(`compared with ${second.protocol} (same nodes, seed, network and fault script):`);
+    for (const line of summarize(other, run2)) out.log(`  ${line}`);
+    violations += run2.violations.length;
+  }
+  return violations > 0 ? 1 : 0;
 }
 
 function check(args: Args, out: Out): number {
