@@ -256,7 +256,7 @@ test('while playing with many messages they are drawn on a canvas, where they ca
   await store(page, (s) => s.setSpeed(0.001));
   const target = await page.evaluate(() => {
     const s = window.__faultline!.store.getState();
-    const svg = document.querySelector('[data-testid="clusterview"] svg')!;
+    const svg = document.querySelector('[data-testid="clusterview"] svg') as SVGSVGElement;
     const box = svg.getBoundingClientRect();
     const k = box.width / svg.viewBox.baseVal.width;
     // The message canvas pixels say is where: sample the canvas under each candidate.

@@ -67,6 +67,12 @@ test('under a partition 3PC splits: playback stops at its violation and its pane
   await expect(page.getByTestId('compare-left-status')).toContainText('invariants hold');
   await expect.poll(() => outcome(page, 'right')).toBe('split');
   await expect(right.locator('.cl-node-violation')).not.toHaveCount(0);
+  // The shared timeline pins the compared run's violation too, and a click goes there.
+  const pin = page.getByTestId('timeline-compare-violation');
+  await expect(pin).toHaveAttribute('data-invariant', 'tc-consistent');
+  await page.keyboard.press('Home');
+  await pin.locator('.tl-hit').click();
+  expect((await times(page)).first).toBe(Number(await pin.getAttribute('data-time')));
   // The pane's flag moves the shared cursor back to the violation.
   await page.keyboard.press('End');
   await page.getByTestId('compare-right-status').click();

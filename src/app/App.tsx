@@ -4,6 +4,7 @@ import { CalmSession, SessionProvider, useSession } from '../views/session';
 import { TopBar } from '../views/TopBar';
 import { NoticeBar } from '../views/NoticeBar';
 import { Stage } from '../views/compare/CompareStage';
+import { CompareProvider } from '../views/compare/context';
 import { FaultToolbar } from '../views/FaultToolbar';
 import { PlaybackBar } from '../views/PlaybackBar';
 import { ManualPanel } from '../views/ManualPanel';
@@ -68,7 +69,9 @@ function Shell({ store }: { store: SessionStore }) {
 export function App({ store }: { store: SessionStore }) {
   return (
     <SessionProvider store={store}>
-      <Shell store={store} />
+      <CompareProvider>
+        <Shell store={store} />
+      </CompareProvider>
     </SessionProvider>
   );
 }

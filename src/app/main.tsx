@@ -6,7 +6,7 @@ import { createSession, type SessionStore } from '../store/session';
 import { loadLang } from '../store/persist';
 import { startAutosave } from './autosave';
 import type { Trace } from '../sim/types';
-import { compareStore } from '../views/compare/CompareStage';
+import { compareStore } from '../views/compare/context';
 import './styles.css';
 
 declare global {

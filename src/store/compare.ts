@@ -39,11 +39,17 @@ export function linkCompare(first: SessionStore): CompareLink | null {
     tick: () => {},
     stepForward: () => lead().stepForward(),
     stepBack: () => lead().stepBack(),
+    // By time, recording the first run that far if needed: the second may have recorded
+    // further (a violation seen while following).
     seekStep: (step) => {
       const ev = second.getState().sim.events[step - 1];
-      lead().seekTime(ev ? ev.time : 0);
+      lead().pause();
+      lead().followTime(ev ? ev.time : 0);
     },
-    seekTime: (time) => lead().seekTime(time),
+    seekTime: (time) => {
+      lead().pause();
+      lead().followTime(time);
+    },
   });
 
   let key = scenarioKey(initial);

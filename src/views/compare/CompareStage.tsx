@@ -3,20 +3,14 @@
  * second session (store/compare.ts) that follows the shared cursor; every view in it is the
  * same component as on the left, reading that session.
  */
-import { useEffect, useState } from 'react';
-import { linkCompare, type CompareLink } from '../../store/compare';
-import type { SessionStore } from '../../store/session';
 import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
+import { useCompareStore } from './context';
 import { ClusterView } from '../cluster/ClusterView';
 import { TransactionTable } from '../transactions/TransactionTable';
 import './compare.css';
 
 /** How often a pane's transaction table follows playback (as the other panels do). */
 const PANEL_MS = 250;
-
-/** The second session while comparing, for tests and the dev handle. */
-let current: SessionStore | null = null;
-export const compareStore = (): SessionStore | null => current;
 
 function PaneHeader({ side }: { side: 'left' | 'right' }) {
   const t = useT();
@@ -61,25 +55,12 @@ function Pane({ side }: { side: 'left' | 'right' }) {
 }
 
 export function Stage() {
-  const store = useSessionStore();
-  const comparing = useSession((s) => !!s.sim.scenario.compare);
-  const [link, setLink] = useState<CompareLink | null>(null);
-  useEffect(() => {
-    if (!comparing) return;
-    const l = linkCompare(store);
-    setLink(l);
-    current = l?.store ?? null;
-    return () => {
-      l?.dispose();
-      current = null;
-      setLink(null);
-    };
-  }, [store, comparing]);
-  if (!comparing || !link) return <ClusterView />;
+  const second = useCompareStore();
+  if (!second) return <ClusterView />;
   return (
     <div className="cmp" data-testid="compare">
       <Pane side="left" />
-      <SessionProvider store={link.store}>
+      <SessionProvider store={second}>
         <Pane side="right" />
       </SessionProvider>
     </div>

@@ -8,7 +8,10 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, t
 import { scaleLinear, scaleSqrt, type ScaleLinear } from 'd3';
 import type { StringKey } from '../../i18n';
 import type { EventKind, TraceEvent, Violation } from '../../sim/types';
+import { useStore } from 'zustand';
+import type { SessionStore } from '../../store/session';
 import { useSession, useSessionStore, useT } from '../session';
+import { useCompareStore } from '../compare/context';
 import { clusterMarkers, densityBins, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
 import { goTarget, goTo, type Go } from './navigate';
 import './timeline.css';
@@ -205,6 +208,37 @@ const Pins = memo(function Pins({ x, pins, step, t }: Pick<LayerProps, 'x' | 'pi
   );
 });
 
+/** Compare mode: the second run's violations on the shared timeline, as hollow pins that move
+ * the shared cursor to their time. */
+function ComparePins({ store, x, t }: { store: SessionStore; x: LayerProps['x']; t: Translate }) {
+  const count = useStore(store, (s) => s.sim.violations.length);
+  const sim = useStore(store, (s) => s.sim);
+  const name = useStore(store, (s) => s.module.name);
+  const pins = sim.violations.slice(0, count).map((v) => ({ ...v, time: sim.events[v.seq]?.time ?? 0 }));
+  return (
+    <g className="tl-pins tl-pins-compare">
+      {clusterMarkers(pins, x, PIN_GAP).map((col) => (
+        <g
+          key={col.items[0]!.seq}
+          className="tl-pin"
+          transform={`translate(${col.x} 0)`}
+          data-time={col.items[0]!.time}
+          data-testid="timeline-compare-violation"
+          data-invariant={[...new Set(col.items.map((v) => v.invariant))].join(' ')}
+        >
+          <title>{col.items.map((v) => `${name}: ${t('timeline.compareViolationAt', { invariant: v.invariant, time: v.time })}`).join('\n')}</title>
+          <line className="tl-pin-line" y1={ROW.pin} y2={ROW.trackBottom} />
+          <rect className="tl-hit" x={-7} y={ROW.pin - 8} width={14} height={ROW.trackBottom - ROW.pin + 8} />
+          <circle className="tl-pin-head" cy={ROW.pin} r={6.5} />
+          <text className="tl-pin-mark" y={ROW.pin}>
+            !
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
 function Legend({ t }: { t: Translate }) {
   return (
     <ul className="tl-legend" aria-label={t('timeline.legend')}>
@@ -251,6 +285,7 @@ const BUTTONS: { go: Go; text: (t: Translate) => string; label: StringKey; tip: 
 export function Timeline() {
   const t = useT();
   const store = useSessionStore();
+  const second = useCompareStore();
   const sim = useSession((s) => s.sim);
   const head = useSession((s) => s.frame.head);
   const step = useSession((s) => s.frame.step);
@@ -287,6 +322,14 @@ export function Timeline() {
     if (e.button !== 0) return;
     e.currentTarget.focus();
     e.preventDefault();
+    const other = (e.target as Element).closest?.('[data-time]');
+    if (other) {
+      const s = store.getState();
+      s.pause();
+      // The compared run may have recorded further than this one: record up to it too.
+      s.followTime(Number(other.getAttribute('data-time')));
+      return;
+    }
     const marker = (e.target as Element).closest?.('[data-step]');
     if (marker) {
       const s = store.getState();
@@ -397,6 +440,7 @@ export function Timeline() {
             <line y1={ROW.fault - 8} y2={ROW.trackTop} />
             <rect className="tl-cursor-thumb" x={-4} y={ROW.trackTop - 3} width={8} height={ROW.trackBottom - ROW.trackTop + 6} rx={3} />
           </g>
+          {second && <ComparePins store={second} x={x} t={t} />}
           <Pins x={x} pins={pins} step={step} t={t} />
         </svg>
       </div>
