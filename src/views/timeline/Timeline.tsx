@@ -161,6 +161,21 @@ const StaticLayer = memo(function StaticLayer({ x, columns, events, head, end, f
   );
 });
 
+/** A pin through the track, with its tooltip and a wide hit area. */
+function PinGlyph({ title }: { title: string }) {
+  return (
+    <>
+      <title>{title}</title>
+      <line className="tl-pin-line" y1={ROW.pin} y2={ROW.trackBottom} />
+      <rect className="tl-hit" x={-7} y={ROW.pin - 8} width={14} height={ROW.trackBottom - ROW.pin + 8} />
+      <circle className="tl-pin-head" cy={ROW.pin} r={6.5} />
+      <text className="tl-pin-mark" y={ROW.pin}>
+        !
+      </text>
+    </>
+  );
+}
+
 /** Violations, pinned through the track: red, with the invariant's id on hover and at the
  * cursor. Pins closer than PIN_GAP px share a glyph. */
 const Pins = memo(function Pins({ x, pins, step, t }: Pick<LayerProps, 'x' | 'pins' | 'step' | 't'>) {
@@ -189,13 +204,7 @@ const Pins = memo(function Pins({ x, pins, step, t }: Pick<LayerProps, 'x' | 'pi
             onPointerEnter={() => setHovered(first.seq)}
             onPointerLeave={() => setHovered((h) => (h === first.seq ? null : h))}
           >
-            <title>{col.items.map((v) => t('timeline.violationAt', { invariant: v.invariant, step: v.seq + 1, time: v.time })).join('\n')}</title>
-            <line className="tl-pin-line" y1={ROW.pin} y2={ROW.trackBottom} />
-            <rect className="tl-hit" x={-7} y={ROW.pin - 8} width={14} height={ROW.trackBottom - ROW.pin + 8} />
-            <circle className="tl-pin-head" cy={ROW.pin} r={6.5} />
-            <text className="tl-pin-mark" y={ROW.pin}>
-              !
-            </text>
+            <PinGlyph title={col.items.map((v) => t('timeline.violationAt', { invariant: v.invariant, step: v.seq + 1, time: v.time })).join('\n')} />
           </g>
         );
       })}
@@ -226,13 +235,7 @@ function ComparePins({ store, x, t }: { store: SessionStore; x: LayerProps['x'];
           data-testid="timeline-compare-violation"
           data-invariant={[...new Set(col.items.map((v) => v.invariant))].join(' ')}
         >
-          <title>{col.items.map((v) => `${name}: ${t('timeline.compareViolationAt', { invariant: v.invariant, time: v.time })}`).join('\n')}</title>
-          <line className="tl-pin-line" y1={ROW.pin} y2={ROW.trackBottom} />
-          <rect className="tl-hit" x={-7} y={ROW.pin - 8} width={14} height={ROW.trackBottom - ROW.pin + 8} />
-          <circle className="tl-pin-head" cy={ROW.pin} r={6.5} />
-          <text className="tl-pin-mark" y={ROW.pin}>
-            !
-          </text>
+          <PinGlyph title={col.items.map((v) => `${name}: ${t('timeline.compareViolationAt', { invariant: v.invariant, time: v.time })}`).join('\n')} />
         </g>
       ))}
     </g>
