@@ -36,6 +36,15 @@ const zhCN: Record<string, Text> = {
   'threepc:crash-in-w': { title: '2PC 阻塞之处，3PC 中止', description: '协调者在 Yes 投票途中崩溃，与 2PC 的阻塞场景相同。参与者在 w 状态超时，n2 被选为后备协调者，发现所有人都在 w，于是中止。协调者稍后恢复并得知中止。' },
   'threepc:crash-in-p': { title: '协调者在发出一条 PreCommit 后崩溃', description: 'PreCommit 只到达 n2：短暂的分区丢掉了另外两条，如同协调者在发送途中崩溃，随后它真的崩溃。n3 和 n4 在 w 状态超时；处于 p 的 n2 被选为后备协调者，把 n3 和 n4 推进到 p 并让所有节点提交。没有节点阻塞，协调者恢复后得知提交。' },
   'threepc:partition': { title: '网络分区下的 3PC', description: 'PreCommit 只到达 n2，随后网络分裂为 {n1, n2} | {n3, n4}。协调者等不到其余的 Ack，超时后与 n2 一起提交；n3 和 n4 在各自一侧都处于 w，通过终止协议中止。TCConsistent 被破坏：只有当故障仅为崩溃且超时判断准确时，3PC 才是非阻塞的。' },
+  'chash:put-get': { title: '写入落到三个副本', description: '客户端写入 apple、banana 和 cherry。每个 Put 发往该键偏好列表中的第一台服务器，它先存储，再向顺时针方向接下来两台不同的服务器发送 Replicate；两者都存储后客户端才收到 PutOk。读取由第一个副本应答。' },
+  'chash:join': { title: 'n6 加入并拉取它获得的区间', description: 'n6 请求种子节点 n1 加入。种子把它标记为 joining 并通知所有节点；此后写入也会发往 n6，n6 从旧副本拉取它获得的各段弧。所有弧都覆盖后，种子把 n6 标记为 up，旧副本删除不再负责的键。只有 apple、date、fig 和 lemon 移动，且都移到 n6。加入过程中的读取仍由旧副本应答；加入完成后，apple 从 n6 读取。' },
+  'chash:leave': { title: 'n3 离开并交出它的键', description: 'n3 请求种子离开。离开期间它仍提供服务，写入也会发往将接替它的服务器。n3 把每个键发给获得该键的那一台服务器，等待所有 TransferAck 后报告 LeaveDone；种子将它移出环，n3 清空存储。只有 n3 的键移动；n3 从未持有的 grape 保持原位。' },
+  'chash:crash-read': { title: '崩溃副本的键由其他副本读出', description: 'apple 存在 n2、n1 和 n4 上。它的第一个副本 n2 崩溃。客户端的读取发往 n2 后丢失；请求超时后客户端改试下一个副本 n1，由它应答。' },
+  'chash:r-crashes': { title: 'R − 1 次崩溃不丢数据；R 次崩溃使键在有副本恢复前不可读', description: 'apple 存在 n2、n1 和 n4 上。n2 和 n1 宕机时，读取在两次超时后仍能到达 n4。n4 也崩溃后所有副本都宕机，读取在五次尝试后失败。存储在磁盘上：n1 重启后 apple 又可读。' },
+  'chash:leave-lost-transfer': { title: '丢失的传输推迟离开', description: 'n3 离开时 n3 → n4 的链路被切断，因此它发给 n4 的 cherry 和 elder 的 Transfer 丢失。n3 保留这些键并不断重发，直到链路恢复后 n4 确认；之后它才离开。任何键的副本数都从未少于三份。' },
+  'chash:no-handoff-bug': { title: '不拉取数据的加入者（缺陷开关已开启）', description: '开启 no-handoff 的加入场景：n6 不拉取任何数据就宣布就绪。旧副本删除不再负责的键，于是 apple、date、fig 和 lemon 只剩两份副本；此时由 n6 应答的 apple 读取什么也找不到。' },
+  'chash:drop-before-ack-bug': { title: '确认前就删除键的离开者（缺陷开关已开启）', description: 'n3 离开时 n3 → n4 的链路被切断。开启 drop-before-ack 后，n3 每发出一个键就立即删除，并马上离开。此刻 no-loss 就被破坏（传输途中的副本不算副本）；对 cherry 和 elder 则是永久破坏：它们发往 n4 的 Transfer 丢失，只剩两份副本而不是三份。' },
+  'chash:whole-store-bug': { title: '复制整个存储的加入（缺陷开关已开启）', description: '开启 whole-store 的加入场景：旧副本用它们持有的全部数据回答 n6 的 Pull，于是副本集合不变的 banana 和 grape 也被复制到 n6。移动规则被破坏：加入只应移动新服务器获得的键。' },
 };
 
 const tables: Record<Lang, Record<string, Text>> = { en: {}, 'zh-CN': zhCN };
@@ -63,6 +72,9 @@ const zhInvariants: Record<string, Text> = {
   'threepc:tc-consistent': { title: 'TCConsistent（一致性）', description: '在整个运行过程中，任何站点都不会提交另一个站点已中止的事务。' },
   'threepc:commit-needs-all-yes': { title: '全部投 Yes 才能提交', description: '站点只有在每个参与者都投了 Yes 之后才会提交事务。' },
   'threepc:decisions-final': { title: '决定不可更改', description: '站点一旦提交或中止某个事务，该决定永不改变也不会被遗忘，重启后也一样。' },
+  'chash:movement': { title: '键只移向加入者或移出离开者', description: '交接只把键移入正在加入的服务器，或只从正在离开的服务器移出，并且只移动副本集合获得接收方的键。' },
+  'chash:replicas-after-handoff': { title: '环稳定后恰好 R 个副本', description: '当所有服务器的环视图相同且没有进行中的加入或离开时，每个键只存储在它的副本上，每个已确认的键存储在它的全部副本上。' },
+  'chash:no-loss': { title: '已确认的写入不会丢失', description: '每个已确认的写入（该版本或更新版本）至少由 min(R, 环大小) 台服务器持有（崩溃的服务器保留磁盘；随磁盘丢失的副本计为崩溃），因此少于 R 次崩溃时它仍可读。' },
 };
 
 const zhBugs: Record<string, string> = {
@@ -70,6 +82,9 @@ const zhBugs: Record<string, string> = {
   'raft:forget-vote-on-restart': 'votedFor 未被持久化，重启后的服务器可能在同一任期投票两次。',
   'twopc:tm-no-log': 'TM 发送决定前没有把它强制写入日志，因此恢复后的 TM 已遗忘该决定并推定中止。',
   'twopc:rm-no-log': 'RM 没有把 Prepared 投票强制写入磁盘，因此重启后它以为自己仍在 working，可能单方面中止。',
+  'chash:no-handoff': '加入的服务器不拉取它获得的区间就宣布就绪，因此在它上面的读取找不到数据，旧副本还删除了仅剩的副本。',
+  'chash:drop-before-ack': '离开的服务器每发出一个键就删除它，且不等确认就离开，因此一次丢失的传输就会丢失该键。',
+  'chash:whole-store': '旧副本用整个存储回答加入者，而不是只给它获得的区间，因此键被移到并不负责它们的服务器上。',
 };
 
 /** An invariant's name and one-line meaning. */

@@ -1,0 +1,93 @@
+/** Consistent hashing as a ProtocolModule: storage servers on a ring of virtual nodes with R
+ * replicas per key, clients that get and put, and joins and leaves with a key handoff. */
+import type { ProtocolConfig, ProtocolModule } from '../types';
+import { chashParams, resolveConfig } from './config';
+import { serverMachine, type ServerDurable, type ServerInput } from './server';
+import { clientMachine, type ClientDurable, type ClientInput } from './client';
+import { durable, observe } from './observe';
+import { chashInvariants } from './invariants';
+import { chashScenarios } from './scenarios';
+import { summarizeChash } from './summary';
+
+/** Clients are the last `clients` nodes (see config.ts); every other node is a server. */
+function roles(cfg: ProtocolConfig): Record<string, string> {
+  const { clients } = resolveConfig(cfg);
+  return Object.fromEntries(cfg.nodes.map((n) => [n, clients.includes(n) ? 'client' : 'server']));
+}
+
+export const chash: ProtocolModule = {
+  id: 'chash',
+  name: 'Consistent hashing',
+  minNodes: 2,
+  maxNodes: 16,
+  params: chashParams,
+  roles,
+  machine: (role) => (role === 'client' ? clientMachine : serverMachine),
+  input(node, role, cfg, disk): ServerInput | ClientInput {
+    const c = resolveConfig(cfg);
+    const shape = { vnodes: c.vnodes, replicas: c.replicas };
+    if (role === 'client') return { id: node, ...shape, initial: c.initial, requestTimeout: c.requestTimeout, ...(disk ? { durable: disk as ClientDurable } : {}) };
+    const peers = cfg.nodes.filter((n) => n !== node);
+    return { id: node, seed: c.seed, peers, ...shape, initial: c.initial, timeout: c.timeout, bugs: c.bugs, ...(disk ? { durable: disk as ServerDurable } : {}) };
+  },
+  durable,
+  observe,
+  commands: [
+    {
+      id: 'put',
+      label: 'Put',
+      description: 'The client writes a value under a key: it sends Put to a replica of the key, which stores it on every replica before it answers.',
+      fields: [
+        { name: 'key', kind: 'string', default: 'k1', description: 'The key' },
+        { name: 'value', kind: 'string', default: 'v1', description: 'The value' },
+      ],
+      roles: ['client'],
+      event: (a) => ({ type: 'put', key: String(a.key ?? ''), value: String(a.value ?? '') }),
+    },
+    {
+      id: 'get',
+      label: 'Get',
+      description: 'The client reads a key from one of its replicas, trying the next replica when one does not answer.',
+      fields: [{ name: 'key', kind: 'string', default: 'k1', description: 'The key' }],
+      roles: ['client'],
+      event: (a) => ({ type: 'get', key: String(a.key ?? '') }),
+    },
+    {
+      id: 'join',
+      label: 'Join the ring',
+      description: 'A server outside the ring asks the seed to join; it pulls the key ranges it gains, then serves them.',
+      fields: [],
+      roles: ['server'],
+      event: () => ({ type: 'join' }),
+    },
+    {
+      id: 'leave',
+      label: 'Leave the ring',
+      description: 'A server in the ring asks the seed to leave; it hands its keys to the servers that gain them, then drops them.',
+      fields: [],
+      roles: ['server'],
+      event: () => ({ type: 'leave' }),
+    },
+  ],
+  invariants: chashInvariants,
+  bugs: [
+    {
+      id: 'no-handoff',
+      description: 'A joining server declares itself ready without pulling the ranges it gains, so reads there miss and the old replicas drop the only copies.',
+      breaks: ['no-loss', 'replicas-after-handoff'],
+    },
+    {
+      id: 'drop-before-ack',
+      description: 'A leaving server deletes each key as it sends it and leaves without waiting for acks, so a lost transfer loses the key.',
+      breaks: ['no-loss', 'replicas-after-handoff'],
+    },
+    {
+      id: 'whole-store',
+      description: 'Old replicas answer a joiner with their whole store instead of the ranges it gains, so keys move to a server that does not replicate them.',
+      breaks: ['movement'],
+    },
+  ],
+  scenarios: chashScenarios,
+  view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring'] },
+  summarize: summarizeChash,
+};
