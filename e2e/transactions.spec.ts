@@ -48,3 +48,25 @@ test('2PC blocking: prepared participants hold their locks while the TM is down,
   expect(await time(page)).toBeLessThan(260);
   await expect(cluster.locator('[data-locked]')).toHaveCount(3);
 });
+
+test('a protocol’s own commands are offered for the selected node: begin at the coordinator, vote No at a participant', async ({ page }) => {
+  await freshApp(page);
+  await openScenario(page, 'twopc:happy-commit');
+  await playUntil(page, 300, 2);
+  // A participant offers Vote No (its first command, also on Q), not Begin.
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('command-begin')).toHaveCount(0);
+  await page.keyboard.press('q');
+  expect(await page.evaluate(() => window.__faultline!.store.getState().sim.scenario.actions.at(-1))).toMatchObject({ do: 'vote-no', node: 'n3', tx: '' });
+  // The coordinator begins a named transaction from the toolbar; n3 votes No on it.
+  await page.keyboard.press('1');
+  await page.getByTestId('command-begin-tx').fill('pay');
+  await page.getByTestId('command-begin').click();
+  await playUntil(page, (await time(page)) + 100, 1);
+  const block = page.getByTestId('transactions').locator('[data-tx="pay"]');
+  await expect(block).toHaveAttribute('data-outcome', 'aborted');
+  await expect(block.locator('tr[data-node="n3"]')).toHaveAttribute('data-state', 'aborted');
+  // The node's menu offers the same command.
+  await page.getByTestId('clusterview').locator('[data-node="n1"]').click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: 'Begin transaction' })).toBeVisible();
+});

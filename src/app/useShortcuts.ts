@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { SessionStore, SessionState } from '../store/session';
 import { copyLink } from '../views/copyLink';
+import { commandAction, commandsFor } from '../views/commands';
 import { DELAY_BY, nextRate } from '../views/faults';
 import { goTo } from '../views/timeline/navigate';
 
@@ -92,9 +93,11 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
       case 't':
         s.act({ do: 'timeout', node: id });
         return true;
-      case 'q':
-        s.act({ do: 'request', node: id, command: `x=${s.frame.step}` });
-        return true;
+      case 'q': {
+        const first = commandsFor(s.module, node.role)[0];
+        if (first && node.up) s.act(commandAction(first, id, s.frame.step));
+        return !!first;
+      }
       case 'k':
         s.act({ do: 'skew', node: id, rate: nextRate(node.rate) });
         return true;

@@ -87,6 +87,24 @@ const zhBugs: Record<string, string> = {
   'chash:whole-store': '旧副本用整个存储回答加入者，而不是只给它获得的区间，因此键被移到并不负责它们的服务器上。',
 };
 
+const zhCommands: Record<string, Text> = {
+  'raft:request': { title: '客户端请求', description: '客户端请求该服务器追加一条命令。跟随者会回答领导者提示。' },
+  'twopc:begin': { title: '开始事务', description: 'TM 开始一个事务：向每个 RM 发送 Prepare 并等待它们的投票。' },
+  'twopc:vote-no': { title: '投反对票', description: 'RM 选择中止（RMChooseToAbort），以中止票回答 Prepare。' },
+  'threepc:begin': { title: '开始事务', description: '协调者开始一个事务：向每个参与者发送 CanCommit 并等待它们的投票。' },
+  'threepc:vote-no': { title: '投反对票', description: '参与者选择对下一个 CanCommit 投 No。' },
+  'chash:put': { title: '写入', description: '客户端把键值对写到该键的副本上。' },
+  'chash:get': { title: '读取', description: '客户端从该键的副本读取它的值。' },
+  'chash:join': { title: '加入环', description: '该服务器加入环，并从旧副本拉取它获得的区间。' },
+  'chash:leave': { title: '离开环', description: '该服务器把它的键交给新的副本，然后离开环。' },
+};
+
+/** A command's label and description. */
+export function commandText(lang: Lang, protocol: string, c: { id: string; label: string; description: string }): { label: string; description: string } {
+  const zh = lang === 'zh-CN' ? zhCommands[`${protocol}:${c.id}`] : undefined;
+  return zh ? { label: zh.title, description: zh.description } : { label: c.label, description: c.description };
+}
+
 /** An invariant's name and one-line meaning. */
 export function invariantText(lang: Lang, protocol: string, inv: { id: string; name: string; description: string }): { name: string; description: string } {
   const zh = lang === 'zh-CN' ? zhInvariants[`${protocol}:${inv.id}`] : undefined;
@@ -101,3 +119,4 @@ export function bugText(lang: Lang, protocol: string, bug: { id: string; descrip
 /** For tests: every translated invariant and bug, as protocol:id. */
 export const TRANSLATED_INVARIANTS = Object.keys(zhInvariants);
 export const TRANSLATED_BUGS = Object.keys(zhBugs);
+export const TRANSLATED_COMMANDS = Object.keys(zhCommands);

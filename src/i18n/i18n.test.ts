@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES, translate } from '.';
-import { TRANSLATED_BUGS, TRANSLATED_INVARIANTS, TRANSLATED_SCENARIOS, bugText, invariantText, scenarioText } from './content';
+import { TRANSLATED_BUGS, TRANSLATED_COMMANDS, TRANSLATED_INVARIANTS, TRANSLATED_SCENARIOS, bugText, commandText, invariantText, scenarioText } from './content';
 import { protocols } from '../protocols/registry';
 
 describe('i18n', () => {
@@ -40,6 +40,10 @@ describe('invariant and bug translations', () => {
     const bugs = [...protocols.values()].flatMap((p) => p.bugs.map((b) => `${p.id}:${b.id}`));
     expect([...TRANSLATED_INVARIANTS].sort()).toEqual(invs.sort());
     expect([...TRANSLATED_BUGS].sort()).toEqual(bugs.sort());
+    const commands = [...protocols.values()].flatMap((p) => p.commands.map((c) => `${p.id}:${c.id}`));
+    expect([...TRANSLATED_COMMANDS].sort()).toEqual(commands.sort());
+    expect(commandText('zh-CN', 'twopc', { id: 'begin', label: 'Begin transaction', description: 'd' }).label).toBe('开始事务');
+    expect(commandText('en', 'twopc', { id: 'begin', label: 'Begin transaction', description: 'd' })).toEqual({ label: 'Begin transaction', description: 'd' });
   });
   it('keep the protocol’s English text in English', () => {
     const inv = { id: 'election-safety', name: 'Election Safety', description: 'd' };

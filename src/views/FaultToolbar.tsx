@@ -1,8 +1,8 @@
 /** Faults and commands for what is selected, and for the network. Every button records a
  * scenario action at the cursor. */
-import { useState } from 'react';
 import { useSession, useSessionStore, useT } from './session';
 import { nodeActions, messageActions, type FaultItem } from './faults';
+import { CommandForms } from './CommandForms';
 import './timeline/timeline.css';
 
 function FaultButtons({ items }: { items: FaultItem[] }) {
@@ -28,7 +28,6 @@ export function FaultToolbar() {
   const head = useSession((s) => s.frame.head);
   const partitioned = useSession((s) => s.frame.partition !== null || s.frame.cuts.length > 0);
   const store = useSessionStore();
-  const [command, setCommand] = useState('');
   return (
     <div className="faults" role="toolbar" aria-label={t('faults.network')}>
       <div className="fault-group">
@@ -36,19 +35,7 @@ export function FaultToolbar() {
           <>
             <strong>{t('faults.node', { node: node.id })}</strong>
             <FaultButtons items={nodeActions(node)} />
-            <form
-              className="request"
-              onSubmit={(e) => {
-                e.preventDefault();
-                store.getState().act({ do: 'request', node: node.id, command: command.trim() || `x=${step}` });
-                setCommand('');
-              }}
-            >
-              <input aria-label={t('faults.requestCommand')} placeholder={`x=${step}`} value={command} onChange={(e) => setCommand(e.target.value)} maxLength={200} />
-              <button type="submit" disabled={!node.up} title={`${t('faults.request')} (Q)`} aria-keyshortcuts="Q" data-testid="fault-request">
-                {t('faults.request')}
-              </button>
-            </form>
+            <CommandForms node={node} />
           </>
         ) : selection?.kind === 'message' && messageAlive ? (
           <>

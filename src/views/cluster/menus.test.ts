@@ -3,6 +3,10 @@ import { translate } from '../../i18n';
 import type { NodeFacts } from './labels';
 import { nodeLabel, payloadSummary } from './labels';
 import { messageMenu, nodeMenu } from './menus';
+import { raft } from '../../protocols/raft';
+import { twopc } from '../../protocols/twopc';
+
+const request = [{ spec: raft.commands[0]!, label: 'Client request' }];
 
 const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('en', key, vars);
 const zh = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('zh-CN', key, vars);
@@ -22,7 +26,7 @@ const facts = (over: Partial<NodeFacts> = {}): NodeFacts => ({
 
 describe('node menu', () => {
   it('offers crash, pause, timeout, the other clock rates and a unique client request for a live node', () => {
-    const items = nodeMenu(en, facts(), 41, true);
+    const items = nodeMenu(en, facts(), 41, request);
     expect(items.map((i) => i.action)).toEqual([
       { do: 'crash', node: 'n2' },
       { do: 'pause', node: 'n2' },
@@ -35,7 +39,7 @@ describe('node menu', () => {
   });
 
   it('offers resume to a paused node and ×1 to a skewed one; no request without the command', () => {
-    const items = nodeMenu(en, facts({ paused: true, rate: 2 }), 7, false).map((i) => i.action);
+    const items = nodeMenu(en, facts({ paused: true, rate: 2 }), 7, []).map((i) => i.action);
     expect(items).toContainEqual({ do: 'resume', node: 'n2' });
     expect(items).not.toContainEqual({ do: 'pause', node: 'n2' });
     expect(items).toContainEqual({ do: 'skew', node: 'n2', rate: 1 });
@@ -44,10 +48,17 @@ describe('node menu', () => {
   });
 
   it('offers only the two restarts to a crashed node', () => {
-    expect(nodeMenu(en, facts({ up: false }), 0, true).map((i) => i.action)).toEqual([
+    expect(nodeMenu(en, facts({ up: false }), 0, request).map((i) => i.action)).toEqual([
       { do: 'restart', node: 'n2' },
       { do: 'restart', node: 'n2', loseDisk: true },
     ]);
+  });
+
+  it('offers a 2PC node its own commands with their default fields, and none when down', () => {
+    const commands = twopc.commands.filter((c) => c.roles?.includes('coordinator')).map((spec) => ({ spec, label: spec.label }));
+    const items = nodeMenu(en, facts({ id: 'n1', role: 'coordinator' }), 5, commands);
+    expect(items.at(-1)).toEqual({ key: 'command-begin', label: 'Begin transaction', action: { do: 'begin', node: 'n1', tx: '' }, group: true });
+    expect(nodeMenu(en, facts({ id: 'n1', up: false }), 5, commands).some((i) => i.key === 'command-begin')).toBe(false);
   });
 
   it('a message can be dropped, duplicated or delayed', () => {

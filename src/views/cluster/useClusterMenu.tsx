@@ -6,6 +6,8 @@ import type { SessionStore } from '../../store/session';
 import type { Point } from './geometry';
 import { nodeFacts, type Translate } from './labels';
 import { messageMenu, nodeMenu } from './menus';
+import { commandsFor } from '../commands';
+import { commandText } from '../../i18n/content';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 
 type Target = { kind: 'node'; id: string } | { kind: 'message'; id: number };
@@ -16,10 +18,9 @@ interface Options {
   stage: RefObject<HTMLDivElement | null>;
   frame: Frame;
   t: Translate;
-  canRequest: boolean;
 }
 
-export function useClusterMenu({ store, stage, frame, t, canRequest }: Options) {
+export function useClusterMenu({ store, stage, frame, t }: Options) {
   const [menu, setMenu] = useState<MenuState | null>(null);
   const opener = useRef<Element | null>(null);
 
@@ -74,7 +75,9 @@ export function useClusterMenu({ store, stage, frame, t, canRequest }: Options) 
   let element: ReactNode = null;
   if (menu && !gone) {
     const act = store.getState().act;
-    const entries = node ? nodeMenu(t, nodeFacts(node), frame.step, canRequest) : menu.kind === 'message' ? messageMenu(t, menu.id) : [];
+    const { module, lang } = store.getState();
+    const commands = node ? commandsFor(module, node.role).map((spec) => ({ spec, label: commandText(lang, module.id, spec).label })) : [];
+    const entries = node ? nodeMenu(t, nodeFacts(node), frame.step, commands) : menu.kind === 'message' ? messageMenu(t, menu.id) : [];
     const items: MenuItem[] = entries.map((e) => ({ ...e, run: () => act(e.action) }));
     const label = menu.kind === 'node' ? t('cluster.menu.node', { id: menu.id }) : t('cluster.menu.message', { id: menu.id });
     element = <ContextMenu label={label} x={menu.x} y={menu.y} items={items} onClose={close} />;
