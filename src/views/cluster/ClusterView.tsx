@@ -69,7 +69,6 @@ export function ClusterView() {
   const sim = useSession((s) => s.sim);
   const glyphs = useSession((s) => s.module.view.roleGlyphs);
   const txHints = useSession((s) => s.module.view.transactions);
-  const canRequest = useSession((s) => s.module.commands.some((c) => c.id === 'request'));
   const t = useT();
   const stage = useRef<HTMLDivElement>(null);
 
@@ -99,7 +98,7 @@ export function ClusterView() {
   const selectNode = useCallback((id: string) => store.getState().select({ kind: 'node', id }), [store]);
   const selectMessage = useCallback((id: number) => store.getState().select({ kind: 'message', id }), [store]);
 
-  const menu = useClusterMenu({ store, stage, frame, t, canRequest });
+  const menu = useClusterMenu({ store, stage, frame, t });
 
   // The nodes of the latest violation at or before the cursor wear a red dashed halo.
   const culprit = frame.violations.at(-1);
