@@ -1,7 +1,8 @@
 /** The client machine, driven by initialTransition/transition; effects asserted. */
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { clientMachine, MAX_TRIES, type ClientContext, type ClientInput } from './client';
+import { clientMachine, MAX_TRIES, type ClientContext, type ClientDurable, type ClientInput } from './client';
+import { durable } from './observe';
 import { withMember } from './membership';
 import type { ClientEvent, Membership } from './messages';
 
@@ -60,6 +61,37 @@ describe('chash client', () => {
     expect(ctx(s).ring).toEqual(E2);
     // With n6 up, apple lives on n6, n2, n1.
     expect(sent(s)).toEqual([{ to: 'n6', msg: { type: 'Get', op: 'o1', key: 'apple' } }]);
+  });
+
+  it('on NotMine from a server behind it (an older ring) moves on to the next replica', () => {
+    // With n6 up, apple lives on n6, n2, n1; n6 has not heard it is up and answers with E1.
+    let s = send(start({ durable: { ring: E2, counter: 0, acked: {} } }), { type: 'get', key: 'apple' });
+    expect(sent(s)[0]!.to).toBe('n6');
+    s = send(s, { type: 'NotMine', op: 'o1', ring: withMember(E0, 'n6', 'joining'), from: 'n6' });
+    expect(ctx(s).ring).toBe(E2);
+    expect(sent(s)).toEqual([{ to: 'n2', msg: { type: 'Get', op: 'o1', key: 'apple' } }]);
+  });
+
+  it('never reuses an op id after a restart: a late answer to the old op is ignored', () => {
+    const s = send(start(), { type: 'put', key: 'apple', value: 'a' });
+    const back = send(start({ durable: durable(s.snap) as ClientDurable }), { type: 'put', key: 'cherry', value: 'c' });
+    expect(sent(back)[0]!.msg).toMatchObject({ op: 'o2', entry: { version: 2 } });
+    const late = send(back, { type: 'PutOk', op: 'o1', key: 'apple', version: 1, from: 'n2' });
+    expect(late.snap.context).toBe(back.snap.context);
+    expect(kernel(late, 'output')).toEqual([]);
+  });
+
+  it(`tries every replica when R is above ${MAX_TRIES}`, () => {
+    // R = 8 over 9 servers: with the first 7 replicas silent, the 8th is still asked.
+    const nine = Array.from({ length: 9 }, (_, i) => `n${i + 1}`);
+    let s = send(start({ initial: nine, replicas: 8 }), { type: 'get', key: 'apple' });
+    const asked = [sent(s)[0]!.to];
+    for (let i = 1; i < 8; i++) {
+      s = send(s, { type: 'requestTimeout.o1' });
+      asked.push(sent(s)[0]!.to);
+    }
+    expect(new Set(asked).size).toBe(8);
+    expect(kernel(send(s, { type: 'requestTimeout.o1' }), 'output')).toEqual([{ data: { type: 'failed', op: 'o1', key: 'apple', reason: 'no answer after 8 tries' } }]);
   });
 
   it(`gives up after ${MAX_TRIES} tries`, () => {

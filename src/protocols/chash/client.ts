@@ -1,8 +1,9 @@
 /**
  * A client. It routes each get and put to a replica of the key in its own view of the ring,
- * like Dynamo's partition-aware client (section 4.1), and learns the ring from the seed's
+ * like Dynamo's partition-aware client (section 4.5), and learns the ring from the seed's
  * announcements and from servers that answer NotMine. On a timeout or a failed put it tries
- * the next replica of the preference list, up to MAX_TRIES attempts in all.
+ * the next replica of the preference list, up to max(MAX_TRIES, R) attempts in all, so that
+ * with R - 1 replicas down the one left is still reached.
  */
 import { enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
@@ -11,10 +12,14 @@ import { initialMembership, isNewer, readReplicas, type Shape } from './membersh
 import type { ClientEvent, ClientMessage, Entry, Incoming, Key, Membership, NodeId } from './messages';
 
 export const MAX_TRIES = 5;
+/** Attempts per op: MAX_TRIES, or R when R is larger, so that a timeout-driven walk down the
+ * preference list reaches every replica once. */
+export const triesFor = (shape: Shape): number => Math.max(MAX_TRIES, shape.replicas);
 const TIMER = 'requestTimeout';
 
 /** A get or put on its way: `tries` so far, and `skip`, how far down the preference list the
- * next try goes (a timeout moves on; a NotMine starts again in the newer view). */
+ * next try goes (a timeout moves on; a NotMine starts again in a newer view, and moves on when
+ * the server's view is older than the client's). */
 export interface PendingOp {
   kind: 'get' | 'put';
   key: Key;
@@ -24,11 +29,14 @@ export interface PendingOp {
   to: NodeId;
 }
 
-/** What a client keeps on disk: its view, its version counter and what it was acknowledged. */
+/** What a client keeps on disk: its view, its version counter, what it was acknowledged, and
+ * how many op ids it has issued, so that a restarted client never reuses one: an answer to an
+ * op sent before the crash must not count for a new op that took its id. */
 export interface ClientDurable {
   ring: Membership;
   counter: number;
   acked: Readonly<Record<Key, Entry>>;
+  nextOp?: number;
 }
 
 export interface ClientInput extends Shape {
@@ -61,9 +69,10 @@ function adopt(d: D, ring: Membership): void {
 /** Sends (or resends) an op to the replica `skip` places down its preference list. */
 function attempt(d: D, op: string, p: Omit<PendingOp, 'to' | 'tries'> & { tries: number }): void {
   const replicas = readReplicas(d.ctx.ring, p.key, d.ctx);
-  if (p.tries >= MAX_TRIES || replicas.length === 0) {
+  const limit = triesFor(d.ctx);
+  if (p.tries >= limit || replicas.length === 0) {
     d.ctx.ops = withoutOp(d.ctx, op);
-    d.out.push(cancelTimer(`${TIMER}.${op}`), reply({ type: 'failed', op, key: p.key, reason: replicas.length === 0 ? 'the ring is empty' : `no answer after ${MAX_TRIES} tries` }));
+    d.out.push(cancelTimer(`${TIMER}.${op}`), reply({ type: 'failed', op, key: p.key, reason: replicas.length === 0 ? 'the ring is empty' : `no answer after ${limit} tries` }));
     return;
   }
   const to = replicas[p.skip % replicas.length]!;
@@ -86,9 +95,13 @@ function receive(d: D, m: Incoming<ClientMessage>): void {
   // An answer to an op already answered (a retry's twin, a duplicate) changes nothing.
   if (!p) return;
   switch (m.type) {
-    case 'NotMine':
+    case 'NotMine': {
+      // A newer ring: start again at its first replica. An older one (the server has not heard
+      // the epoch the client has): asking it again would only repeat the answer, so move on.
+      const newer = m.ring.epoch > d.ctx.ring.epoch;
       adopt(d, m.ring);
-      return retry(d, m.op, () => 0);
+      return retry(d, m.op, (q) => (newer ? 0 : q.skip + 1));
+    }
     case 'PutFailed':
       adopt(d, m.ring);
       d.out.push(cancelTimer(`${TIMER}.${m.op}`));
@@ -119,7 +132,7 @@ export function clientContext(input: ClientInput): ClientContext {
     ring: input.durable?.ring ?? initialMembership(input.initial),
     counter: input.durable?.counter ?? 0,
     acked: input.durable?.acked ?? {},
-    nextOp: 0,
+    nextOp: input.durable?.nextOp ?? 0,
     ops: {},
     reads: {},
   };

@@ -43,9 +43,9 @@ describe('chash module', () => {
   it('keeps a server’s ring and store, and a client’s counter and acks, across a restart', () => {
     const c = cfg(7);
     const [server] = initialTransition(chash.machine('server'), chash.input('n2', 'server', c));
-    expect(chash.durable(server)).toEqual({ ring: { epoch: 0, status: { n1: 'up', n2: 'up', n3: 'up', n4: 'up', n5: 'up' } }, store: {} });
+    expect(chash.durable(server)).toEqual({ ring: { epoch: 0, status: { n1: 'up', n2: 'up', n3: 'up', n4: 'up', n5: 'up' } }, store: {}, nextWrite: 0 });
     const [client] = initialTransition(chash.machine('client'), chash.input('n7', 'client', c));
-    expect(chash.durable(client)).toMatchObject({ counter: 0, acked: {} });
+    expect(chash.durable(client)).toMatchObject({ counter: 0, acked: {}, nextOp: 0 });
     const obs = chash.observe(server);
     expect(obs).toMatchObject({ role: 'server', self: 'up', epoch: 0, replicas: 3, store: {}, handoff: null });
     expect(JSON.parse(JSON.stringify(obs))).toEqual(obs);

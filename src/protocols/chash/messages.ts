@@ -44,8 +44,11 @@ export type Stored = { type: 'Stored'; wid: string };
 export type Stale = { type: 'Stale'; wid: string; ring: Membership };
 
 // ── membership ───────────────────────────────────────────────────────────────────
-export type JoinRequest = { type: 'JoinRequest' };
-export type LeaveRequest = { type: 'LeaveRequest' };
+/** `epoch`: the requester's epoch. The seed grants a request only at its own epoch, so a late
+ * or duplicated request (say, a join's, arriving after the server joined and left again) changes
+ * nothing; a requester that is behind learns the ring from the answer and asks again. */
+export type JoinRequest = { type: 'JoinRequest'; epoch: number };
+export type LeaveRequest = { type: 'LeaveRequest'; epoch: number };
 /** The seed is ordering another change (ask again later), or, when `final`, the request
  * cannot be granted (the last server of the ring cannot leave). */
 export type Busy = { type: 'Busy'; ring: Membership; final: boolean };

@@ -50,12 +50,13 @@ export function observe(snapshot: Snapshot<unknown>): ChashObservable {
   return { role: 'server', self, epoch: c.ring.epoch, members: c.ring.status, tokens: c.tokens, replicas: c.replicas, store: c.store, handoff: c.handoff, writes };
 }
 
-/** Stored keys and the ring view are on disk. Coordination in progress, a handoff's progress
- * and the seed's record of who heard the epoch are not: a restarted server pulls or pushes
- * again, and the seed tells every node again. A client keeps its version counter (so versions
- * never repeat) and what it was acknowledged. */
+/** Stored keys, the ring view and the write-id counter are on disk. Coordination in progress,
+ * a handoff's progress and the seed's record of who heard the epoch are not: a restarted
+ * server pulls or pushes again, and the seed tells every node again. A client keeps its
+ * version counter (so versions never repeat), its op-id counter (so a late answer to an op
+ * from before the crash cannot answer a new one) and what it was acknowledged. */
 export function durable(snapshot: Snapshot<unknown>): ServerDurable | ClientDurable {
   const c = contextOf(snapshot);
-  if (isServer(c)) return { ring: c.ring, store: c.store };
-  return { ring: c.ring, counter: c.counter, acked: c.acked };
+  if (isServer(c)) return { ring: c.ring, store: c.store, nextWrite: c.nextWrite };
+  return { ring: c.ring, counter: c.counter, acked: c.acked, nextOp: c.nextOp };
 }

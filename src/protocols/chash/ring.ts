@@ -1,7 +1,7 @@
 /**
  * The consistent-hashing ring (Karger et al. 1997) with virtual nodes and a Dynamo-style
- * preference list (DeCandia et al. 2007, section 4.9). Pure and built on typed arrays so a
- * 1,000-server × 200-token ring and a million lookups stay cheap.
+ * preference list (DeCandia et al. 2007, sections 4.2 and 4.3). Pure and built on typed arrays
+ * so a 1,000-server × 200-token ring and a million lookups stay cheap.
  */
 import { murmur3, tokenOf } from './hash';
 

@@ -164,7 +164,7 @@ function finishHandoff(d: D, h: NonNullable<ServerContext['handoff']>): void {
 function reportDone(d: D): void {
   const h = d.ctx.handoff!;
   const msg = h.kind === 'join' ? ({ type: 'JoinDone', epoch: d.ctx.ring.epoch } as const) : ({ type: 'LeaveDone', epoch: d.ctx.ring.epoch } as const);
-  if (isSeed(d.ctx)) seedReceive(d, d.ctx.id, msg.type);
+  if (isSeed(d.ctx)) seedReceive(d, d.ctx.id, msg.type, msg.epoch);
   else d.out.push(send(d.ctx.seed, msg));
 }
 
@@ -188,8 +188,9 @@ export function retryHandoff(d: D): void {
 export function request(d: D, kind: 'join' | 'leave'): void {
   d.ctx.want = kind;
   d.out.push(setTimer(REQUEST_RETRY, d.ctx.timeout));
-  if (isSeed(d.ctx)) seedReceive(d, d.ctx.id, kind === 'join' ? 'JoinRequest' : 'LeaveRequest');
-  else d.out.push(send(d.ctx.seed, { type: kind === 'join' ? 'JoinRequest' : 'LeaveRequest' }));
+  const type = kind === 'join' ? 'JoinRequest' : 'LeaveRequest';
+  if (isSeed(d.ctx)) seedReceive(d, d.ctx.id, type, d.ctx.ring.epoch);
+  else d.out.push(send(d.ctx.seed, { type, epoch: d.ctx.ring.epoch }));
 }
 
 export function retryRequest(d: D): void {
@@ -210,11 +211,16 @@ export function receiveBusy(d: D, ring: Membership, final: boolean): void {
 type SeedRequest = 'JoinRequest' | 'LeaveRequest' | 'JoinDone' | 'LeaveDone';
 
 /** The seed orders membership changes one at a time (Dynamo section 4.8.1 has an operator
- * issue them and gossip spread them; here one server issues and announces them). */
-export function seedReceive(d: D, from: NodeId, type: SeedRequest): void {
+ * issue them and gossip spread them; here one server issues and announces them). Each request
+ * and report carries the sender's epoch and counts only at the seed's own: a late or duplicated
+ * JoinDone or LeaveDone from an earlier join or leave of the same server must not end this one
+ * (the seed would drop a leaver that never handed its keys over), and a late JoinRequest or
+ * LeaveRequest must not join or remove a server again. */
+export function seedReceive(d: D, from: NodeId, type: SeedRequest, epoch: number): void {
   const ring = d.ctx.ring;
   const status = statusOf(ring, from);
   const busy = pendingChange(ring) !== null;
+  const stale = epoch !== ring.epoch;
   const answer = (final = false) => {
     if (from === d.ctx.id) {
       if (final) receiveBusy(d, ring, true);
@@ -224,17 +230,17 @@ export function seedReceive(d: D, from: NodeId, type: SeedRequest): void {
   };
   switch (type) {
     case 'JoinRequest':
-      if (status !== undefined || busy) return answer();
+      if (status !== undefined || busy || stale) return answer();
       return announce(d, withMember(ring, from, 'joining'));
     case 'LeaveRequest':
-      if (status !== 'up' || busy) return answer();
+      if (status !== 'up' || busy || stale) return answer();
       if (readMembers(ring).length === 1) return answer(true);
       return announce(d, withMember(ring, from, 'leaving'));
     case 'JoinDone':
-      if (status !== 'joining') return answer();
+      if (status !== 'joining' || stale) return answer();
       return announce(d, withMember(ring, from, 'up'));
     case 'LeaveDone':
-      if (status !== 'leaving') return answer();
+      if (status !== 'leaving' || stale) return answer();
       return announce(d, withMember(ring, from, null));
   }
 }

@@ -1,7 +1,8 @@
 /** The server machine, driven by initialTransition/transition; effects asserted. */
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { serverMachine, type ServerContext, type ServerInput } from './server';
+import { serverMachine, type ServerContext, type ServerDurable, type ServerInput } from './server';
+import { durable } from './observe';
 import { gainedArcSources, readReplicas, withMember, writeSet } from './membership';
 import type { Entry, Membership, ServerEvent } from './messages';
 
@@ -62,6 +63,14 @@ describe('chash server: reads and writes', () => {
     expect(ctx(s).writes).toEqual({});
   });
 
+  it('never reuses a write id after a restart: the counter is on disk', () => {
+    let s = send(start('n2'), { type: 'Put', op: 'o1', key: 'apple', entry: entry('a'), from: 'n7' });
+    s = send(start('n2', { durable: durable(s.snap) as ServerDurable }), { type: 'Put', op: 'o2', key: 'apple', entry: entry('b', 2), from: 'n7' });
+    expect(sent(s).map((m) => m.msg.wid)).toEqual(['w2', 'w2']);
+    // A Stored for w1, sent before the crash, acknowledges nothing.
+    expect(sent(send(s, { type: 'Stored', wid: 'w1', from: 'n1' }))).toEqual([]);
+  });
+
   it('fails a put whose replicas do not all answer in time', () => {
     let s = send(start('n2'), { type: 'Put', op: 'o1', key: 'apple', entry: entry('a'), from: 'n7' });
     s = send(s, { type: 'Stored', wid: 'w1', from: 'n1' });
@@ -109,7 +118,7 @@ describe('chash server: reads and writes', () => {
 
 describe('chash server: membership and handoff', () => {
   it('the seed grants a join: new epoch, told to every other node until acknowledged', () => {
-    let s = send(start('n1'), { type: 'JoinRequest', from: 'n6' });
+    let s = send(start('n1'), { type: 'JoinRequest', epoch: 0, from: 'n6' });
     expect(ctx(s).ring).toEqual(E1);
     expect(sent(s).map((m) => [m.to, m.msg.type])).toEqual(['n2', 'n3', 'n4', 'n5', 'n6', 'n7'].map((to) => [to, 'Members']));
     expect(kernel(s, 'setTimer')).toEqual([{ name: 'membershipRetry', delay: 80 }]);
@@ -121,21 +130,44 @@ describe('chash server: membership and handoff', () => {
   });
 
   it('the seed orders one change at a time, and never empties the ring', () => {
-    const s = send(start('n1'), { type: 'JoinRequest', from: 'n6' });
-    expect(sent(send(s, { type: 'LeaveRequest', from: 'n3' }))).toEqual([{ to: 'n3', msg: { type: 'Busy', ring: E1, final: false } }]);
+    const s = send(start('n1'), { type: 'JoinRequest', epoch: 0, from: 'n6' });
+    expect(sent(send(s, { type: 'LeaveRequest', epoch: 1, from: 'n3' }))).toEqual([{ to: 'n3', msg: { type: 'Busy', ring: E1, final: false } }]);
     const alone = withDisk('n1', { epoch: 7, status: { n1: 'up', n2: 'up' } });
-    const one = send(send(alone, { type: 'LeaveRequest', from: 'n2' }), { type: 'LeaveDone', epoch: 8, from: 'n2' });
+    const one = send(send(alone, { type: 'LeaveRequest', epoch: 7, from: 'n2' }), { type: 'LeaveDone', epoch: 8, from: 'n2' });
     expect(ctx(one).ring.status).toEqual({ n1: 'up' });
     expect(sent(send(one, { type: 'leave' }))).toEqual([]);
     expect(kernel(send(one, { type: 'leave' }), 'output')).toEqual([{ data: { type: 'refused', reason: 'the last server cannot leave' } }]);
   });
 
+  it('the seed acts on a request or a JoinDone/LeaveDone only at its own epoch (a late or duplicated one changes nothing)', () => {
+    // n6 joined (E2), left (E4) and is leaving again after a rejoin (E7).
+    const E4 = withMember(withMember(E2, 'n6', 'leaving'), 'n6', null);
+    const E7 = withMember(withMember(withMember(E4, 'n6', 'joining'), 'n6', 'up'), 'n6', 'leaving');
+    const leaving = withDisk('n1', E7);
+    for (const epoch of [3, 6, 8]) {
+      const s = send(leaving, { type: 'LeaveDone', epoch, from: 'n6' });
+      expect(ctx(s).ring).toBe(E7);
+      expect(sent(s)).toEqual([{ to: 'n6', msg: { type: 'Busy', ring: E7, final: false } }]);
+    }
+    expect(ctx(send(leaving, { type: 'LeaveDone', epoch: 7, from: 'n6' })).ring.status).not.toHaveProperty('n6');
+    const joining = withDisk('n1', withMember(E4, 'n6', 'joining'));
+    expect(ctx(send(joining, { type: 'JoinDone', epoch: 1, from: 'n6' })).ring.epoch).toBe(5);
+    expect(ctx(send(joining, { type: 'JoinDone', epoch: 5, from: 'n6' })).ring.status.n6).toBe('up');
+    // A JoinRequest from before n6 joined and left: answered with the ring, not granted.
+    const out = withDisk('n1', E4);
+    const late = send(out, { type: 'JoinRequest', epoch: 0, from: 'n6' });
+    expect(ctx(late).ring).toBe(E4);
+    expect(sent(late)).toEqual([{ to: 'n6', msg: { type: 'Members', ring: E4 } }]);
+    expect(ctx(send(out, { type: 'JoinRequest', epoch: 4, from: 'n6' })).ring.status.n6).toBe('joining');
+    expect(ctx(send(withDisk('n1', E2), { type: 'LeaveRequest', epoch: 1, from: 'n6' })).ring).toBe(E2);
+  });
+
   it('a spare asks the seed to join, and again on a timer until the seed’s answer shows it granted', () => {
     let s = send(start('n6'), { type: 'join' });
-    expect(sent(s)).toEqual([{ to: 'n1', msg: { type: 'JoinRequest' } }]);
+    expect(sent(s)).toEqual([{ to: 'n1', msg: { type: 'JoinRequest', epoch: 0 } }]);
     expect(kernel(s, 'output')).toEqual([{ data: { type: 'accepted', command: 'join' } }]);
     s = send(s, { type: 'requestRetry' });
-    expect(sent(s)).toEqual([{ to: 'n1', msg: { type: 'JoinRequest' } }]);
+    expect(sent(s)).toEqual([{ to: 'n1', msg: { type: 'JoinRequest', epoch: 0 } }]);
     expect(kernel(send(start('n2'), { type: 'join' }), 'output')).toEqual([{ data: { type: 'refused', reason: 'already in the ring (up)' } }]);
   });
 

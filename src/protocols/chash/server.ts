@@ -57,7 +57,7 @@ function receive(d: D, m: Incoming<ServerMessage>): void {
     case 'JoinDone':
     case 'LeaveDone':
       // Only the seed orders changes; a request that reaches another server is ignored.
-      if (d.ctx.id === d.ctx.seed) seedReceive(d, m.from, m.type);
+      if (d.ctx.id === d.ctx.seed) seedReceive(d, m.from, m.type, m.epoch);
       return;
     case 'Pull':
       return answerPull(d, m.from, m.ring);
@@ -81,7 +81,7 @@ export function serverContext(input: ServerInput): ServerContext {
     ring: input.durable?.ring ?? initialMembership(input.initial),
     store: input.durable?.store ?? {},
     writes: {},
-    nextWrite: 0,
+    nextWrite: input.durable?.nextWrite ?? 0,
     want: null,
     handoff: null,
     informed: {},

@@ -16,10 +16,13 @@ export interface PendingWrite {
  * `done`: JoinDone or LeaveDone is sent and the seed's new epoch is awaited. */
 export type Handoff = { kind: 'join'; answered: readonly NodeId[]; done: boolean } | { kind: 'leave'; waiting: readonly NodeId[]; done: boolean };
 
-/** What a server keeps on disk: its view of the ring and its store. */
+/** What a server keeps on disk: its view of the ring, its store, and how many write ids it
+ * has issued, so that a restarted coordinator never reuses one: a Stored answering the write
+ * before the crash must not count for a new write that took its id. */
 export interface ServerDurable {
   ring: Membership;
   store: Store;
+  nextWrite?: number;
 }
 
 export interface ServerInput extends Shape {
