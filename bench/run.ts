@@ -6,6 +6,8 @@ import { raft } from '../src/protocols/raft';
 import { randomScenario } from '../src/check/explore';
 import { Simulation } from '../src/sim/simulation';
 import { Rng } from '../src/sim/rng';
+import { murmur3 } from '../src/protocols/chash/hash';
+import { buildRing, preferenceList, successor, type Ring } from '../src/protocols/chash/ring';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -63,3 +65,37 @@ const sorted = [...times].sort((a, b) => a - b);
 console.log(
   `  seek at 300 random steps: median ${median(times).toFixed(2)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]!.toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (the max includes young-generation GC pauses)`,
 );
+(await import('./ring')).benchRing();
+
+/** The protocol's ring primitives (src/protocols/chash/ring.ts) at issue 6's scale: build,
+ * place every key (its owner by successor, and a Dynamo preference list of R = 3), then the
+ * same after one join, counting the keys whose owner moved. */
+function benchRingPrimitives(servers = 1000, vnodes = 200, keys = 1_000_000): void {
+  const ids = Array.from({ length: servers }, (_, i) => `s${i}`);
+  const hashes = new Uint32Array(keys);
+  for (let i = 0; i < keys; i++) hashes[i] = murmur3(`key-${i}`);
+  const timed = <T>(f: () => T): [T, number] => {
+    const t0 = performance.now();
+    return [f(), performance.now() - t0];
+  };
+  const owners = (ring: Ring) => {
+    const out = new Int32Array(keys);
+    for (let i = 0; i < keys; i++) out[i] = ring.owner[successor(ring, hashes[i]!)]!;
+    return out;
+  };
+  owners(buildRing(ids.slice(0, 50), 100)); // warm-up, with a bucket index
+  const [ring, buildMs] = timed(() => buildRing(ids, vnodes));
+  const [before, placeMs] = timed(() => owners(ring));
+  const [, prefMs] = timed(() => {
+    for (let i = 0; i < 100_000; i++) preferenceList(ring, hashes[i]!, 3);
+  });
+  const [joined, rebuildMs] = timed(() => buildRing([...ids, `s${servers}`], vnodes));
+  const [after, replaceMs] = timed(() => owners(joined));
+  let moved = 0;
+  for (let i = 0; i < keys; i++) if (joined.servers[after[i]!] !== ring.servers[before[i]!]) moved++;
+  const f = (x: number) => `${x.toFixed(0)} ms`;
+  console.log(`ring.ts primitives: ${servers.toLocaleString('en-US')} servers × ${vnodes} tokens, ${keys.toLocaleString('en-US')} keys (hashed beforehand)`);
+  console.log(`  buildRing ${f(buildMs)}; owners of all keys by successor ${f(placeMs)}; preference lists (R = 3) of 100,000 keys ${f(prefMs)}`);
+  console.log(`  one join: rebuild ${f(rebuildMs)}, owners again ${f(replaceMs)}; ${((moved / keys) * 100).toFixed(3)}% of keys moved (expected ${(100 / (servers + 1)).toFixed(3)}%)`);
+}
+benchRingPrimitives();

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSession } from './session';
 import { TransactionTable } from './transactions/TransactionTable';
 import { LogView } from './logs/LogView';
+import { RingPanel } from './ring/RingPanel';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -22,6 +23,7 @@ interface PanelEntry {
 const PANELS: Record<string, PanelEntry> = {
   log: { place: 'bottom', component: LogView },
   transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
+  ring: { place: 'stage', component: RingPanel },
 };
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
