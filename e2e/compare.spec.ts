@@ -1,6 +1,6 @@
 /** Compare mode: two synchronized panes, one timeline, one link. */
 import { expect, test, type Page } from '@playwright/test';
-import { freshApp, playUntil } from './helpers';
+import { advanceTo, freshApp, playUntil } from './helpers';
 
 async function openScenario(page: Page, id: string) {
   await page.keyboard.press('s');
@@ -21,7 +21,7 @@ test('2PC blocks where 3PC aborts: two panes on one cursor, and a link replays b
   await expect(left.getByRole('heading', { name: 'Two-phase commit' })).toBeVisible();
   await expect(right.getByRole('heading', { name: 'Three-phase commit' })).toBeVisible();
 
-  await playUntil(page, 1000, 2);
+  await advanceTo(page, 1000);
   const t = await times(page);
   expect(t.second).toBe(t.first);
   // 2PC: every RM still prepared, locked, blocked for almost the whole second.
@@ -43,7 +43,7 @@ test('2PC blocks where 3PC aborts: two panes on one cursor, and a link replays b
   await expect(left.locator('[data-locked]')).toHaveCount(0);
 
   // One link: a fresh page shows the same two runs at the same cursor.
-  await playUntil(page, 700, 2);
+  await advanceTo(page, 700);
   await page.getByTestId('copy-link').click();
   const url = page.url();
   const here = await page.evaluate(() => JSON.stringify([window.__faultline!.store.getState().frame.nodes, window.__faultline!.compare()!.getState().frame.nodes]));

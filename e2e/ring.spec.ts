@@ -5,7 +5,7 @@
  * validation, and gives a result at scale.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { freshApp } from './helpers';
+import { advanceTo as advanceExactly, freshApp } from './helpers';
 
 const KEYS = Array.from({ length: 30 }, (_, i) => `user:${i}`);
 /** n1–n5 in the ring, n6 a spare, n7 the client; 30 puts, then nothing: the test joins n6. */
@@ -22,15 +22,8 @@ const scenario = {
   until: 60_000,
 };
 
-/** Plays to exactly `time` (one tick, then pause): no overshoot, whatever the machine's speed. */
 async function advanceTo(page: Page, time: number): Promise<void> {
-  await page.evaluate((t) => {
-    const store = window.__faultline!.store;
-    store.getState().setSpeed(1);
-    store.getState().play();
-    store.getState().tick(t - store.getState().frame.time);
-    store.getState().pause();
-  }, time);
+  await advanceExactly(page, time);
   await expect.poll(() => page.evaluate(() => window.__faultline!.store.getState().frame.time)).toBe(time);
 }
 

@@ -1,6 +1,6 @@
 /** The 2PC blocking scenario in the browser: padlocks, the transaction table and blocked-for. */
 import { expect, test, type Page } from '@playwright/test';
-import { freshApp, playUntil, time } from './helpers';
+import { advanceTo, freshApp, time } from './helpers';
 
 async function openScenario(page: Page, id: string) {
   await page.keyboard.press('s');
@@ -12,7 +12,7 @@ const blockedFor = (page: Page, node: string) => page.locator(`[data-testid="tra
 test('2PC blocking: prepared participants hold their locks while the TM is down, and the table counts it', async ({ page }) => {
   await freshApp(page);
   await openScenario(page, 'twopc:tm-crash-blocks');
-  await playUntil(page, 300, 2);
+  await advanceTo(page, 300);
   const cluster = page.getByTestId('clusterview');
   // Every RM wears a padlock and says why; the TM is down.
   await expect(cluster.locator('[data-locked]')).toHaveCount(3);
@@ -28,11 +28,11 @@ test('2PC blocking: prepared participants hold their locks while the TM is down,
   // Blocked since the vote at 10 ms, up to the cursor (the table follows at most 250 ms late).
   expect(Math.abs(b1 - (t1 - 10))).toBeLessThanOrEqual(1);
 
-  await playUntil(page, 450, 2);
+  await advanceTo(page, 450);
   await expect.poll(() => blockedFor(page, 'n2')).toBeGreaterThan(b1 + 100);
 
   // The TM restarts at 500 with no logged decision, presumes abort, and the locks are released.
-  await playUntil(page, 800, 5);
+  await advanceTo(page, 800);
   await expect(block).toHaveAttribute('data-outcome', 'aborted');
   await expect(cluster.locator('[data-locked]')).toHaveCount(0);
   const final = await blockedFor(page, 'n2');
@@ -52,7 +52,7 @@ test('2PC blocking: prepared participants hold their locks while the TM is down,
 test('a protocol’s own commands are offered for the selected node: begin at the coordinator, vote No at a participant', async ({ page }) => {
   await freshApp(page);
   await openScenario(page, 'twopc:happy-commit');
-  await playUntil(page, 300, 2);
+  await advanceTo(page, 200);
   // A participant offers Vote No (its first command, also on Q), not Begin.
   await page.keyboard.press('3');
   await expect(page.getByTestId('command-begin')).toHaveCount(0);
@@ -62,7 +62,7 @@ test('a protocol’s own commands are offered for the selected node: begin at th
   await page.keyboard.press('1');
   await page.getByTestId('command-begin-tx').fill('pay');
   await page.getByTestId('command-begin').click();
-  await playUntil(page, (await time(page)) + 100, 1);
+  await advanceTo(page, 350);
   const block = page.getByTestId('transactions').locator('[data-tx="pay"]');
   await expect(block).toHaveAttribute('data-outcome', 'aborted');
   await expect(block.locator('tr[data-node="n3"]')).toHaveAttribute('data-state', 'aborted');
