@@ -81,13 +81,21 @@ export function FlightCanvas({ inFlight, time, index, points, lanes, view, selec
   // The theme's ink and surface, read once: a style read every frame would cost a recalc.
   const colors = useRef<{ ink: string; surface: string } | null>(null);
   const placed = placeFlights(inFlight, time, { index, points, lanes });
+  // The SVG's CSS size, observed: reading clientWidth every frame would force a layout.
+  const box = useRef<{ w: number; h: number } | null>(null);
+  useLayoutEffect(() => {
+    const svg = ref.current?.previousElementSibling as SVGSVGElement | null;
+    if (!svg) return;
+    box.current = { w: svg.clientWidth, h: svg.clientHeight };
+    const ro = new ResizeObserver(() => (box.current = { w: svg.clientWidth, h: svg.clientHeight }));
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, []);
 
   useLayoutEffect(() => {
     const canvas = ref.current;
-    const svg = canvas?.previousElementSibling as SVGSVGElement | null;
-    if (!canvas || !svg) return;
-    const w = svg.clientWidth;
-    const h = svg.clientHeight;
+    if (!canvas || !box.current) return;
+    const { w, h } = box.current;
     const dpr = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
       canvas.width = Math.round(w * dpr);

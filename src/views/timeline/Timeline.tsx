@@ -12,7 +12,7 @@ import { useStore } from 'zustand';
 import type { SessionStore } from '../../store/session';
 import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
-import { clusterMarkers, densityBins, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
+import { clusterMarkers, densityBins, trackEnd, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
 import { goTarget, goTo, type Go } from './navigate';
 import './timeline.css';
 
@@ -293,6 +293,8 @@ export function Timeline() {
   const head = useSession((s) => s.frame.head);
   const step = useSession((s) => s.frame.step);
   const time = useSession((s) => s.frame.time);
+  // The whole run is recorded (the cursor may be anywhere in it): its track is exact.
+  const finished = useSession((s) => s.sim.done && s.frame.mode === 'auto');
   // Re-render when a violation is recorded (the list itself is appended in place).
   const violationCount = useSession((s) => s.sim.violations.length);
   const events = sim.events;
@@ -306,7 +308,10 @@ export function Timeline() {
   const live = useRef({ sim, time: 0 });
   if (live.current.sim !== sim) live.current = { sim, time: 0 };
   if (step >= head && time > live.current.time) live.current.time = time;
-  const end = Math.max(MIN_SPAN, lastTime, time, live.current.time);
+  // A run still going grows its track in steps, so the density strip and the markers are
+  // redrawn only when the scale steps, not on every update while playing.
+  const reached = Math.max(MIN_SPAN, lastTime, time, live.current.time);
+  const end = finished ? reached : trackEnd(reached, MIN_SPAN);
   const x = useMemo(() => scaleLinear().domain([0, end]).range([PAD, PAD + columns]).clamp(true), [end, columns]);
 
   const faults = faultsOf(events);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventKind, TraceEvent, Violation } from '../../sim/types';
 import { raft } from '../../protocols/raft';
 import { createSession } from '../../store/session';
-import { clusterMarkers, columnOf, densityBins, dominantFamily, faultFamily, faultMarkers, faultsOf, jumpTarget, nextStep, prevStep } from './markers';
+import { clusterMarkers, columnOf, densityBins, dominantFamily, faultFamily, faultMarkers, faultsOf, jumpTarget, nextStep, prevStep, trackEnd, TRACK_STEP } from './markers';
 
 /** The whole recorded run of a curated scenario, through the store as the app has it. */
 function recorded(name: string) {
@@ -199,5 +199,25 @@ describe('density', () => {
       [200, 'g'],
     ]);
     expect(clusterMarkers([], x, 10)).toEqual([]);
+  });
+});
+
+describe('trackEnd', () => {
+  it('is at or above the time reached, in steps of TRACK_STEP, so it rarely changes', () => {
+    expect(trackEnd(50, 100)).toBe(100);
+    expect(trackEnd(100, 100)).toBe(100);
+    expect(trackEnd(101, 100)).toBe(125);
+    expect(trackEnd(125, 100)).toBe(125);
+    let changes = 0;
+    let prev = trackEnd(0, 100);
+    for (let t = 0; t <= 60_000; t += 16) {
+      const e = trackEnd(t, 100);
+      expect(e).toBeGreaterThanOrEqual(t);
+      expect(e).toBeLessThanOrEqual(Math.max(100, t * TRACK_STEP + 1));
+      if (e !== prev) changes++;
+      prev = e;
+    }
+    // A minute of playback redraws the track about 29 times, not 3,750.
+    expect(changes).toBeLessThan(30);
   });
 });

@@ -163,3 +163,15 @@ export function dominantFamily(items: readonly { kind: EventKind }[]): FaultFami
   }
   return best;
 }
+
+/** While a run goes on, its track's end grows by this factor at a time. */
+export const TRACK_STEP = 1.25;
+
+/** The smallest `min` · TRACK_STEP^k at or above `t`: the track's end while the run goes on,
+ * so that the whole track is redrawn only when it steps. */
+export function trackEnd(t: number, min: number): number {
+  if (t <= min) return min;
+  const k = Math.ceil(Math.log(t / min) / Math.log(TRACK_STEP) - 1e-9);
+  const end = Math.ceil(min * TRACK_STEP ** k);
+  return end >= t ? end : Math.ceil(min * TRACK_STEP ** (k + 1));
+}
