@@ -202,7 +202,8 @@ test('a 100,000-event run stays interactive', async ({ page }) => {
   await expect.poll(async () => (await shown(page)).start, { timeout: 3_000 }).toBeGreaterThan(before.start);
   expect(Date.now() - started).toBeLessThan(5_000);
 
-  // Replaying from the start, the cursor and the diagram keep moving.
+  // Replaying from the start, the cursor and the diagram keep moving (the diagram follows
+  // playback twice a second).
   await page.evaluate(() => {
     const s = window.__faultline!.store.getState();
     s.seekStep(0);
@@ -211,6 +212,6 @@ test('a 100,000-event run stays interactive', async ({ page }) => {
   });
   const draws = Number(await canvas(page).getAttribute('data-draws'));
   await page.waitForFunction(() => window.__faultline!.store.getState().frame.time > 3000, undefined, { timeout: 5_000 });
-  await expect.poll(async () => Number(await canvas(page).getAttribute('data-draws')), { timeout: 3_000 }).toBeGreaterThan(draws + 5);
+  await expect.poll(async () => Number(await canvas(page).getAttribute('data-draws')), { timeout: 3_000 }).toBeGreaterThan(draws + 2);
   await page.evaluate(() => window.__faultline!.store.getState().pause());
 });
