@@ -129,6 +129,12 @@ function saveScenario(store: SessionStore) {
 }
 
 async function saveImage(store: SessionStore, view: ViewId, format: ImageFormat) {
+  // A picture is of one moment: pause, and let the cluster view put messages drawn on its
+  // playback canvas back into the SVG before it is read.
+  if (store.getState().playing) {
+    store.getState().pause();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
   const target = findTarget(view);
   if (!target) throw new Error(view === 'cluster' ? 'no cluster view' : 'no space-time diagram');
   const s = store.getState();
