@@ -7,9 +7,15 @@ import { commandAction, commandsFor } from '../views/commands';
 import { DELAY_BY, nextRate } from '../views/faults';
 import { goTo } from '../views/timeline/navigate';
 
-function typing(target: EventTarget | null): boolean {
+/** Inputs that take keys only to toggle or move (a radio, a checkbox, a slider). */
+const CHOICE_INPUTS = new Set(['radio', 'checkbox', 'range', 'button', 'submit']);
+
+/** Whether the key belongs to the focused control rather than to the app's shortcuts. */
+function typing(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  if (!el) return false;
+  if (el.tagName === 'INPUT' && CHOICE_INPUTS.has((el as HTMLInputElement).type)) return key === ' ' || key === 'Enter' || key.startsWith('Arrow');
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
 /** Returns true when the key was handled. */
@@ -123,7 +129,7 @@ export function useShortcuts(store: SessionStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
-      if (e.key !== 'Escape' && (typing(e.target) || s.dialog)) return;
+      if (e.key !== 'Escape' && (typing(e.target, e.key) || s.dialog)) return;
       if ((e.target as HTMLElement | null)?.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
       if (handleKey(s, e)) e.preventDefault();
     };

@@ -87,6 +87,19 @@ const zhBugs: Record<string, string> = {
   'chash:whole-store': '旧副本用整个存储回答加入者，而不是只给它获得的区间，因此键被移到并不负责它们的服务器上。',
 };
 
+const zhProtocols: Record<string, string> = {
+  raft: 'Raft',
+  twopc: '两阶段提交',
+  threepc: '三阶段提交',
+  chash: '一致性哈希',
+};
+
+/** A protocol's name. */
+export function protocolName(lang: Lang, p: { id: string; name: string }): string {
+  return (lang === 'zh-CN' ? zhProtocols[p.id] : undefined) ?? p.name;
+}
+export const TRANSLATED_PROTOCOLS = Object.keys(zhProtocols);
+
 const zhCommands: Record<string, Text> = {
   'raft:request': { title: '客户端请求', description: '客户端请求该服务器追加一条命令。跟随者会回答领导者提示。' },
   'twopc:begin': { title: '开始事务', description: 'TM 开始一个事务：向每个 RM 发送 Prepare 并等待它们的投票。' },

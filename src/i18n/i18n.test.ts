@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES, translate } from '.';
-import { TRANSLATED_BUGS, TRANSLATED_COMMANDS, TRANSLATED_INVARIANTS, TRANSLATED_SCENARIOS, bugText, commandText, invariantText, scenarioText } from './content';
+import { TRANSLATED_BUGS, TRANSLATED_COMMANDS, TRANSLATED_INVARIANTS, TRANSLATED_PROTOCOLS, TRANSLATED_SCENARIOS, bugText, commandText, invariantText, scenarioText } from './content';
 import { protocols } from '../protocols/registry';
 
 describe('i18n', () => {
@@ -42,6 +42,7 @@ describe('invariant and bug translations', () => {
     expect([...TRANSLATED_BUGS].sort()).toEqual(bugs.sort());
     const commands = [...protocols.values()].flatMap((p) => p.commands.map((c) => `${p.id}:${c.id}`));
     expect([...TRANSLATED_COMMANDS].sort()).toEqual(commands.sort());
+    expect([...TRANSLATED_PROTOCOLS].sort()).toEqual([...protocols.keys()].sort());
     expect(commandText('zh-CN', 'twopc', { id: 'begin', label: 'Begin transaction', description: 'd' }).label).toBe('开始事务');
     expect(commandText('en', 'twopc', { id: 'begin', label: 'Begin transaction', description: 'd' })).toEqual({ label: 'Begin transaction', description: 'd' });
   });

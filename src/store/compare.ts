@@ -70,8 +70,12 @@ export function linkCompare(first: SessionStore): CompareLink | null {
     const { sim, frame, module } = second.getState();
     const hit = sim.violations.find((v) => v.seq >= before && v.seq < frame.step);
     if (hit && s.playing) {
+      const at = sim.events[hit.seq]!.time;
+      const name = module.invariants.find((i) => i.id === hit.invariant)?.name ?? hit.invariant;
       lead().pause();
-      lead().setNotice({ kind: 'info', key: 'notice.compareViolation', detail: `${module.name}: ${hit.invariant} (${sim.events[hit.seq]!.time} ms)` });
+      lead().setNotice({ kind: 'info', key: 'notice.compareViolation', detail: `${module.name}: ${name} (${at} ms)` });
+      // Back to the violation's own time, as playback stops at the first run's violations.
+      lead().followTime(at);
     }
   };
   follow(first.getState(), false);

@@ -170,3 +170,24 @@ describe('frames between events', () => {
     expect(unchanged.length).toBeLessThan(c.nodes.length);
   });
 });
+
+describe('acting at the end of a run', () => {
+  it('extends the run so the action plays out, says so, and replays identically from its link', async () => {
+    const { twopc } = await import('../protocols/twopc');
+    const store = createSession(twopc.scenarios.find((s) => s.name === 'tm-crash-blocks')!);
+    store.getState().seekStep(1e9);
+    expect(store.getState().frame.finished).toBe(true);
+    store.getState().act({ do: 'begin', node: 'n1', tx: 'pay' });
+    const s = store.getState();
+    expect(s.sim.scenario.until).toBe(800 + 1000);
+    expect(s.notice).toEqual({ kind: 'info', key: 'notice.extended', detail: '1800' });
+    expect(s.frame.finished).toBe(false);
+    store.getState().seekStep(1e9);
+    const states = store.getState().frame.nodes.map((n) => (n.state as { tmState?: Record<string, string>; rmState?: Record<string, string> }));
+    expect(states.map((x) => (x.tmState ?? x.rmState)!.pay)).toEqual(['committed', 'committed', 'committed', 'committed']);
+    // The link carries the longer run: a fresh replay gives the same events.
+    const again = createSession(store.getState().sim.scenario);
+    again.getState().seekStep(1e9);
+    expect(JSON.stringify(again.getState().sim.events)).toBe(JSON.stringify(store.getState().sim.events));
+  });
+});

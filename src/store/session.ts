@@ -38,7 +38,8 @@ export interface Notice {
     | 'notice.exportFailed'
     | 'notice.dropOne'
     | 'notice.compareViolation'
-    | 'notice.compareFailed';
+    | 'notice.compareFailed'
+    | 'notice.extended';
   detail?: string;
 }
 
@@ -79,6 +80,11 @@ export interface SessionState extends UiSlice {
    * compare run following the first one's cursor). */
   followTime(time: number): void;
   setNotice(notice: Notice | null): void;
+}
+
+/** How much longer a run gets when the user acts at its end. */
+export function extension(until: number): number {
+  return Math.max(1000, Math.round(until / 2));
 }
 
 function at(sim: Simulation, step: number): World {
@@ -147,7 +153,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         load(scenario, step) {
           guard(() => {
             const { module, sim, cursor, time } = start(scenario, step);
-            show(sim, cursor, time, { module, playing: false, beforeFork: null, revision: get().revision + 1, selection: null });
+            show(sim, cursor, time, { module, playing: false, beforeFork: null, revision: get().revision + 1, selection: null, notice: null });
           });
         },
 
@@ -156,9 +162,16 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
             const { sim, frame } = get();
             const time = Math.floor(frame.time);
             if (frame.step >= sim.eventCount) {
+              // At the end of the run an action would have no time to play out: the run goes on.
+              const until = sim.scenario.until;
+              const ended = sim.done || frame.time >= until;
+              if (ended) sim.scenario.until = Math.max(until, sim.current.time) + extension(until);
               sim.append(action, time);
               sim.advanceTo(frame.time);
-              show(sim, sim.eventCount, frame.time, { revision: get().revision + 1 });
+              show(sim, sim.eventCount, frame.time, {
+                revision: get().revision + 1,
+                ...(ended ? { notice: { kind: 'info', key: 'notice.extended', detail: String(sim.scenario.until) } as Notice } : {}),
+              });
               return;
             }
             // In the past: the run forks here and the old future is dropped (one undo kept).

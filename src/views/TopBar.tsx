@@ -1,7 +1,7 @@
 import { useSession, useSessionStore, useT } from './session';
 import { LANGS, LANG_NAMES, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
-import { scenarioText } from '../i18n/content';
+import { protocolName, scenarioText } from '../i18n/content';
 import { ExportImport } from './io/ExportImport';
 
 export function TopBar() {
@@ -10,7 +10,7 @@ export function TopBar() {
   const setLang = useSession((s) => s.setLang);
   const open = useSession((s) => s.openDialog);
   const title = useSession((s) => scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title);
-  const protocol = useSession((s) => s.module.name);
+  const protocol = useSession((s) => protocolName(s.lang, s.module));
   return (
     <header className="topbar">
       <h1 className="brand">

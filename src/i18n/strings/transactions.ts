@@ -37,9 +37,20 @@ export const en = {
   'tx.state.p': 'p: pre-committed',
   'tx.state.c': 'c: committed',
   'tx.state.a': 'a: aborted',
+  'tx.short.q': 'q · working',
+  'tx.short.w': 'w · waiting',
+  'tx.short.p': 'p · pre-committed',
+  'tx.short.c': 'c · committed',
+  'tx.short.a': 'a · aborted',
+  'tx.short.init': 'init',
+  'tx.short.working': 'working',
+  'tx.short.prepared': 'prepared',
+  'tx.short.committed': 'committed',
+  'tx.short.aborted': 'aborted',
 
   'notice.compareViolation': 'Playback paused: the compared run broke an invariant ({detail}).',
   'notice.compareFailed': 'Compare mode could not start: {detail}. Your run is unchanged.',
+  'notice.extended': 'The run was at its end, so it now goes on to {detail} ms: press Play to see your action play out.',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -80,7 +91,18 @@ export const zhCN: Record<keyof typeof en, string> = {
   'tx.state.p': 'p：预提交',
   'tx.state.c': 'c：已提交',
   'tx.state.a': 'a：已中止',
+  'tx.short.q': 'q · 工作中',
+  'tx.short.w': 'w · 等待中',
+  'tx.short.p': 'p · 预提交',
+  'tx.short.c': 'c · 已提交',
+  'tx.short.a': 'a · 已中止',
+  'tx.short.init': 'init · 初始',
+  'tx.short.working': '工作中',
+  'tx.short.prepared': '已准备',
+  'tx.short.committed': '已提交',
+  'tx.short.aborted': '已中止',
 
   'notice.compareViolation': '播放已暂停：对比的运行违反了不变式（{detail}）。',
   'notice.compareFailed': '无法开启对比模式：{detail}。你的运行没有改变。',
+  'notice.extended': '运行已到结尾，现已延长到 {detail} 毫秒：按播放查看你的操作如何展开。',
 };

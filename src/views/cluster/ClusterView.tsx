@@ -15,6 +15,7 @@ import { LostMarks, Messages, placeFlights } from './Flights';
 import { canvasHits, FlightCanvas } from './FlightCanvas';
 import { CutMarks, GroupBands, PartitionWalls } from './Walls';
 import { useClusterMenu } from './useClusterMenu';
+import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
 import './cluster.css';
 
@@ -56,7 +57,7 @@ function electionProgress(node: NodeFrame, time: number): number {
 /** Under the id: down, else the vote (Raft) or the latest transaction's state (2PC, 3PC). */
 function subLine(t: Translate, f: NodeFacts): string | null {
   if (!f.up) return t('cluster.short.down');
-  if (f.tx) return t('cluster.short.tx', { tx: f.tx.id, state: f.tx.state });
+  if (f.tx) return t('cluster.short.tx', { tx: f.tx.id, state: shortState(t, f.tx.state) });
   if (f.vote === undefined) return null;
   return f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote });
 }

@@ -4,6 +4,7 @@ import type { StringKey } from '../../i18n';
 import type { Message } from '../../sim/types';
 import type { NodeFrame } from '../../store/frame';
 import type { TransactionHints } from '../../protocols/types';
+import { shortState } from '../transactions/stateNames';
 import { isEmptyPayload, messageKind } from './geometry';
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
@@ -79,7 +80,7 @@ export function nodeLabel(t: Translate, f: NodeFacts): string {
   const parts = [f.up ? t('cluster.node', { id: f.id, role }) : t('cluster.node.down', { id: f.id, role })];
   if (f.term !== null) parts.push(t('cluster.node.term', { term: f.term }));
   if (f.vote !== undefined) parts.push(f.vote === null ? t('cluster.node.noVote') : t('cluster.node.vote', { vote: f.vote }));
-  if (f.tx) parts.push(t('cluster.node.tx', { tx: f.tx.id, state: f.tx.state }));
+  if (f.tx) parts.push(t('cluster.node.tx', { tx: f.tx.id, state: shortState(t, f.tx.state) }));
   if (f.tx?.locked) parts.push(t('cluster.node.locked'));
   if (f.paused) parts.push(t('cluster.node.paused'));
   if (f.rate !== 1) parts.push(t('cluster.node.skew', { rate: f.rate }));

@@ -81,7 +81,7 @@ describe('labels', () => {
   it('names a 2PC participant by its translated role, its latest transaction and its locks', () => {
     const p = facts({ role: 'participant', term: null, vote: undefined, tx: { id: 't1', state: 'prepared', locked: true } });
     expect(nodeLabel(en, p)).toBe('n2: participant, transaction t1: prepared, holding its locks, outcome unknown');
-    expect(nodeLabel(zh, p)).toBe('n2：参与者，事务 t1：prepared，持有锁，结果未知');
+    expect(nodeLabel(zh, p)).toBe('n2：参与者，事务 t1：已准备，持有锁，结果未知');
     expect(nodeLabel(en, facts({ role: 'coordinator', term: null, vote: undefined, tx: { id: 't1', state: 'init', locked: false } }))).toBe('n2: coordinator, transaction t1: init');
   });
 

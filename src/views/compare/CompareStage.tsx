@@ -5,6 +5,7 @@
  */
 import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from './context';
+import { protocolName } from '../../i18n/content';
 import { ClusterView } from '../cluster/ClusterView';
 import { TransactionTable } from '../transactions/TransactionTable';
 import './compare.css';
@@ -15,7 +16,7 @@ const PANEL_MS = 250;
 function PaneHeader({ side }: { side: 'left' | 'right' }) {
   const t = useT();
   const store = useSessionStore();
-  const name = useSession((s) => s.module.name);
+  const name = useSession((s) => protocolName(s.lang, s.module));
   const bugs = useSession((s) => s.sim.scenario.params.bugs.join(', '));
   const violation = useSession((s) => s.frame.violations[0] ?? null);
   const when = useSession((s) => (violation ? s.sim.events[violation.seq]!.time : 0));
@@ -39,7 +40,7 @@ function PaneHeader({ side }: { side: 'left' | 'right' }) {
 
 function Pane({ side }: { side: 'left' | 'right' }) {
   const t = useT();
-  const name = useSession((s) => s.module.name);
+  const name = useSession((s) => protocolName(s.lang, s.module));
   const hasTx = useSession((s) => !!s.module.view.transactions);
   return (
     <section className="cmp-pane" aria-label={t('compare.paneLabel', { name, side: t(side === 'left' ? 'compare.left' : 'compare.right') })} data-testid={`compare-${side}`}>

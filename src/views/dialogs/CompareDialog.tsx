@@ -6,12 +6,14 @@ import { Dialog } from './Dialog';
 import { getProtocol, protocols } from '../../protocols/registry';
 import { validateScenario } from '../../scenario/validate';
 import { compareWith, withoutCompare } from '../../store/compare';
+import { bugText, protocolName } from '../../i18n/content';
 
 export function CompareDialog() {
   const t = useT();
   const store = useSessionStore();
   const scenario = useSession((s) => s.sim.scenario);
   const current = useSession((s) => s.module);
+  const lang = useSession((s) => s.lang);
   const [protocol, setProtocol] = useState(() => scenario.compare?.protocol ?? [...protocols.keys()].find((id) => id !== current.id) ?? current.id);
   const [bugs, setBugs] = useState<string[]>(() => scenario.compare?.params.bugs ?? []);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function CompareDialog() {
           >
             {[...protocols.values()].map((m) => (
               <option key={m.id} value={m.id}>
-                {m.id === current.id ? t('compare.same', { name: m.name }) : m.name}
+                {m.id === current.id ? t('compare.same', { name: protocolName(lang, m) }) : protocolName(lang, m)}
               </option>
             ))}
           </select>
@@ -62,9 +64,9 @@ export function CompareDialog() {
           <legend>{t('compare.bugs')}</legend>
           {module.bugs.length === 0 && <p className="muted">{t('compare.noBugs')}</p>}
           {module.bugs.map((b) => (
-            <label key={b.id} className="check" title={b.description}>
+            <label key={b.id} className="check" title={bugText(lang, module.id, b)}>
               <input type="checkbox" checked={bugs.includes(b.id)} onChange={(e) => setBugs(e.target.checked ? [...bugs, b.id] : bugs.filter((x) => x !== b.id))} />
-              <code>{b.id}</code> <span className="muted">{b.description}</span>
+              <code>{b.id}</code> <span className="muted">{bugText(lang, module.id, b)}</span>
             </label>
           ))}
         </fieldset>

@@ -8,6 +8,7 @@ import type { Message, Observable, TraceEvent } from '../../sim/types';
 import type { TimerView } from '../../store/frame';
 import type { StringKey } from '../../i18n';
 import { useSession, useT } from '../session';
+import { roleName } from '../cluster/labels';
 import { Fields } from './JsonTree';
 import { eventParts, findMessage, type MessageStatus } from './model';
 import { changedNames, stepChange, type StateDiff, type StepChange } from './diff';
@@ -107,7 +108,7 @@ function NodeDetails({ id }: { id: string }) {
         {t('inspector.node', { node: id })}
         <span className={`lg-badge ${node.up ? 'lg-badge-up' : 'lg-badge-down'}`}>{t(node.up ? 'inspector.up' : 'inspector.down')}</span>
         {node.paused && <span className="lg-badge lg-badge-paused">{t('inspector.paused')}</span>}
-        {role && <span className={`lg-badge${node.up && role === 'leader' ? ' lg-badge-leader' : ''}`}>{node.up && role === 'leader' ? `★ ${role}` : role}</span>}
+        {role && <span className={`lg-badge${node.up && role === 'leader' ? ' lg-badge-leader' : ''}`}>{node.up && role === 'leader' ? `★ ${roleName(t, role)}` : roleName(t, role)}</span>}
         <span className={`lg-badge${node.rate !== 1 ? ' lg-badge-paused' : ''}`}>{t('inspector.rate', { rate: node.rate })}</span>
       </h3>
       <h4 className="in-sub">{t('inspector.state')}</h4>

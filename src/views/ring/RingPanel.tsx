@@ -154,7 +154,7 @@ function scaleShown(r: ScaleResult, scheme: SchemeId, t: T, lang: string): Shown
 /** Legend entries: a swatch class and its text. */
 function Legend({ t, scale, joiner }: { t: T; scale: boolean; joiner: string | null }) {
   const items: [string, string][] = scale
-    ? [['lg-density', t('ring.legend.keys')], ['lg-moved-density', t('ring.legend.movedDensity')], ...(joiner ? [['lg-tick', t('ring.legend.joiner', { server: joiner })] as [string, string]] : [])]
+    ? [['lg-density', t('ring.legend.keys')], ['lg-moved-density', t('ring.legend.movedDensity')], ...(joiner ? [['lg-joiner-tick', t('ring.legend.joiner', { server: joiner })] as [string, string]] : [])]
     : [['lg-key', t('ring.legend.key')], ['lg-moved', t('ring.legend.moved')], ['lg-handoff', t('ring.legend.handoff')]];
   return (
     <ul className="ring-legend">

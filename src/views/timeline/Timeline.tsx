@@ -12,6 +12,7 @@ import { useStore } from 'zustand';
 import type { SessionStore } from '../../store/session';
 import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
+import { protocolName } from '../../i18n/content';
 import { clusterMarkers, densityBins, trackEnd, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
 import { goTarget, goTo, type Go } from './navigate';
 import './timeline.css';
@@ -222,7 +223,7 @@ const Pins = memo(function Pins({ x, pins, step, t }: Pick<LayerProps, 'x' | 'pi
 function ComparePins({ store, x, t }: { store: SessionStore; x: LayerProps['x']; t: Translate }) {
   const count = useStore(store, (s) => s.sim.violations.length);
   const sim = useStore(store, (s) => s.sim);
-  const name = useStore(store, (s) => s.module.name);
+  const name = useStore(store, (s) => protocolName(s.lang, s.module));
   const pins = sim.violations.slice(0, count).map((v) => ({ ...v, time: sim.events[v.seq]?.time ?? 0 }));
   return (
     <g className="tl-pins tl-pins-compare">

@@ -4,7 +4,7 @@
  * locks). Clicking a strip moves the cursor to that time.
  */
 import { memo, useMemo, type MouseEvent } from 'react';
-import { isStringKey } from '../../i18n';
+import { shortState, stateName } from './stateNames';
 import type { TxKind } from '../../protocols/types';
 import { useSession, useSessionStore, useT } from '../session';
 import { transactionTable, type TxRow, type TxView } from './model';
@@ -20,10 +20,6 @@ const MIN_LABEL_SHARE = 0.05;
 
 const ms = (t: T, n: number) => t('tx.ms', { ms: Math.round(n) });
 
-function stateName(t: T, state: string): string {
-  const key = `tx.state.${state}`;
-  return isStringKey(key) ? t(key) : state;
-}
 
 function Strip({ row, domain, time, t, onSeek }: { row: TxRow; domain: number; time: number; t: T; onSeek(ms: number): void }) {
   const pct = (x: number) => `${(100 * Math.min(x, domain)) / domain}%`;
@@ -85,7 +81,7 @@ const TxBlock = memo(function TxBlock({ view, domain, time, t, onSeek }: { view:
                 <Strip row={r} domain={domain} time={time} t={t} onSeek={onSeek} />
               </td>
               <td className={r.nowKind ? `tx-now tx-text-${r.nowKind}` : 'tx-now'} title={r.now ? stateName(t, r.now) : undefined}>
-                {r.now ?? t('tx.notInvolved')}
+                {r.now ? shortState(t, r.now) : t('tx.notInvolved')}
               </td>
               <td className="tx-blocked" data-blocked={Math.round(r.blockedMs)} title={r.lockHolder ? t('tx.blockedTip') : t('tx.coordinator')}>
                 {r.lockHolder ? ms(t, r.blockedMs) : '—'}
