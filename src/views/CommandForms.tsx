@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { CommandSpec } from '../protocols/types';
 import { commandText } from '../i18n/content';
 import type { NodeFrame } from '../store/frame';
-import { useSession, useSessionStore } from './session';
+import { useSession, useSessionStore, useT } from './session';
 import { commandAction, commandsFor, type FieldValues } from './commands';
 
 function CommandForm({ spec, node, first }: { spec: CommandSpec; node: NodeFrame; first: boolean }) {
@@ -13,6 +13,7 @@ function CommandForm({ spec, node, first }: { spec: CommandSpec; node: NodeFrame
   const protocol = useSession((s) => s.module.id);
   const step = useSession((s) => s.frame.step);
   const [values, setValues] = useState<FieldValues>({});
+  const t = useT();
   const text = commandText(lang, protocol, spec);
   const set = (name: string, v: string | number | boolean) => setValues((old) => ({ ...old, [name]: v }));
   return (
@@ -48,7 +49,7 @@ function CommandForm({ spec, node, first }: { spec: CommandSpec; node: NodeFrame
       <button
         type="submit"
         disabled={!node.up}
-        title={first ? `${text.description} (Q)` : text.description}
+        title={!node.up ? t('faults.commandDown', { node: node.id }) : first ? `${text.description} (Q)` : text.description}
         aria-keyshortcuts={first ? 'Q' : undefined}
         data-testid={spec.id === 'request' ? 'fault-request' : `command-${spec.id}`}
       >

@@ -122,6 +122,9 @@ export const en = {
   'ring.scale.bad.servers': 'Servers must be a whole number from {min} to {max}, not “{value}”',
   'ring.scale.bad.vnodes': 'Virtual nodes must be a whole number from {min} to {max}, not “{value}”',
   'ring.scale.bad.keys': 'Keys must be a whole number from {min} to {max}, not “{value}”',
+  'ring.scale.empty.servers': 'Servers is empty: enter a whole number from {min} to {max}',
+  'ring.scale.empty.vnodes': 'Virtual nodes is empty: enter a whole number from {min} to {max}',
+  'ring.scale.empty.keys': 'Keys is empty: enter a whole number from {min} to {max}',
 
   'ring.ms': '{n} ms',
   'ring.s': '{n} s',
@@ -250,6 +253,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'ring.scale.bad.servers': '服务器数必须是 {min} 到 {max} 之间的整数，而不是“{value}”',
   'ring.scale.bad.vnodes': '虚拟节点数必须是 {min} 到 {max} 之间的整数，而不是“{value}”',
   'ring.scale.bad.keys': '键数必须是 {min} 到 {max} 之间的整数，而不是“{value}”',
+  'ring.scale.empty.servers': '服务器数为空：请输入 {min} 到 {max} 之间的整数',
+  'ring.scale.empty.vnodes': '虚拟节点数为空：请输入 {min} 到 {max} 之间的整数',
+  'ring.scale.empty.keys': '键数为空：请输入 {min} 到 {max} 之间的整数',
 
   'ring.ms': '{n} 毫秒',
   'ring.s': '{n} 秒',

@@ -24,14 +24,16 @@ export function CompareDialog() {
       setError(v.errors.join('; '));
       return;
     }
+    reopen(v.scenario);
+  };
+  /** The same run with or without a second pane, the cursor where it was. */
+  const reopen = (next: typeof scenario) => {
     const { frame } = store.getState();
-    store.getState().load(v.scenario, frame.step);
+    store.getState().load(next, frame.step);
+    store.getState().followTime(frame.time);
     store.getState().openDialog(null);
   };
-  const stop = () => {
-    store.getState().load(withoutCompare(scenario), store.getState().frame.step);
-    store.getState().openDialog(null);
-  };
+  const stop = () => reopen(withoutCompare(scenario));
   return (
     <Dialog title={t('compare.title')} testid="compare-dialog">
       <form

@@ -23,7 +23,7 @@ export interface ScaleInput {
 /** A problem with one input: which field, and a message key with its values. */
 export interface InputProblem {
   field: keyof ScaleInput;
-  key: 'ring.scale.bad.servers' | 'ring.scale.bad.vnodes' | 'ring.scale.bad.keys';
+  key: `ring.scale.${'bad' | 'empty'}.${'servers' | 'vnodes' | 'keys'}`;
   vars: Record<string, string | number>;
 }
 
@@ -33,7 +33,8 @@ export function validateScale(raw: Record<keyof ScaleInput, string>): { input: S
   const read = (field: keyof ScaleInput, min: number, max: number): number => {
     const text = raw[field].trim().replace(/[,_\s]/g, '');
     const n = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!(n >= min && n <= max)) problems.push({ field, key: `ring.scale.bad.${field}`, vars: { value: raw[field].trim() || '—', min, max } });
+    const value = raw[field].trim();
+    if (!(n >= min && n <= max)) problems.push({ field, key: `ring.scale.${value ? 'bad' : 'empty'}.${field}`, vars: { value, min, max } });
     return n;
   };
   const input = { servers: read('servers', 1, SCALE_LIMITS.servers), vnodes: read('vnodes', 1, SCALE_LIMITS.vnodes), keys: read('keys', 1, SCALE_LIMITS.keys) };
