@@ -73,6 +73,10 @@ test('under a partition 3PC splits: playback stops at its violation and its pane
   await page.keyboard.press('Home');
   await pin.locator('.tl-hit').click();
   expect((await times(page)).first).toBe(Number(await pin.getAttribute('data-time')));
+  // V jumps to it too.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('v');
+  expect((await times(page)).first).toBe(Number(await pin.getAttribute('data-time')));
   // The pane's flag moves the shared cursor back to the violation.
   await page.keyboard.press('End');
   await page.getByTestId('compare-right-status').click();

@@ -6,6 +6,7 @@ import { copyLink } from '../views/copyLink';
 import { commandAction, commandsFor } from '../views/commands';
 import { DELAY_BY, nextRate } from '../views/faults';
 import { goTo } from '../views/timeline/navigate';
+import { compareStore } from '../views/compare/context';
 
 /** Inputs that take keys only to toggle or move (a radio, a checkbox, a slider). */
 const CHOICE_INPUTS = new Set(['radio', 'checkbox', 'range', 'button', 'submit']);
@@ -73,7 +74,7 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
       s.openDialog('compare');
       return true;
     case 'v':
-      goTo(s, e.shiftKey ? 'prevViolation' : 'nextViolation');
+      goTo(s, e.shiftKey ? 'prevViolation' : 'nextViolation', compareStore()?.getState());
       return true;
     case 'Home':
       goTo(s, 'start');

@@ -13,11 +13,36 @@ export function goTarget(s: Pick<SessionState, 'sim' | 'frame'>, go: Go): number
   return jumpTarget(s.sim, step, go);
 }
 
-/** Jumps; returns whether the cursor moved. */
-export function goTo(s: SessionState, go: Go): boolean {
-  const target = goTarget(s, go);
-  if (target === null) return false;
+type Run = Pick<SessionState, 'sim' | 'frame'>;
+
+/** Compare mode: the time of the compared run's nearest violation that way from the cursor. */
+function otherViolation(other: Run, time: number, go: 'prevViolation' | 'nextViolation'): number | null {
+  const times = other.sim.violations.map((v) => other.sim.events[v.seq]!.time);
+  const ahead = times.filter((t) => (go === 'nextViolation' ? t > time : t < time));
+  if (!ahead.length) return null;
+  return go === 'nextViolation' ? Math.min(...ahead) : Math.max(...ahead);
+}
+
+/** Where a jump goes: a step of this run, or a time (a violation of the compared run, which
+ * may lie beyond what this run has recorded). */
+export function goWhere(s: Run, go: Go, other?: Run | null): { step: number } | { time: number } | null {
+  const step = goTarget(s, go);
+  if (!other || (go !== 'prevViolation' && go !== 'nextViolation')) return step === null ? null : { step };
+  const mine = step === null ? null : step > 0 ? s.sim.events[step - 1]!.time : 0;
+  const theirs = otherViolation(other, s.frame.time, go);
+  if (theirs === null) return step === null ? null : { step };
+  if (mine === null) return { time: theirs };
+  const theirsFirst = go === 'nextViolation' ? theirs < mine : theirs > mine;
+  return theirsFirst ? { time: theirs } : { step: step! };
+}
+
+/** Jumps; returns whether the cursor moved. `other`: the compared run, whose violations are
+ * stops too. */
+export function goTo(s: SessionState, go: Go, other?: Run | null): boolean {
+  const where = goWhere(s, go, other);
+  if (where === null) return false;
   s.pause();
-  s.seekStep(target);
+  if ('step' in where) s.seekStep(where.step);
+  else s.followTime(where.time);
   return true;
 }
