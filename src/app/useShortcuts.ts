@@ -101,7 +101,7 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
         s.act({ do: 'timeout', node: id });
         return true;
       case 'q': {
-        const first = commandsFor(s.module, node.role)[0];
+        const first = commandsFor(s.module, node.role, node.state)[0];
         if (first && node.up) s.act(commandAction(first, id, s.frame.step));
         return !!first;
       }

@@ -84,6 +84,9 @@ export interface CommandSpec {
   fields: CommandField[];
   /** Roles that accept it; all when absent. */
   roles?: RoleId[];
+  /** Whether the UI offers it to a node in this observable state (a join only to a server
+   * outside the ring); always when absent. Scripts may still send it anywhere. */
+  available?(state: Observable): boolean;
   /** The event delivered to the node. */
   event(action: CommandAction): EventObject;
 }

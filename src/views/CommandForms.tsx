@@ -63,7 +63,7 @@ export function CommandForms({ node }: { node: NodeFrame }) {
   const module = useSession((s) => s.module);
   return (
     <>
-      {commandsFor(module, node.role).map((spec, i) => (
+      {commandsFor(module, node.role, node.state).map((spec, i) => (
         <CommandForm key={`${node.id}:${spec.id}`} spec={spec} node={node} first={i === 0} />
       ))}
     </>

@@ -11,6 +11,10 @@ describe('commands', () => {
     expect(commandsFor(chash, 'client').map((c) => c.id)).toEqual(['put', 'get']);
     expect(commandsFor(chash, 'server').map((c) => c.id)).toEqual(['join', 'leave']);
     expect(commandsFor(raft, 'server').map((c) => c.id)).toEqual(['request']);
+    // By state: Join only outside the ring, Leave only in it.
+    expect(commandsFor(chash, 'server', { self: 'out' }).map((c) => c.id)).toEqual(['join']);
+    expect(commandsFor(chash, 'server', { self: 'up' }).map((c) => c.id)).toEqual(['leave']);
+    expect(commandsFor(chash, 'server', { self: 'joining' }).map((c) => c.id)).toEqual([]);
   });
 
   it('fill empty fields with defaults; a Raft request is unique to its step', () => {

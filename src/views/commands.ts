@@ -1,9 +1,11 @@
 /** The protocol commands a node accepts, and the action a command records with its fields. */
-import type { CommandSpec, ProtocolModule } from '../protocols/types';
+import type { CommandSpec, Observable, ProtocolModule } from '../protocols/types';
 import type { ActionWithoutTime } from '../store/session';
 
-export function commandsFor(module: ProtocolModule, role: string): CommandSpec[] {
-  return module.commands.filter((c) => !c.roles || c.roles.includes(role));
+/** The commands for a node of this role; with its state, only those the protocol says make
+ * sense there (no Join for a server already in the ring). */
+export function commandsFor(module: ProtocolModule, role: string, state?: Observable): CommandSpec[] {
+  return module.commands.filter((c) => (!c.roles || c.roles.includes(role)) && (!state || !c.available || c.available(state)));
 }
 
 export type FieldValues = Record<string, string | number | boolean>;

@@ -58,6 +58,7 @@ export const chash: ProtocolModule = {
       description: 'A server outside the ring asks the seed to join; it pulls the key ranges it gains, then serves them.',
       fields: [],
       roles: ['server'],
+      available: (state) => state.self === 'out',
       event: () => ({ type: 'join' }),
     },
     {
@@ -66,6 +67,7 @@ export const chash: ProtocolModule = {
       description: 'A server in the ring asks the seed to leave; it hands its keys to the servers that gain them, then drops them.',
       fields: [],
       roles: ['server'],
+      available: (state) => state.self === 'up',
       event: () => ({ type: 'leave' }),
     },
   ],

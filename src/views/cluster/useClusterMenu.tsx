@@ -76,7 +76,7 @@ export function useClusterMenu({ store, stage, frame, t }: Options) {
   if (menu && !gone) {
     const act = store.getState().act;
     const { module, lang } = store.getState();
-    const commands = node ? commandsFor(module, node.role).map((spec) => ({ spec, label: commandText(lang, module.id, spec).label })) : [];
+    const commands = node ? commandsFor(module, node.role, node.state).map((spec) => ({ spec, label: commandText(lang, module.id, spec).label })) : [];
     const entries = node ? nodeMenu(t, nodeFacts(node), frame.step, commands) : menu.kind === 'message' ? messageMenu(t, menu.id) : [];
     const items: MenuItem[] = entries.map((e) => ({ ...e, run: () => act(e.action) }));
     const label = menu.kind === 'node' ? t('cluster.menu.node', { id: menu.id }) : t('cluster.menu.message', { id: menu.id });
