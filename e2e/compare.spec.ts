@@ -73,6 +73,7 @@ test('under a partition 3PC splits: playback stops at its violation and its pane
   await page.keyboard.press('Home');
   await pin.locator('.tl-hit').click();
   expect((await times(page)).first).toBe(Number(await pin.getAttribute('data-time')));
+  await expect(page.getByTestId('timeline-compare-count')).toHaveText(' · 1 in Three-phase commit');
   // V jumps to it too.
   await page.keyboard.press('Home');
   await page.keyboard.press('v');

@@ -243,6 +243,13 @@ function ComparePins({ store, x, t }: { store: SessionStore; x: LayerProps['x'];
   );
 }
 
+/** Compare mode: how many violations the compared run has recorded so far. */
+function CompareCount({ store, t }: { store: SessionStore; t: Translate }) {
+  const count = useStore(store, (s) => s.sim.violations.length);
+  const name = useStore(store, (s) => protocolName(s.lang, s.module));
+  return <span data-testid="timeline-compare-count">{t('timeline.compareCount', { count, name })}</span>;
+}
+
 function Legend({ t }: { t: Translate }) {
   return (
     <ul className="tl-legend" aria-label={t('timeline.legend')}>
@@ -414,7 +421,10 @@ export function Timeline() {
             </button>
           ))}
         </div>
-        <span className="tl-counts">{t('timeline.counts', { faults: faults.length, violations: pins.length })}</span>
+        <span className="tl-counts">
+          {t('timeline.counts', { faults: faults.length, violations: pins.length })}
+          {second && <CompareCount store={second} t={t} />}
+        </span>
       </div>
       <div
         ref={wrap}
