@@ -52,6 +52,15 @@ describe('transaction table', () => {
     expect(end!.blockedTotal).toBe(['n2', 'n3', 'n4'].reduce((s, n) => s + row(end!, n).blockedMs, 0));
   });
 
+  it('a transaction begun later does not show a node’s earlier down time', () => {
+    const scenario = { ...pick(twoPcScenarios, 'tm-crash-blocks'), actions: [...pick(twoPcScenarios, 'tm-crash-blocks').actions, { at: 700, do: 'begin', node: 'n1', tx: 'late' }] };
+    const views = tableAt(scenario, 800);
+    const late = views.find((v) => v.tx === 'late')!;
+    expect(late.start).toBe(700);
+    expect(row(late, 'n1').down).toEqual([]);
+    expect(row(views[0]!, 'n1').down).toEqual([{ from: 15, to: 500 }]);
+  });
+
   it('3PC partition: the table shows the split outcome', () => {
     const [t1] = tableAt(pick(threePcScenarios, 'partition'), 900);
     expect(t1!.outcome).toBe('split');

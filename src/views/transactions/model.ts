@@ -154,6 +154,8 @@ export function transactionTable(
       return { node: n.id, role: n.role, lockHolder, spans, down: downSpans(index.ups.get(n.id), step, time), now: last?.state ?? null, nowKind: last?.kind ?? null, blockedMs };
     });
     if (start === Infinity) continue;
+    // Down spans from before the transaction began are another story.
+    for (const r of rows) r.down = r.down.filter((d) => d.to > start).map((d) => ({ from: Math.max(d.from, start), to: d.to }));
     const holders = rows.filter((r) => r.lockHolder);
     const longest = holders.reduce<TxRow | null>((best, r) => (r.blockedMs > (best?.blockedMs ?? 0) ? r : best), null);
     views.push({
