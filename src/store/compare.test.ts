@@ -106,6 +106,18 @@ describe('compare scenarios', () => {
     expect(second.getState().sim.scenario.actions.some((a) => a.do === 'drop')).toBe(false);
   });
 
+  it('shares node selections between the panes, not message selections', () => {
+    const { first, second } = linked('compare-tm-crash');
+    second.getState().select({ kind: 'node', id: 'n3' });
+    expect(first.getState().selection).toEqual({ kind: 'node', id: 'n3' });
+    expect(second.getState().selection).toEqual({ kind: 'node', id: 'n3' });
+    first.getState().select({ kind: 'node', id: 'n2' });
+    expect(second.getState().selection).toEqual({ kind: 'node', id: 'n2' });
+    second.getState().select({ kind: 'message', id: 4 });
+    expect(first.getState().selection).toEqual({ kind: 'node', id: 'n2' });
+    expect(second.getState().selection).toEqual({ kind: 'message', id: 4 });
+  });
+
   it('dispose stops following', () => {
     const { first, second, link } = linked('compare-tm-crash');
     first.getState().seekStep(1e9);

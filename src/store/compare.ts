@@ -27,6 +27,9 @@ export function linkCompare(first: SessionStore): CompareLink | null {
   const lead = () => first.getState();
 
   second.setState({
+    // A node is the same node in both runs: selecting it in either pane selects it in both (the
+    // toolbar acts on the one script). A message id names another message in the other run.
+    select: (sel) => (sel?.kind === 'message' ? second.setState({ selection: sel }) : lead().select(sel)),
     act: (a) => lead().act(a),
     // A manual schedule and message-level actions belong to the first run only.
     pick: () => {},
@@ -65,7 +68,7 @@ export function linkCompare(first: SessionStore): CompareLink | null {
     }
     const before = second.getState().frame.step;
     own.followTime(s.frame.time);
-    second.setState({ playing: s.playing, lang: s.lang });
+    second.setState({ playing: s.playing, lang: s.lang, ...(s.selection?.kind === 'message' ? {} : { selection: s.selection }) });
     // Playback stops at the second run's violations too, as it does at the first run's.
     const { sim, frame, module } = second.getState();
     const hit = sim.violations.find((v) => v.seq >= before && v.seq < frame.step);
@@ -82,7 +85,7 @@ export function linkCompare(first: SessionStore): CompareLink | null {
   const off = first.subscribe((s, prev) => {
     // The scenario changes only with a new run or a new revision: re-derive only then.
     const rederive = s.sim !== prev.sim || s.revision !== prev.revision;
-    if (rederive || s.frame !== prev.frame || s.playing !== prev.playing || s.lang !== prev.lang) follow(s, rederive);
+    if (rederive || s.frame !== prev.frame || s.playing !== prev.playing || s.lang !== prev.lang || s.selection !== prev.selection) follow(s, rederive);
   });
   return { store: second, dispose: off };
 }
