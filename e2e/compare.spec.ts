@@ -36,6 +36,14 @@ test('2PC blocks where 3PC aborts: two panes on one cursor, and a link replays b
   expect(rightBlocked).toBeGreaterThan(400);
   expect(rightBlocked).toBeLessThan(600);
 
+  // A node selected in one pane is selected in both; the right pane's inspector shows its state
+  // in the compared run.
+  await right.getByTestId('clusterview').locator('[data-node="n3"]').click();
+  await expect(page.getByTestId('inspector').first()).toContainText('n3');
+  await right.getByTestId('compare-inspector').locator('summary').click();
+  await expect(right.getByTestId('inspector-node')).toHaveAttribute('data-node', 'n3');
+  await expect(right.getByTestId('inspector-node')).toContainText('"a"');
+
   // One timeline: going back to the start moves both panes.
   await page.keyboard.press('Home');
   await expect.poll(async () => (await times(page)).second).toBe((await times(page)).first);

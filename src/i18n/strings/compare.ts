@@ -23,6 +23,7 @@ export const en = {
   'compare.brokenTip': 'Move the shared cursor to the violation',
   'compare.bugsOn': 'bug switches: {bugs}',
   'scenarios.compareWith': 'Side by side with {protocol}',
+  'compare.inspector': 'Inspector: the selected node in {name}',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -49,4 +50,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'compare.brokenTip': '将共享光标移到该违反处',
   'compare.bugsOn': '缺陷开关：{bugs}',
   'scenarios.compareWith': '与 {protocol} 并排对比',
+  'compare.inspector': '检查器：{name}中选中的节点',
 };

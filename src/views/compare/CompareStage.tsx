@@ -8,6 +8,7 @@ import { useCompareStore } from './context';
 import { protocolName } from '../../i18n/content';
 import { ClusterView } from '../cluster/ClusterView';
 import { TransactionTable } from '../transactions/TransactionTable';
+import { Inspector } from '../logs/Inspector';
 import './compare.css';
 
 /** How often a pane's transaction table follows playback (as the other panels do). */
@@ -50,6 +51,15 @@ function Pane({ side }: { side: 'left' | 'right' }) {
         <CalmSession ms={PANEL_MS}>
           <TransactionTable />
         </CalmSession>
+      )}
+      {side === 'right' && (
+        // The side inspector shows the left run; the selected node's state in this run is here.
+        <details className="cmp-inspector" data-testid="compare-inspector">
+          <summary>{t('compare.inspector', { name })}</summary>
+          <CalmSession ms={PANEL_MS}>
+            <Inspector />
+          </CalmSession>
+        </details>
       )}
     </section>
   );
