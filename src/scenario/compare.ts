@@ -18,5 +18,8 @@ export function sharedAction(a: Action): boolean {
 export function compareScenario(s: Scenario): Scenario | null {
   if (!s.compare) return null;
   const { compare, notes: _notes, ...rest } = s;
-  return { ...rest, protocol: compare.protocol, params: compare.params, schedule: 'auto', actions: s.actions.filter(sharedAction) };
+  // A `step` orders a fork after an event of the first run; here it means "after every event
+  // at that instant", which is what the second pane showed when the user acted.
+  const actions = s.actions.filter(sharedAction).map((a) => (a.step === undefined ? a : { ...a, step: Number.MAX_SAFE_INTEGER }));
+  return { ...rest, protocol: compare.protocol, params: compare.params, schedule: 'auto', actions };
 }

@@ -104,6 +104,11 @@ describe('compare scenarios', () => {
     first.getState().act({ do: 'drop', message: id });
     expect(first.getState().sim.scenario.actions.some((a) => a.do === 'drop')).toBe(true);
     expect(second.getState().sim.scenario.actions.some((a) => a.do === 'drop')).toBe(false);
+    // From the second pane, a message action is not recorded against the first run's message.
+    const count = first.getState().sim.scenario.actions.length;
+    second.getState().act({ do: 'drop', message: 4 });
+    expect(first.getState().sim.scenario.actions).toHaveLength(count);
+    expect(first.getState().notice).toMatchObject({ key: 'notice.otherRunMessage' });
   });
 
   it('shares node selections between the panes, not message selections', () => {

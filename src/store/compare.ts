@@ -6,7 +6,7 @@
  * to it, and the second run is rebuilt whenever the scenario it derives from changes. Only
  * selection and the dialogs stay the pane's own.
  */
-import { compareScenario } from '../scenario/compare';
+import { compareScenario, sharedAction } from '../scenario/compare';
 import type { Scenario } from '../scenario/types';
 import { getProtocol } from '../protocols/registry';
 import { createSession, type SessionState, type SessionStore } from './session';
@@ -30,7 +30,8 @@ export function linkCompare(first: SessionStore): CompareLink | null {
     // A node is the same node in both runs: selecting it in either pane selects it in both (the
     // toolbar acts on the one script). A message id names another message in the other run.
     select: (sel) => (sel?.kind === 'message' ? second.setState({ selection: sel }) : lead().select(sel)),
-    act: (a) => lead().act(a),
+    // Message ids name other messages in the first run: those actions stay with this pane.
+    act: (a) => (sharedAction(a as Parameters<typeof sharedAction>[0]) ? lead().act(a) : lead().setNotice({ kind: 'info', key: 'notice.otherRunMessage' })),
     // A manual schedule and message-level actions belong to the first run only.
     pick: () => {},
     setSchedule: (mode) => lead().setSchedule(mode),

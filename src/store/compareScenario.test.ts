@@ -37,6 +37,9 @@ describe('compare scenarios', () => {
     expect(second.compare).toBeUndefined();
     expect(second.notes).toBeUndefined();
     expect(compareScenario(blocking)).toBeNull();
+    // A fork's tie-break names an event of the first run: here, after every event at that time.
+    const forked = compareScenario({ ...s, actions: [{ at: 10, step: 6, do: 'crash', node: 'n4' }] })!;
+    expect(forked.actions).toEqual([{ at: 10, step: Number.MAX_SAFE_INTEGER, do: 'crash', node: 'n4' }]);
   });
 
   it('are accepted and round-trip through a link', () => {

@@ -175,7 +175,10 @@ describe('acting at the end of a run', () => {
   it('extends the run so the action plays out, says so, and replays identically from its link', async () => {
     const { twopc } = await import('../protocols/twopc');
     const store = createSession(twopc.scenarios.find((s) => s.name === 'tm-crash-blocks')!);
-    store.getState().seekStep(1e9);
+    store.getState().setSpeed(1);
+    store.getState().play();
+    store.getState().tick(1000);
+    expect(store.getState().frame.time).toBe(800);
     expect(store.getState().frame.finished).toBe(true);
     store.getState().act({ do: 'begin', node: 'n1', tx: 'pay' });
     const s = store.getState();
@@ -189,5 +192,38 @@ describe('acting at the end of a run', () => {
     const again = createSession(store.getState().sim.scenario);
     again.getState().seekStep(1e9);
     expect(JSON.stringify(again.getState().sim.events)).toBe(JSON.stringify(store.getState().sim.events));
+  });
+});
+
+describe('acting behind a clock that ran on to the end', () => {
+  it('records the action at the cursor, not at the end, and extends only when the room is short', async () => {
+    const { twopc } = await import('../protocols/twopc');
+    const store = createSession(twopc.scenarios.find((s) => s.name === 'happy-commit')!);
+    store.getState().setSpeed(1);
+    store.getState().play();
+    store.getState().tick(1000);
+    store.getState().seekTime(200);
+    const cursor = store.getState().frame.time;
+    expect(cursor).toBeLessThan(200);
+    store.getState().act({ do: 'crash', node: 'n3' });
+    const s = store.getState();
+    expect(s.sim.scenario.actions.at(-1)).toMatchObject({ do: 'crash', node: 'n3', at: Math.floor(cursor) });
+    expect(s.frame.nodes.find((n) => n.id === 'n3')!.up).toBe(false);
+    // Enough room before `until` (400): no extension, no fork notice (nothing was dropped).
+    expect(s.sim.scenario.until).toBe(400);
+    expect(s.notice).toBeNull();
+  });
+
+  it('refuses a command the protocol, or the compared protocol, does not have', async () => {
+    const { twopc } = await import('../protocols/twopc');
+    const store = createSession(twopc.scenarios.find((s) => s.name === 'compare-tm-crash')!);
+    const before = store.getState().sim.scenario.actions.length;
+    store.getState().act({ do: 'request', node: 'n1', command: 'x=1' });
+    expect(store.getState().notice).toEqual({ kind: 'error', key: 'notice.actionRefused', detail: 'Two-phase commit has no command "request"' });
+    expect(store.getState().sim.scenario.actions).toHaveLength(before);
+    const happy = raft.scenarios.find((x) => x.name === 'happy-path')!;
+    const withTwoPc = createSession({ ...happy, compare: { protocol: 'twopc', params: { bugs: [] } } });
+    withTwoPc.getState().act({ do: 'request', node: 'n1', command: 'y=2' });
+    expect(withTwoPc.getState().notice?.detail).toBe('the compared run (Two-phase commit) has no command "request"');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { Scenario } from '../scenario/types';
+import { KERNEL_ACTIONS, type Scenario } from '../scenario/types';
 import { Simulation, forkScenario, type ActionWithoutTime } from '../sim/simulation';
 import type { Enabled, World } from '../sim/world';
 import { ScenarioRuntimeError } from '../sim/world';
@@ -39,7 +39,9 @@ export interface Notice {
     | 'notice.dropOne'
     | 'notice.compareViolation'
     | 'notice.compareFailed'
-    | 'notice.extended';
+    | 'notice.extended'
+    | 'notice.actionRefused'
+    | 'notice.otherRunMessage';
   detail?: string;
 }
 
@@ -80,6 +82,20 @@ export interface SessionState extends UiSlice {
    * compare run following the first one's cursor). */
   followTime(time: number): void;
   setNotice(notice: Notice | null): void;
+}
+
+/** Less room than this before `until` and an action gets the run extended. */
+const ROOM = 100;
+
+/** Why an action cannot be recorded, or null: a command this protocol does not have, or (in
+ * compare mode) one the compared protocol does not have. */
+function refusal(s: Pick<SessionState, 'module' | 'sim'>, action: ActionWithoutTime): string | null {
+  const kind = String(action.do);
+  if ((KERNEL_ACTIONS as readonly string[]).includes(kind)) return null;
+  if (!s.module.commands.some((c) => c.id === kind)) return `${s.module.name} has no command "${kind}"`;
+  const other = s.sim.scenario.compare && getProtocol(s.sim.scenario.compare.protocol);
+  if (other && !other.commands.some((c) => c.id === kind)) return `the compared run (${other.name}) has no command "${kind}"`;
+  return null;
 }
 
 /** How much longer a run gets when the user acts at its end. */
@@ -158,30 +174,36 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         },
 
         act(action) {
+          const refused = refusal(get(), action);
+          if (refused) {
+            set({ notice: { kind: 'error', key: 'notice.actionRefused', detail: refused } });
+            return;
+          }
           guard(() => {
             const { sim, frame } = get();
             const time = Math.floor(frame.time);
-            if (frame.step >= sim.eventCount) {
-              // At the end of the run an action would have no time to play out: the run goes on.
-              const until = sim.scenario.until;
-              const ended = sim.done || frame.time >= until;
-              if (ended) sim.scenario.until = Math.max(until, sim.current.time) + extension(until);
+            // Too close to the end for the action to play out: the run goes on.
+            const until = sim.scenario.until;
+            const extended = until - frame.time < ROOM ? Math.max(until, time + extension(until)) : null;
+            const extendedNotice: Notice | null = extended === null ? null : { kind: 'info', key: 'notice.extended', detail: String(extended) };
+            if (frame.step >= sim.eventCount && frame.time >= sim.current.time) {
+              if (extended !== null) sim.scenario.until = extended;
               sim.append(action, time);
               sim.advanceTo(frame.time);
-              show(sim, sim.eventCount, frame.time, {
-                revision: get().revision + 1,
-                ...(ended ? { notice: { kind: 'info', key: 'notice.extended', detail: String(sim.scenario.until) } as Notice } : {}),
-              });
+              show(sim, sim.eventCount, frame.time, { revision: get().revision + 1, ...(extendedNotice ? { notice: extendedNotice } : {}) });
               return;
             }
-            // In the past: the run forks here and the old future is dropped (one undo kept).
+            // In the past (or behind a clock that ran on to the end): the run forks here, and
+            // any later events are dropped (one undo kept).
+            const dropping = frame.step < sim.eventCount;
             const scenario = forkScenario(sim, frame.step - 1, action, time);
+            if (extended !== null) scenario.until = Math.max(scenario.until, extended);
             const forked = new Simulation(get().module, scenario);
             forked.advanceTo(frame.time);
             show(forked, forked.eventCount, frame.time, {
               revision: get().revision + 1,
-              beforeFork: { scenario: structuredClone(sim.scenario), step: frame.step, head: sim.eventCount },
-              notice: { kind: 'info', key: 'notice.forked' },
+              beforeFork: dropping ? { scenario: structuredClone(sim.scenario), step: frame.step, head: sim.eventCount } : get().beforeFork,
+              notice: dropping ? { kind: 'info', key: 'notice.forked' } : extendedNotice,
             });
           });
         },
