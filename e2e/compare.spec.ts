@@ -51,7 +51,7 @@ test('2PC blocks where 3PC aborts: two panes on one cursor, and a link replays b
   await expect(left.locator('[data-locked]')).toHaveCount(0);
 
   // One link: a fresh page shows the same two runs at the same cursor.
-  await advanceTo(page, 700);
+  await advanceTo(page, 553);
   await page.getByTestId('copy-link').click();
   const url = page.url();
   const here = await page.evaluate(() => JSON.stringify([window.__faultline!.store.getState().frame.nodes, window.__faultline!.compare()!.getState().frame.nodes]));

@@ -7,7 +7,7 @@ export function startAutosave(store: SessionStore, storage: Storage): () => void
   const save = () => {
     pending = undefined;
     const { sim, frame } = store.getState();
-    saveSession(storage, { scenario: sim.scenario, step: frame.step });
+    saveSession(storage, { scenario: sim.scenario, step: frame.step, time: frame.time });
   };
   const later = () => {
     if (pending === undefined) pending = setTimeout(save, 400);

@@ -10,15 +10,16 @@ import { DEFAULT_SETTINGS, freeCluster } from '../store/settings';
 export interface Boot {
   scenario: Scenario;
   step?: number;
+  time?: number;
   notice: Notice | null;
 }
 
 export function boot(hash: string, storage: Storage): Boot {
   const link = readLink(hash);
-  if (link.kind === 'ok') return { scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), notice: null };
+  if (link.kind === 'ok') return { scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), ...(link.time !== undefined ? { time: link.time } : {}), notice: null };
   const saved = loadSession(storage);
   const notice: Notice | null = link.kind === 'bad' ? { kind: 'error', key: 'notice.badLink', detail: link.reason } : saved ? { kind: 'info', key: 'notice.restored' } : null;
-  if (saved) return { scenario: saved.scenario, step: saved.step, notice };
+  if (saved) return { scenario: saved.scenario, step: saved.step, ...(saved.time !== undefined ? { time: saved.time } : {}), notice };
   return { scenario: freeCluster(DEFAULT_SETTINGS), notice };
 }
 
@@ -34,5 +35,6 @@ export function openLink(store: SessionStore, hash: string): void {
   const s = store.getState();
   if (JSON.stringify(link.scenario) === JSON.stringify(s.sim.scenario)) return;
   s.load(link.scenario, link.step);
-  s.setNotice(null);
+  if (link.step !== undefined && link.time !== undefined) store.getState().seekStep(link.step, link.time);
+  store.getState().setNotice(null);
 }

@@ -19,7 +19,7 @@ declare global {
 const prefersChinese = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh');
 const start = boot(location.hash, localStorage);
 const store = createSession(start.scenario, loadLang(localStorage, prefersChinese ? 'zh-CN' : 'en'));
-if (start.step !== undefined) store.getState().seekStep(start.step);
+if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 store.getState().setNotice(start.notice);
 startAutosave(store, localStorage);
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the

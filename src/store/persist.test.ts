@@ -52,3 +52,33 @@ describe('autosave', () => {
     expect(loadSession(storage)).toBeNull();
   });
 });
+
+describe('link time', () => {
+  it('carries the cursor time between events, capped at the run’s end', async () => {
+    const { readLink, linkFragment } = await import('./persist');
+    const { twopc } = await import('../protocols/twopc');
+    const s = twopc.scenarios.find((x) => x.name === 'compare-tm-crash')!;
+    const r = readLink(linkFragment(s, 40, 553.25));
+    expect(r).toMatchObject({ kind: 'ok', step: 40, time: 553.25 });
+    expect(readLink(linkFragment(s, 40))).not.toHaveProperty('time');
+    expect(readLink(`${linkFragment(s, 40)}&t=99999999`)).toMatchObject({ time: s.until });
+  });
+
+  it('puts a session back at that time, and the compared run with it', async () => {
+    const { twopc } = await import('../protocols/twopc');
+    const { createSession } = await import('./session');
+    const { linkCompare } = await import('./compare');
+    const a = createSession(twopc.scenarios.find((x) => x.name === 'compare-tm-crash')!);
+    const second = linkCompare(a)!.store;
+    a.getState().setSpeed(1);
+    a.getState().play();
+    a.getState().tick(553);
+    a.getState().pause();
+    const { step, time } = a.getState().frame;
+    const b = createSession(a.getState().sim.scenario);
+    const secondB = linkCompare(b)!.store;
+    b.getState().seekStep(step, time);
+    expect(b.getState().frame.time).toBe(time);
+    expect(JSON.stringify(secondB.getState().frame.nodes)).toBe(JSON.stringify(second.getState().frame.nodes));
+  });
+});

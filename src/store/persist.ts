@@ -14,25 +14,38 @@ const MAX_SAVED_CHARS = 2 * 1024 * 1024;
 /** The furthest step a link or a saved session reopens at. */
 export const MAX_LINK_STEP = 200_000;
 
-export type LinkResult = { kind: 'none' } | { kind: 'ok'; scenario: Scenario; step?: number } | { kind: 'bad'; reason: string };
+export type LinkResult = { kind: 'none' } | { kind: 'ok'; scenario: Scenario; step?: number; time?: number } | { kind: 'bad'; reason: string };
 
-/** Reads `#s=…&k=…` from a location hash. */
+/** A cursor time between events (`t=`), in simulated ms with up to 3 decimals. */
+const TIME = /[#&]t=(\d{1,9}(?:\.\d{1,3})?)(?:&|$)/;
+
+/** Reads `#s=…&k=…&t=…` from a location hash. */
 export function readLink(hash: string): LinkResult {
   if (!/[#&]s=/.test(hash)) return { kind: 'none' };
   const r = decodeScenarioUrl(hash, getProtocol, [...protocols.keys()]);
   if (!r.ok) return { kind: 'bad', reason: r.errors.join('; ') };
   const k = /[#&]k=(\d{1,9})(?:&|$)/.exec(hash);
   // The step is replayed on open: capped, so a hostile link cannot make the page run for minutes.
-  return { kind: 'ok', scenario: r.scenario, ...(k ? { step: Math.min(Number(k[1]), MAX_LINK_STEP) } : {}) };
+  const t = TIME.exec(hash);
+  return {
+    kind: 'ok',
+    scenario: r.scenario,
+    ...(k ? { step: Math.min(Number(k[1]), MAX_LINK_STEP) } : {}),
+    ...(k && t ? { time: Math.min(Number(t[1]), r.scenario.until) } : {}),
+  };
 }
 
-export function linkFragment(scenario: Scenario, step?: number): string {
-  return `${encodeScenarioUrl(scenario)}${step !== undefined ? `&k=${step}` : ''}`;
+/** The link's fragment: the scenario, and the cursor (its step, and its time when that lies
+ * between events: playback stops anywhere, and a compared run follows by time). */
+export function linkFragment(scenario: Scenario, step?: number, time?: number): string {
+  const t = step !== undefined && time !== undefined ? `&t=${Math.round(time * 1000) / 1000}` : '';
+  return `${encodeScenarioUrl(scenario)}${step !== undefined ? `&k=${step}` : ''}${t}`;
 }
 
 export interface SavedSession {
   scenario: Scenario;
   step: number;
+  time?: number;
 }
 
 export function saveSession(storage: Storage, session: SavedSession): void {
@@ -48,10 +61,11 @@ export function loadSession(storage: Storage): SavedSession | null {
   try {
     const text = storage.getItem(SESSION_KEY);
     if (!text || text.length > MAX_SAVED_CHARS) return null;
-    const raw = JSON.parse(text) as { scenario?: unknown; step?: unknown };
+    const raw = JSON.parse(text) as { scenario?: unknown; step?: unknown; time?: unknown };
     const v = validateScenario(raw.scenario, getProtocol, [...protocols.keys()]);
     if (!v.ok) return null;
-    return { scenario: v.scenario, step: typeof raw.step === 'number' && Number.isInteger(raw.step) && raw.step >= 0 ? Math.min(raw.step, MAX_LINK_STEP) : 0 };
+    const time = typeof raw.time === 'number' && Number.isFinite(raw.time) && raw.time >= 0 ? { time: Math.min(raw.time, v.scenario.until) } : {};
+    return { scenario: v.scenario, step: typeof raw.step === 'number' && Number.isInteger(raw.step) && raw.step >= 0 ? Math.min(raw.step, MAX_LINK_STEP) : 0, ...time };
   } catch {
     return null;
   }

@@ -75,7 +75,7 @@ export interface SessionState extends UiSlice {
   stepForward(): void;
   stepBack(): void;
   /** Put the cursor right after event `step - 1` (0: before any event). */
-  seekStep(step: number): void;
+  seekStep(step: number, time?: number): void;
   /** Put the cursor at simulated time `time`, within what is recorded (scrubbing). */
   seekTime(time: number): void;
   /** Put the cursor at simulated time `time`, recording the run up to it if needed (a
@@ -286,12 +286,15 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
           show(sim, step, step > 0 ? sim.events[step - 1]!.time : 0, { playing: false });
         },
 
-        seekStep(step) {
+        seekStep(step, time) {
           const { sim } = get();
           guard(() => {
-            while (sim.eventCount < step && sim.step());
+            // With a time (a link's, between two events), record one event more to bound it.
+            while (sim.eventCount < step + (time === undefined ? 0 : 1) && sim.step());
             const k = Math.max(0, Math.min(step, sim.eventCount));
-            show(sim, k, k > 0 ? sim.events[k - 1]!.time : 0);
+            const at = k > 0 ? sim.events[k - 1]!.time : 0;
+            const next = sim.events[k]?.time ?? sim.scenario.until;
+            show(sim, k, time === undefined ? at : Math.max(at, Math.min(time, next, sim.scenario.until)));
           });
         },
 
