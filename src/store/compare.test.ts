@@ -121,6 +121,10 @@ describe('compare scenarios', () => {
     second.getState().select({ kind: 'message', id: 4 });
     expect(first.getState().selection).toEqual({ kind: 'node', id: 'n2' });
     expect(second.getState().selection).toEqual({ kind: 'message', id: 4 });
+    // It stays while the shared cursor moves.
+    first.getState().seekStep(1e9);
+    first.getState().seekTime(50);
+    expect(second.getState().selection).toEqual({ kind: 'message', id: 4 });
   });
 
   it('dispose stops following', () => {

@@ -57,7 +57,7 @@ export function linkCompare(first: SessionStore): CompareLink | null {
   });
 
   let key = scenarioKey(initial);
-  const follow = (s: SessionState, rederive: boolean) => {
+  const follow = (s: SessionState, rederive: boolean, selected = false) => {
     if (rederive) {
       const derived = compareScenario(s.sim.scenario);
       if (!derived) return;
@@ -69,7 +69,8 @@ export function linkCompare(first: SessionStore): CompareLink | null {
     }
     const before = second.getState().frame.step;
     own.followTime(s.frame.time);
-    second.setState({ playing: s.playing, lang: s.lang, ...(s.selection?.kind === 'message' ? {} : { selection: s.selection }) });
+    // A node selection made in either pane reaches both; a message selected here stays.
+    second.setState({ playing: s.playing, lang: s.lang, ...(selected && s.selection?.kind !== 'message' ? { selection: s.selection } : {}) });
     // Playback stops at the second run's violations too, as it does at the first run's.
     const { sim, frame, module } = second.getState();
     const hit = sim.violations.find((v) => v.seq >= before && v.seq < frame.step);
@@ -86,7 +87,8 @@ export function linkCompare(first: SessionStore): CompareLink | null {
   const off = first.subscribe((s, prev) => {
     // The scenario changes only with a new run or a new revision: re-derive only then.
     const rederive = s.sim !== prev.sim || s.revision !== prev.revision;
-    if (rederive || s.frame !== prev.frame || s.playing !== prev.playing || s.lang !== prev.lang || s.selection !== prev.selection) follow(s, rederive);
+    const selected = s.selection !== prev.selection;
+    if (rederive || selected || s.frame !== prev.frame || s.playing !== prev.playing || s.lang !== prev.lang) follow(s, rederive, selected);
   });
   return { store: second, dispose: off };
 }

@@ -19,8 +19,6 @@ const KINDS: readonly TxKind[] = ['active', 'uncertain', 'committed', 'aborted']
 const MIN_LABEL_SHARE = 0.05;
 
 const ms = (t: T, n: number) => t('tx.ms', { ms: Math.round(n) });
-/** Down at the cursor: its last down span reaches the cursor. */
-const upNow = (r: TxRow, time: number) => !r.down.some((d) => d.to >= time && d.from <= time);
 
 
 function Strip({ row, domain, time, t, onSeek }: { row: TxRow; domain: number; time: number; t: T; onSeek(ms: number): void }) {
@@ -84,7 +82,7 @@ const TxBlock = memo(function TxBlock({ view, domain, time, t, onSeek }: { view:
               </td>
               <td className={r.nowKind ? `tx-now tx-text-${r.nowKind}` : 'tx-now'} title={r.now ? stateName(t, r.now) : undefined}>
                 {r.now ? shortState(t, r.now) : t('tx.notInvolved')}
-                {!upNow(r, time) && <span className="tx-now-down"> · {t('tx.down')}</span>}
+                {r.downNow && <span className="tx-now-down"> · {t('tx.down')}</span>}
               </td>
               <td className="tx-blocked" data-blocked={Math.round(r.blockedMs)} title={r.lockHolder ? t('tx.blockedTip') : t('tx.coordinator')}>
                 {r.lockHolder ? ms(t, r.blockedMs) : '—'}

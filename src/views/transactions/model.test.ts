@@ -41,6 +41,7 @@ describe('transaction table', () => {
     expect(mid!.blockedNow).toEqual(['n2', 'n3', 'n4']);
     expect(row(mid!, 'n2').blockedMs).toBe(390);
     expect(row(mid!, 'n1').down).toEqual([{ from: 15, to: 400 }]);
+    expect(row(mid!, 'n1').downNow).toBe(true);
     const [later] = tableAt(scenario, 450);
     expect(row(later!, 'n2').blockedMs).toBe(440);
     const [end] = tableAt(scenario, 800);
@@ -49,6 +50,7 @@ describe('transaction table', () => {
     // Blocked until the restarted TM's Abort arrives: far longer than the happy path's 20 ms.
     expect(row(end!, 'n3').blockedMs).toBeGreaterThan(490);
     expect(row(end!, 'n1').down).toEqual([{ from: 15, to: 500 }]);
+    expect(row(end!, 'n1').downNow).toBe(false);
     expect(end!.blockedTotal).toBe(['n2', 'n3', 'n4'].reduce((s, n) => s + row(end!, n).blockedMs, 0));
   });
 

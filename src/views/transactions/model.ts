@@ -81,6 +81,8 @@ export interface TxRow {
   spans: Span[];
   /** Spans when the node was down, clipped to [0, cursor]. */
   down: { from: number; to: number }[];
+  /** Down at the cursor. */
+  downNow: boolean;
   /** State at the cursor, or null when the node has not heard of the transaction. */
   now: string | null;
   nowKind: TxKind | null;
@@ -151,7 +153,9 @@ export function transactionTable(
       const lockHolder = hints.lockHolders.includes(n.role);
       const blockedMs = lockHolder ? spans.reduce((sum, s) => sum + (s.kind === 'uncertain' ? s.to - s.from : 0), 0) : 0;
       const last = spans.at(-1);
-      return { node: n.id, role: n.role, lockHolder, spans, down: downSpans(index.ups.get(n.id), step, time), now: last?.state ?? null, nowKind: last?.kind ?? null, blockedMs };
+      const ups = (index.ups.get(n.id) ?? []).filter((u) => u.seq < step);
+      const downNow = ups.length > 0 && !ups.at(-1)!.up;
+      return { node: n.id, role: n.role, lockHolder, spans, down: downSpans(index.ups.get(n.id), step, time), downNow, now: last?.state ?? null, nowKind: last?.kind ?? null, blockedMs };
     });
     if (start === Infinity) continue;
     // Down spans from before the transaction began are another story.
