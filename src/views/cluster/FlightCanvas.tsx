@@ -124,7 +124,8 @@ export function FlightCanvas({ inFlight, time, index, points, lanes, view, selec
 export function canvasHits(svgOf: () => SVGSVGElement | null, view: { width: number }, placed: () => readonly Placed[], onSelect: (id: number) => void, onMenu: (id: number, client: Point) => void) {
   const hit = (e: MouseEvent): number | null => {
     const svg = svgOf();
-    if (!svg) return null;
+    // A menu over the stage takes its own clicks, whatever flies under it.
+    if (!svg || (e.target as Element).closest?.('[role="menu"]')) return null;
     const box = svg.getBoundingClientRect();
     const k = view.width / box.width;
     return hitFlight(placed(), { x: (e.clientX - box.left) * k, y: (e.clientY - box.top) * k });
