@@ -73,6 +73,23 @@ describe('compare scenarios', () => {
     expect(second.getState().frame.time).toBe(first.getState().frame.time);
   });
 
+  it('stops at the compared run’s earlier violation even when one tick covers both runs’ violations', async () => {
+    const { threepc } = await import('../protocols/threepc');
+    const partition = threepc.scenarios.find((x) => x.name === 'partition')!;
+    const first = createSession({ ...partition, params: { ...partition.params, waitTimeout: 600 }, compare: { protocol: 'threepc', params: partition.params } });
+    const second = linkCompare(first)!.store;
+    first.getState().setSpeed(100);
+    first.getState().play();
+    first.getState().tick(100); // 10,000 simulated ms in one tick
+    const at = second.getState().sim.events[second.getState().sim.violations[0]!.seq]!.time;
+    expect(at).toBeLessThan(700);
+    expect(first.getState().playing).toBe(false);
+    expect(first.getState().frame.time).toBe(at);
+    expect(first.getState().notice).toMatchObject({ key: 'notice.compareViolation' });
+    expect(first.getState().sim.violations.filter((v) => v.seq < first.getState().frame.step)).toEqual([]);
+    expect(second.getState().frame.time).toBe(at);
+  });
+
   it('acting from either pane changes the one scenario, and the second run is rebuilt from it', () => {
     const { first, second } = linked('compare-tm-crash');
     first.getState().seekStep(1e9);

@@ -83,6 +83,22 @@ export function linkCompare(first: SessionStore): CompareLink | null {
       lead().followTime(at);
     }
   };
+  // Playback asks before each tick where the compared run breaks an invariant, so both runs
+  // stop at the same instant at any frame rate.
+  first.setState({
+    peerStop: (from, to) => {
+      const { sim, module } = second.getState();
+      sim.advanceTo(to);
+      const v = sim.violations.find((x) => {
+        const t = sim.events[x.seq]!.time;
+        return t > from && t <= to;
+      });
+      if (!v) return null;
+      const time = sim.events[v.seq]!.time;
+      const name = module.invariants.find((i) => i.id === v.invariant)?.name ?? v.invariant;
+      return { time, detail: `${module.name}: ${name} (${time} ms)` };
+    },
+  });
   follow(first.getState(), false);
   const off = first.subscribe((s, prev) => {
     // The scenario changes only with a new run or a new revision: re-derive only then.
@@ -90,7 +106,13 @@ export function linkCompare(first: SessionStore): CompareLink | null {
     const selected = s.selection !== prev.selection;
     if (rederive || selected || s.frame !== prev.frame || s.playing !== prev.playing || s.lang !== prev.lang) follow(s, rederive, selected);
   });
-  return { store: second, dispose: off };
+  return {
+    store: second,
+    dispose: () => {
+      off();
+      first.setState({ peerStop: null });
+    },
+  };
 }
 
 /**

@@ -82,6 +82,8 @@ export interface SessionState extends UiSlice {
    * compare run following the first one's cursor). */
   followTime(time: number): void;
   setNotice(notice: Notice | null): void;
+  /** Compare mode: the first violation of the compared run in (from, to], if any. */
+  peerStop: ((from: number, to: number) => { time: number; detail: string } | null) | null;
 }
 
 /** Less room than this before `until` and an action gets the run extended. */
@@ -247,11 +249,14 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
 
         tick(realMs) {
-          const { playing, speed, sim, frame } = get();
+          const { playing, speed, sim, frame, peerStop } = get();
           if (!playing || frame.mode === 'manual') return;
           const until = sim.scenario.until;
-          const time = Math.min(until, frame.time + realMs * speed);
+          const wanted = Math.min(until, frame.time + realMs * speed);
           guard(() => {
+            // A compared run's violation on the way is a stop too, wherever the frames fall.
+            const peer = peerStop?.(frame.time, wanted) ?? null;
+            const time = peer ? peer.time : wanted;
             // Record what is due (the head only grows when the cursor is there).
             if (frame.step >= sim.eventCount) sim.advanceTo(time);
             const reached = stepsUpTo(sim, time);
@@ -259,6 +264,10 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
             const hit = sim.violations.find((v) => v.seq >= frame.step && v.seq < reached);
             if (hit) {
               show(sim, hit.seq + 1, sim.events[hit.seq]!.time, { playing: false });
+              return;
+            }
+            if (peer) {
+              show(sim, reached, time, { playing: false, notice: { kind: 'info', key: 'notice.compareViolation', detail: peer.detail } });
               return;
             }
             const done = reached >= sim.eventCount && sim.done && time >= until;
@@ -314,6 +323,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         },
 
         setNotice: (notice) => set({ notice }),
+        peerStop: null,
       };
     }),
   );
