@@ -67,21 +67,9 @@ export function linkCompare(first: SessionStore): CompareLink | null {
         own.load(derived);
       }
     }
-    const before = second.getState().frame.step;
     own.followTime(s.frame.time);
     // A node selection made in either pane reaches both; a message selected here stays.
     second.setState({ playing: s.playing, lang: s.lang, ...(selected && s.selection?.kind !== 'message' ? { selection: s.selection } : {}) });
-    // Playback stops at the second run's violations too, as it does at the first run's.
-    const { sim, frame, module } = second.getState();
-    const hit = sim.violations.find((v) => v.seq >= before && v.seq < frame.step);
-    if (hit && s.playing) {
-      const at = sim.events[hit.seq]!.time;
-      const name = module.invariants.find((i) => i.id === hit.invariant)?.name ?? hit.invariant;
-      lead().pause();
-      lead().setNotice({ kind: 'info', key: 'notice.compareViolation', detail: `${module.name}: ${name} (${at} ms)` });
-      // Back to the violation's own time, as playback stops at the first run's violations.
-      lead().followTime(at);
-    }
   };
   // Playback asks before each tick where the compared run breaks an invariant, so both runs
   // stop at the same instant at any frame rate.
