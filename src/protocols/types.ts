@@ -122,6 +122,28 @@ export interface ViewHints {
   transactions?: TransactionHints;
 }
 
+/**
+ * One record of the client history (DESIGN.md section 6), read off a trace event by the
+ * protocol's `clientHistory`. The record's time is the event's time; `client` is the node that
+ * invoked the operation. An operation is invoked once and ends at most once: `ok` (it took
+ * effect, with the value a read returned), `fail` (it certainly did not take effect) or `info`
+ * (unknown: it may or may not have taken effect, as a timeout). One with no end is pending.
+ */
+export type ClientRecord =
+  | { kind: 'invoke'; op: string; client: NodeId; f: string; key: string; value?: unknown }
+  | { kind: 'ok'; op: string; value?: unknown }
+  | { kind: 'fail'; op: string; reason?: string }
+  | { kind: 'info'; op: string; reason?: string };
+
+/**
+ * The explorer's view of a run (issue 12). `abstract` maps the cluster to a short string that
+ * names an abstract state (roles, terms modulo renaming, commit progress); runs that reach a
+ * new one are kept for branching. Protocol-specific fault triggers may come later.
+ */
+export interface ExploreHints {
+  abstract(nodes: ReadonlyMap<NodeId, NodeView>): string;
+}
+
 export interface ProtocolModule {
   id: string;
   name: string;
@@ -143,4 +165,9 @@ export interface ProtocolModule {
   view: ViewHints;
   /** Protocol-specific lines for the CLI summary (leaders per term, committed entries). */
   summarize?(nodes: ReadonlyMap<NodeId, NodeView>, events: readonly TraceEvent[]): string[];
+  /** The client-history records this event carries (invocations and completions, usually
+   * from `event.output` and command events). Pure: a replay derives the same history. */
+  clientHistory?(event: TraceEvent): ClientRecord[];
+  /** The explorer's abstraction of a state. */
+  explore?: ExploreHints;
 }
