@@ -439,11 +439,12 @@ export class World {
     const k = this.linkDraws[f * this.scenario.nodes.length + t]!++;
     const seed = this.scenario.seed;
     const [lo, hi] = link.latency;
-    const draw = (purpose: Purpose) => keyedUnit(seed, purpose, f, t, k);
-    const chance = (p: number, purpose: Purpose) => p > 0 && (p >= 1 || draw(purpose) < p);
-    const msg = this.launch(from, to, payload, unitToInt(draw(Purpose.Latency), lo, hi), chance(link.drop, Purpose.Drop));
-    if (!chance(link.duplicate, Purpose.Duplicate)) return [msg];
-    return [msg, this.launch(from, to, payload, unitToInt(draw(Purpose.DuplicateLatency), lo, hi), false, msg.id)];
+    // No closures here: this runs for every message.
+    const dropped = link.drop > 0 && (link.drop >= 1 || keyedUnit(seed, Purpose.Drop, f, t, k) < link.drop);
+    const msg = this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.Latency, f, t, k), lo, hi), dropped);
+    const dup = link.duplicate > 0 && (link.duplicate >= 1 || keyedUnit(seed, Purpose.Duplicate, f, t, k) < link.duplicate);
+    if (!dup) return [msg];
+    return [msg, this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.DuplicateLatency, f, t, k), lo, hi), false, msg.id)];
   }
 
   /** A latency for a copy the user asked for (the `duplicate` action). */
