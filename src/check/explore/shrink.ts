@@ -143,12 +143,18 @@ export function shrink(
   note('times');
   const end = breaksAt(module, cur, invariant);
   if (end >= 0 && end + 1 < cur.until) accept({ ...cur, until: end + 1 });
+  const moved = (i: number, t: number) => accept({ ...cur, actions: cur.actions.map((b, j) => (j === i ? ({ ...b, at: t } as Action) : b)) });
   for (let i = 0; i < cur.actions.length; i++) {
-    const a = cur.actions[i]!;
-    const floor = i === 0 ? 0 : cur.actions[i - 1]!.at;
-    for (const grid of [100, 10]) {
-      const t = Math.max(floor, Math.floor(a.at / grid) * grid);
-      if (t !== cur.actions[i]!.at && accept({ ...cur, actions: cur.actions.map((b, j) => (j === i ? ({ ...b, at: t } as Action) : b)) })) break;
+    // Binary search on a 10 ms grid for the earliest time, after the action before, that
+    // still breaks it (not every earlier time need work: the search is a heuristic).
+    let lo = i === 0 ? 0 : cur.actions[i - 1]!.at;
+    let hi = cur.actions[i]!.at;
+    if (hi <= lo || moved(i, lo)) continue;
+    while (hi - lo > 10) {
+      const mid = Math.ceil((lo + hi) / 2 / 10) * 10;
+      if (mid >= hi) break;
+      if (moved(i, mid)) hi = mid;
+      else lo = mid;
     }
   }
   const last = breaksAt(module, cur, invariant);
