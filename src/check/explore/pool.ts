@@ -57,3 +57,10 @@ export function serveRuns(run: (spec: RunSpec, known: ReadonlySet<string>) => Ru
     }
   };
 }
+
+/** Shrinking in a worker (the browser keeps its page responsive): steps are reported as they
+ * start, then the result. */
+export type ShrinkRequest = { type: 'shrink'; id: number; scenario: import('../../scenario/types').Scenario; invariant: string; budget?: number };
+export type ShrinkReply =
+  | { type: 'shrinkStep'; id: number; step: string; actions: number }
+  | { type: 'shrunk'; id: number; scenario: import('../../scenario/types').Scenario; runs: number; confirmed: boolean };
