@@ -29,6 +29,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['M'], help: 'help.manual' },
   { keys: ['L'], help: 'help.link' },
   { keys: ['W'], help: 'help.compare' },
+  { keys: ['F'], help: 'help.explore' },
   { keys: ['Esc'], help: 'help.escape' },
   { keys: ['Ctrl+O'], help: 'help.open' },
   { keys: ['?'], help: 'help.help' },

@@ -73,6 +73,9 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
     case 'w':
       s.openDialog('compare');
       return true;
+    case 'f':
+      s.openDialog('explorer');
+      return true;
     case 'v':
       goTo(s, e.shiftKey ? 'prevViolation' : 'nextViolation', compareStore()?.getState());
       return true;

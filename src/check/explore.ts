@@ -76,7 +76,7 @@ export function randomScenario(module: ProtocolModule, seed: number, opts: Explo
   }
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: module.id,
     name: `explore-${seed}`,
     nodes,

@@ -8,6 +8,11 @@ export interface Args {
   seed?: number;
   until?: number;
   bugs: string[];
+  /** explore: wall-clock budget in ms, worker count, run cap, link base. */
+  time?: number;
+  workers?: number;
+  maxRuns?: number;
+  base?: string;
   printScenario: boolean;
   help: boolean;
 }
@@ -16,6 +21,14 @@ function wholeNumber(flag: string, v: string | undefined): number {
   if (v === undefined) throw new InputError(`${flag}: expects a value`);
   if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new InputError(`${flag}: expected a whole number, got "${v}"`);
   return Number(v);
+}
+
+/** "60s", "2m", "500ms" or a bare number of seconds, as ms. */
+function duration(flag: string, v: string | undefined): number {
+  const m = v === undefined ? null : /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(v);
+  if (!m) throw new InputError(`${flag}: expected a duration such as 60s, 2m or 500ms, got "${v ?? ''}"`);
+  const n = Number(m[1]);
+  return Math.round(m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000);
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -44,6 +57,21 @@ export function parseArgs(argv: readonly string[]): Args {
         args.bugs.push(v);
         break;
       }
+      case '--time':
+        args.time = duration('--time', value());
+        break;
+      case '--workers':
+        args.workers = Math.max(1, wholeNumber('--workers', value()));
+        break;
+      case '--max-runs':
+        args.maxRuns = wholeNumber('--max-runs', value());
+        break;
+      case '--base': {
+        const v = value();
+        if (!v) throw new InputError('--base: expects the app URL');
+        args.base = v;
+        break;
+      }
       case '--print-scenario':
         args.printScenario = true;
         break;
@@ -69,6 +97,14 @@ export const USAGE = `faultline — run and check Faultline scenarios
       --until MS          override how long the run lasts (simulated ms)
       --bug NAME          turn a bug switch on (repeatable)
       --print-scenario    print the scenario JSON instead of running it
+  faultline explore <protocol> [--bug NAME] [--time 60s] [--workers N] [--seed S] [--out FILE]
+      Searches random fault schedules for an invariant violation, shrinks the first one found
+      and prints its link. Exit 1 with a violation; 0 with "no violation in N runs, M events".
+      --time D            wall-clock budget (60s, 2m, 500ms; default 60s)
+      --workers N         worker threads (default: up to 2); the result does not depend on it
+      --seed S            explorer seed (default 1): the same seed finds the same first run
+      --max-runs N        stop after N runs too
+      --base URL          the app's address for the printed link (default http://localhost:5173/)
   faultline check <trace.json>
       Re-checks a trace's invariants and that it replays exactly.
   faultline scenarios [protocol]

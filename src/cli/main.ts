@@ -9,6 +9,7 @@ import { recheckInvariants, firstDivergence } from '../check/recheck';
 import { InputError, parseArgs, USAGE, type Args } from './args';
 import { loadScenario, loadTrace } from './load';
 import { summarize, violationLines } from './summary';
+import { exploreCommand } from './explore';
 
 type Out = { log(line: string): void; error(line: string): void };
 
@@ -71,7 +72,7 @@ function scenarios(args: Args, out: Out): number {
   return 0;
 }
 
-export function main(argv: readonly string[], out: Out = console): number {
+export function main(argv: readonly string[], out: Out = console): number | Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.help || !args.command) {
@@ -85,8 +86,16 @@ export function main(argv: readonly string[], out: Out = console): number {
         return check(args, out);
       case 'scenarios':
         return scenarios(args, out);
+      case 'explore':
+        return exploreCommand(args, out).catch((e: unknown) => {
+          if (e instanceof InputError || e instanceof ScenarioRuntimeError) {
+            out.error(`faultline: ${e.message}`);
+            return 2;
+          }
+          throw e;
+        });
       default:
-        throw new InputError(`unknown command "${args.command}" (run, check or scenarios)`);
+        throw new InputError(`unknown command "${args.command}" (run, check, scenarios or explore)`);
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof ScenarioRuntimeError) {
@@ -98,4 +107,6 @@ export function main(argv: readonly string[], out: Out = console): number {
 }
 
 // Run only as the entry point, so tests can import main().
-if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) {
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));
+}

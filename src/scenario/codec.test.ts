@@ -151,8 +151,8 @@ describe('URL form', () => {
   });
 
   it('passes on the validation messages, such as a newer version', () => {
-    const newer = { ...happy, version: 2 } as unknown as Scenario;
-    expect(errorsOf(decode(encodeScenarioUrl(newer)))).toEqual(['version: unsupported version 2 (this build reads version 1)']);
+    const newer = { ...happy, version: 3 } as unknown as Scenario;
+    expect(errorsOf(decode(encodeScenarioUrl(newer)))).toEqual(['version: unsupported version 3 (this build reads versions 1 and 2)']);
     const broken = { ...happy, actions: [{ at: 0, do: 'crash', node: 'n9' }] } as Scenario;
     expect(errorsOf(decode(encodeScenarioUrl(broken)))).toEqual(['actions[0].node: unknown node "n9" (nodes are n1, n2, n3, n4, n5)']);
   });
@@ -250,7 +250,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.uniqueArray(nodeId, { minLength: 
     return fc.record(
       {
         format: fc.constant('faultline-scenario' as const),
-        version: fc.constant(1 as const),
+        version: fc.constantFrom(1 as const, 2 as const),
         protocol: fc.constant('raft'),
         name: text(200),
         title: text(200),

@@ -1,4 +1,6 @@
-/** The scenario format, version 1 (docs/formats.md). A scenario is the whole input of a run. */
+/** The scenario format, versions 1 and 2 (docs/formats.md). A scenario is the whole input of a
+ * run. Version 2 changes only how the kernel draws message and timer randomness (keyed
+ * streams, sim/rng.ts); a version-1 scenario replays with version 1's single generator. */
 export type NodeId = string;
 
 export interface LinkOverride {
@@ -63,7 +65,7 @@ export interface Note {
 
 export interface Scenario {
   format: 'faultline-scenario';
-  version: 1;
+  version: ScenarioVersion;
   protocol: string;
   /** Short id, for curated scenarios ('figure-8'). */
   name?: string;
@@ -83,6 +85,10 @@ export interface Scenario {
    * protocol (or the same one with other parameters), side by side (scenario/compare.ts). */
   compare?: CompareSpec;
 }
+
+/** 1: one shared generator. 2 (current): draws keyed per message and per timer. */
+export type ScenarioVersion = 1 | 2;
+export const SCENARIO_VERSION = 2 as const;
 
 export interface CompareSpec {
   protocol: string;

@@ -3,7 +3,7 @@
  * Scenario or every problem found (up to MAX_ERRORS), each naming its field and value.
  */
 import type { ProtocolModule } from '../protocols/types';
-import type { CompareSpec, Note, Scenario } from './types';
+import { SCENARIO_VERSION, type CompareSpec, type Note, type Scenario, type ScenarioVersion } from './types';
 import { compareScenario } from './compare';
 import { readActions } from './actions';
 import { readNetwork } from './network';
@@ -13,7 +13,9 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 export type ProtocolLookup = (protocolId: string) => ProtocolModule | undefined;
 
 export const FORMAT = 'faultline-scenario';
-export const VERSION = 1;
+export const VERSION = SCENARIO_VERSION;
+/** Every version this build reads: version 1 replays with its own draws (sim/rng.ts). */
+const READABLE: readonly number[] = [1, 2];
 export const MAX_UNTIL = 10_000_000;
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_NOTES = 1_000;
@@ -37,8 +39,8 @@ export function validateScenario(input: unknown, lookup: ProtocolLookup, known?:
   const v = (key: string): unknown => own(input, key);
   if (v('format') !== FORMAT) p.expect('format', `expected "${FORMAT}"`, v('format'));
   const version = v('version');
-  if (typeof version === 'number' && version !== VERSION) p.add('version', `unsupported version ${show(version)} (this build reads version ${VERSION})`);
-  else if (version !== VERSION) p.expect('version', `must be ${VERSION}`, version);
+  if (typeof version === 'number' && !READABLE.includes(version)) p.add('version', `unsupported version ${show(version)} (this build reads versions ${READABLE.join(' and ')})`);
+  else if (typeof version !== 'number') p.expect('version', `must be ${READABLE.join(' or ')}`, version);
   // Another format or version would only produce noise below: its fields mean other things.
   if (p.count > 0) return { ok: false, errors: p.messages() };
   checkKeys(p, '', input, TOP_LEVEL);
@@ -54,7 +56,7 @@ export function validateScenario(input: unknown, lookup: ProtocolLookup, known?:
 
   const scenario: Scenario = {
     format: FORMAT,
-    version: VERSION,
+    version: version as ScenarioVersion,
     protocol: typeof v('protocol') === 'string' ? (v('protocol') as string) : '',
     nodes,
     seed: readNumber(p, 'seed', v('seed'), `must be a whole number from 0 to ${MAX_SEED}`, (n) => isInt(n) && n >= 0 && n <= MAX_SEED) ?? 0,

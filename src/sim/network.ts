@@ -47,6 +47,6 @@ export function blockedBy(net: NetworkState, from: NodeId, to: NodeId): 'partiti
     const other = net.groups.size; // the implicit group of unlisted nodes
     if ((net.groups.get(from) ?? other) !== (net.groups.get(to) ?? other)) return 'partition';
   }
-  if (net.cuts.has(linkKey(from, to))) return 'cut';
+  if (net.cuts.size > 0 && net.cuts.has(linkKey(from, to))) return 'cut';
   return null;
 }

@@ -72,3 +72,47 @@ export class Rng {
     return items[this.int(0, items.length - 1)] as T;
   }
 }
+
+/**
+ * Keyed draws (scenario version 2). Each message-level or timer draw is a pure function of
+ * (seed, purpose, keys): removing one action from a scenario changes only the draws it
+ * touches, not every later one, which is what shrinking a counterexample needs. The mix is
+ * murmur3's finaliser over a running combination of the words.
+ */
+export const Purpose = { Latency: 1, Drop: 2, Duplicate: 3, DuplicateLatency: 4, Timer: 5, ManualDuplicate: 6 } as const;
+export type Purpose = (typeof Purpose)[keyof typeof Purpose];
+
+function fmix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function combine(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** A 32-bit hash of a string (FNV-1a then a finaliser): node ids and timer names as keys. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return fmix(h);
+}
+
+/** A float in [0, 1) for (seed, purpose, a, b, c). */
+export function keyedUnit(seed: number, purpose: Purpose, a: number, b: number, c: number): number {
+  let h = combine(seed | 0, purpose);
+  h = combine(h, a);
+  h = combine(h, b);
+  h = combine(h, c);
+  return fmix(h ^ 20) / 4294967296;
+}
+
+/** An integer in [min, max] from a keyed unit draw, as Rng.int does with its own. */
+export function unitToInt(u: number, min: number, max: number): number {
+  return max <= min ? min : min + Math.floor(u * (max - min + 1));
+}

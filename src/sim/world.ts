@@ -9,8 +9,8 @@ import { isKernelAction } from '../scenario/types';
 import type { ProtocolConfig, ProtocolModule } from '../protocols/types';
 import type { EventKind, Message, NodeId, NodeView, TraceEvent } from './types';
 import { EventQueue } from './queue';
-import { Rng, type RngState } from './rng';
-import { HEALED, blockedBy, linkKey, linkTable, partitioned, type NetworkState } from './network';
+import { Purpose, Rng, hashString, keyedUnit, unitToInt, type RngState } from './rng';
+import { HEALED, blockedBy, linkKey, linkTable, partitioned, type LinkParams, type NetworkState } from './network';
 import { stepperFor, type Stepper, type Effect } from './effects';
 
 interface Arrival {
@@ -64,6 +64,9 @@ export interface Checkpoint {
   readonly nextMessageId: number;
   readonly nextTimerId: number;
   readonly rng: RngState;
+  /** Keyed-draw counters (version 2): messages sent per directed link, random timers per node. */
+  readonly linkDraws: readonly number[];
+  readonly timerDraws: readonly number[];
   readonly actionIndex: number;
   readonly queue: readonly Item[];
   readonly inflight: ReadonlyMap<number, Arrival>;
@@ -91,7 +94,13 @@ export class World {
   private queueSeq = 0;
   private nextMessageId = 1;
   private nextTimerId = 1;
+  /** Version 1's one shared generator; version 2 draws only from keyed streams. */
   private rng: Rng;
+  private readonly keyed: boolean;
+  private readonly index = new Map<NodeId, number>();
+  private linkDraws: number[];
+  private timerDraws: number[];
+  private readonly nameHash = new Map<string, number>();
   private queue: EventQueue<Item>;
   /** Messages in flight by id; an item whose entry differs is stale (dropped or delayed). */
   private inflight: Map<number, Arrival>;
@@ -116,6 +125,9 @@ export class World {
   ) {
     this.cfg = { nodes: scenario.nodes, params: scenario.params };
     this.link = linkTable(scenario.network);
+    this.keyed = scenario.version >= 2;
+    scenario.nodes.forEach((id, i) => this.index.set(id, i));
+    const n = scenario.nodes.length;
     const roles = module.roles(this.cfg);
     for (const id of scenario.nodes) {
       const role = roles[id];
@@ -132,6 +144,8 @@ export class World {
       this.nextMessageId = from.nextMessageId;
       this.nextTimerId = from.nextTimerId;
       this.rng = new Rng(from.rng);
+      this.linkDraws = from.linkDraws.slice();
+      this.timerDraws = from.timerDraws.slice();
       this.actionIndex = from.actionIndex;
       this.queue = new EventQueue(from.queue);
       this.inflight = new Map(from.inflight);
@@ -143,6 +157,8 @@ export class World {
     }
     this.mode = scenario.schedule;
     this.rng = Rng.fromSeed(scenario.seed);
+    this.linkDraws = new Array<number>(n * n).fill(0);
+    this.timerDraws = new Array<number>(n).fill(0);
     this.queue = new EventQueue();
     this.inflight = new Map();
     this.network = HEALED;
@@ -185,6 +201,8 @@ export class World {
       nextMessageId: this.nextMessageId,
       nextTimerId: this.nextTimerId,
       rng: this.rng.state(),
+      linkDraws: this.linkDraws.slice(),
+      timerDraws: this.timerDraws.slice(),
       actionIndex: this.actionIndex,
       queue: this.queue.toArray().slice(),
       inflight: new Map(this.inflight),
@@ -355,7 +373,7 @@ export class World {
           (sent ??= []).push(...this.send(node.id, e.to, e.msg));
           break;
         case 'setTimer':
-          this.setTimer(node, e.name, e.delay ?? this.rng.int(e.min ?? 0, e.max ?? e.min ?? 0), e.event);
+          this.setTimer(node, e.name, e.delay ?? this.timerDraw(node.id, e.name, e.min ?? 0, e.max ?? e.min ?? 0), e.event);
           break;
         case 'cancelTimer':
           node.timers.delete(e.name);
@@ -393,13 +411,50 @@ export class World {
     this.queue.push({ time: due, seq: this.queueSeq++, kind: 'timer', node: node.id, name, id: timer.id });
   }
 
+  /** A random timer's delay: version 1 from the shared generator, version 2 keyed by
+   * (node, timer name, how many random timers the node has drawn). */
+  private timerDraw(id: NodeId, name: string, min: number, max: number): number {
+    if (!this.keyed) return this.rng.int(min, max);
+    const i = this.index.get(id)!;
+    let h = this.nameHash.get(name);
+    if (h === undefined) this.nameHash.set(name, (h = hashString(name)));
+    return unitToInt(keyedUnit(this.scenario.seed, Purpose.Timer, i, h, this.timerDraws[i]!++), min, max);
+  }
+
   private send(from: NodeId, to: NodeId, payload: Message['payload']): Message[] {
     if (!this.nodes.has(to)) throw new ScenarioRuntimeError(`node ${from} sent ${payload.type} to unknown node "${to}"`);
     const link = this.link(from, to);
+    if (this.keyed) return this.sendKeyed(from, to, payload, link);
     const msg = this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), this.rng.chance(link.drop));
     if (!this.rng.chance(link.duplicate)) return [msg];
     const copy = this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), false, msg.id);
     return [msg, copy];
+  }
+
+  /** Version 2: the k-th message on a directed link draws its latency, loss and duplication
+   * from streams keyed by (link, k), so other links' and other messages' draws never shift. */
+  private sendKeyed(from: NodeId, to: NodeId, payload: Message['payload'], link: LinkParams): Message[] {
+    const f = this.index.get(from)!;
+    const t = this.index.get(to)!;
+    const k = this.linkDraws[f * this.scenario.nodes.length + t]!++;
+    const seed = this.scenario.seed;
+    const [lo, hi] = link.latency;
+    // No closures here: this runs for every message.
+    const dropped = link.drop > 0 && (link.drop >= 1 || keyedUnit(seed, Purpose.Drop, f, t, k) < link.drop);
+    const msg = this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.Latency, f, t, k), lo, hi), dropped);
+    const dup = link.duplicate > 0 && (link.duplicate >= 1 || keyedUnit(seed, Purpose.Duplicate, f, t, k) < link.duplicate);
+    if (!dup) return [msg];
+    return [msg, this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.DuplicateLatency, f, t, k), lo, hi), false, msg.id)];
+  }
+
+  /** A latency for a copy the user asked for (the `duplicate` action). */
+  private copyLatency(from: NodeId, to: NodeId): number {
+    const [lo, hi] = this.link(from, to).latency;
+    if (!this.keyed) return this.rng.int(lo, hi);
+    const f = this.index.get(from)!;
+    const t = this.index.get(to)!;
+    const k = this.linkDraws[f * this.scenario.nodes.length + t]!++;
+    return unitToInt(keyedUnit(this.scenario.seed, Purpose.ManualDuplicate, f, t, k), lo, hi);
   }
 
   private launch(from: NodeId, to: NodeId, payload: Message['payload'], latency: number, dropped: boolean, duplicateOf?: number): Message {
@@ -513,8 +568,7 @@ export class World {
       case 'duplicate': {
         const arr = this.inflight.get(a.message);
         if (!arr) return { ...base, reason: `message ${a.message} is not in flight` };
-        const link = this.link(arr.msg.from, arr.msg.to);
-        const copy = this.launch(arr.msg.from, arr.msg.to, arr.msg.payload, this.rng.int(link.latency[0], link.latency[1]), false, arr.msg.id);
+        const copy = this.launch(arr.msg.from, arr.msg.to, arr.msg.payload, this.copyLatency(arr.msg.from, arr.msg.to), false, arr.msg.id);
         return { ...base, node: arr.msg.to, message: copy, sent: [copy] };
       }
       case 'delay': {

@@ -41,7 +41,8 @@ export interface Notice {
     | 'notice.compareFailed'
     | 'notice.extended'
     | 'notice.actionRefused'
-    | 'notice.otherRunMessage';
+    | 'notice.otherRunMessage'
+    | 'notice.explorerOpened';
   detail?: string;
 }
 

@@ -29,7 +29,7 @@ export const DEFAULT_SETTINGS: ClusterSettings = {
 export function freeCluster(s: ClusterSettings): Scenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: s.protocol,
     name: 'free-play',
     title: 'Free play',

@@ -11,16 +11,18 @@ export function NoticeBar() {
   const canUndo = useSession((s) => s.beforeFork !== null);
   const dismiss = useSession((s) => s.setNotice);
   const undo = useSession((s) => s.undoFork);
+  // Notices that offer an undo stay until used or dismissed.
+  const undoable = notice !== null && (notice.key === 'notice.forked' || notice.key === 'notice.explorerOpened') && canUndo;
   useEffect(() => {
-    if (!notice || notice.kind !== 'info' || (notice.key === 'notice.forked' && canUndo)) return;
+    if (!notice || notice.kind !== 'info' || undoable) return;
     const timer = setTimeout(() => dismiss(null), INFO_MS);
     return () => clearTimeout(timer);
-  }, [notice, canUndo, dismiss]);
+  }, [notice, undoable, dismiss]);
   if (!notice) return <div className="notice-slot" aria-live="polite" />;
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
       <span>{t(notice.key, { detail: notice.detail ?? '' })}</span>
-      {notice.key === 'notice.forked' && canUndo && (
+      {undoable && (
         <button type="button" onClick={undo}>
           {t('notice.undoFork')}
         </button>

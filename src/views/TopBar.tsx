@@ -29,6 +29,9 @@ export function TopBar() {
         <button type="button" onClick={() => open('compare')} title={t('bar.compareTip')} aria-keyshortcuts="W" data-testid="compare-open">
           {t('bar.compare')}
         </button>
+        <button type="button" onClick={() => open('explorer')} title={t('bar.exploreTip')} aria-keyshortcuts="F" data-testid="explorer-open">
+          {t('bar.explore')}
+        </button>
         <CopyLinkButton />
         <ExportImport />
         <button type="button" onClick={() => open('help')} title={t('bar.helpTip')} aria-keyshortcuts="?">

@@ -8,6 +8,7 @@ import { durable, observe } from './observe';
 import { chashInvariants } from './invariants';
 import { chashScenarios } from './scenarios';
 import { summarizeChash } from './summary';
+import { abstractChash } from './abstract';
 
 /** Clients are the last `clients` nodes (see config.ts); every other node is a server. */
 function roles(cfg: ProtocolConfig): Record<string, string> {
@@ -91,5 +92,6 @@ export const chash: ProtocolModule = {
   ],
   scenarios: chashScenarios,
   view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring'] },
+  explore: { abstract: abstractChash },
   summarize: summarizeChash,
 };

@@ -10,7 +10,7 @@ import type { Action, Scenario } from '../../scenario/types';
 function scenario(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions' | 'until'> & Partial<Scenario>): Scenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: 'chash',
     nodes: ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7'],
     seed: 1,

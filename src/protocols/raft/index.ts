@@ -4,6 +4,7 @@ import { raftMachine, type RaftDurable, type RaftInput } from './machine';
 import { durable, observe, type RaftObservable } from './observe';
 import { raftInvariants } from './invariants';
 import { raftScenarios } from './scenarios';
+import { abstractRaft } from './abstract';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
@@ -84,6 +85,7 @@ export const raft: ProtocolModule = {
   scenarios: raftScenarios,
   view: { roleGlyphs: { server: 'S' }, panels: ['log'] },
   summarize: summarizeRaft,
+  explore: { abstract: abstractRaft },
 };
 
 function summarizeRaft(nodes: ReadonlyMap<string, NodeView>, events: readonly TraceEvent[]): string[] {

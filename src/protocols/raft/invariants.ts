@@ -7,6 +7,7 @@ import type { Invariant, InvariantCheck, InvariantFailure, NodeId, NodeView } fr
 import type { Entry } from './messages';
 import type { RaftObservable } from './observe';
 import { termAt } from './log';
+import { PrefixIndex, firstChange } from './logIndex';
 
 function touched(nodes: ReadonlyMap<NodeId, NodeView>, id: NodeId | undefined): RaftObservable | null {
   if (id === undefined) return null;
@@ -67,7 +68,7 @@ const leaderAppendOnly: Invariant = {
       const prev = seen.get(id);
       seen.set(id, { term: s.currentTerm, log: s.log });
       if (!prev || prev.term !== s.currentTerm || prev.log === s.log) return null;
-      for (let i = 0; i < prev.log.length; i++) {
+      for (let i = firstChange(prev.log, s.log); i < prev.log.length; i++) {
         if (!sameEntry(prev.log[i], s.log[i])) return { message: `leader ${id} replaced entry ${i + 1} (${show(prev.log[i])}) with ${show(s.log[i])} in term ${s.currentTerm}`, nodes: [id] };
       }
       return null;
@@ -81,11 +82,11 @@ const logMatching: Invariant = {
   description: 'If two logs hold an entry with the same index and term, they are identical up to that index.',
   source: 'Raft paper, Figure 3 and section 5.3; LogMatching in ongardie/raft.tla (revision 0cedd40)',
   create(): InvariantCheck {
-    const lastLog = new Map<NodeId, readonly Entry[]>();
+    const index = new PrefixIndex();
     return ({ event, nodes }) => {
       const s = touched(nodes, event.node);
-      if (!s || lastLog.get(event.node!) === s.log) return null;
-      lastLog.set(event.node!, s.log);
+      if (!s || index.update(event.node!, s.log) === 0) return null;
+      // Rare: name the other log and the index as the pairwise check does.
       for (const [id, view] of nodes) {
         if (id === event.node) continue;
         const at = logMatchingBreak(s.log, (view.state as RaftObservable).log);
@@ -104,14 +105,17 @@ const logMatching: Invariant = {
  */
 class CommittedLog {
   readonly entries: { entry: Entry; term: number; by: NodeId }[] = [];
-  /** Grows whenever an entry is added, so checkers can tell "nothing new" cheaply. */
-  version = 0;
+  /** Indices in the order they became known committed: `added.length` is a version. */
+  readonly added: number[] = [];
+  /** Per node, the log last checked and how far: entries checked once stay checked while
+   * they are the same objects, because a known committed entry never changes. */
+  private readonly checked = new Map<NodeId, { log: readonly Entry[]; upTo: number }>();
 
   private add(index: number, entry: Entry, term: number, by: NodeId): number {
     const known = this.entries[index - 1];
     if (!known) {
       this.entries[index - 1] = { entry, term, by };
-      this.version++;
+      this.added.push(index);
       return 0;
     }
     return sameEntry(known.entry, entry) ? 0 : index;
@@ -121,10 +125,15 @@ class CommittedLog {
    * disagrees with what was committed before, or 0. */
   observe(id: NodeId, s: RaftObservable, nodes: ReadonlyMap<NodeId, NodeView>): number {
     const limit = Math.min(s.commitIndex, s.log.length);
-    for (let i = 1; i <= limit; i++) {
+    let memo = this.checked.get(id);
+    if (!memo) this.checked.set(id, (memo = { log: s.log, upTo: 0 }));
+    const from = memo.log === s.log ? memo.upTo : Math.min(memo.upTo, firstChange(memo.log, s.log));
+    for (let i = from + 1; i <= limit; i++) {
       const clash = this.add(i, s.log[i - 1]!, s.currentTerm, id);
       if (clash) return clash;
     }
+    memo.log = s.log;
+    memo.upTo = Math.max(from, limit);
     // Entries of the node's own term, newest first: held by a majority still in that term?
     const majority = Math.floor(nodes.size / 2) + 1;
     for (let i = s.log.length; i > limit && s.log[i - 1]!.term === s.currentTerm; i--) {
@@ -173,17 +182,30 @@ const leaderCompleteness: Invariant = {
   source: 'Raft paper, Figure 3 and section 5.4; Ongaro dissertation chapter 8 and appendix B',
   create(): InvariantCheck {
     const committed = new CommittedLog();
-    /** Per leader: what it was last checked against, so a heartbeat costs nothing. */
-    const checked = new Map<NodeId, { state: RaftObservable; version: number }>();
+    /** Per leader: the term and log last checked, and how many committed entries they
+     * were checked against, so a step re-checks only what changed. */
+    const checked = new Map<NodeId, { term: number; log: readonly Entry[]; seen: number }>();
+    const lacks = (id: NodeId, s: RaftObservable, i: number): InvariantFailure | null => {
+      const c = committed.entries[i - 1];
+      if (!c || c.term >= s.currentTerm || sameEntry(c.entry, s.log[i - 1])) return null;
+      return { message: `leader ${id} of term ${s.currentTerm} lacks ${show(c.entry)} at index ${i}, committed in term ${c.term}`, nodes: [id, c.by] };
+    };
     const missing = (id: NodeId, s: RaftObservable): InvariantFailure | null => {
       const last = checked.get(id);
-      if (last && last.state === s && last.version === committed.version) return null;
-      checked.set(id, { state: s, version: committed.version });
-      for (let i = 1; i <= committed.entries.length; i++) {
-        const c = committed.entries[i - 1];
-        if (c && c.term < s.currentTerm && !sameEntry(c.entry, s.log[i - 1])) {
-          return { message: `leader ${id} of term ${s.currentTerm} lacks ${show(c.entry)} at index ${i}, committed in term ${c.term}`, nodes: [id, c.by] };
-        }
+      const { added } = committed;
+      if (last && last.term === s.currentTerm && last.log === s.log && last.seen === added.length) return null;
+      // A new term re-checks everything once; a changed log from where it changed; then the
+      // entries committed since the last check.
+      const from = !last || last.term !== s.currentTerm ? 0 : last.log === s.log ? Infinity : firstChange(last.log, s.log);
+      const seen = last && last.term === s.currentTerm ? last.seen : added.length;
+      checked.set(id, { term: s.currentTerm, log: s.log, seen: added.length });
+      for (let i = from + 1; i <= committed.entries.length; i++) {
+        const f = lacks(id, s, i);
+        if (f) return f;
+      }
+      for (let k = seen; k < added.length; k++) {
+        const f = lacks(id, s, added[k]!);
+        if (f) return f;
       }
       return null;
     };

@@ -7,7 +7,7 @@ const nodes = (n: number): string[] => Array.from({ length: n }, (_, i) => `n${i
 function scenario(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions' | 'until'> & Partial<Scenario>): Scenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: 'raft',
     nodes: nodes(5),
     seed: 1,

@@ -8,6 +8,7 @@ import { threePcInvariants } from './invariants';
 import { threePcScenarios } from './scenarios';
 import type { TxId } from './messages';
 import { entry } from './kernel';
+import { abstractTransactions } from '../kit/txAbstract';
 
 const isPositiveInt = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v > 0;
 const wholeMs = (v: unknown) => (isPositiveInt(v) ? null : 'must be a whole number of ms above 0');
@@ -70,6 +71,7 @@ export const threepc: ProtocolModule = {
   bugs: [],
   scenarios: threePcScenarios,
   view: { roleGlyphs: { coordinator: 'C', participant: 'P' }, panels: ['transactions'], transactions: transactionHints },
+  explore: { abstract: (nodes) => abstractTransactions(transactionHints, nodes) },
   summarize: summarizeThreePc,
 };
 

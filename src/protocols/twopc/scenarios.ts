@@ -7,7 +7,7 @@ import type { Action, Scenario } from '../../scenario/types';
 function scenario(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions' | 'until'> & Partial<Scenario>): Scenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: 'twopc',
     nodes: ['n1', 'n2', 'n3', 'n4'],
     seed: 1,

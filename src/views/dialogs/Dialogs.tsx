@@ -4,6 +4,7 @@ import { SettingsDialog } from './SettingsDialog';
 import { ScenarioDialog } from './ScenarioDialog';
 import { PartitionDialog } from './PartitionDialog';
 import { CompareDialog } from './CompareDialog';
+import { ExplorerDialog } from '../explorer/ExplorerDialog';
 
 export function Dialogs() {
   const dialog = useSession((s) => s.dialog);
@@ -18,6 +19,8 @@ export function Dialogs() {
       return <PartitionDialog />;
     case 'compare':
       return <CompareDialog />;
+    case 'explorer':
+      return <ExplorerDialog />;
     default:
       return null;
   }

@@ -1,0 +1,73 @@
+/**
+ * The "Find a bug" panel in a real browser: the search runs on Web Workers, finds 2PC's
+ * tm-no-log bug from scratch, shrinks it, and "Open" replaces the run after a confirmation;
+ * the notice's undo brings the old run back. Screenshots at two sizes for review.
+ */
+import { test, expect } from '@playwright/test';
+import { freshApp } from './helpers';
+
+const twopc = {
+  format: 'faultline-scenario',
+  version: 2,
+  protocol: 'twopc',
+  name: 'free-play',
+  nodes: ['n1', 'n2', 'n3', 'n4'],
+  seed: 5,
+  params: { bugs: [] },
+  network: { latency: [10, 30], drop: 0, duplicate: 0 },
+  schedule: 'auto',
+  actions: [{ at: 0, do: 'begin', node: 'n1', tx: '' }],
+  until: 2000,
+};
+
+test('finds a 2PC bug, shows the shrunk run and opens it with undo', async ({ page }) => {
+  test.setTimeout(120_000);
+  await freshApp(page);
+  await page.evaluate((s) => window.__faultline!.store.getState().load(s as never), twopc);
+  const before = await page.evaluate(() => JSON.stringify(window.__faultline!.store.getState().sim.scenario));
+
+  await page.getByTestId('explorer-open').click();
+  const dialog = page.getByTestId('explorer-dialog');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('explorer-bug-tm-no-log').check();
+  await page.getByTestId('explorer-budget').selectOption('60');
+  await page.getByTestId('explorer-start').click();
+  await expect(page.getByTestId('explorer-progress')).toBeVisible();
+  const found = page.getByTestId('explorer-found');
+  await expect(found).toBeVisible({ timeout: 90_000 });
+  await expect(found.getByRole('heading')).toContainText(/Decisions are final|decisions-final|TCConsistent|tc-consistent/i);
+  const runs = Number((await page.getByTestId('explorer-runs').textContent())!.replace(/\D/g, ''));
+  expect(runs).toBeGreaterThan(0);
+
+  for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/explorer-${w}x${h}.png` });
+  }
+
+  await page.getByTestId('explorer-open-result').click();
+  await expect(dialog.getByText('This replaces the current run')).toBeVisible();
+  await page.getByTestId('explorer-confirm-open').click();
+  await expect(dialog).toBeHidden();
+  const opened = await page.evaluate(() => window.__faultline!.store.getState().sim.scenario);
+  expect(opened.params.bugs).toEqual(['tm-no-log']);
+  expect(opened.actions.length).toBeLessThanOrEqual(12);
+  // Played to the end, the opened run breaks the invariant the panel named.
+  await page.evaluate(() => window.__faultline!.store.getState().followTime(window.__faultline!.store.getState().sim.scenario.until));
+  await expect.poll(() => page.evaluate(() => window.__faultline!.store.getState().sim.violations.length)).toBeGreaterThan(0);
+
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('counterexample');
+  await notice.getByRole('button', { name: /undo/i }).click();
+  expect(await page.evaluate(() => JSON.stringify(window.__faultline!.store.getState().sim.scenario))).toBe(before);
+});
+
+test('cancel stops a search that finds nothing and changes nothing', async ({ page }) => {
+  await freshApp(page);
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('explorer-dialog')).toBeVisible();
+  await page.getByTestId('explorer-start').click();
+  await expect(page.getByTestId('explorer-progress')).toBeVisible();
+  await page.getByTestId('explorer-cancel').click();
+  await expect(page.getByTestId('explorer-dialog').getByRole('status').filter({ hasText: 'cancelled' })).toBeVisible();
+  await expect(page.getByTestId('explorer-start')).toBeEnabled();
+});

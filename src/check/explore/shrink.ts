@@ -1,0 +1,184 @@
+/**
+ * Shrinks a counterexample, in the order of issue 12: make the random network decisions that
+ * mattered explicit, remove actions (ddmin), simplify them (partition → one-way cut, drop →
+ * delay), shrink times, try fewer nodes, rename nodes canonically. Every accepted step is a run
+ * that breaks the same invariant, so the result re-checks by construction; the last step
+ * checks it once more.
+ */
+import type { ProtocolModule } from '../../protocols/types';
+import type { Action, Scenario } from '../../scenario/types';
+import { Simulation } from '../../sim/simulation';
+import { ScenarioRuntimeError } from '../../sim/world';
+import { ddmin } from './ddmin';
+
+export type ShrinkStep = 'check' | 'network' | 'actions' | 'simplify' | 'times' | 'nodes' | 'rename' | 'recheck';
+
+export interface ShrinkResult {
+  scenario: Scenario;
+  runs: number;
+  /** Whether the final scenario was re-run and still breaks the invariant. */
+  confirmed: boolean;
+}
+
+/** The time of the first violation of `invariant`, or -1. */
+export function breaksAt(module: ProtocolModule, s: Scenario, invariant: string): number {
+  try {
+    const sim = new Simulation(module, s, { record: false, checkpointEvery: 0 });
+    while (sim.step()) {
+      const v = sim.violations.find((x) => x.invariant === invariant);
+      if (v) return sim.current.time;
+      if (sim.violations.length > 0) return -1;
+    }
+  } catch (e) {
+    if (!(e instanceof ScenarioRuntimeError)) throw e;
+  }
+  return -1;
+}
+
+const mentions = (a: Action, node: string): boolean =>
+  ('node' in a && a.node === node) || ('from' in a && a.from === node) || ('to' in a && a.to === node);
+
+function withoutNode(s: Scenario, node: string): Scenario {
+  const actions: Action[] = [];
+  for (const a of s.actions) {
+    if (mentions(a, node)) continue;
+    if (a.do === 'partition') {
+      const groups = (a as { groups: string[][] }).groups.map((g) => g.filter((x) => x !== node)).filter((g) => g.length > 0);
+      if (groups.length < 2) continue;
+      actions.push({ ...a, groups } as Action);
+    } else actions.push(a);
+  }
+  const links = s.network.links?.filter((l) => l.from !== node && l.to !== node);
+  return { ...s, nodes: s.nodes.filter((n) => n !== node), actions, network: { ...s.network, ...(links ? { links } : {}) } };
+}
+
+function renamed(s: Scenario, map: Map<string, string>): Scenario {
+  const r = (x: string) => map.get(x) ?? x;
+  const actions = s.actions.map((a) => {
+    const b = { ...a } as Record<string, unknown>;
+    for (const k of ['node', 'from', 'to']) if (typeof b[k] === 'string') b[k] = r(b[k] as string);
+    if (Array.isArray(b.groups)) b.groups = (b.groups as string[][]).map((g) => g.map(r));
+    return b as unknown as Action;
+  });
+  const links = s.network.links?.map((l) => ({ ...l, from: r(l.from), to: r(l.to) }));
+  return { ...s, nodes: s.nodes.map(r).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b)), actions, network: { ...s.network, ...(links ? { links } : {}) } };
+}
+
+export function shrink(
+  module: ProtocolModule,
+  original: Scenario,
+  invariant: string,
+  opts: { budget?: number; onStep?: (step: ShrinkStep, s: Scenario) => void } = {},
+): ShrinkResult {
+  let runs = 0;
+  const budget = opts.budget ?? 4000;
+  const fails = (s: Scenario): boolean => {
+    if (runs >= budget) return false;
+    runs++;
+    return breaksAt(module, s, invariant) >= 0;
+  };
+  let cur: Scenario = { ...original, name: 'explorer-counterexample' };
+  const note = (step: ShrinkStep) => opts.onStep?.(step, cur);
+  const accept = (next: Scenario) => {
+    if (fails(next)) {
+      cur = next;
+      return true;
+    }
+    return false;
+  };
+  note('check');
+  if (!fails(cur)) return { scenario: cur, runs, confirmed: false };
+
+  // 1. Random network decisions: keyed draws keep them stable under removal, but a
+  //    counterexample reads better without them. Zero the rates if the bug survives that; else
+  //    turn the random losses into explicit drop actions (DEMi's "externalize").
+  note('network');
+  if (cur.network.drop > 0 || cur.network.duplicate > 0) {
+    if (!accept({ ...cur, network: { ...cur.network, drop: 0, duplicate: 0 } })) {
+      accept({ ...cur, network: { ...cur.network, duplicate: 0 } });
+      if (cur.network.drop > 0) {
+        const sim = new Simulation(module, cur, { checkpointEvery: 0 }).run();
+        const sentBy = new Map<number, { at: number; step: number }>();
+        for (const e of sim.events) for (const m of e.sent ?? []) sentBy.set(m.id, { at: e.time, step: e.seq + 1 });
+        const drops: Action[] = [];
+        for (const e of sim.events) {
+          if (e.kind === 'lost' && e.reason === 'dropped' && e.message) {
+            const s = sentBy.get(e.message.id);
+            if (s) drops.push({ at: s.at, do: 'drop', message: e.message.id, step: s.step });
+          }
+        }
+        const actions = [...cur.actions, ...drops].sort((a, b) => a.at - b.at || (a.step ?? 0) - (b.step ?? 0));
+        accept({ ...cur, actions, network: { ...cur.network, drop: 0 } });
+      }
+    }
+  }
+
+  // 2. Remove actions.
+  note('actions');
+  const kept = ddmin(cur.actions, (subset) => fails({ ...cur, actions: subset.slice() }), Math.max(0, budget - runs));
+  if (kept.length < cur.actions.length) cur = { ...cur, actions: kept };
+  // A lone remaining action may still be removable one at a time (ddmin tried complements).
+  for (let i = cur.actions.length - 1; i >= 0; i--) accept({ ...cur, actions: cur.actions.filter((_, j) => j !== i) });
+
+  // 3. Simpler actions: a partition becomes a one-way cut, a drop a delay, forks lose their
+  //    trace positions, restarts keep their disk.
+  note('simplify');
+  for (let i = 0; i < cur.actions.length; i++) {
+    const a = cur.actions[i]!;
+    const put = (b: Action | Action[]) => accept({ ...cur, actions: [...cur.actions.slice(0, i), ...(Array.isArray(b) ? b : [b]), ...cur.actions.slice(i + 1)] });
+    if (a.do === 'partition') {
+      const [g1, g2] = (a as { groups: string[][] }).groups;
+      if (g1 && g2 && g1.length === 1 && g2.length === 1) {
+        if (!put({ at: a.at, do: 'cut', from: g1[0]!, to: g2[0]! })) put({ at: a.at, do: 'cut', from: g2[0]!, to: g1[0]! });
+      }
+    } else if (a.do === 'drop') put({ ...a, do: 'delay', by: Math.max(100, cur.until - a.at) } as Action);
+    else if (a.do === 'restart' && (a as { loseDisk?: boolean }).loseDisk) put({ at: a.at, do: 'restart', node: (a as { node: string }).node });
+  }
+  if (cur.actions.some((a) => a.step !== undefined)) {
+    accept({ ...cur, actions: cur.actions.map(({ step: _s, ...rest }) => rest as Action) });
+  }
+
+  // 4. Times: the run ends at the violation; each action moves to the earliest round time
+  //    (after the action before it) that still breaks the invariant.
+  note('times');
+  const end = breaksAt(module, cur, invariant);
+  if (end >= 0 && end + 1 < cur.until) accept({ ...cur, until: end + 1 });
+  const moved = (i: number, t: number) => accept({ ...cur, actions: cur.actions.map((b, j) => (j === i ? ({ ...b, at: t } as Action) : b)) });
+  for (let i = 0; i < cur.actions.length; i++) {
+    // Binary search on a 10 ms grid for the earliest time, after the action before, that
+    // still breaks it (not every earlier time need work: the search is a heuristic).
+    let lo = i === 0 ? 0 : cur.actions[i - 1]!.at;
+    let hi = cur.actions[i]!.at;
+    if (hi <= lo || moved(i, lo)) continue;
+    while (hi - lo > 10) {
+      const mid = Math.ceil((lo + hi) / 2 / 10) * 10;
+      if (mid >= hi) break;
+      if (moved(i, mid)) hi = mid;
+      else lo = mid;
+    }
+  }
+  const last = breaksAt(module, cur, invariant);
+  if (last >= 0 && last + 1 < cur.until) accept({ ...cur, until: last + 1 });
+
+  // 5. Fewer nodes, from the last.
+  note('nodes');
+  for (let i = cur.nodes.length - 1; i >= 0 && cur.nodes.length > module.minNodes; i--) {
+    accept(withoutNode(cur, cur.nodes[i]!));
+  }
+
+  // 6. Canonical names: n1, n2, … in order of first mention, then the rest.
+  note('rename');
+  const order: string[] = [];
+  for (const a of cur.actions) for (const k of ['node', 'from', 'to'] as const) {
+    const v = (a as Record<string, unknown>)[k];
+    if (typeof v === 'string' && !order.includes(v)) order.push(v);
+  }
+  for (const n of cur.nodes) if (!order.includes(n)) order.push(n);
+  const map = new Map(order.map((n, i) => [n, `n${i + 1}`]));
+  if ([...map].some(([a, b]) => a !== b)) accept(renamed(cur, map));
+
+  note('recheck');
+  const confirmed = breaksAt(module, cur, invariant) >= 0;
+  runs++;
+  return { scenario: cur, runs, confirmed };
+}

@@ -1,0 +1,90 @@
+/** The explorer's data: what a run is asked to do, what it reports, and the search's result. */
+import type { Action, Scenario } from '../../scenario/types';
+
+export type Strategy = 'uniform' | 'swarm' | 'triggered' | 'branch';
+export const STRATEGIES: readonly Strategy[] = ['uniform', 'swarm', 'triggered', 'branch'];
+
+/** Fault kinds a run may use; swarm testing switches each on or off per run. */
+export type FaultKind = 'crash' | 'partition' | 'cut' | 'pause' | 'skew' | 'timeout' | 'drop' | 'duplicate';
+export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'partition', 'cut', 'pause', 'skew', 'timeout', 'drop', 'duplicate'];
+
+/** Faults fired at protocol events (the triggered strategy): after an event in which a node
+ * sent to several peers, drop all but a quorum-boundary number of those messages and crash
+ * the sender, or crash a node right after its role changed. */
+export interface Triggers {
+  /** At most this many triggered faults in the run (PCT's depth bound d). */
+  budget: number;
+  /** Chance that a fault point fires. */
+  rate: number;
+  /** Simulated ms before a crashed node restarts. */
+  downFor: readonly [number, number];
+}
+
+/** One run, fully decided by the coordinator so that any worker gives the same result. */
+export interface RunSpec {
+  /** Run number, from 0: the search reports the lowest failing one. */
+  index: number;
+  strategy: Strategy;
+  scenario: Scenario;
+  /** Seed of the run's own choices during the run (triggered faults). */
+  seed: number;
+  /** Triggered faults start after this time (a branch continues from its prefix). */
+  from: number;
+  triggers?: Triggers;
+}
+
+export interface Novel {
+  abstract: string;
+  time: number;
+  /** The actions applied by `time`: with the run's scenario, the prefix to branch from. */
+  actions: Action[];
+}
+
+export interface RunResult {
+  index: number;
+  strategy: Strategy;
+  events: number;
+  /** Abstract states this run reached that were not known when its batch began. */
+  novel: Novel[];
+  /** Set when an invariant broke: the replayable scenario (with any triggered actions). */
+  violation?: { invariant: string; message: string; seq: number; scenario: Scenario };
+}
+
+export interface ExploreConfig {
+  protocol: string;
+  bugs: string[];
+  seed: number;
+  /** Runs per batch: results merge in run order after each, so the worker count cannot
+   * change what the search does. */
+  batch?: number;
+  /** Node counts to choose from (default: 3 and 5 within the protocol's bounds). */
+  nodes?: number[];
+  /** Simulated length of a run, in ms. */
+  until?: number;
+  /** Stop after this many runs (besides the caller's time budget). */
+  maxRuns?: number;
+}
+
+export interface Progress {
+  runs: number;
+  events: number;
+  /** Distinct abstract states seen. */
+  states: number;
+  archive: number;
+  /** Runs per strategy so far. */
+  share: Record<Strategy, number>;
+  phase: 'search' | 'shrink' | 'done';
+  /** While shrinking: the current step and the scenario's action count. */
+  shrink?: { step: string; actions: number };
+}
+
+export interface Found {
+  run: number;
+  strategy: Strategy;
+  invariant: string;
+  message: string;
+  /** As found, then shrunk. */
+  original: Scenario;
+  shrunk: Scenario;
+  shrinkRuns: number;
+}
