@@ -106,12 +106,19 @@ class CommittedLog {
   readonly entries: { entry: Entry; term: number; by: NodeId }[] = [];
   /** Grows whenever an entry is added, so checkers can tell "nothing new" cheaply. */
   version = 0;
+  /** Indices in the order they became known committed: checkers read only the new ones. */
+  readonly added: number[] = [];
+  /** Per node: the log last observed and how far it was checked, so a node whose log is the
+   * same array costs only its new commitIndex range (N requests would rescan N entries per
+   * event otherwise). Known entries never change, so a checked prefix stays checked. */
+  private readonly checked = new Map<NodeId, { log: readonly Entry[]; upTo: number }>();
 
   private add(index: number, entry: Entry, term: number, by: NodeId): number {
     const known = this.entries[index - 1];
     if (!known) {
       this.entries[index - 1] = { entry, term, by };
       this.version++;
+      this.added.push(index);
       return 0;
     }
     return sameEntry(known.entry, entry) ? 0 : index;
@@ -121,14 +128,21 @@ class CommittedLog {
    * disagrees with what was committed before, or 0. */
   observe(id: NodeId, s: RaftObservable, nodes: ReadonlyMap<NodeId, NodeView>): number {
     const limit = Math.min(s.commitIndex, s.log.length);
-    for (let i = 1; i <= limit; i++) {
+    const last = this.checked.get(id);
+    const from = last && last.log === s.log ? last.upTo + 1 : 1;
+    for (let i = from; i <= limit; i++) {
       const clash = this.add(i, s.log[i - 1]!, s.currentTerm, id);
       if (clash) return clash;
     }
+    this.checked.set(id, { log: s.log, upTo: Math.max(limit, from - 1) });
     // Entries of the node's own term, newest first: held by a majority still in that term?
+    // No index past the majority-th longest log of that term can be, so those only need the
+    // cheap checks that stop the walk.
     const majority = Math.floor(nodes.size / 2) + 1;
+    const reach = majorityReach(s, nodes, majority);
     for (let i = s.log.length; i > limit && s.log[i - 1]!.term === s.currentTerm; i--) {
       if (this.entries[i - 1]) break;
+      if (i > reach) continue;
       let holders = 0;
       for (const v of nodes.values()) {
         const o = v.state as RaftObservable;
@@ -143,6 +157,17 @@ class CommittedLog {
     }
     return 0;
   }
+}
+
+/** The largest index that `majority` logs of `s`'s term are long enough to hold. */
+function majorityReach(s: RaftObservable, nodes: ReadonlyMap<NodeId, NodeView>, majority: number): number {
+  const lengths: number[] = [];
+  for (const v of nodes.values()) {
+    const o = v.state as RaftObservable;
+    if (o.currentTerm === s.currentTerm) lengths.push(o.log.length);
+  }
+  lengths.sort((a, b) => b - a);
+  return lengths[majority - 1] ?? 0;
 }
 
 const stateMachineSafety: Invariant = {
@@ -174,16 +199,30 @@ const leaderCompleteness: Invariant = {
   create(): InvariantCheck {
     const committed = new CommittedLog();
     /** Per leader: what it was last checked against, so a heartbeat costs nothing. */
-    const checked = new Map<NodeId, { state: RaftObservable; version: number }>();
+    const checked = new Map<NodeId, { state: RaftObservable; version: number; log: readonly Entry[]; term: number; seen: number }>();
+    const lacks = (id: NodeId, s: RaftObservable, i: number): InvariantFailure | null => {
+      const c = committed.entries[i - 1];
+      if (c && c.term < s.currentTerm && !sameEntry(c.entry, s.log[i - 1])) {
+        return { message: `leader ${id} of term ${s.currentTerm} lacks ${show(c.entry)} at index ${i}, committed in term ${c.term}`, nodes: [id, c.by] };
+      }
+      return null;
+    };
     const missing = (id: NodeId, s: RaftObservable): InvariantFailure | null => {
       const last = checked.get(id);
       if (last && last.state === s && last.version === committed.version) return null;
-      checked.set(id, { state: s, version: committed.version });
-      for (let i = 1; i <= committed.entries.length; i++) {
-        const c = committed.entries[i - 1];
-        if (c && c.term < s.currentTerm && !sameEntry(c.entry, s.log[i - 1])) {
-          return { message: `leader ${id} of term ${s.currentTerm} lacks ${show(c.entry)} at index ${i}, committed in term ${c.term}`, nodes: [id, c.by] };
+      checked.set(id, { state: s, version: committed.version, log: s.log, term: s.currentTerm, seen: committed.added.length });
+      // The same log in the same term was checked against every entry known then: only the
+      // entries committed since need a look.
+      if (last && last.log === s.log && last.term === s.currentTerm) {
+        for (let k = last.seen; k < committed.added.length; k++) {
+          const f = lacks(id, s, committed.added[k]!);
+          if (f) return f;
         }
+        return null;
+      }
+      for (let i = 1; i <= committed.entries.length; i++) {
+        const f = lacks(id, s, i);
+        if (f) return f;
       }
       return null;
     };

@@ -195,8 +195,11 @@ export const raftMachine = setup({
         const matchIndex = { ...context.matchIndex, [m.from]: match };
         const nextIndex = { ...context.nextIndex, [m.from]: next };
         enqueue.assign({ matchIndex, nextIndex, commitIndex: advancedCommitIndex(context, matchIndex) });
-        // A follower still a full message behind gets the next one now, not at the heartbeat.
-        if (context.log.length - match >= MAX_ENTRIES) effects(enqueue)(send(m.from, appendEntriesFor({ ...context, nextIndex }, m.from)));
+        // A reply that acknowledges a full message, from a follower still behind, gets the next
+        // message now rather than at the heartbeat; smaller replies wait, so a backlog moves in
+        // whole messages and not one entry per round trip.
+        const acked = match - (context.matchIndex[m.from] ?? 0);
+        if (acked >= MAX_ENTRIES && match < context.log.length) effects(enqueue)(send(m.from, appendEntriesFor({ ...context, nextIndex }, m.from)));
         return;
       }
       // The consistency check failed: back off one entry and retry at once. Never below what
