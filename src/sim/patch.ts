@@ -30,10 +30,20 @@ export function put(o: Obj, k: string, v: unknown): void {
   else o[k] = v;
 }
 
+/** Objects with at least this many keys remember their diff against the object before. */
+const MEMO_KEYS = 32;
+/** b → the diff from a: the trace and the invariant checkers compare the same large maps
+ * (2PC's tmState with thousands of transactions), so each pair is walked once. */
+const memo = new WeakMap<object, { from: object; patch: Patch | null }>();
+
 /** What `a` → `b` changed, or null when nothing did. */
 export function diff(a: unknown, b: unknown): Patch | null {
   if (a === b) return null;
-  if (isPlainObject(a) && isPlainObject(b)) return diffObject(a, b);
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const hit = memo.get(b);
+    if (hit && hit.from === a) return hit.patch;
+    return diffObject(a, b);
+  }
   if (Array.isArray(a) && Array.isArray(b)) return diffArray(a, b);
   if (typeof a !== 'object' && typeof b !== 'object' && Object.is(a, b)) return null;
   return { k: 'set', v: b };
@@ -47,12 +57,19 @@ function diffObject(a: Obj, b: Obj): Patch | null {
   let i = 0;
   let adding = false;
   for (const k of bk) {
-    // Skip the old keys that are gone: a patch drops them where they stood.
-    while (i < ak.length && !Object.hasOwn(b, ak[i]!)) (del ??= []).push(ak[i++]!);
+    if (!adding && ak[i] !== k) {
+      // Skip the old keys that are gone: a patch drops them where they stood. Looked up only
+      // on a mismatch, so an unchanged map costs one comparison of keys per entry.
+      while (i < ak.length && ak[i] !== k && !Object.hasOwn(b, ak[i]!)) (del ??= []).push(ak[i++]!);
+    }
     if (!adding && i < ak.length && ak[i] === k) {
       i++;
-      const p = diff(a[k], b[k]);
-      if (p) set.push([k, p]);
+      const x = a[k];
+      const y = b[k];
+      if (x !== y) {
+        const p = diff(x, y);
+        if (p) set.push([k, p]);
+      }
       continue;
     }
     // A new key, or an old one out of place: only new keys after every old one keep the order.
@@ -64,8 +81,9 @@ function diffObject(a: Obj, b: Obj): Patch | null {
     if (Object.hasOwn(b, ak[i]!)) return { k: 'set', v: b };
     (del ??= []).push(ak[i++]!);
   }
-  if (set.length === 0 && !del) return null;
-  return del ? { k: 'obj', set, del } : { k: 'obj', set };
+  const patch: Patch | null = set.length === 0 && !del ? null : del ? { k: 'obj', set, del } : { k: 'obj', set };
+  if (bk.length >= MEMO_KEYS) memo.set(b, { from: a, patch });
+  return patch;
 }
 
 function diffArray(a: readonly unknown[], b: readonly unknown[]): Patch | null {

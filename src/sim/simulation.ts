@@ -86,6 +86,7 @@ export class Simulation {
       this.finished = this.world.finished;
       return null;
     }
+    // Recorded before the checks: the checkers reuse the diff the record just made.
     if (this.record) {
       this.states.record(ev);
       this.events.push(ev);
