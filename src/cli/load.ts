@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/types';
 import type { Trace } from '../sim/types';
 import { decodeScenarioUrl, parseScenarioJson } from '../scenario/codec';
 import { validateScenario } from '../scenario/validate';
+import { show } from '../scenario/problems';
 import { getProtocol, protocols } from '../protocols/registry';
 import { InputError, type Args } from './args';
 import { readText } from './read';
@@ -77,12 +78,12 @@ export function loadTrace(source: string): Trace {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${source}: not valid JSON (${(e as Error).message})`);
+    throw new InputError(`${source}: not valid JSON (${(e as Error).message.slice(0, 200)})`);
   }
   const t = raw as Partial<Trace>;
   if (typeof raw !== 'object' || raw === null) throw new InputError(`${source}: expected a JSON object`);
-  if (t.format !== 'faultline-trace') throw new InputError(`${source}: format: expected "faultline-trace", got ${JSON.stringify(t.format)}`);
-  if (t.version !== 1) throw new InputError(`${source}: version: unsupported version ${JSON.stringify(t.version)} (this build reads version 1)`);
+  if (t.format !== 'faultline-trace') throw new InputError(`${source}: format: expected "faultline-trace", got ${show(t.format)}`);
+  if (t.version !== 1) throw new InputError(`${source}: version: unsupported version ${show(t.version)} (this build reads version 1)`);
   if (!Array.isArray(t.events)) throw new InputError(`${source}: events: expected an array`);
   const v = validateScenario(t.scenario, getProtocol, known());
   if (!v.ok) fail(`${source}: scenario`, v.errors);
