@@ -99,3 +99,4 @@ function benchRingPrimitives(servers = 1000, vnodes = 200, keys = 1_000_000): vo
   console.log(`  one join: rebuild ${f(rebuildMs)}, owners again ${f(replaceMs)}; ${((moved / keys) * 100).toFixed(3)}% of keys moved (expected ${(100 / (servers + 1)).toFixed(3)}%)`);
 }
 benchRingPrimitives();
+await import('./scale');

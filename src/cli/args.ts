@@ -5,6 +5,8 @@ export interface Args {
   command: string;
   positional: string[];
   out?: string;
+  /** A file (or - for stdin) holding a scenario link. */
+  linkFile?: string;
   seed?: number;
   until?: number;
   bugs: string[];
@@ -43,6 +45,12 @@ export function parseArgs(argv: readonly string[]): Args {
         const v = value();
         if (!v) throw new InputError(`${flag}: expects a file name`);
         args.out = v;
+        break;
+      }
+      case '--link-file': {
+        const v = value();
+        if (!v) throw new InputError('--link-file: expects a file name (or - for stdin)');
+        args.linkFile = v;
         break;
       }
       case '--seed':
@@ -91,8 +99,10 @@ export function parseArgs(argv: readonly string[]): Args {
 export const USAGE = `faultline — run and check Faultline scenarios
 
   faultline run <scenario.json | scenario URL | - | protocol:name> [options]
-      Runs a scenario, prints a summary and writes the trace.
-      --out FILE          write the trace as JSON
+  faultline run --link-file <FILE | -> [options]
+      Runs a scenario, prints a summary and writes the trace. A scenario or a link can come
+      from stdin (-); --link-file reads a link from a file, for links too long for an argument.
+      --out FILE          write the trace as JSON (streamed as the run goes)
       --seed N            override the scenario's seed
       --until MS          override how long the run lasts (simulated ms)
       --bug NAME          turn a bug switch on (repeatable)

@@ -1,10 +1,13 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main';
 import { encodeScenarioUrl } from '../scenario/codec';
 import { raft } from '../protocols/raft';
+import { runScenario } from '../sim/simulation';
+import type { Trace } from '../sim/types';
 
 function cli(...argv: string[]) {
   const out: string[] = [];
@@ -129,5 +132,101 @@ describe('bad input exits 2 with a message that names the problem', () => {
     const syntax = cli('run', file);
     expect(syntax.code).toBe(2);
     expect(syntax.err).toMatch(/JSON/i);
+  });
+});
+
+describe('issue 10: hostile but valid input never takes the CLI down', () => {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  /** The real command, for what only a process shows: stdin, exit codes, memory. */
+  const spawn = (argv: string[], opts: { input?: string; stdin?: number } = {}) =>
+    spawnSync(tsx, ['src/cli/main.ts', ...argv], { encoding: 'utf8', timeout: 60_000, ...(opts.input !== undefined ? { input: opts.input } : {}), ...(opts.stdin !== undefined ? { stdio: [opts.stdin, 'pipe', 'pipe'] } : {}) });
+
+  it('--out streams exactly the bytes of JSON.stringify(trace)', () => {
+    const file = join(dir, 'streamed.json');
+    expect(cli('run', 'raft:leader-crash', '--out', file).code).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    const whole = JSON.stringify(runScenario(raft, (JSON.parse(written) as Trace).scenario).trace());
+    expect(written.length).toBe(whole.length);
+    expect(written === whole).toBe(true);
+  });
+
+  it('an --out that cannot be written is a clear message and exit 2, before the run', () => {
+    const cases: [string, RegExp][] = [
+      [dir, /cannot write the trace to ".*": it is a directory/],
+      [join(dir, 'no', 'such', 'folder', 't.json'), /its folder does not exist/],
+      [join(process.cwd(), 'package.json', 'x.json'), /part of the path is not a folder/],
+    ];
+    for (const [out, message] of cases) {
+      const r = cli('run', 'raft:happy-path', '--out', out);
+      expect(r.code, out).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.out).toBe(''); // refused before running
+    }
+  });
+
+  it('a full disk (/dev/full) is a clear message and exit 2, and the device stays', () => {
+    const r = cli('run', 'raft:happy-path', '--out', '/dev/full');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot write the trace to "\/dev\/full": no space left on the disk/);
+    expect(existsSync('/dev/full')).toBe(true);
+  });
+
+  it('refuses devices and FIFOs by name, without reading or blocking', () => {
+    const zero = cli('run', '/dev/zero');
+    expect(zero.code).toBe(2);
+    expect(zero.err).toMatch(/"\/dev\/zero": is a device, not a file/);
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = cli('run', fifo);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is a pipe \(FIFO\), not a file/);
+    expect(cli('check', '/dev/zero').err).toMatch(/is a device/);
+  });
+
+  it('caps stdin while reading: /dev/zero on stdin stops at 8 MiB with exit 2', () => {
+    const fd = openSync('/dev/zero', 'r');
+    try {
+      const r = spawn(['run', '-'], { stdin: fd });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/stdin.*(too large|is a device)/);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('refuses a scenario file over 8 MiB by its size, before reading it', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 32));
+    const r = cli('run', big);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/scenario file is too large \(9\.0 MiB, limit of 8\.0 MiB\)/);
+  });
+
+  it('protocol:name with an unknown protocol says so and lists the known ones', () => {
+    const r = cli('run', 'paxos:x');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown protocol "paxos" \(known: .*raft.*\)/);
+  });
+
+  /** A valid Raft link of more than 128 KiB: too long for one command-line argument. */
+  function longLink(): string {
+    const base = raft.scenarios.find((x) => x.name === 'happy-path')!;
+    let seed = 1;
+    const word = () => Array.from({ length: 24 }, () => ((seed = (seed * 48271) % 2147483647), 'abcdefghijklmnopqrstuvwxyz0123456789'[seed % 36])).join('');
+    const actions = Array.from({ length: 7000 }, (_, i) => ({ at: 1000 + i, do: 'request', node: 'n1', command: word() }));
+    return `https://faultline.example/${encodeScenarioUrl({ ...base, actions, until: 9000 })}`;
+  }
+
+  it('--link-file and stdin take links over 128 KiB', () => {
+    const link = longLink();
+    expect(link.length).toBeGreaterThan(128 * 1024);
+    const file = join(dir, 'link.txt');
+    writeFileSync(file, `${link}\n`);
+    const r = cli('run', '--link-file', file, '--until', '1200');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('raft:happy-path');
+    const piped = spawn(['run', '-', '--until', '1200'], { input: link });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout).toContain('raft:happy-path');
   });
 });

@@ -1,7 +1,6 @@
 /** `faultline`: run scenarios, re-check traces and list curated scenarios from a terminal. */
-import { writeFileSync } from 'node:fs';
 import { protocols, getProtocol } from '../protocols/registry';
-import { runScenario } from '../sim/simulation';
+import { Simulation, runScenario } from '../sim/simulation';
 import { ScenarioRuntimeError } from '../sim/world';
 import { scenarioToJson } from '../scenario/codec';
 import { compareScenario } from '../scenario/compare';
@@ -10,24 +9,33 @@ import { InputError, parseArgs, USAGE, type Args } from './args';
 import { loadScenario, loadTrace } from './load';
 import { summarize, violationLines } from './summary';
 import { exploreCommand } from './explore';
+import { TraceWriter } from './traceOut';
 
 type Out = { log(line: string): void; error(line: string): void };
 
 function run(args: Args, out: Out): number {
   const source = args.positional[0];
-  if (!source) throw new InputError('run: which scenario? (a file, a URL, - for stdin, or protocol:name)');
-  const scenario = loadScenario(source, args);
+  if (!source && args.linkFile === undefined) throw new InputError('run: which scenario? (a file, a URL, - for stdin, or protocol:name)');
+  const scenario = loadScenario(source ?? '', args);
   if (args.printScenario) {
     out.log(scenarioToJson(scenario).trimEnd());
     return 0;
   }
   const module = getProtocol(scenario.protocol)!;
-  const sim = runScenario(module, scenario);
-  for (const line of summarize(module, sim)) out.log(line);
-  if (args.out) {
-    writeFileSync(args.out, JSON.stringify(sim.trace()));
-    out.log(`trace written to ${args.out}`);
+  // Opened before the run: a path that cannot be written fails before any work.
+  const writer = args.out ? new TraceWriter(args.out) : null;
+  // No checkpoints: the CLI never seeks, and a long run should not keep them.
+  const sim = new Simulation(module, scenario, { checkpointEvery: 0 });
+  try {
+    writer?.begin(sim.scenario);
+    for (let ev = sim.step(); ev; ev = sim.step()) writer?.event(ev);
+    writer?.end(sim.trace().final, sim.violations);
+  } catch (e) {
+    writer?.abort();
+    throw e;
   }
+  for (const line of summarize(module, sim)) out.log(line);
+  if (args.out) out.log(`trace written to ${args.out}`);
   // Compare mode's second run (the app's right pane): summarized, and its violations count.
   const second = compareScenario(scenario);
   let violations = sim.violations.length;

@@ -5,13 +5,19 @@
 
 /** Enough to fix a hand-written file in a few rounds, few enough to read in a dialog. */
 export const MAX_ERRORS = 20;
+/** A key longer than this is shown cut, as values are: a 900 KB key must not flood a message. */
+const MAX_KEY_SHOWN = 40;
+/** A path longer than this (keys nested deep) keeps its start and its end. */
+const MAX_PATH_SHOWN = 160;
+/** What follows the path: rules and values already come short; this bounds any that do not. */
+const MAX_MESSAGE = 400;
 
 export class Problems {
   private readonly list: string[] = [];
   private dropped = 0;
 
   add(path: string, message: string): void {
-    if (this.list.length < MAX_ERRORS) this.list.push(`${path}: ${message}`);
+    if (this.list.length < MAX_ERRORS) this.list.push(`${shortPath(path)}: ${message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message}`);
     else this.dropped++;
   }
 
@@ -37,9 +43,16 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 export function field(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
-  const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+  const shown = key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}… (${key.length} characters)` : key;
+  const name = /^[A-Za-z_$][\w$]*$/.test(shown) ? shown : JSON.stringify(shown);
   if (path === '') return name;
   return name.startsWith('"') ? `${path}[${name}]` : `${path}.${name}`;
+}
+
+function shortPath(path: string): string {
+  if (path.length <= MAX_PATH_SHOWN) return path;
+  const half = MAX_PATH_SHOWN / 2;
+  return `${path.slice(0, half)}…${path.slice(-half)}`;
 }
 
 /** An own property only: a key such as "toString" must not reach Object.prototype. */
@@ -94,12 +107,17 @@ export function readString(p: Problems, path: string, v: unknown, max: number): 
 
 export const isInt = (n: number): boolean => Number.isSafeInteger(n);
 
-/** The scenario's node ids, for checking references to them. */
+/** The scenario's node ids, for checking references to them. A set, so that thousands of
+ * actions naming nodes cost one lookup each. `null`: the list itself was refused, so a
+ * reference cannot be judged (its error is the list's), and none is kept. */
 export class NodeSet {
-  constructor(private readonly ids: readonly string[]) {}
+  private readonly ids: ReadonlySet<string> | null;
+  constructor(ids: Iterable<string> | null) {
+    this.ids = ids === null ? null : new Set(ids);
+  }
 
   has(id: string): boolean {
-    return this.ids.includes(id);
+    return this.ids === null || this.ids.has(id);
   }
 
   /** Records a problem unless `v` names one of the nodes. */
@@ -114,8 +132,9 @@ export class NodeSet {
   }
 
   private describe(): string {
-    if (this.ids.length === 0) return 'the scenario has no valid nodes';
-    const shown = this.ids.slice(0, 12).join(', ');
-    return `nodes are ${shown}${this.ids.length > 12 ? ', …' : ''}`;
+    const ids = [...(this.ids ?? [])];
+    if (ids.length === 0) return 'the scenario has no valid nodes';
+    const shown = ids.slice(0, 12).join(', ');
+    return `nodes are ${shown}${ids.length > 12 ? ', …' : ''}`;
   }
 }

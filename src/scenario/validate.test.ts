@@ -240,3 +240,47 @@ describe('validateScenario rejects', () => {
     );
   });
 });
+
+describe('hostile shapes stay cheap and short', () => {
+  /** Best of three, so one GC pause or a busy machine does not decide the test. */
+  const fastest = (f: () => void) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      // A test of the validator's cost, not simulation logic: wall time is what it measures.
+      // eslint-disable-next-line no-restricted-globals
+      const t0 = performance.now();
+      f();
+      // eslint-disable-next-line no-restricted-globals
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+
+  it('an over-long nodes list with 10,000 actions naming nodes validates in well under 100 ms', () => {
+    const nodes = Array.from({ length: 30_000 }, (_, i) => `n${i}`);
+    const actions = Array.from({ length: 10_000 }, (_, i) => ({ at: i, do: 'crash', node: `n${29_999 - (i % 500)}` }));
+    const input = variant({ nodes, actions, until: 100_000 });
+    let result = validate(input);
+    const ms = fastest(() => (result = validate(input)));
+    expect(ms).toBeLessThan(100);
+    // The list's own error, and no echo of it on every action that names a node.
+    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^nodes: must be an array of node ids/)] });
+  });
+
+  it('a valid nodes list with 10,000 actions naming nodes validates in well under 100 ms', () => {
+    const actions = Array.from({ length: 10_000 }, (_, i) => ({ at: i, do: i % 2 ? 'crash' : 'restart', node: `n${1 + (i % 5)}` }));
+    const input = variant({ actions, until: 100_000 });
+    expect(validate(input).ok).toBe(true);
+    expect(fastest(() => validate(input))).toBeLessThan(100);
+  });
+
+  it('a 900 KB unknown key gives a message of a few hundred characters', () => {
+    const key = 'k'.repeat(900_000);
+    const r = validate({ ...variant({}), [key]: 1, network: { ...base.network, [`${key}!`]: { [key]: 2 } } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.length).toBeGreaterThanOrEqual(2);
+    for (const e of r.errors) expect(e.length).toBeLessThan(400);
+    expect(r.errors[0]).toMatch(/^"k{40}… \(900000 characters\)": unknown field/);
+  });
+});

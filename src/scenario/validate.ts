@@ -47,9 +47,10 @@ export function validateScenario(input: unknown, lookup: ProtocolLookup, known?:
 
   const module = readProtocol(p, v('protocol'), lookup, known);
   const nodes = readNodes(p, v('nodes'), module);
-  // Every named node, even a badly named one: its own error suffices, references to it are not wrong too.
+  // Every named node, even a badly named one: its own error suffices, references to it are not
+  // wrong too. A list refused whole (not an array, or over-long) keeps no ids at all.
   const raw = v('nodes');
-  const nodeSet = new NodeSet(Array.isArray(raw) ? [...new Set(raw.filter((n): n is string => typeof n === 'string'))] : []);
+  const nodeSet = new NodeSet(Array.isArray(raw) && raw.length <= MAX_NODES ? raw.filter((n): n is string => typeof n === 'string') : null);
   const until = readNumber(p, 'until', v('until'), `must be a time in ms above 0 and at most ${MAX_UNTIL}`, (n) => n > 0 && n <= MAX_UNTIL);
   const schedule = v('schedule');
   if (schedule !== 'auto' && schedule !== 'manual') p.expect('schedule', 'must be "auto" or "manual"', schedule);
@@ -138,10 +139,14 @@ function readNodes(p: Problems, v: unknown, module: ProtocolModule | undefined):
     return [];
   }
   const ids: string[] = [];
+  const seen = new Set<string>();
   v.forEach((id: unknown, i) => {
     if (typeof id !== 'string' || !NODE_ID.test(id)) p.expect(field('nodes', i), 'must be 1 to 32 letters, digits, "_" or "-"', id);
-    else if (ids.includes(id)) p.add(field('nodes', i), `duplicate node ${show(id)}`);
-    else ids.push(id);
+    else if (seen.has(id)) p.add(field('nodes', i), `duplicate node ${show(id)}`);
+    else {
+      seen.add(id);
+      ids.push(id);
+    }
   });
   if (module && (v.length < module.minNodes || v.length > module.maxNodes)) {
     p.add('nodes', `${module.id} needs ${module.minNodes} to ${module.maxNodes} nodes, got ${v.length}`);
@@ -182,14 +187,14 @@ function readBugs(p: Problems, v: unknown, module: ProtocolModule | undefined): 
     return [];
   }
   const known = module ? ` (${module.id} has ${module.bugs.map((b) => b.id).join(', ') || 'none'})` : '';
-  const out: string[] = [];
+  const out = new Set<string>();
   v.forEach((id: unknown, i) => {
     if (typeof id !== 'string') p.expect(field(path, i), `must be a bug id${known}`, id);
     else if (module && !module.bugs.some((b) => b.id === id)) p.add(field(path, i), `unknown bug ${show(id)}${known}`);
-    else if (out.includes(id)) p.add(field(path, i), `duplicate bug ${show(id)}`);
-    else out.push(id);
+    else if (out.has(id)) p.add(field(path, i), `duplicate bug ${show(id)}`);
+    else out.add(id);
   });
-  return out;
+  return [...out];
 }
 
 function readNotes(p: Problems, v: unknown, until: number | undefined): Note[] {

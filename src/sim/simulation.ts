@@ -7,13 +7,16 @@ import type { Action, Scenario } from '../scenario/types';
 import { invariantRunner, type InvariantRunner } from '../check/invariants';
 import type { Trace, TraceEvent, Violation } from './types';
 import { World, type Checkpoint } from './world';
+import { StateHistory } from './history';
 
 export interface SimulationOptions {
   /** Check invariants after every event (default true). */
   invariants?: boolean;
   /** Keep every event in `events` (default true). */
   record?: boolean;
-  /** Events between checkpoints (default 128). Zero turns time travel off. */
+  /** Events between checkpoints (default 128), at least: a world with a large queue is
+   * checkpointed less often, so checkpoints never cost more than a few entries per event.
+   * Zero turns time travel off. */
   checkpointEvery?: number;
 }
 
@@ -26,8 +29,12 @@ export class Simulation {
   readonly violations: Violation[] = [];
   private world: World;
   private readonly checkpoints: Checkpoint[] = [];
+  /** The recorded events' states, kept as what each event changed (`event.state` reads it). */
+  private readonly states = new StateHistory();
   private readonly check: InvariantRunner | null;
   private readonly every: number;
+  /** The event count at which the next checkpoint is taken. */
+  private nextCheckpoint = 0;
   private readonly record: boolean;
   private finished = false;
 
@@ -42,7 +49,16 @@ export class Simulation {
     this.check = options.invariants === false ? null : invariantRunner(module, { nodes: scenario.nodes, params: scenario.params });
     this.every = options.checkpointEvery ?? 128;
     this.record = options.record !== false;
-    if (this.every > 0) this.checkpoints.push(this.world.checkpoint());
+    if (this.every > 0) this.takeCheckpoint();
+  }
+
+  /** A checkpoint copies the queue and the messages in flight: N requests at one instant put
+   * N messages there, so the next one waits until the events since pay for its size. */
+  private takeCheckpoint(): void {
+    const cp = this.world.checkpoint();
+    this.checkpoints.push(cp);
+    const size = cp.queue.length + cp.inflight.size + cp.pending.length;
+    this.nextCheckpoint = cp.eventCount + Math.max(this.every, Math.ceil(size / 4));
   }
 
   /** The live world after the last event. Read it; do not step it. */
@@ -52,6 +68,11 @@ export class Simulation {
 
   get done(): boolean {
     return this.finished;
+  }
+
+  /** Entries the recorded states hold (patches and keyframes): linear in what events changed. */
+  get heldStateEntries(): number {
+    return this.states.held;
   }
 
   get eventCount(): number {
@@ -65,12 +86,16 @@ export class Simulation {
       this.finished = this.world.finished;
       return null;
     }
-    if (this.record) this.events.push(ev);
+    // Recorded before the checks: the checkers reuse the diff the record just made.
+    if (this.record) {
+      this.states.record(ev);
+      this.events.push(ev);
+    }
     if (this.check) {
       const found = this.check(ev, this.world.views);
       if (found.length) this.violations.push(...found);
     }
-    if (this.every > 0 && this.world.eventCount % this.every === 0) this.checkpoints.push(this.world.checkpoint());
+    if (this.every > 0 && this.world.eventCount >= this.nextCheckpoint) this.takeCheckpoint();
     return ev;
   }
 
@@ -110,10 +135,22 @@ export class Simulation {
     if (this.every <= 0) throw new Error('time travel is off (checkpointEvery is 0)');
     const target = k + 1;
     if (target < 0 || target > this.world.eventCount) throw new RangeError(`step ${k} is outside the run (0..${this.world.eventCount - 1})`);
-    const cp = this.checkpoints[Math.floor(target / this.every)]!;
+    const cp = this.checkpointAtOrBefore(target);
     const world = World.restore(this.module, this.scenario, cp);
     while (world.eventCount < target) world.step();
     return world;
+  }
+
+  private checkpointAtOrBefore(count: number): Checkpoint {
+    const cps = this.checkpoints;
+    let lo = 0;
+    let hi = cps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cps[mid]!.eventCount <= count) lo = mid;
+      else hi = mid - 1;
+    }
+    return cps[lo]!;
   }
 
   trace(): Trace {

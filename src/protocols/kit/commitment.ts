@@ -5,6 +5,7 @@
  * touched, and only at transactions whose state changed there, so checking every step stays
  * cheap.
  */
+import { diff } from '../../sim/patch';
 import type { InvariantCheck, InvariantFailure, NodeId, NodeView, Observable, ProtocolConfig, TraceEvent } from '../types';
 
 type TxId = string;
@@ -16,6 +17,23 @@ export interface CommitStates {
   mapOf(state: Observable): Readonly<Record<TxId, string>>;
   committed: string;
   aborted: string;
+}
+
+/** The transactions whose state differs, in the map's order, then those gone. The kernel's
+ * structural diff is shared (and remembered for large maps), so the four checkers of a run
+ * and the trace walk a map of thousands of transactions once per event, not five times. */
+function changed(prev: Readonly<Record<TxId, string>>, map: Readonly<Record<TxId, string>>): TxChange[] {
+  const p = diff(prev, map);
+  if (p === null) return [];
+  if (p.k === 'obj') {
+    const out: TxChange[] = p.set.map(([tx]) => ({ tx, now: map[tx] }));
+    if (p.del) for (const tx of p.del) out.push({ tx, now: undefined });
+    return out;
+  }
+  const out: TxChange[] = [];
+  for (const tx of Object.keys(map)) if (!Object.hasOwn(prev, tx) || prev[tx] !== map[tx]) out.push({ tx, now: map[tx] });
+  for (const tx of Object.keys(prev)) if (!Object.hasOwn(map, tx)) out.push({ tx, now: undefined });
+  return out;
 }
 
 /** Remembers each node's last state map and reports what changed, including entries a
@@ -32,10 +50,7 @@ export class TxChanges {
     const prev = this.last.get(id);
     if (prev === map) return null;
     this.last.set(id, map);
-    const changes: TxChange[] = [];
-    for (const tx of Object.keys(map)) if (!prev || !Object.hasOwn(prev, tx) || prev[tx] !== map[tx]) changes.push({ tx, now: map[tx] });
-    if (prev) for (const tx of Object.keys(prev)) if (!Object.hasOwn(map, tx)) changes.push({ tx, now: undefined });
-    return { id, role: view.role, changes };
+    return { id, role: view.role, changes: prev ? changed(prev, map) : Object.keys(map).map((tx) => ({ tx, now: map[tx] })) };
   }
 }
 

@@ -135,9 +135,13 @@ class CommittedLog {
     memo.log = s.log;
     memo.upTo = Math.max(from, limit);
     // Entries of the node's own term, newest first: held by a majority still in that term?
+    // No index past the majority-th longest log of that term can be, so those only need the
+    // cheap checks that stop the walk.
     const majority = Math.floor(nodes.size / 2) + 1;
+    const reach = majorityReach(s, nodes, majority);
     for (let i = s.log.length; i > limit && s.log[i - 1]!.term === s.currentTerm; i--) {
       if (this.entries[i - 1]) break;
+      if (i > reach) continue;
       let holders = 0;
       for (const v of nodes.values()) {
         const o = v.state as RaftObservable;
@@ -152,6 +156,17 @@ class CommittedLog {
     }
     return 0;
   }
+}
+
+/** The largest index that `majority` logs of `s`'s term are long enough to hold. */
+function majorityReach(s: RaftObservable, nodes: ReadonlyMap<NodeId, NodeView>, majority: number): number {
+  const lengths: number[] = [];
+  for (const v of nodes.values()) {
+    const o = v.state as RaftObservable;
+    if (o.currentTerm === s.currentTerm) lengths.push(o.log.length);
+  }
+  lengths.sort((a, b) => b - a);
+  return lengths[majority - 1] ?? 0;
 }
 
 const stateMachineSafety: Invariant = {

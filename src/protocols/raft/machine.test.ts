@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { raftMachine, advancedCommitIndex, type RaftContext, type RaftInput } from './machine';
+import { termAt } from './log';
 import type { RaftEvent } from './messages';
 
 const input = (over: Partial<RaftInput> = {}): RaftInput => ({
@@ -220,5 +222,38 @@ describe('the commit rule of section 5.4.2', () => {
   it('commits the earlier entry indirectly once an entry of its own term is on a majority', () => {
     const c = { ...base(false), log: [{ term: 2, command: 'old' }, { term: 4, command: 'new' }] };
     expect(advancedCommitIndex(c, { n2: 2, n3: 2, n4: 0, n5: 0 })).toBe(2);
+  });
+});
+
+describe('the commit rule, computed from the peers alone', () => {
+  /** Figure 2's rule read literally: the largest N > commitIndex of the current term (any
+   * term with the bug) that a majority holds, counting the leader. */
+  function literal(ctx: RaftContext, matchIndex: Record<string, number>): number {
+    const majority = Math.floor((ctx.peers.length + 1) / 2) + 1;
+    for (let n = ctx.log.length; n > ctx.commitIndex; n--) {
+      if (!ctx.commitPreviousTerm && termAt(ctx.log, n) !== ctx.currentTerm) continue;
+      if (1 + ctx.peers.filter((p) => (matchIndex[p] ?? 0) >= n).length >= majority) return n;
+    }
+    return ctx.commitIndex;
+  }
+
+  it('agrees with the literal rule on random logs, replies and commit points', () => {
+    const peers = ['n2', 'n3', 'n4', 'n5'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 12 }).map((steps) => steps.reduce<number[]>((terms, d) => [...terms, (terms.at(-1) ?? 1) + d], [])),
+        fc.array(fc.integer({ min: 0, max: 14 }), { minLength: 4, maxLength: 4 }),
+        fc.nat(12),
+        fc.boolean(),
+        fc.integer({ min: 2, max: 5 }),
+        (terms, matches, commit, bug, peerCount) => {
+          const log = terms.map((term, i) => ({ term, command: `c${i}` }));
+          const c: RaftContext = { ...(start().snap.context as RaftContext), peers: peers.slice(0, peerCount), log, currentTerm: terms.at(-1) ?? 1, commitIndex: Math.min(commit, log.length), commitPreviousTerm: bug };
+          const matchIndex = Object.fromEntries(peers.map((p, i) => [p, Math.min(matches[i]!, log.length)]));
+          expect(advancedCommitIndex(c, matchIndex)).toBe(literal(c, matchIndex));
+        },
+      ),
+      { numRuns: 500, seed: 10 },
+    );
   });
 });

@@ -53,6 +53,9 @@ export interface RaftContext extends RaftDurable {
 
 const ELECTION = 'electionTimeout';
 const HEARTBEAT = 'heartbeat';
+/** Entries per AppendEntries at most, as real implementations bound a message (etcd's
+ * MaxSizePerMsg): without it, N requests at one instant send N messages of up to N entries. */
+export const MAX_ENTRIES = 64;
 
 type Send = KernelAction & { type: 'send' };
 
@@ -76,7 +79,7 @@ function appendEntriesFor(ctx: RaftContext, peer: NodeId): AppendEntries {
     leaderId: ctx.id,
     prevLogIndex,
     prevLogTerm: termAt(ctx.log, prevLogIndex),
-    entries: ctx.log.slice(prevLogIndex),
+    entries: ctx.log.slice(prevLogIndex, prevLogIndex + MAX_ENTRIES),
     leaderCommit: ctx.commitIndex,
   };
 }
@@ -84,12 +87,14 @@ function appendEntriesFor(ctx: RaftContext, peer: NodeId): AppendEntries {
 /** Figure 2, Rules for Servers, Leaders: the largest N > commitIndex held by a majority whose
  * entry is of the current term (section 5.4.2). The bug switch drops the term condition. */
 export function advancedCommitIndex(ctx: RaftContext, matchIndex: Readonly<Record<NodeId, number>>): number {
-  for (let n = ctx.log.length; n > ctx.commitIndex; n--) {
-    if (!ctx.commitPreviousTerm && termAt(ctx.log, n) !== ctx.currentTerm) continue;
-    const replicas = 1 + ctx.peers.filter((p) => (matchIndex[p] ?? 0) >= n).length;
-    if (replicas >= majority(ctx)) return n;
-  }
-  return ctx.commitIndex;
+  // The largest N held by a majority (the leader holds its whole log) is the (majority - 1)-th
+  // largest peer matchIndex. Terms in a log never decrease, so when that entry is not of the
+  // current term no smaller one is: one sort of the peers, not a scan of the log per reply.
+  const held = ctx.peers.map((p) => Math.min(matchIndex[p] ?? 0, ctx.log.length)).sort((a, b) => b - a);
+  const n = majority(ctx) === 1 ? ctx.log.length : (held[majority(ctx) - 2] ?? 0);
+  if (n <= ctx.commitIndex) return ctx.commitIndex;
+  if (!ctx.commitPreviousTerm && termAt(ctx.log, n) !== ctx.currentTerm) return ctx.commitIndex;
+  return n;
 }
 
 /** Section 5.1: any RPC with a newer term makes us adopt it and forget our vote. */
@@ -190,6 +195,11 @@ export const raftMachine = setup({
         const matchIndex = { ...context.matchIndex, [m.from]: match };
         const nextIndex = { ...context.nextIndex, [m.from]: next };
         enqueue.assign({ matchIndex, nextIndex, commitIndex: advancedCommitIndex(context, matchIndex) });
+        // A reply that acknowledges a full message, from a follower still behind, gets the next
+        // message now rather than at the heartbeat; smaller replies wait, so a backlog moves in
+        // whole messages and not one entry per round trip.
+        const acked = match - (context.matchIndex[m.from] ?? 0);
+        if (acked >= MAX_ENTRIES && match < context.log.length) effects(enqueue)(send(m.from, appendEntriesFor({ ...context, nextIndex }, m.from)));
         return;
       }
       // The consistency check failed: back off one entry and retry at once. Never below what
