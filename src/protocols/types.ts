@@ -168,6 +168,10 @@ export interface ProtocolModule {
   /** The client-history records this event carries (invocations and completions, usually
    * from `event.output` and command events). Pure: a replay derives the same history. */
   clientHistory?(event: TraceEvent): ClientRecord[];
+  /** What the protocol promises its clients. With `clientHistory`, the checker holds the
+   * history to linearizability (src/check/linearizability) unless this says `none` (a
+   * Dynamo-style store that promises only eventual consistency shows its history unchecked). */
+  clientConsistency?: 'linearizable' | 'none';
   /** The explorer's abstraction of a state. */
   explore?: ExploreHints;
 }
