@@ -69,8 +69,8 @@ function explain(core: readonly CheckOp[], all: readonly HistoryOp[]): string {
   if (x.unwritten !== undefined) parts.push(`${name(x.unwritten)} read a value that no write here wrote (a failed write, or a lost one).`);
   else if (x.blocked >= 0) {
     const order = x.longest.map(name);
-    const where = order.length > 0 ? `after ${order.join(', ')}` : 'at the start';
-    parts.push(`The longest valid order places ${where}; then the register holds ${x.held}, so ${name(x.blocked)} cannot take effect before it returned.`);
+    const where = order.length > 0 ? `After the longest valid order (${order.join(', ')})` : 'At the start';
+    parts.push(`${where} the register holds ${x.held}, so ${name(x.blocked)} cannot take effect before it returned.`);
   }
   return parts.join(' ');
 }
