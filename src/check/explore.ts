@@ -69,7 +69,7 @@ export function randomScenario(module: ProtocolModule, seed: number, opts: Explo
     } else if (commands.length > 0) {
       const spec = rng.pick(commands);
       const fields = Object.fromEntries(
-        spec.fields.map((f) => [f.name, f.kind === 'string' ? `${String(f.default).split('=')[0]}=${rng.int(0, 999)}` : f.default]),
+        spec.fields.map((f) => [f.name, f.sample ? rng.pick(f.sample) : f.kind === 'string' ? `${String(f.default).split('=')[0]}=${rng.int(0, 999)}` : f.default]),
       );
       actions.push({ at, do: spec.id, node, ...fields });
     }

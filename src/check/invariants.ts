@@ -1,12 +1,13 @@
 /** Runs a protocol's invariants after every event. Each invariant reports its first violation
  * only: after that its history is already broken, and repeating it would drown the rest. */
-import type { InvariantCheck, ProtocolConfig, ProtocolModule } from '../protocols/types';
+import type { Invariant, InvariantCheck, ProtocolConfig, ProtocolModule } from '../protocols/types';
+import { historyInvariants } from './linearizability/invariant';
 import type { NodeId, NodeView, TraceEvent, Violation } from '../sim/types';
 
 export type InvariantRunner = (event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>) => Violation[];
 
 export function invariantRunner(module: ProtocolModule, cfg: ProtocolConfig): InvariantRunner {
-  const live: { id: string; everyEvent: boolean; check: InvariantCheck }[] = module.invariants.map((inv) => ({
+  const live: { id: string; everyEvent: boolean; check: InvariantCheck }[] = invariantsOf(module).map((inv) => ({
     id: inv.id,
     everyEvent: inv.everyEvent === true,
     check: inv.create(cfg),
@@ -30,3 +31,16 @@ export function invariantRunner(module: ProtocolModule, cfg: ProtocolConfig): In
     return found ?? [];
   };
 }
+
+/** Every invariant a run of this protocol is checked against: its own, plus the client-history
+ * checks any protocol with a `clientHistory` hook gets (linearizability). */
+export function invariantsOf(module: ProtocolModule): Invariant[] {
+  let all = memo.get(module);
+  if (!all) {
+    const extra = historyInvariants(module);
+    all = extra.length === 0 ? module.invariants : [...module.invariants, ...extra];
+    memo.set(module, all);
+  }
+  return all;
+}
+const memo = new WeakMap<ProtocolModule, Invariant[]>();

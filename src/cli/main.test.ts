@@ -26,7 +26,7 @@ describe('faultline run', () => {
     const r = cli('run', 'raft:happy-path');
     expect(r.code).toBe(0);
     expect(r.out).toContain('leaders per term: t1=n1');
-    expect(r.out).toContain('committed entries: 1:x=1@t1 2:y=2@t1 3:z=3@t1');
+    expect(r.out).toContain('committed entries: 1:no-op@t1 2:x=1@t1 3:y=2@t1 4:z=3@t1');
     expect(r.out).toContain('violations: none');
   });
 
@@ -96,7 +96,7 @@ describe('faultline run', () => {
   it('--until and --seed override the scenario', () => {
     const r = cli('run', 'raft:happy-path', '--until', '100');
     expect(r.out).toContain('simulated time: 100 ms');
-    expect(r.out).toContain('committed entries: none');
+    expect(r.out).toContain('committed entries: 1:no-op@t1'); // the leader's no-op (section 8), nothing else by 100 ms
   });
 });
 

@@ -9,10 +9,12 @@ type Text = { title: string; description: string };
 const zhCN: Record<string, Text> = {
   'raft:happy-path': { title: '选举与三次写入', description: 'n1 最先超时，在任期 1 赢得选举并复制三次写入；每条写入在多数节点持有后提交。' },
   'raft:leader-crash': { title: '领导者崩溃', description: 'n1 在任期 1 担任领导者并提交 x=1，随后崩溃。追随者超时，新领导者在更高任期当选且日志中保留 x=1，n1 以追随者身份重新加入。' },
+  'raft:ack-on-append-bug': { title: '追加即确认的写入随后丢失（缺陷开关开启）', description: 'n1 在任期 1 担任领导者时网络分裂为 {n1,n2} | {n3,n4,n5}。开启 ack-on-append 后，n1 一追加 x=stale 就回答客户端成功，尽管它永远无法提交。n3 成为任期 2 的领导者；网络修复后 n1 退位，该条目被覆盖，之后读取 x 得到空值：一次已确认的写入丢失了，只有客户端历史能看出来。' },
+  'raft:stale-read-bug': { title: '被罢免的领导者返回过期读（缺陷开关开启）', description: 'n1 在任期 1 担任领导者并提交 x=1。网络分裂为 {n1,n2} | {n3,n4,n5}；n3 成为任期 2 的领导者并提交 x=2，客户端已得到确认。开启 stale-read 后，n1 不经心跳轮次确认就用自己的状态回答对 x 的读取：1，比一次已经完成的写入更旧。' },
   'raft:split-vote': { title: '选票分裂', description: 'n1、n3 和 n5 在任期 1 同时超时。较慢的链路让 n2 先收到 n1 的请求、n4 先收到 n3 的请求，因此无人获得三票；随机化超时在之后的任期中解决僵局。' },
   'raft:stale-leader': { title: '少数分区中的过期领导者', description: 'n1 在任期 1 担任领导者时网络分裂为 {n1,n2} | {n3,n4,n5}。n1 仍接受写入但永远无法提交；多数派选出 n3 并提交。网络修复后，n1 退位，其未提交的条目被覆盖。' },
-  'raft:figure-8': { title: '图 8：为何领导者只统计本任期条目的副本', description: '任期 3 的领导者把任期 1 的条目复制到多数节点，但不能靠计数提交它（第 5.4.2 节）。之后的领导者覆盖它时，没有丢失任何已提交的内容。' },
-  'raft:figure-8-bug': { title: '图 8：开启 commit-previous-term 缺陷', description: '任期 3 的领导者因为多数节点持有而提交了任期 1 的条目。之后的领导者覆盖了它：状态机安全性和领导者完整性被破坏。' },
+  'raft:figure-8': { title: '图 8：为何领导者只统计本任期条目的副本', description: '任期 3 的领导者把任期 1 的条目复制到多数节点，但不能靠计数提交它（第 5.4.2 节）。之后的领导者覆盖它时，没有丢失任何已提交的内容。第 8 节的领导者空操作（no-op）与图中一样是关闭的：若开启，空操作会先把该条目提交。' },
+  'raft:figure-8-bug': { title: '图 8：开启 commit-previous-term 缺陷', description: '任期 3 的领导者因为多数节点持有而提交了任期 1 的条目。之后的领导者覆盖了它：状态机安全性和领导者完整性被破坏。第 8 节的领导者空操作与图中一样是关闭的。' },
   'raft:forget-vote': { title: '重启后记住的选票', description: 'n2 在任期 1 投票给 n1，重启后又被 n3 在任期 1 请求投票。votedFor 保存在磁盘上，因此 n2 拒绝，n3 无法获胜。' },
   'raft:forget-vote-bug': { title: '重启后遗忘的选票（缺陷开关已开启）', description: 'n2 在任期 1 投票给 n1，重启后又被 n3 在任期 1 请求投票。votedFor 没有持久化，它再次投票：任期 1 出现两个领导者。' },
   'twopc:happy-commit': { title: '两个事务提交', description: '事务管理器（TM）开始 t1 和 t2。每个资源管理器（RM）都进入 prepared 并投出 Prepared 票，因此 TM 提交每个事务，所有 RM 随之提交。' },
@@ -77,8 +79,16 @@ const zhInvariants: Record<string, Text> = {
   'chash:no-loss': { title: '已确认的写入不会丢失', description: '每个已确认的写入（该版本或更新版本）至少由 min(R, 环大小) 台服务器持有（崩溃的服务器保留磁盘；随磁盘丢失的副本计为崩溃），因此少于 R 次崩溃时它仍可读。' },
 };
 
+/** Invariants every protocol of a kind gets (src/check/invariants.ts `invariantsOf`), by id. */
+const zhSharedInvariants: Record<string, Text> = {
+  linearizable: { title: '客户端历史可线性化', description: '每个键都表现为一个寄存器：每个操作在其调用与回答之间的某一瞬间生效（未得到回答的写入可能生效，也可能不生效）。' },
+};
+export const TRANSLATED_SHARED_INVARIANTS = Object.keys(zhSharedInvariants);
+
 const zhBugs: Record<string, string> = {
   'raft:commit-previous-term': '领导者通过统计副本数提交之前任期的条目（论文图 8 中的缺陷）。',
+  'raft:ack-on-append': '领导者一追加条目就回答写入成功，而不等它提交：被隔离在少数派中的领导者会确认之后被覆盖的写入。',
+  'raft:stale-read': '领导者不确认自己仍是领导者就用自己的状态回答读取：少数派中被罢免的领导者会返回过期的值。',
   'raft:forget-vote-on-restart': 'votedFor 未被持久化，重启后的服务器可能在同一任期投票两次。',
   'twopc:tm-no-log': 'TM 发送决定前没有把它强制写入日志，因此恢复后的 TM 已遗忘该决定并推定中止。',
   'twopc:rm-no-log': 'RM 没有把 Prepared 投票强制写入磁盘，因此重启后它以为自己仍在 working，可能单方面中止。',
@@ -101,7 +111,8 @@ export function protocolName(lang: Lang, p: { id: string; name: string }): strin
 export const TRANSLATED_PROTOCOLS = Object.keys(zhProtocols);
 
 const zhCommands: Record<string, Text> = {
-  'raft:request': { title: '客户端请求', description: '客户端请求该服务器追加一条命令。跟随者会回答领导者提示。' },
+  'raft:request': { title: '客户端请求', description: '客户端通过该服务器写入：x=1（或 put x 1）把 1 写到 x。领导者在条目提交并应用后才回答；跟随者回答领导者提示。' },
+  'raft:read': { title: '客户端读取', description: '客户端通过该服务器读取一个键。领导者先用一轮心跳确认自己仍是领导者（ReadIndex）再回答；跟随者回答领导者提示。' },
   'twopc:begin': { title: '开始事务', description: 'TM 开始一个事务：向每个 RM 发送 Prepare 并等待它们的投票。' },
   'twopc:vote-no': { title: '投反对票', description: 'RM 选择中止（RMChooseToAbort），以中止票回答 Prepare。' },
   'threepc:begin': { title: '开始事务', description: '协调者开始一个事务：向每个参与者发送 CanCommit 并等待它们的投票。' },
@@ -120,7 +131,7 @@ export function commandText(lang: Lang, protocol: string, c: { id: string; label
 
 /** An invariant's name and one-line meaning. */
 export function invariantText(lang: Lang, protocol: string, inv: { id: string; name: string; description: string }): { name: string; description: string } {
-  const zh = lang === 'zh-CN' ? zhInvariants[`${protocol}:${inv.id}`] : undefined;
+  const zh = lang === 'zh-CN' ? (zhInvariants[`${protocol}:${inv.id}`] ?? (Object.hasOwn(zhSharedInvariants, inv.id) ? zhSharedInvariants[inv.id] : undefined)) : undefined;
   return zh ? { name: zh.title, description: zh.description } : { name: inv.name, description: inv.description };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES, translate } from '.';
-import { TRANSLATED_BUGS, TRANSLATED_COMMANDS, TRANSLATED_INVARIANTS, TRANSLATED_PROTOCOLS, TRANSLATED_SCENARIOS, bugText, commandText, invariantText, scenarioText } from './content';
+import { TRANSLATED_BUGS, TRANSLATED_COMMANDS, TRANSLATED_INVARIANTS, TRANSLATED_SHARED_INVARIANTS, TRANSLATED_PROTOCOLS, TRANSLATED_SCENARIOS, bugText, commandText, invariantText, scenarioText } from './content';
 import { protocols } from '../protocols/registry';
+import { invariantsOf } from '../check/invariants';
 
 describe('i18n', () => {
   it('every key has both languages, with the same placeholders', () => {
@@ -37,6 +38,10 @@ describe('curated scenario translations', () => {
 describe('invariant and bug translations', () => {
   it('cover every invariant and bug switch of every protocol', () => {
     const invs = [...protocols.values()].flatMap((p) => p.invariants.map((i) => `${p.id}:${i.id}`));
+    // Invariants the checker adds to a protocol (linearizability) are translated once, by id.
+    const shared = new Set([...protocols.values()].flatMap((p) => invariantsOf(p).filter((i) => !p.invariants.includes(i)).map((i) => i.id)));
+    expect([...TRANSLATED_SHARED_INVARIANTS].sort()).toEqual([...shared].sort());
+    expect(invariantText('zh-CN', 'raft', { id: 'linearizable', name: 'n', description: 'd' }).name).toBe('客户端历史可线性化');
     const bugs = [...protocols.values()].flatMap((p) => p.bugs.map((b) => `${p.id}:${b.id}`));
     expect([...TRANSLATED_INVARIANTS].sort()).toEqual(invs.sort());
     expect([...TRANSLATED_BUGS].sort()).toEqual(bugs.sort());

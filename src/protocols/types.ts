@@ -75,7 +75,13 @@ export interface CommandField {
   name: string;
   kind: 'string' | 'number' | 'boolean';
   default: string | number | boolean;
+  /** Values the explorer picks from (src/check/explore.ts); without it, a string field gets
+   * `<default before '='>=<random number>`. */
+  sample?: readonly (string | number | boolean)[];
   description?: string;
+}
+export interface CommandContext {
+  op: string;
 }
 export interface CommandSpec {
   id: string;
@@ -87,8 +93,10 @@ export interface CommandSpec {
   /** Whether the UI offers it to a node in this observable state (a join only to a server
    * outside the ring); always when absent. Scripts may still send it anywhere. */
   available?(state: Observable): boolean;
-  /** The event delivered to the node. */
-  event(action: CommandAction): EventObject;
+  /** The event delivered to the node. `ctx.op` names the client operation the command starts
+   * (`a<index of the action>`): unique per run, across restarts, and stable under replay, so a
+   * protocol can put it in its replies and its `clientHistory`. */
+  event(action: CommandAction, ctx?: CommandContext): EventObject;
 }
 
 export interface ParamSpec {
@@ -168,6 +176,10 @@ export interface ProtocolModule {
   /** The client-history records this event carries (invocations and completions, usually
    * from `event.output` and command events). Pure: a replay derives the same history. */
   clientHistory?(event: TraceEvent): ClientRecord[];
+  /** What the protocol promises its clients. With `clientHistory`, the checker holds the
+   * history to linearizability (src/check/linearizability) unless this says `none` (a
+   * Dynamo-style store that promises only eventual consistency shows its history unchecked). */
+  clientConsistency?: 'linearizable' | 'none';
   /** The explorer's abstraction of a state. */
   explore?: ExploreHints;
 }

@@ -226,7 +226,7 @@ export class World {
       if (action && action.at <= end && (!head || this.actionIsDue(action, head))) {
         const index = this.actionIndex++;
         this.time = Math.max(this.time, action.at);
-        return this.record({ ...this.apply(action), action: index });
+        return this.record({ ...this.apply(action, index), action: index });
       }
       if (!head || head.time > end) {
         if (end === until && this.mode === 'auto') this.time = Math.max(this.time, until);
@@ -480,8 +480,8 @@ export class World {
 
   // ── scenario actions ─────────────────────────────────────────────────────────
 
-  private apply(action: Action): Omit<TraceEvent, 'seq'> {
-    if (!isKernelAction(action)) return this.command(action as CommandAction);
+  private apply(action: Action, index: number): Omit<TraceEvent, 'seq'> {
+    if (!isKernelAction(action)) return this.command(action as CommandAction, index);
     const base = { time: this.time, kind: action.do as EventKind };
     const a = action;
     switch (a.do) {
@@ -603,7 +603,7 @@ export class World {
     return best?.[0];
   }
 
-  private command(action: CommandAction): Omit<TraceEvent, 'seq'> {
+  private command(action: CommandAction, index: number): Omit<TraceEvent, 'seq'> {
     const base = { time: this.time, kind: 'command' as const, node: action.node, detail: { command: action.do } };
     const spec = this.module.commands.find((c) => c.id === action.do);
     if (!spec) throw new ScenarioRuntimeError(`protocol ${this.module.id} has no command "${action.do}"`);
@@ -611,7 +611,9 @@ export class World {
     if (spec.roles && !spec.roles.includes(node.role)) return { ...base, reason: `role ${node.role} does not take "${action.do}"` };
     if (!node.up) return { ...base, reason: 'node is down' };
     if (node.paused) return { ...base, reason: 'node is paused' };
-    return this.deliver(node, spec.event(action), base);
+    // The action's place in the scenario names the client operation it starts: unique in the
+    // run, and the same in every replay (a fork keeps the actions before it in place).
+    return this.deliver(node, spec.event(action, { op: `a${index}` }), base);
   }
 }
 

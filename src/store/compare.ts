@@ -10,6 +10,7 @@ import { compareScenario, sharedAction } from '../scenario/compare';
 import type { Scenario } from '../scenario/types';
 import { getProtocol } from '../protocols/registry';
 import { createSession, type SessionState, type SessionStore } from './session';
+import { invariantsOf } from '../check/invariants';
 
 export interface CompareLink {
   store: SessionStore;
@@ -83,7 +84,7 @@ export function linkCompare(first: SessionStore): CompareLink | null {
       });
       if (!v) return null;
       const time = sim.events[v.seq]!.time;
-      const name = module.invariants.find((i) => i.id === v.invariant)?.name ?? v.invariant;
+      const name = invariantsOf(module).find((i) => i.id === v.invariant)?.name ?? v.invariant;
       return { time, detail: `${module.name}: ${name} (${time} ms)` };
     },
   });

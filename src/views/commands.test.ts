@@ -10,7 +10,7 @@ describe('commands', () => {
     expect(commandsFor(twopc, 'participant').map((c) => c.id)).toEqual(['vote-no']);
     expect(commandsFor(chash, 'client').map((c) => c.id)).toEqual(['put', 'get']);
     expect(commandsFor(chash, 'server').map((c) => c.id)).toEqual(['join', 'leave']);
-    expect(commandsFor(raft, 'server').map((c) => c.id)).toEqual(['request']);
+    expect(commandsFor(raft, 'server').map((c) => c.id)).toEqual(['request', 'read']);
     // By state: Join only outside the ring, Leave only in it.
     expect(commandsFor(chash, 'server', { self: 'out' }).map((c) => c.id)).toEqual(['join']);
     expect(commandsFor(chash, 'server', { self: 'up' }).map((c) => c.id)).toEqual(['leave']);

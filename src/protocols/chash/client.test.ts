@@ -39,7 +39,7 @@ describe('chash client', () => {
     s = send(s, { type: 'PutOk', op: 'o1', key: 'apple', version: 1, from: 'n2' });
     expect(ctx(s).acked).toEqual({ apple });
     expect(ctx(s).ops).toEqual({});
-    expect(kernel(s, 'output')).toEqual([{ data: { type: 'put-ok', key: 'apple', version: 1 } }]);
+    expect(kernel(s, 'output')).toEqual([{ data: { type: 'put-ok', op: 'o1', key: 'apple', version: 1 } }]);
     expect(kernel(s, 'cancelTimer')).toEqual([{ name: 'requestTimeout.o1' }]);
     // A late duplicate answer changes nothing.
     const again = send(s, { type: 'PutOk', op: 'o1', key: 'apple', version: 1, from: 'n2' });
@@ -106,7 +106,7 @@ describe('chash client', () => {
   it('reports a read, including a miss, with who answered', () => {
     let s = send(start(), { type: 'get', key: 'apple' });
     s = send(s, { type: 'Value', op: 'o1', key: 'apple', entry: null, from: 'n2' });
-    expect(kernel(s, 'output')).toEqual([{ data: { type: 'get', key: 'apple', value: null, version: null, from: 'n2' } }]);
+    expect(kernel(s, 'output')).toEqual([{ data: { type: 'get', op: 'o1', key: 'apple', value: null, version: null, from: 'n2' } }]);
     expect(ctx(s).reads).toEqual({ apple: { value: null, version: null, from: 'n2' } });
   });
 

@@ -110,14 +110,14 @@ function receive(d: D, m: Incoming<ClientMessage>): void {
       const e = p.entry!;
       if (isNewer(e, Object.hasOwn(d.ctx.acked, p.key) ? d.ctx.acked[p.key] : undefined)) d.ctx.acked = { ...d.ctx.acked, [p.key]: e };
       d.ctx.ops = withoutOp(d.ctx, m.op);
-      d.out.push(cancelTimer(`${TIMER}.${m.op}`), reply({ type: 'put-ok', key: p.key, version: e.version }));
+      d.out.push(cancelTimer(`${TIMER}.${m.op}`), reply({ type: 'put-ok', op: m.op, key: p.key, version: e.version }));
       return;
     }
     case 'Value': {
       const read = { value: m.entry?.value ?? null, version: m.entry?.version ?? null, from: m.from };
       d.ctx.reads = { ...d.ctx.reads, [p.key]: read };
       d.ctx.ops = withoutOp(d.ctx, m.op);
-      d.out.push(cancelTimer(`${TIMER}.${m.op}`), reply({ type: 'get', key: p.key, ...read }));
+      d.out.push(cancelTimer(`${TIMER}.${m.op}`), reply({ type: 'get', op: m.op, key: p.key, ...read }));
       return;
     }
   }

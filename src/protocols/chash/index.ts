@@ -9,6 +9,7 @@ import { chashInvariants } from './invariants';
 import { chashScenarios } from './scenarios';
 import { summarizeChash } from './summary';
 import { abstractChash } from './abstract';
+import { chashClientHistory } from './history';
 
 /** Clients are the last `clients` nodes (see config.ts); every other node is a server. */
 function roles(cfg: ProtocolConfig): Record<string, string> {
@@ -94,4 +95,10 @@ export const chash: ProtocolModule = {
   view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring'] },
   explore: { abstract: abstractChash },
   summarize: summarizeChash,
+  clientHistory: chashClientHistory,
+  // Dynamo-style: a read asks one replica, and a put that gave up may sit on some replicas and
+  // not others, so two reads in a row can disagree. The history is recorded and shown, and the
+  // history view runs the checker on demand, but linearizability is not promised, so it is no
+  // invariant here (random schedules break it within a few seeds).
+  clientConsistency: 'none',
 };

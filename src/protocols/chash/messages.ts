@@ -102,8 +102,8 @@ export type ClientEvent = Incoming<ClientMessage> | PutCommand | GetCommand | Jo
 
 /** What the user is told about a command. */
 export type CommandReply =
-  | { type: 'put-ok'; key: Key; version: number }
-  | { type: 'get'; key: Key; value: string | null; version: number | null; from: NodeId }
+  | { type: 'put-ok'; op: string; key: Key; version: number }
+  | { type: 'get'; op: string; key: Key; value: string | null; version: number | null; from: NodeId }
   | { type: 'failed'; op: string; key: Key; reason: string }
   | { type: 'accepted'; command: string }
   | { type: 'refused'; reason: string };

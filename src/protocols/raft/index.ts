@@ -5,6 +5,7 @@ import { durable, observe, type RaftObservable } from './observe';
 import { raftInvariants } from './invariants';
 import { raftScenarios } from './scenarios';
 import { abstractRaft } from './abstract';
+import { raftClientHistory } from './history';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
@@ -23,6 +24,12 @@ const params: ParamSpec[] = [
     description: 'How often a leader sends empty AppendEntries, in ms.',
     default: 50,
     check: (v) => (isInt(v) && v > 0 ? null : 'must be a whole number of ms above 0'),
+  },
+  {
+    name: 'leaderNoop',
+    description: 'A new leader appends a no-op entry at the start of its term (section 8), so it learns what is committed and can serve reads. Figure 8 turns it off: the no-op would commit the old entry by Log Matching.',
+    default: true,
+    check: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
   },
 ];
 
@@ -53,6 +60,9 @@ export const raft: ProtocolModule = {
       electionTimeout: param(cfg, 'electionTimeout'),
       heartbeatInterval: param(cfg, 'heartbeatInterval'),
       commitPreviousTerm: cfg.params.bugs.includes('commit-previous-term'),
+      leaderNoop: param(cfg, 'leaderNoop'),
+      ackOnAppend: cfg.params.bugs.includes('ack-on-append'),
+      staleRead: cfg.params.bugs.includes('stale-read'),
       ...(saved
         ? { durable: cfg.params.bugs.includes('forget-vote-on-restart') ? { ...saved, votedFor: null } : saved }
         : {}),
@@ -64,9 +74,16 @@ export const raft: ProtocolModule = {
     {
       id: 'request',
       label: 'Client request',
-      description: 'A client asks this server to append a command. A follower answers with a leader hint.',
-      fields: [{ name: 'command', kind: 'string', default: 'x=1', description: 'The command to replicate' }],
-      event: (a) => ({ type: 'ClientRequest', command: String(a.command ?? '') }),
+      description: 'A client writes through this server: `x=1` (or `put x 1`) puts 1 under x. The leader answers once the entry is committed and applied; a follower answers with a leader hint.',
+      fields: [{ name: 'command', kind: 'string', default: 'x=1', description: 'The write: key=value' }],
+      event: (a, ctx) => ({ type: 'ClientRequest', command: String(a.command ?? ''), op: ctx?.op ?? '' }),
+    },
+    {
+      id: 'read',
+      label: 'Client read',
+      description: 'A client reads a key through this server. The leader answers after a heartbeat round confirms it still leads (ReadIndex); a follower answers with a leader hint.',
+      fields: [{ name: 'key', kind: 'string', default: 'x', description: 'The key to read', sample: ['x'] }],
+      event: (a, ctx) => ({ type: 'ClientRead', key: String(a.key ?? ''), op: ctx?.op ?? '' }),
     },
   ],
   invariants: raftInvariants,
@@ -81,11 +98,22 @@ export const raft: ProtocolModule = {
       description: 'votedFor is not persisted, so a restarted server can vote twice in one term.',
       breaks: ['one-vote-per-term', 'election-safety'],
     },
+    {
+      id: 'ack-on-append',
+      description: 'The leader answers a write as soon as it appends the entry, before it commits: a leader cut off in a minority acknowledges writes that are later overwritten.',
+      breaks: ['linearizable'],
+    },
+    {
+      id: 'stale-read',
+      description: 'The leader serves reads from its own state without confirming that it still leads: a deposed leader in a minority returns stale values.',
+      breaks: ['linearizable'],
+    },
   ],
   scenarios: raftScenarios,
   view: { roleGlyphs: { server: 'S' }, panels: ['log'] },
   summarize: summarizeRaft,
   explore: { abstract: abstractRaft },
+  clientHistory: raftClientHistory,
 };
 
 function summarizeRaft(nodes: ReadonlyMap<string, NodeView>, events: readonly TraceEvent[]): string[] {

@@ -1,38 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { raftMachine, advancedCommitIndex, type RaftContext, type RaftInput } from './machine';
+import { advancedCommitIndex, type RaftContext } from './machine';
 import { termAt } from './log';
+import { ctx, leaderOfTerm1, send, sends, start, timers } from './testDriver';
 import type { RaftEvent } from './messages';
-
-const input = (over: Partial<RaftInput> = {}): RaftInput => ({
-  id: 'n1',
-  peers: ['n2', 'n3', 'n4', 'n5'],
-  electionTimeout: [150, 300],
-  heartbeatInterval: 50,
-  commitPreviousTerm: false,
-  ...over,
-});
-
-type Step = { snap: AnyMachineSnapshot; actions: { type: string; params?: unknown }[] };
-
-function start(over: Partial<RaftInput> = {}): Step {
-  const [snap, actions] = initialTransition(raftMachine, input(over));
-  return { snap, actions };
-}
-function send(s: Step, event: RaftEvent): Step {
-  const [snap, actions] = transition(raftMachine, s.snap as never, event as never);
-  return { snap, actions };
-}
-const ctx = (s: Step) => s.snap.context as RaftContext;
-const sends = (s: Step) => s.actions.filter((a) => a.type === 'send').map((a) => a.params as { to: string; msg: Record<string, unknown> });
-const timers = (s: Step) => s.actions.filter((a) => a.type === 'setTimer').map((a) => a.params as { name: string });
-
-function leaderOfTerm1(): Step {
-  let s = send(start(), { type: 'electionTimeout' });
-  for (const from of ['n2', 'n3']) s = send(s, { type: 'RequestVoteResponse', from, term: 1, voteGranted: true });
-  return s;
-}
 
 describe('raft machine: elections', () => {
   it('starts as a follower with a randomized election timer from the kernel', () => {
@@ -148,9 +119,9 @@ describe('raft machine: replication', () => {
 
   it('the leader backs off nextIndex on failure and retries at once', () => {
     let s = leaderOfTerm1();
-    s = send(s, { type: 'ClientRequest', command: 'x' });
+    s = send(s, { type: 'ClientRequest', command: 'x', op: 'a1' });
     expect(ctx(s).nextIndex.n2).toBe(1);
-    s = send(s, { type: 'ClientRequest', command: 'y' });
+    s = send(s, { type: 'ClientRequest', command: 'y', op: 'a2' });
     // Pretend n2 once had nextIndex 3: rejections walk it down, one entry at a time.
     s = { ...s, snap: { ...s.snap, context: { ...ctx(s), nextIndex: { ...ctx(s).nextIndex, n2: 3 } } } as typeof s.snap };
     s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: false, matchIndex: 0 });
@@ -167,8 +138,8 @@ describe('raft machine: replication', () => {
 
   it('never backs off below what a follower is known to match (duplicated rejections)', () => {
     let s = leaderOfTerm1();
-    s = send(s, { type: 'ClientRequest', command: 'x' });
-    s = send(s, { type: 'ClientRequest', command: 'y' });
+    s = send(s, { type: 'ClientRequest', command: 'x', op: 'a3' });
+    s = send(s, { type: 'ClientRequest', command: 'y', op: 'a4' });
     s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: true, matchIndex: 2 });
     expect(ctx(s).nextIndex.n2).toBe(3);
     s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: false, matchIndex: 0 });
@@ -186,8 +157,8 @@ describe('raft machine: replication', () => {
 
   it('commits its own term by majority; a stale success never lowers matchIndex', () => {
     let s = leaderOfTerm1();
-    s = send(s, { type: 'ClientRequest', command: 'x' });
-    expect(s.actions.find((a) => a.type === 'output')!.params).toEqual({ data: { type: 'accepted', index: 1, term: 1 } });
+    s = send(s, { type: 'ClientRequest', command: 'x', op: 'a5' });
+    expect(s.actions.find((a) => a.type === 'output')!.params).toEqual({ data: { type: 'accepted', op: 'a5', f: 'put', key: 'x', value: '', index: 1, term: 1 } });
     s = send(s, { type: 'AppendEntriesResponse', from: 'n2', term: 1, success: true, matchIndex: 1 });
     expect(ctx(s).commitIndex).toBe(0);
     s = send(s, { type: 'AppendEntriesResponse', from: 'n3', term: 1, success: true, matchIndex: 1 });
@@ -198,8 +169,8 @@ describe('raft machine: replication', () => {
 
   it('a follower answers a client with its leader hint', () => {
     let s = send(start(), ae({ leaderId: 'n2' }));
-    s = send(s, { type: 'ClientRequest', command: 'x' });
-    expect(s.actions.find((a) => a.type === 'output')!.params).toEqual({ data: { type: 'redirect', leaderHint: 'n2' } });
+    s = send(s, { type: 'ClientRequest', command: 'x', op: 'a6' });
+    expect(s.actions.find((a) => a.type === 'output')!.params).toEqual({ data: { type: 'redirect', op: 'a6', f: 'put', key: 'x', value: '', leaderHint: 'n2' } });
     expect(ctx(s).log).toEqual([]);
   });
 });

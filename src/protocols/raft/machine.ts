@@ -8,7 +8,8 @@ import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from
 import type {
   AppendEntries,
   AppendEntriesResponse,
-  ClientReply,
+  ClientRead,
+  ClientRequest,
   Entry,
   Incoming,
   NodeId,
@@ -17,6 +18,7 @@ import type {
   RequestVoteResponse,
 } from './messages';
 import { isUpToDate, lastTerm, matchesAt, mergeEntries, termAt } from './log';
+import { NOOP, parseWrite, serveReads, settleWrites, valueAt, type ClientReply, type WaitingRead, type WaitingWrite } from './clients';
 import { effects, send as sendAction, setRandomTimer, type KernelAction } from '../../sim/machineActions';
 
 export interface RaftDurable {
@@ -32,6 +34,12 @@ export interface RaftInput {
   heartbeatInterval: number;
   /** Figure 8's bug: commit an entry of an earlier term by counting replicas. */
   commitPreviousTerm: boolean;
+  /** Section 8: a new leader appends a no-op entry at the start of its term. */
+  leaderNoop: boolean;
+  /** Bug switch: answer a write when it is appended, before it commits. */
+  ackOnAppend: boolean;
+  /** Bug switch: serve reads from the leader's state without confirming leadership. */
+  staleRead: boolean;
   durable?: RaftDurable;
 }
 
@@ -47,6 +55,15 @@ export interface RaftContext extends RaftDurable {
   electionTimeout: readonly [number, number];
   heartbeatInterval: number;
   commitPreviousTerm: boolean;
+  leaderNoop: boolean;
+  ackOnAppend: boolean;
+  staleRead: boolean;
+  /** Client requests this server took and has not answered (volatile). */
+  waiting: readonly WaitingWrite[];
+  reads: readonly WaitingRead[];
+  /** ReadIndex heartbeat rounds: the last one started, and the last one each peer answered. */
+  readRound: number;
+  acked: Readonly<Record<NodeId, number>>;
 }
 
 // ── pure helpers ───────────────────────────────────────────────────────────────
@@ -81,7 +98,20 @@ function appendEntriesFor(ctx: RaftContext, peer: NodeId): AppendEntries {
     prevLogTerm: termAt(ctx.log, prevLogIndex),
     entries: ctx.log.slice(prevLogIndex, prevLogIndex + MAX_ENTRIES),
     leaderCommit: ctx.commitIndex,
+    ...(ctx.reads.length > 0 ? { round: ctx.readRound } : {}),
   };
+}
+
+const reply = (data: ClientReply): KernelAction => ({ type: 'output', params: { data } });
+
+/** Writes whose fate is known and reads a majority confirmed, answered. */
+function answerClients(ctx: RaftContext): { patch: Partial<RaftContext>; out: KernelAction[] } {
+  const w = settleWrites(ctx);
+  const r = serveReads(ctx);
+  const patch: Partial<RaftContext> = {};
+  if (w.waiting !== ctx.waiting) patch.waiting = w.waiting;
+  if (r.reads !== ctx.reads) patch.reads = r.reads;
+  return { patch, out: [...w.replies, ...r.replies].map(reply) };
 }
 
 /** Figure 2, Rules for Servers, Leaders: the largest N > commitIndex held by a majority whose
@@ -133,8 +163,9 @@ export const raftMachine = setup({
     }),
     'handle append entries': enqueueActions(({ context, event, enqueue }) => {
       const m = event as Incoming<AppendEntries>;
+      const round = m.round === undefined ? {} : { round: m.round };
       const reply = (success: boolean, matchIndex: number): Send =>
-        send(m.from, { type: 'AppendEntriesResponse', term: context.currentTerm, success, matchIndex } satisfies AppendEntriesResponse);
+        send(m.from, { type: 'AppendEntriesResponse', term: context.currentTerm, success, matchIndex, ...round } satisfies AppendEntriesResponse);
       if (m.term < context.currentTerm) {
         effects(enqueue)(reply(false, 0));
         return;
@@ -179,7 +210,32 @@ export const raftMachine = setup({
       leaderId: context.id,
       nextIndex: Object.fromEntries(context.peers.map((p) => [p, context.log.length + 1])),
       matchIndex: Object.fromEntries(context.peers.map((p) => [p, 0])),
+      readRound: 0,
+      acked: {},
     })),
+    'append no-op': assign(({ context }) => (context.leaderNoop ? { log: [...context.log, { term: context.currentTerm, command: NOOP }] } : {})),
+    'answer clients': enqueueActions(({ context, enqueue }) => {
+      const { patch, out } = answerClients(context);
+      if (Object.keys(patch).length > 0) enqueue.assign(patch);
+      for (const a of out) effects(enqueue)(a);
+    }),
+    // A deposed leader cannot confirm its reads any more; they failed and changed nothing.
+    'fail waiting reads': enqueueActions(({ context, enqueue }) => {
+      if (context.reads.length === 0) return;
+      for (const r of context.reads) effects(enqueue)(reply({ type: 'fail', op: r.op, reason: 'no longer the leader' }));
+      enqueue.assign({ reads: [] });
+    }),
+    'start read': enqueueActions(({ context, event, enqueue }) => {
+      const { key, op } = event as ClientRead;
+      if (context.staleRead) {
+        effects(enqueue)(reply({ type: 'ok', op, f: 'get', key, value: valueAt(context.log, context.commitIndex, key) }));
+        return;
+      }
+      const next = { ...context, readRound: context.readRound + 1, reads: [...context.reads, { op, key, round: context.readRound + 1 }] };
+      enqueue.assign({ readRound: next.readRound, reads: next.reads });
+      effects(enqueue)(reply({ type: 'accepted-read', op, f: 'get', key }));
+      for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(next, p)));
+    }),
     'cancel election timer': enqueueActions(({ enqueue }) => effects(enqueue)({ type: 'cancelTimer', params: { name: ELECTION } })),
     'send heartbeats': enqueueActions(({ context, enqueue }) => {
       for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(context, p)));
@@ -188,6 +244,7 @@ export const raftMachine = setup({
     'cancel heartbeat timer': enqueueActions(({ enqueue }) => effects(enqueue)({ type: 'cancelTimer', params: { name: HEARTBEAT } })),
     'handle append response': enqueueActions(({ context, event, enqueue }) => {
       const m = event as Incoming<AppendEntriesResponse>;
+      if (m.round !== undefined && m.round > (context.acked[m.from] ?? 0)) enqueue.assign({ acked: { ...context.acked, [m.from]: m.round } });
       if (m.success) {
         const match = Math.max(context.matchIndex[m.from] ?? 0, m.matchIndex);
         const next = Math.max(context.nextIndex[m.from] ?? 1, match + 1);
@@ -213,17 +270,24 @@ export const raftMachine = setup({
       effects(enqueue)(send(m.from, appendEntriesFor({ ...context, nextIndex }, m.from)));
     }),
     'append client command': enqueueActions(({ context, event, enqueue }) => {
-      const { command } = event as { command: string };
-      const log = [...context.log, { term: context.currentTerm, command }];
+      const { command, op } = event as ClientRequest;
+      const w = parseWrite(command) ?? { key: command, value: '' };
+      const log = [...context.log, { term: context.currentTerm, command, op }];
       const next = { ...context, log };
-      enqueue.assign({ log });
+      // Figure 2: respond after the entry is applied to the state machine. The bug answers now.
+      if (context.ackOnAppend) {
+        enqueue.assign({ log });
+        effects(enqueue)(reply({ type: 'ok', op, f: 'put', key: w.key, value: w.value, index: log.length }));
+      } else {
+        enqueue.assign({ log, waiting: [...context.waiting, { op, index: log.length }] });
+        effects(enqueue)(reply({ type: 'accepted', op, f: 'put', key: w.key, value: w.value, index: log.length, term: context.currentTerm }));
+      }
       for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(next, p)));
-      const reply: ClientReply = { type: 'accepted', index: log.length, term: context.currentTerm };
-      effects(enqueue)({ type: 'output', params: { data: reply } });
     }),
-    'redirect client': enqueueActions(({ context, enqueue }) => {
-      const reply: ClientReply = { type: 'redirect', leaderHint: context.leaderId };
-      effects(enqueue)({ type: 'output', params: { data: reply } });
+    'redirect client': enqueueActions(({ context, event, enqueue }) => {
+      const e = event as ClientRequest | ClientRead;
+      const asked = e.type === 'ClientRead' ? { f: 'get' as const, key: e.key } : { f: 'put' as const, ...(parseWrite(e.command) ?? { key: e.command, value: '' }) };
+      effects(enqueue)(reply({ type: 'redirect', op: e.op, ...asked, leaderHint: context.leaderId }));
     }),
   },
   guards: {
@@ -253,6 +317,13 @@ export const raftMachine = setup({
     electionTimeout: input.electionTimeout,
     heartbeatInterval: input.heartbeatInterval,
     commitPreviousTerm: input.commitPreviousTerm,
+    leaderNoop: input.leaderNoop,
+    ackOnAppend: input.ackOnAppend,
+    staleRead: input.staleRead,
+    waiting: [],
+    reads: [],
+    readRound: 0,
+    acked: {},
   }),
   initial: 'follower',
   states: {
@@ -261,10 +332,11 @@ export const raftMachine = setup({
       on: {
         electionTimeout: 'candidate',
         RequestVote: { actions: ['adopt newer term', 'handle vote request'] },
-        AppendEntries: { actions: ['adopt newer term', 'handle append entries'] },
+        AppendEntries: { actions: ['adopt newer term', 'handle append entries', 'answer clients'] },
         RequestVoteResponse: { actions: 'adopt newer term' },
         AppendEntriesResponse: { actions: 'adopt newer term' },
         ClientRequest: { actions: 'redirect client' },
+        ClientRead: { actions: 'redirect client' },
       },
     },
     candidate: {
@@ -278,7 +350,7 @@ export const raftMachine = setup({
         ],
         AppendEntries: [
           // A leader of our term has won: step down and follow it (section 5.2).
-          { guard: 'term is current or newer', target: 'follower', actions: ['adopt newer term', 'handle append entries'] },
+          { guard: 'term is current or newer', target: 'follower', actions: ['adopt newer term', 'handle append entries', 'answer clients'] },
           { actions: 'reject append entries' },
         ],
         RequestVoteResponse: [
@@ -287,11 +359,12 @@ export const raftMachine = setup({
         ],
         AppendEntriesResponse: { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
         ClientRequest: { actions: 'redirect client' },
+        ClientRead: { actions: 'redirect client' },
       },
     },
     leader: {
-      entry: ['cancel election timer', 'initialize leader state', 'send heartbeats'],
-      exit: 'cancel heartbeat timer',
+      entry: ['cancel election timer', 'initialize leader state', 'append no-op', 'send heartbeats'],
+      exit: ['cancel heartbeat timer', 'fail waiting reads'],
       on: {
         heartbeat: { actions: 'send heartbeats' },
         RequestVote: [
@@ -299,7 +372,7 @@ export const raftMachine = setup({
           { actions: 'handle vote request' },
         ],
         AppendEntries: [
-          { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle append entries'] },
+          { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle append entries', 'answer clients'] },
           { guard: 'term is older', actions: 'reject append entries' },
           // Same term: a second leader, possible only once Election Safety is already broken
           // (a bug switch, a lost disk). raft.tla has no rule for it; answering would start an
@@ -308,9 +381,10 @@ export const raftMachine = setup({
         RequestVoteResponse: { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
         AppendEntriesResponse: [
           { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
-          { guard: 'reply is for this term', actions: 'handle append response' },
+          { guard: 'reply is for this term', actions: ['handle append response', 'answer clients'] },
         ],
         ClientRequest: { actions: 'append client command' },
+        ClientRead: { actions: 'start read' },
       },
     },
   },

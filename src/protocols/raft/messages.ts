@@ -4,6 +4,9 @@ export type NodeId = string;
 export type Entry = {
   term: number;
   command: string;
+  /** The client op that proposed it, so the server that took the request can answer once it
+   * is applied (and tell when another leader overwrote it). */
+  op?: string;
 }
 
 export type RequestVote = {
@@ -28,6 +31,8 @@ export type AppendEntries = {
   prevLogTerm: number;
   entries: Entry[];
   leaderCommit: number;
+  /** ReadIndex's heartbeat round (dissertation section 6.4), present while reads wait. */
+  round?: number;
 }
 
 export type AppendEntriesResponse = {
@@ -37,6 +42,8 @@ export type AppendEntriesResponse = {
   /** The last index the follower now matches (raft.tla's mmatchIndex), so a reordered or
    * duplicated reply can never move the leader's matchIndex backwards. */
   matchIndex: number;
+  /** The round of the AppendEntries this answers, echoed. */
+  round?: number;
 }
 
 export type RaftMessage = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse;
@@ -47,6 +54,13 @@ export type Incoming<M extends RaftMessage = RaftMessage> = M & { from: NodeId }
 export type ClientRequest = {
   type: 'ClientRequest';
   command: string;
+  op: string;
+}
+
+export type ClientRead = {
+  type: 'ClientRead';
+  key: string;
+  op: string;
 }
 
 export type RaftEvent =
@@ -56,9 +70,7 @@ export type RaftEvent =
   | Incoming<RequestVoteResponse>
   | Incoming<AppendEntries>
   | Incoming<AppendEntriesResponse>
-  | ClientRequest;
+  | ClientRequest
+  | ClientRead;
 
-/** What a client is told. */
-export type ClientReply =
-  | { type: 'redirect'; leaderHint: NodeId | null }
-  | { type: 'accepted'; index: number; term: number };
+export type { ClientReply } from './clients';

@@ -9,6 +9,23 @@ import { randomScenario } from '../../check/explore';
 import { runScenario } from '../../sim/simulation';
 import type { Scenario } from '../../scenario/types';
 import { raft } from '.';
+import { buildHistory } from '../../check/history';
+import { Rng } from '../../sim/rng';
+import type { Action } from '../../scenario/types';
+
+/** Busy clients on top of a random fault schedule: a write or a read to a random server every
+ * 10 to 40 ms, with unique values, so most schedules give the checker dozens of answered ops
+ * racing the faults (the explorer alone sends a handful). */
+function withClients(s: Scenario): Scenario {
+  const rng = Rng.fromSeed(s.seed ^ 0xc11e);
+  const extra: Action[] = [];
+  for (let at = rng.int(0, 40), n = 0; at < s.until; at += rng.int(10, 40), n++) {
+    const node = rng.pick(s.nodes);
+    extra.push(rng.chance(0.5) ? { at, do: 'request', node, command: `x=${n}` } : { at, do: 'read', node, key: 'x' });
+  }
+  const actions = [...s.actions, ...extra].map((a, i) => [a, i] as const).sort((a, b) => a[0].at - b[0].at || a[1] - b[1]).map(([a]) => a);
+  return { ...s, actions };
+}
 
 const SEEDS = Number(process.env.FAULTLINE_SEEDS ?? 240);
 
@@ -24,14 +41,23 @@ describe('raft under random faults', () => {
     let events = 0;
     let leaders = 0;
     let commits = 0;
+    let okWrites = 0;
+    let okReads = 0;
+    let failedOrPending = 0;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-        const s = randomScenario(raft, seed, { until: 2500 });
+        const s = withClients(randomScenario(raft, seed, { until: 2500 }));
         const sim = runScenario(raft, s);
         events += sim.events.length;
         if (sim.events.some((e) => (e.state as { role?: string } | undefined)?.role === 'leader')) leaders++;
         if ([...sim.current.views.values()].some((v) => (v.state as { commitIndex: number }).commitIndex > 0)) commits++;
         if (sim.violations.length > 0) throw new Error(explain(s, sim.violations));
+        // The linearizability invariant ran live over this history; count what it judged.
+        for (const op of buildHistory(raft, sim.events).ops) {
+          if (op.status === 'ok' && op.f === 'get') okReads++;
+          else if (op.status === 'ok') okWrites++;
+          else failedOrPending++;
+        }
       }),
       { numRuns: SEEDS, seed: 20261122, examples: REGRESSION_SEEDS.map((s) => [s]) },
     );
@@ -39,6 +65,10 @@ describe('raft under random faults', () => {
     expect(events).toBeGreaterThan(SEEDS * 300);
     expect(leaders).toBeGreaterThan(SEEDS * 0.8);
     expect(commits).toBeGreaterThan(SEEDS * 0.3);
+    // Clients were answered both ways, so "linearizable" was a real question every time.
+    expect(okWrites).toBeGreaterThan(SEEDS * 3);
+    expect(okReads).toBeGreaterThan(SEEDS * 3);
+    expect(failedOrPending).toBeGreaterThan(SEEDS * 3);
   });
 
   it('keeps every invariant under heavy message loss and duplication', () => {
@@ -51,6 +81,17 @@ describe('raft under random faults', () => {
 });
 
 describe('each bug switch is caught under random faults', () => {
+  it('ack-on-append and stale-read break linearizability under random faults with busy clients', () => {
+    for (const bug of ['ack-on-append', 'stale-read']) {
+      let found: number | null = null;
+      for (let seed = 1; seed <= 100 && found === null; seed++) {
+        const sim = runScenario(raft, withClients(randomScenario(raft, seed, { until: 2500, bugs: [bug] })));
+        if (sim.violations.some((v) => v.invariant === 'linearizable')) found = seed;
+      }
+      expect(found, `no seed in 100 exposed ${bug}`).not.toBeNull();
+    }
+  });
+
   const caught = (bug: string, opts: Parameters<typeof randomScenario>[2]) => {
     for (let seed = 1; seed <= 300; seed++) {
       const sim = runScenario(raft, randomScenario(raft, seed, { ...opts, bugs: [bug] }));

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type Simulation } from '../../sim/simulation';
 import { raft } from '.';
 import type { RaftObservable } from './observe';
+import { NOOP } from './clients';
+import { buildHistory } from '../../check/history';
 
 const byName = (name: string) => {
   const s = raft.scenarios.find((x) => x.name === name);
@@ -18,7 +20,9 @@ const leadersByTerm = (sim: Simulation) => {
   }
   return out;
 };
-const commands = (s: RaftObservable, upTo = s.log.length) => s.log.slice(0, upTo).map((e) => e.command);
+/** The client commands in a log prefix. Leaders append a no-op at the start of their term
+ * (section 8) unless the scenario turns it off; it is no client's write. */
+const commands = (s: RaftObservable, upTo = s.log.length) => s.log.slice(0, upTo).map((e) => e.command).filter((c) => c !== NOOP);
 
 describe('curated raft scenarios', () => {
   it('happy path: n1 leads term 1 and all three writes commit everywhere', () => {
@@ -39,7 +43,7 @@ describe('curated raft scenarios', () => {
     const final = states(sim);
     expect(final.get('n1')!.role).toBe('follower');
     expect(final.get('n1')!.currentTerm).toBeGreaterThan(1);
-    for (const s of final.values()) expect(commands(s, 1)).toEqual(['x=1']);
+    for (const s of final.values()) expect(commands(s, s.commitIndex)[0]).toBe('x=1');
   });
 
   it('split vote: nobody wins term 1; a later term elects exactly one leader', () => {
@@ -59,10 +63,12 @@ describe('curated raft scenarios', () => {
     const n1Before = duringPartition.at(-1)!.state as RaftObservable;
     expect(n1Before.role).toBe('leader');
     expect(commands(n1Before)).toEqual(['a=stale', 'b=stale']);
-    expect(n1Before.commitIndex).toBe(0);
+    // Only n1's no-op of term 1, committed before the split: none of the stale writes.
+    expect(commands(n1Before, n1Before.commitIndex)).toEqual([]);
+    expect(n1Before.commitIndex).toBe(1);
     for (const s of states(sim).values()) {
       expect(commands(s)).toEqual(['c=fresh']);
-      expect(s.commitIndex).toBe(1);
+      expect(s.commitIndex).toBe(s.log.length);
     }
     expect(states(sim).get('n1')!.role).toBe('follower');
   });
@@ -92,5 +98,26 @@ describe('curated raft scenarios', () => {
     expect(fixed.violations).toEqual([]);
     expect(leadersByTerm(fixed).get(1)).toEqual(new Set(['n1']));
     expect({ ...fixed.scenario, name: '', title: '', description: '', params: {} }).toEqual({ ...broken.scenario, name: '', title: '', description: '', params: {} });
+  });
+
+  it('ack-on-append-bug: the minority leader acknowledges x=stale, which is lost; the checker names the write and the read', () => {
+    const broken = runScenario(raft, byName('ack-on-append-bug'));
+    expect(broken.violations.map((v) => v.invariant)).toEqual(['linearizable']);
+    expect(broken.violations[0]!.message).toMatch(/put\(x, "stale"\); get\(x\) → null/);
+    const h = buildHistory(raft, broken.events);
+    expect(h.ops.map((o) => [o.client, o.f, o.status])).toEqual([['n1', 'put', 'ok'], ['n3', 'get', 'ok']]);
+    // Fixed, the same run answers the write only when its fate is known: overwritten, so failed.
+    const fixed = runScenario(raft, { ...byName('ack-on-append-bug'), params: { ...byName('ack-on-append-bug').params, bugs: [] } });
+    expect(fixed.violations).toEqual([]);
+    expect(buildHistory(raft, fixed.events).ops.map((o) => o.status)).toEqual(['fail', 'ok']);
+  });
+
+  it('stale-read-bug: the deposed leader reads 1 after x=2 was acknowledged; with ReadIndex the read fails instead', () => {
+    const broken = runScenario(raft, byName('stale-read-bug'));
+    expect(broken.violations.map((v) => v.invariant)).toEqual(['linearizable']);
+    expect(broken.violations[0]!.message).toMatch(/get\(x\) → "1" cannot take effect/);
+    const fixed = runScenario(raft, { ...byName('stale-read-bug'), params: { ...byName('stale-read-bug').params, bugs: [] } });
+    expect(fixed.violations).toEqual([]);
+    expect(buildHistory(raft, fixed.events).ops.map((o) => `${o.f}:${o.status}`)).toEqual(['put:ok', 'put:ok', 'get:fail']);
   });
 });

@@ -91,9 +91,11 @@ function figure8(withBug: boolean): Scenario {
     name: withBug ? 'figure-8-bug' : 'figure-8',
     title: withBug ? 'Figure 8 with the commit-previous-term bug' : 'Figure 8: why a leader only counts replicas of its own term',
     description: withBug
-      ? 'The leader of term 3 commits an entry of term 1 because a majority holds it. A later leader overwrites it: State Machine Safety and Leader Completeness break.'
-      : 'The leader of term 3 replicates an entry of term 1 to a majority but may not commit it by counting (section 5.4.2). When a later leader overwrites it, nothing committed is lost.',
-    params: { bugs: withBug ? ['commit-previous-term'] : [], electionTimeout: [150, 300], heartbeatInterval: 50 },
+      ? 'The leader of term 3 commits an entry of term 1 because a majority holds it. A later leader overwrites it: State Machine Safety and Leader Completeness break. The leader no-op of section 8 is off, as in the figure.'
+      : 'The leader of term 3 replicates an entry of term 1 to a majority but may not commit it by counting (section 5.4.2). When a later leader overwrites it, nothing committed is lost. The leader no-op of section 8 is off, as in the figure: with it, the no-op would commit the entry first.',
+    // The figure has no no-op entries: with section 8's no-op, the leader of term 3 would commit
+    // its no-op and with it (by Log Matching) the term-1 entry, and (d) could not happen.
+    params: { bugs: withBug ? ['commit-previous-term'] : [], electionTimeout: [150, 300], heartbeatInterval: 50, leaderNoop: false },
     network: { latency: [10, 10], drop: 0, duplicate: 0 },
     actions: [
       // (a)
@@ -166,4 +168,51 @@ function forgetVote(withBug: boolean): Scenario {
 export const forgetVoteSafe = forgetVote(false);
 export const forgetVoteBug = forgetVote(true);
 
-export const raftScenarios: Scenario[] = [happyPath, leaderCrash, splitVote, staleLeader, figure8Safe, figure8Bug, forgetVoteSafe, forgetVoteBug];
+const read = (at: number, node: string, key: string): Action => ({ at, do: 'read', node, key });
+
+/**
+ * A leader cut off in a minority with `ack-on-append`: it tells a client its write of x took
+ * effect, the majority elects a new leader that never saw it, and a read through the new
+ * leader after the heal returns nothing. The checker names the acknowledged write and the read.
+ */
+export const ackOnAppendBug = scenario({
+  name: 'ack-on-append-bug',
+  title: 'A write acknowledged on append, then lost (bug switch on)',
+  description: 'n1 leads term 1 when the network splits {n1,n2} | {n3,n4,n5}. With ack-on-append, n1 answers x=stale as soon as it appends it, though it can never commit it. n3 leads term 2; after the heal n1 steps down, the entry is overwritten, and a read of x returns nothing: an acknowledged write was lost, and only the client history shows it.',
+  params: { bugs: ['ack-on-append'], electionTimeout: [150, 300], heartbeatInterval: 50 },
+  network: { latency: [10, 10], drop: 0, duplicate: 0 },
+  actions: [
+    { at: 0, do: 'timeout', node: 'n1' },
+    { at: 100, do: 'partition', groups: [['n1', 'n2'], ['n3', 'n4', 'n5']] },
+    request(120, 'n1', 'x=stale'),
+    { at: 150, do: 'timeout', node: 'n3' },
+    { at: 600, do: 'heal' },
+    read(800, 'n3', 'x'),
+  ],
+  until: 1000,
+});
+
+/**
+ * A deposed leader with `stale-read`: n1 still believes it leads after the majority elected n3
+ * and committed x=2, and it answers a read of x from its own state: 1, a value already
+ * overwritten before the read began.
+ */
+export const staleReadBug = scenario({
+  name: 'stale-read-bug',
+  title: 'A stale read from a deposed leader (bug switch on)',
+  description: 'n1 leads term 1 and commits x=1. The network splits {n1,n2} | {n3,n4,n5}; n3 leads term 2 and commits x=2, and the client is told. With stale-read, n1 answers a read of x from its own state without a heartbeat round: 1, older than a write that had already finished.',
+  params: { bugs: ['stale-read'], electionTimeout: [150, 300], heartbeatInterval: 50 },
+  network: { latency: [10, 10], drop: 0, duplicate: 0 },
+  actions: [
+    { at: 0, do: 'timeout', node: 'n1' },
+    request(60, 'n1', 'x=1'),
+    { at: 150, do: 'partition', groups: [['n1', 'n2'], ['n3', 'n4', 'n5']] },
+    { at: 170, do: 'timeout', node: 'n3' },
+    request(260, 'n3', 'x=2'),
+    read(400, 'n1', 'x'),
+    { at: 600, do: 'heal' },
+  ],
+  until: 900,
+});
+
+export const raftScenarios: Scenario[] = [happyPath, leaderCrash, splitVote, staleLeader, figure8Safe, figure8Bug, forgetVoteSafe, forgetVoteBug, ackOnAppendBug, staleReadBug];

@@ -10,6 +10,7 @@ import { ClusterView } from '../cluster/ClusterView';
 import { TransactionTable } from '../transactions/TransactionTable';
 import { Inspector } from '../logs/Inspector';
 import './compare.css';
+import { invariantsOf } from '../../check/invariants';
 
 /** How often a pane's transaction table follows playback (as the other panels do). */
 const PANEL_MS = 250;
@@ -21,7 +22,7 @@ function PaneHeader({ side }: { side: 'left' | 'right' }) {
   const bugs = useSession((s) => s.sim.scenario.params.bugs.join(', '));
   const violation = useSession((s) => s.frame.violations[0] ?? null);
   const when = useSession((s) => (violation ? s.sim.events[violation.seq]!.time : 0));
-  const invariant = useSession((s) => (violation ? (s.module.invariants.find((i) => i.id === violation.invariant)?.name ?? violation.invariant) : ''));
+  const invariant = useSession((s) => (violation ? (invariantsOf(s.module).find((i) => i.id === violation.invariant)?.name ?? violation.invariant) : ''));
   return (
     <header className="cmp-head">
       <h2>{name}</h2>

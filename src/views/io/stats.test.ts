@@ -26,7 +26,7 @@ const raw = {
   protocol: 'raft',
   nodes: ['n1', 'n2', 'n3'],
   seed: 1,
-  params: { bugs: [], electionTimeout: [1000, 1000], heartbeatInterval: 50 },
+  params: { bugs: [], electionTimeout: [1000, 1000], heartbeatInterval: 50, leaderNoop: false }, // empty heartbeats, so each AppendEntries has the size below
   network: { latency: [10, 10], drop: 0, duplicate: 0 },
   schedule: 'auto',
   actions: [

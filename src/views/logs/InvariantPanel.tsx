@@ -9,6 +9,7 @@ import { useSession, useT } from '../session';
 import { invariantStatuses, type InvariantStatus } from './model';
 import { bugText, invariantText } from '../../i18n/content';
 import './logs.css';
+import { invariantsOf } from '../../check/invariants';
 
 const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v: Violation): void }) {
   const t = useT();
@@ -86,7 +87,7 @@ export function InvariantPanel() {
   const recorded = useSession((s) => s.sim.violations.length);
   const seekStep = useSession((s) => s.seekStep);
   const select = useSession((s) => s.select);
-  const items = useMemo(() => invariantStatuses(module.invariants, violations, sim.violations.slice(0, recorded)), [module, violations, sim, recorded]);
+  const items = useMemo(() => invariantStatuses(invariantsOf(module), violations, sim.violations.slice(0, recorded)), [module, violations, sim, recorded]);
   const bad = items.filter((i) => i.violation).length;
   const onGo = useCallback(
     (v: Violation) => {

@@ -15,6 +15,7 @@ import { SpaceTimeController, type Tip } from './controller';
 import { renderLabels } from './exportSvg';
 import { Legend } from './Legend';
 import './spacetime.css';
+import { invariantsOf } from '../../check/invariants';
 
 /** "150-210 350-": a lane's spans of one kind, for tests and tools (open spans end in "-"). */
 function spanAttr(spans: [number, number][]): string {
@@ -59,7 +60,7 @@ export function SpaceTime() {
   const canvasId = useId();
 
   const texts = useMemo(() => {
-    const names = new Map(protocol.invariants.map((inv) => [inv.id, invariantText(lang, protocol.id, inv).name]));
+    const names = new Map(invariantsOf(protocol).map((inv) => [inv.id, invariantText(lang, protocol.id, inv).name]));
     return { t, labels: renderLabels(lang), invariantName: (id: string) => names.get(id) ?? id };
   }, [t, lang, protocol]);
   const textsRef = useRef(texts);

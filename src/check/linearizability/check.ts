@@ -1,0 +1,76 @@
+/**
+ * Linearizability of a client history, key by key. `checkKey` answers for one key and, when the
+ * answer is no, names the smallest sub-history that is to blame and why.
+ */
+import type { ClientHistory, HistoryOp } from '../history';
+import { describeOp, isRegisterOp, toCheckOps, type CheckOp } from './model';
+import { searchLinearization } from './search';
+import { explainCore, minimalCore } from './minimize';
+
+export interface KeyVerdict {
+  key: string;
+  ok: boolean;
+  /** The search ran out of budget: neither proven nor refuted. */
+  unknown?: boolean;
+  /** When not ok: the ops of the smallest non-linearizable sub-history, in invocation order. */
+  core?: HistoryOp[];
+  /** One paragraph: the ops, their real-time order, and what could not happen. */
+  why?: string;
+  steps: number;
+}
+
+/** Steps one check may take before it gives up with `unknown`; a live check stays bounded. */
+export const DEFAULT_BUDGET = 2_000_000;
+
+export function checkKey(history: ClientHistory, key: string, budget = DEFAULT_BUDGET): KeyVerdict {
+  const all = history.byKey(key).filter((op) => isRegisterOp(op.f));
+  const ops = toCheckOps(all);
+  const r = searchLinearization(ops, undefined, budget);
+  if (r.ok) return { key, ok: true, steps: r.steps };
+  if (r.unknown) return { key, ok: true, unknown: true, steps: r.steps };
+  const at = firstFailure(all, budget);
+  const prefix = toCheckOps(all, at);
+  const culprits = new Set(prefix.filter((o) => o.ret === at).map((o) => o.index));
+  const core = minimalCore(prefix, culprits);
+  return { key, ok: false, core: core.map((c) => all[c.index]!), why: explain(core, all), steps: r.steps };
+}
+
+/**
+ * The trace position at which the history first became non-linearizable. Linearizability is
+ * prefix-closed (a history whose prefix cannot be ordered cannot be either), so a binary
+ * search over the answers finds it in a logarithmic number of checks.
+ */
+function firstFailure(all: readonly HistoryOp[], budget: number): number {
+  const ends = [...new Set(all.filter((o) => o.endSeq !== undefined && (o.status === 'ok' || o.status === 'fail')).map((o) => o.endSeq!))].sort((a, b) => a - b);
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const r = searchLinearization(toCheckOps(all, ends[mid]!), undefined, budget);
+    if (!r.ok && !r.unknown) hi = mid;
+    else lo = mid + 1;
+  }
+  return ends[lo] ?? Infinity;
+}
+
+/** Every key of a history, violations first in key order. */
+export function checkHistory(history: ClientHistory, budget = DEFAULT_BUDGET): KeyVerdict[] {
+  return history
+    .keyNames()
+    .sort()
+    .map((k) => checkKey(history, k, budget));
+}
+
+function explain(core: readonly CheckOp[], all: readonly HistoryOp[]): string {
+  const name = (i: number) => describeOp(all[core[i]!.index]!);
+  const x = explainCore(core);
+  const parts = [`These ${core.length} operations cannot be ordered: ${core.map((_, i) => name(i)).join('; ')}.`];
+  if (x.precedes.length > 0) parts.push(`In real time ${x.precedes.map(([a, b]) => `${name(a)} ended before ${name(b)} began`).join(', ')}.`);
+  if (x.unwritten !== undefined) parts.push(`${name(x.unwritten)} read a value that no write here wrote (a failed write, or a lost one).`);
+  else if (x.blocked >= 0) {
+    const order = x.longest.map(name);
+    const where = order.length > 0 ? `After the longest valid order (${order.join(', ')})` : 'At the start';
+    parts.push(`${where} the register holds ${x.held}, so ${name(x.blocked)} cannot take effect before it returned.`);
+  }
+  return parts.join(' ');
+}

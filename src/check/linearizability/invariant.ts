@@ -1,0 +1,46 @@
+/**
+ * Linearizability as a live invariant, for any protocol with a `clientHistory` hook. It keeps
+ * the client history as ghost state (in the checker, never in nodes; crashes cannot touch it)
+ * and re-checks only the key an event changed, and only when the change can break it: an `ok`
+ * (a new constraint) or a `fail` (a write that may have explained a read is now known never to
+ * have happened). An invocation or an `info` never can: a write that has not returned may
+ * always be linearized last.
+ */
+import type { Invariant, InvariantCheck, ProtocolModule } from '../../protocols/types';
+import { ClientHistory } from '../history';
+import { isRegisterOp } from './model';
+import { checkKey } from './check';
+
+export const LINEARIZABLE = 'linearizable';
+
+export function linearizabilityInvariant(module: ProtocolModule): Invariant {
+  return {
+    id: LINEARIZABLE,
+    name: 'Linearizable client history',
+    description: 'Every key behaves as one register: each operation takes effect at one instant between its invocation and its answer (an unanswered write may take effect or not).',
+    source: 'Herlihy and Wing 1990; Wing and Gong 1993 (search); Porcupine (memoization, per-key partition)',
+    everyEvent: true,
+    create(): InvariantCheck {
+      const hook = module.clientHistory;
+      const history = new ClientHistory();
+      return ({ event }) => {
+        if (!hook) return null;
+        const records = hook(event);
+        if (records.length === 0) return null;
+        const touched = history.apply(event, records);
+        const keys = new Set<string>();
+        for (const op of touched) if ((op.status === 'ok' || op.status === 'fail') && op.endSeq === event.seq && isRegisterOp(op.f)) keys.add(op.key);
+        for (const key of keys) {
+          const v = checkKey(history, key);
+          if (!v.ok) return { message: `key ${key}: ${v.why}`, nodes: [...new Set(v.core!.map((o) => o.client))] };
+        }
+        return null;
+      };
+    },
+  };
+}
+
+/** A module's invariants plus the ones every protocol with clients gets. */
+export function historyInvariants(module: ProtocolModule): Invariant[] {
+  return module.clientHistory && module.clientConsistency !== 'none' ? [linearizabilityInvariant(module)] : [];
+}

@@ -1,0 +1,40 @@
+/**
+ * The client history of consistent hashing (the `clientHistory` hook). A client names its ops
+ * `o<n>` with a counter kept on disk, so `<client>.o<n>` is unique in a run. The invocation is
+ * the command event: the op the client just opened is the newest in its `ops`, or the one its
+ * immediate `failed` reply names. An op that gave up after tries may have reached some replicas
+ * before they stopped answering, so it is `info`.
+ */
+import type { ClientRecord, TraceEvent } from '../types';
+import type { CommandReply } from './messages';
+import type { ClientObservable } from './observe';
+
+const opNumber = (op: string) => Number(op.slice(1));
+
+export function chashClientHistory(event: TraceEvent): ClientRecord[] {
+  const client = event.node;
+  const state = event.state as ClientObservable | undefined;
+  if (client === undefined || state?.role !== 'client') return [];
+  const out: ClientRecord[] = [];
+  const replies = (event.output ?? []) as CommandReply[];
+  const f = event.detail?.command;
+  if (event.kind === 'command' && !event.reason && (f === 'put' || f === 'get')) {
+    const failed = replies.find((r) => r.type === 'failed');
+    const newest = Object.keys(state.ops).sort((a, b) => opNumber(b) - opNumber(a))[0];
+    const op = failed?.op ?? newest;
+    const pending = newest === undefined ? undefined : state.ops[newest];
+    if (op !== undefined) {
+      const key = failed?.key ?? pending?.key ?? '';
+      out.push({ kind: 'invoke', op: `${client}.${op}`, client, f, key, ...(f === 'put' && pending?.entry ? { value: pending.entry.value } : {}) });
+    }
+  }
+  for (const r of replies) {
+    if (r.type === 'put-ok') out.push({ kind: 'ok', op: `${client}.${r.op}` });
+    else if (r.type === 'get') out.push({ kind: 'ok', op: `${client}.${r.op}`, value: r.value });
+    // Failing in the command itself (an empty ring) sent nothing: certainly not applied.
+    // Later, after tries, some replica may hold it: unknown. (A get that is `info` constrains
+    // nothing, so not knowing which kind failed there costs nothing.)
+    else if (r.type === 'failed') out.push({ kind: event.kind === 'command' ? 'fail' : 'info', op: `${client}.${r.op}`, reason: r.reason });
+  }
+  return out;
+}
