@@ -15,7 +15,7 @@ describe('the ghost vote ledger (Voting.tla)', () => {
     expect(l.chosen()).toEqual([]);
     expect(l.record('a1', 1, 'v1', 5, 50)).toBe(false);
     l.record('a2', 1, 'v1', 6, 60);
-    expect(l.chosen()).toEqual([{ value: 'v1', ballot: 1, seq: 6, time: 60 }]);
+    expect(l.chosen()).toEqual([{ value: 'v1', ballot: 1, seq: 6, time: 60, voters: ['a1', 'a2'] }]);
     expect(l.isChosen('v1')).toBe(true);
   });
 

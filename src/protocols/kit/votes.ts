@@ -15,6 +15,8 @@ export interface Chosen {
   /** The trace step at which a quorum first voted for it. */
   seq: number;
   time: number;
+  /** The quorum that chose it, at that step. */
+  voters: string[];
 }
 
 export class VoteLedger {
@@ -47,7 +49,7 @@ export class VoteLedger {
     voters.add(acc);
     this.version++;
     // ChosenAt(bal, val): a quorum voted for it in one ballot.
-    if (voters.size >= this.quorum && !this.chosenList.some((c) => c.value === val)) this.chosenList.push({ value: val, ballot: bal, seq, time });
+    if (voters.size >= this.quorum && !this.chosenList.some((c) => c.value === val)) this.chosenList.push({ value: val, ballot: bal, seq, time, voters: [...voters].sort() });
     return true;
   }
 

@@ -86,7 +86,7 @@ export const paxos: ProtocolModule = {
     { id: 'learner-counts-messages', description: 'The learner counts 2b messages instead of distinct acceptors, so a duplicated 2b counts twice.', breaks: ['learn-sound'] },
   ],
   scenarios: paxosScenarios,
-  view: { roleGlyphs: { proposer: 'P', acceptor: 'A', learner: 'L' }, panels: ['acceptors'] },
+  view: { roleGlyphs: { proposer: 'P', acceptor: 'A', learner: 'L' }, panels: ['chosen', 'acceptors'] },
   summarize: summarizePaxos,
   clientHistory,
   explore: { abstract: abstractState },

@@ -39,8 +39,7 @@ const consensus: Invariant = {
       const chosen = ledger.chosen();
       if (chosen.length < 2) return null;
       const [a, b] = chosen as [(typeof chosen)[0], (typeof chosen)[0]];
-      const voters = (c: typeof a) => [...(ledger.ballot(c.ballot).get(c.value) ?? [])];
-      return { message: `two values chosen: ${a.value} in ballot ${a.ballot} (by ${voters(a).join(', ')}) and ${b.value} in ballot ${b.ballot} (by ${voters(b).join(', ')})`, nodes: [...new Set([...voters(a), ...voters(b)])] };
+      return { message: `two values chosen: ${a.value} in ballot ${a.ballot} (by ${a.voters.join(', ')}) and ${b.value} in ballot ${b.ballot} (by ${b.voters.join(', ')})`, nodes: [...new Set([...a.voters, ...b.voters])] };
     }),
 };
 

@@ -62,6 +62,13 @@ function subLine(t: Translate, f: NodeFacts): string | null {
   return f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote });
 }
 
+/** "P:proposer A:acceptor …" when nodes play more than one part, so the legend explains the
+ * letters; empty for one-role protocols. */
+function roleKey(glyphs: Record<string, string>): string {
+  const entries = Object.entries(glyphs);
+  return entries.length > 1 ? entries.map(([role, letter]) => `${letter}:${role}`).join(' ') : '';
+}
+
 export function ClusterView() {
   const store = useSessionStore();
   const frame = useSession((s) => s.frame);
@@ -180,7 +187,7 @@ export function ClusterView() {
         {onCanvas && <FlightCanvas inFlight={frame.inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
       </div>
-      <Legend t={t} families={families} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
+      <Legend t={t} families={families} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} roles={roleKey(glyphs)} />
     </section>
   );
 }

@@ -62,6 +62,9 @@ const ROLE_KEYS: Record<string, StringKey> = {
   participant: 'cluster.role.participant',
   server: 'cluster.role.server',
   client: 'cluster.role.client',
+  proposer: 'paxos.role.proposer',
+  acceptor: 'paxos.role.acceptor',
+  learner: 'paxos.role.learner',
 };
 
 export function roleName(t: Translate, role: string): string {
