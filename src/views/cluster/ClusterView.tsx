@@ -17,6 +17,7 @@ import { CutMarks, GroupBands, PartitionWalls } from './Walls';
 import { useClusterMenu } from './useClusterMenu';
 import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
+import { paxosShort } from './paxosFacts';
 import './cluster.css';
 
 const ELECTION_TIMER = 'electionTimeout';
@@ -54,10 +55,12 @@ function electionProgress(node: NodeFrame, time: number): number {
   return timer ? progress(time, timer.set, timer.due) : 0;
 }
 
-/** Under the id: down, else the vote (Raft) or the latest transaction's state (2PC, 3PC). */
+/** Under the id: down, else the vote (Raft), the latest transaction's state (2PC, 3PC), or
+ * the ballots (Paxos). */
 function subLine(t: Translate, f: NodeFacts): string | null {
   if (!f.up) return t('cluster.short.down');
   if (f.tx) return t('cluster.short.tx', { tx: f.tx.id, state: shortState(t, f.tx.state) });
+  if (f.paxos) return paxosShort(t, f.paxos);
   if (f.vote === undefined) return null;
   return f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote });
 }
