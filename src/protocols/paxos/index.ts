@@ -9,6 +9,7 @@ import { paxosInvariants } from './invariants';
 import { paxosScenarios } from './scenarios';
 import { abstractState } from './abstract';
 import type { ProposeReply } from './messages';
+import { ledgerOf } from './ghost';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const intIn = (lo: number, hi: number) => (v: unknown) => (isInt(v) && v >= lo && v <= hi ? null : `must be a whole number from ${lo} to ${hi}`);
@@ -92,9 +93,12 @@ export const paxos: ProtocolModule = {
   explore: { abstract: abstractState },
 };
 
-/** One line per role: proposers' phases and ballots, acceptors' variables, what learners learned. */
-function summarizePaxos(nodes: ReadonlyMap<string, NodeView>): string[] {
-  const lines: string[] = [];
+/** What is chosen (from the votes in the trace, as the checker sees it), then one line per
+ * node: proposers' phases and ballots, acceptors' variables, what learners learned. */
+function summarizePaxos(nodes: ReadonlyMap<string, NodeView>, events: readonly TraceEvent[]): string[] {
+  const acceptors = [...nodes.values()].filter((v) => v.role === 'acceptor').map((v) => v.id);
+  const chosen = ledgerOf(events, acceptors).chosen();
+  const lines = [`chosen: ${chosen.length ? chosen.map((c) => `${c.value} (ballot ${c.ballot} by ${c.voters.join(', ')}, at ${c.time} ms)`).join('; ') : 'nothing'}`];
   for (const [id, v] of nodes) {
     const s = v.state as PaxosObservable;
     if (s.role === 'proposer') lines.push(`${id} proposer: ${s.phase} curBal=${s.curBal} proposedVal=${s.proposedVal ?? 'None'} chosen=${s.chosen ?? 'None'}`);

@@ -44,6 +44,7 @@ describe('curated Paxos scenarios', () => {
     expect(chosen(sim)).toEqual([['v1', 1]]);
     expect(learned(sim)).toBe('v1');
     for (const a of ['a1', 'a2', 'a3']) expect(acc(sim, a)).toEqual([1, 1, 'v1']);
+    expect(paxos.summarize!(sim.current.views, sim.events).slice(0, 2)).toEqual(['chosen: v1 (ballot 1 by a1, a2, at 30 ms)', 'p1 proposer: done curBal=1 proposedVal=v1 chosen=v1']);
     expect(history(sim)).toEqual([
       { kind: 'invoke', op: 'p1@0#1', client: 'p1', f: 'propose', key: 'value', value: 'v1' },
       { kind: 'ok', op: 'p1@0#1', value: 'v1' },
