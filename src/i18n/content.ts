@@ -47,6 +47,18 @@ const zhCN: Record<string, Text> = {
   'chash:no-handoff-bug': { title: '不拉取数据的加入者（缺陷开关已开启）', description: '开启 no-handoff 的加入场景：n6 不拉取任何数据就宣布就绪。旧副本删除不再负责的键，于是 apple、date、fig 和 lemon 只剩两份副本；此时由 n6 应答的 apple 读取什么也找不到。' },
   'chash:drop-before-ack-bug': { title: '确认前就删除键的离开者（缺陷开关已开启）', description: 'n3 离开时 n3 → n4 的链路被切断。开启 drop-before-ack 后，n3 每发出一个键就立即删除，并马上离开。此刻 no-loss 就被破坏（传输途中的副本不算副本）；对 cherry 和 elder 则是永久破坏：它们发往 n4 的 Transfer 丢失，只剩两份副本而不是三份。' },
   'chash:whole-store-bug': { title: '复制整个存储的加入（缺陷开关已开启）', description: '开启 whole-store 的加入场景：旧副本用它们持有的全部数据回答 n6 的 Pull，于是副本集合不变的 banana 和 grape 也被复制到 n6。移动规则被破坏：加入只应移动新服务器获得的键。' },
+  'paxos:happy-path': { title: '一个提议者，选定一个值', description: 'p1 在选票 1 中提议 v1。每个接受者都作出承诺，p1 发送 2a(1, v1)，多数派投票，学习者 l1 从两个不同的接受者处得知 v1。' },
+  'paxos:dueling-proposers': { title: '决斗的提议者：活锁，然后选定一个值', description: 'p1 和 p2 相隔 5 毫秒提议，链路长短不一，退避时间很短。每一方新的阶段 1 都会抢占另一方的阶段 2（Nack），于是一个又一个选票过去，什么都没有选定——也没有任何不安全的事发生（Paxos Made Simple 2.4）。每次被抢占后随机退避窗口翻倍；一旦某个提议者等得足够久，让另一方完成两个阶段，就有一个值被选定，在选票 13 中。' },
+  'paxos:adopt-chosen': { title: '新的提议者必须采用已选定的值', description: 'a1 和 a2 在选票 1 中投票给 v1，于是 v1 已被选定，但 l1 什么都没收到，p1 也崩溃了。p2 与 a2、a3 运行选票 2；a2 的承诺报告了它的投票 (1, v1)，因此 p2 提议 v1 而不是自己的 v2。l1 得知 v1，p2 的客户端得到 v1。' },
+  'paxos:accepted-not-chosen': { title: '被接受不等于被选定', description: '只有 a1 在选票 1 中投票给 v1：被少数派接受，没有被选定。p2 与 a2、a3 运行选票 2，它们没有报告任何投票，于是 p2 提议自己的 v2，v2 被选定。a1 仍持有 v1——无害，因为 v1 从未被选定。' },
+  'paxos:acceptor-restart': { title: '接受者崩溃并重启', description: 'a1 和 a2 在选票 1 中选定 v1，l1 得知它。a2 崩溃后重启：maxBal、maxVBal 和 maxVal 从磁盘恢复。p2 与 a2、a3 运行选票 2（a1 被隔离）；a2 报告 (1, v1)，因此 p2 再次提议 v1。' },
+  'paxos:minority-partition': { title: '少数派分区选不出任何值', description: '五个接受者；网络分裂为 {p1, a1, a2, l1} | {p2, a3, a4, a5, l2}。p1 只收集到两个承诺，从不发送 2a；p2 由 a3、a4、a5 选定 v2。分区恢复后，p1 用更高的选票重试，得知 v2 并提议 v2：它的客户端得到 v2。' },
+  'paxos:duplicate-2b': { title: '学习者收到重复的 2b', description: '只有 a1 投票给 v1，而链路 a1 → l1 把每条消息都投递两次。l1 统计的是不同的接受者，所以 a1 的两份副本只算一次接受，v1 不会被学到。随后 p2 与 a2、a3 选定 v2，l1 只学到 v2。' },
+  'paxos:ignore-promised-votes-bug': { title: '忽略已报告投票的提议者（缺陷开关已开启）', description: '开启 ignore-promised-votes 的 adopt-chosen 脚本：p2 听到 a2 报告 (1, v1)，却仍提议自己的 v2。VotesSafe 在 a2 于选票 2 中投票给 v2 时触发，早于其他任何错误；随后 a3 的投票使 v2 也被选定，Consensus 被破坏。' },
+  'paxos:forget-promise-bug': { title: '遗忘承诺的接受者（缺陷开关已开启）', description: 'p2 运行选票 2：a2 和 a3 作出承诺，但只有 a3 收到 2a 并投票给 v2。a2 在承诺选票 2 后崩溃，重启时没有承诺（磁盘上只有它的投票，而它没有投过票）：promise-monotone 触发，VotesSafe 也触发，因为 a3 的投票依赖 a2 的承诺。随后 p1 与 a1、a2 运行选票 1，它们选定 v1。当 p2 到 a2 的链路恢复后，p2 在 a2 和 a3 上用选票 4 重试，得知 a3 的投票 (2, v2)——报告中最高的——并让 v2 被选定：Consensus 被破坏。' },
+  'paxos:forget-vote-bug': { title: '遗忘投票的接受者（缺陷开关已开启）', description: 'a1 和 a2 在选票 1 中选定 v1；a2 崩溃后重启，丢失了它的投票（maxVBal、maxVal）。p2 与 a2、a3 运行选票 2，没有听到任何投票，于是提议 v2。VotesSafe 在 a2 投票给 v2 时触发，当 a3 的投票使 v2 被选定时 Consensus 被破坏。' },
+  'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。learn-sound 触发：五个接受者中的两个不是多数派。' },
+  'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。learn-sound 触发；之后 v2 被选定。' },
 };
 
 const tables: Record<Lang, Record<string, Text>> = { en: {}, 'zh-CN': zhCN };
@@ -77,6 +89,12 @@ const zhInvariants: Record<string, Text> = {
   'chash:movement': { title: '键只移向加入者或移出离开者', description: '交接只把键移入正在加入的服务器，或只从正在离开的服务器移出，并且只移动副本集合获得接收方的键。' },
   'chash:replicas-after-handoff': { title: '环稳定后恰好 R 个副本', description: '当所有服务器的环视图相同且没有进行中的加入或离开时，每个键只存储在它的副本上，每个已确认的键存储在它的全部副本上。' },
   'chash:no-loss': { title: '已确认的写入不会丢失', description: '每个已确认的写入（该版本或更新版本）至少由 min(R, 环大小) 台服务器持有（崩溃的服务器保留磁盘；随磁盘丢失的副本计为崩溃），因此少于 R 次崩溃时它仍可读。' },
+  'paxos:consensus': { title: 'Consensus（一致性）', description: '至多只有一个值被选定（某个法定人数的接受者在同一选票中投票给它）。' },
+  'paxos:one-value-per-ballot': { title: '每个选票一个值', description: '没有两个接受者在同一选票中投票给不同的值。' },
+  'paxos:votes-safe': { title: 'VotesSafe（投票安全）', description: '每一票在其选票上都是安全的：在更低的选票中，没有其他值已被或仍可能被选定。' },
+  'paxos:promise-monotone': { title: '承诺从不回退', description: '接受者的 maxBal 从不减小，重启后也一样。' },
+  'paxos:learn-sound': { title: '只学到已选定的值', description: '学习者（或提议者）认为某个值已被选定，仅当它确实已被选定。' },
+  'paxos:validity': { title: '只有被提议的值才会被选定', description: '每个被选定的值都曾通过 propose 命令交给某个提议者。' },
 };
 
 /** Invariants every protocol of a kind gets (src/check/invariants.ts `invariantsOf`), by id. */
@@ -95,6 +113,11 @@ const zhBugs: Record<string, string> = {
   'chash:no-handoff': '加入的服务器不拉取它获得的区间就宣布就绪，因此在它上面的读取找不到数据，旧副本还删除了仅剩的副本。',
   'chash:drop-before-ack': '离开的服务器每发出一个键就删除它，且不等确认就离开，因此一次丢失的传输就会丢失该键。',
   'chash:whole-store': '旧副本用整个存储回答加入者，而不是只给它获得的区间，因此键被移到并不负责它们的服务器上。',
+  'paxos:ignore-promised-votes': '提议者忽略 1b 消息中报告的投票，总是提议自己的值。',
+  'paxos:forget-promise': '接受者不持久化 maxBal：重启后它遗忘了自己的承诺（只保留投票）。',
+  'paxos:forget-vote': '接受者不持久化 maxVBal 和 maxVal：重启后它在 1b 消息中报告没有投票。',
+  'paxos:minority-quorum': '提议者和学习者把 ⌊n/2⌋ 个接受者当作法定人数，因此两个法定人数不一定相交。',
+  'paxos:learner-counts-messages': '学习者统计 2b 消息的数量而不是不同的接受者，因此重复的 2b 会被计算两次。',
 };
 
 const zhProtocols: Record<string, string> = {
@@ -102,6 +125,7 @@ const zhProtocols: Record<string, string> = {
   twopc: '两阶段提交',
   threepc: '三阶段提交',
   chash: '一致性哈希',
+  paxos: 'Paxos（单值）',
 };
 
 /** A protocol's name. */
@@ -121,6 +145,7 @@ const zhCommands: Record<string, Text> = {
   'chash:get': { title: '读取', description: '客户端从该键的副本读取它的值。' },
   'chash:join': { title: '加入环', description: '该服务器加入环，并从旧副本拉取它获得的区间。' },
   'chash:leave': { title: '离开环', description: '该服务器把它的键交给新的副本，然后离开环。' },
+  'paxos:propose': { title: '提议', description: '客户端请求该提议者让一个值被选定。它得到的回答是被选定的值，可能是另一个提议者的值。' },
 };
 
 /** A command's label and description. */

@@ -10,10 +10,11 @@ import * as transactions from './strings/transactions';
 import * as compare from './strings/compare';
 import * as ring from './strings/ring';
 import * as explorer from './strings/explorer';
+import * as paxos from './strings/paxos';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en, ...paxos.en };
 export type StringKey = keyof typeof en;
-const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN };
+const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN, ...paxos.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];

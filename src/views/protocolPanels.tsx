@@ -8,6 +8,8 @@ import { useSession } from './session';
 import { TransactionTable } from './transactions/TransactionTable';
 import { LogView } from './logs/LogView';
 import { RingPanel } from './ring/RingPanel';
+import { AcceptorTable } from './acceptors/AcceptorTable';
+import { ChosenBanner } from './acceptors/ChosenBanner';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -24,6 +26,8 @@ const PANELS: Record<string, PanelEntry> = {
   log: { place: 'bottom', component: LogView },
   transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
   ring: { place: 'stage', component: RingPanel },
+  acceptors: { place: 'bottom', component: AcceptorTable },
+  chosen: { place: 'stage', component: ChosenBanner },
 };
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {

@@ -17,6 +17,7 @@ import { CutMarks, GroupBands, PartitionWalls } from './Walls';
 import { useClusterMenu } from './useClusterMenu';
 import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
+import { paxosShort } from './paxosFacts';
 import './cluster.css';
 
 const ELECTION_TIMER = 'electionTimeout';
@@ -54,12 +55,21 @@ function electionProgress(node: NodeFrame, time: number): number {
   return timer ? progress(time, timer.set, timer.due) : 0;
 }
 
-/** Under the id: down, else the vote (Raft) or the latest transaction's state (2PC, 3PC). */
+/** Under the id: down, else the vote (Raft), the latest transaction's state (2PC, 3PC), or
+ * the ballots (Paxos). */
 function subLine(t: Translate, f: NodeFacts): string | null {
   if (!f.up) return t('cluster.short.down');
   if (f.tx) return t('cluster.short.tx', { tx: f.tx.id, state: shortState(t, f.tx.state) });
+  if (f.paxos) return paxosShort(t, f.paxos);
   if (f.vote === undefined) return null;
   return f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote });
+}
+
+/** "P:proposer A:acceptor …" when nodes play more than one part, so the legend explains the
+ * letters; empty for one-role protocols. */
+function roleKey(glyphs: Record<string, string>): string {
+  const entries = Object.entries(glyphs);
+  return entries.length > 1 ? entries.map(([role, letter]) => `${letter}:${role}`).join(' ') : '';
 }
 
 export function ClusterView() {
@@ -180,7 +190,7 @@ export function ClusterView() {
         {onCanvas && <FlightCanvas inFlight={frame.inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
       </div>
-      <Legend t={t} families={families} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
+      <Legend t={t} families={families} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} roles={roleKey(glyphs)} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /** The key to the cluster view's shapes, and the colours of the message families seen. */
 import { memo, type ReactNode } from 'react';
 import { familyColor } from './palette';
-import type { Translate } from './labels';
+import { roleName, type Translate } from './labels';
 
 const INK = '#475569';
 
@@ -14,9 +14,11 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 /** `timer`: the protocol has an election timer to draw; `locks`: it has participants that
- * hold locks while uncertain (the padlock badge). */
-export const Legend = memo(function Legend({ t, families, hint, timer, locks }: { t: Translate; families: string; hint: string; timer: boolean; locks: boolean }) {
+ * hold locks while uncertain (the padlock badge); `roles`: "letter role" pairs, space-separated,
+ * for protocols whose nodes play different parts. */
+export const Legend = memo(function Legend({ t, families, hint, timer, locks, roles = '' }: { t: Translate; families: string; hint: string; timer: boolean; locks: boolean; roles?: string }) {
   const list = families ? families.split(' ') : [];
+  const parts = roles ? roles.split(' ').map((pair) => pair.split(':') as [string, string]) : [];
   return (
     <div className="cl-legend" aria-label={t('cluster.legend')} role="group">
       <ul>
@@ -85,6 +87,21 @@ export const Legend = memo(function Legend({ t, families, hint, timer, locks }: 
           </li>
         )}
       </ul>
+      {parts.length > 0 && (
+        <ul className="cl-legend-roles" aria-label={t('cluster.legend.roles')}>
+          {parts.map(([letter, role]) => (
+            <li key={role}>
+              <Icon>
+                <circle r={7} fill="#fff" stroke={INK} strokeWidth={1.2} />
+                <text y={3.2} textAnchor="middle" fontSize={9} fontWeight={700} fill={INK}>
+                  {letter}
+                </text>
+              </Icon>
+              {roleName(t, role)}
+            </li>
+          ))}
+        </ul>
+      )}
       {list.length > 0 && (
         <ul className="cl-legend-types">
           {list.map((f) => (

@@ -6,6 +6,7 @@ import type { NodeFrame } from '../../store/frame';
 import type { TransactionHints } from '../../protocols/types';
 import { shortState } from '../transactions/stateNames';
 import { isEmptyPayload, messageKind } from './geometry';
+import { paxosFacts, paxosLong, type PaxosFacts } from './paxosFacts';
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 
@@ -24,6 +25,8 @@ export interface NodeFacts {
   logLength: number | null;
   /** The node's latest transaction and its state there, for protocols with transactions. */
   tx: { id: string; state: string; locked: boolean } | null;
+  /** Paxos's ballots and values, for Paxos nodes. */
+  paxos?: PaxosFacts | null;
 }
 
 /** The latest transaction a node lists (ids are in order of first appearance), and whether it
@@ -51,6 +54,7 @@ export function nodeFacts(node: NodeFrame, hints?: TransactionHints): NodeFacts 
     commit: typeof s.commitIndex === 'number' ? s.commitIndex : null,
     logLength: Array.isArray(s.log) ? s.log.length : null,
     tx: latestTx(node, hints),
+    paxos: paxosFacts(s),
   };
 }
 
@@ -62,6 +66,9 @@ const ROLE_KEYS: Record<string, StringKey> = {
   participant: 'cluster.role.participant',
   server: 'cluster.role.server',
   client: 'cluster.role.client',
+  proposer: 'paxos.role.proposer',
+  acceptor: 'paxos.role.acceptor',
+  learner: 'paxos.role.learner',
 };
 
 export function roleName(t: Translate, role: string): string {
@@ -82,6 +89,7 @@ export function nodeLabel(t: Translate, f: NodeFacts): string {
   if (f.vote !== undefined) parts.push(f.vote === null ? t('cluster.node.noVote') : t('cluster.node.vote', { vote: f.vote }));
   if (f.tx) parts.push(t('cluster.node.tx', { tx: f.tx.id, state: shortState(t, f.tx.state) }));
   if (f.tx?.locked) parts.push(t('cluster.node.locked'));
+  if (f.paxos) parts.push(paxosLong(t, f.paxos));
   if (f.paused) parts.push(t('cluster.node.paused'));
   if (f.rate !== 1) parts.push(t('cluster.node.skew', { rate: f.rate }));
   return parts.join(t('cluster.sep'));

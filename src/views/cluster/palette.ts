@@ -25,6 +25,12 @@ const KNOWN: Record<string, string> = {
   AppendEntries: '#2563eb',
   RequestVote: '#d97706',
   ClientRequest: '#7c3aed',
+  // Paxos's phases, one colour each (its replies are named 1b and 2b, not …Reply).
+  '1a': '#2563eb',
+  '1b': '#0d9488',
+  '2a': '#d97706',
+  '2b': '#7c3aed',
+  Nack: '#db2777',
 };
 const PALETTE = ['#0891b2', '#db2777', '#059669', '#9333ea', '#65a30d', '#ea580c', '#0d9488', '#4f46e5'];
 

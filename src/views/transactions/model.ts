@@ -14,7 +14,7 @@ interface Change {
   time: number;
   state: string;
 }
-interface UpChange {
+export interface UpChange {
   seq: number;
   time: number;
   up: boolean;
@@ -110,7 +110,7 @@ export interface TableNode {
 
 const kindOf = (hints: TransactionHints, state: string): TxKind => hints.kinds[state] ?? 'active';
 
-function downSpans(ups: readonly UpChange[] | undefined, step: number, time: number): { from: number; to: number }[] {
+export function downSpans(ups: readonly UpChange[] | undefined, step: number, time: number): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   let since: number | null = null;
   for (const u of ups ?? []) {
