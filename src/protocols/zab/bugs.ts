@@ -6,7 +6,7 @@ export const zabBugs: BugSpec[] = [
   {
     id: 'diff-without-trunc',
     description: 'ZOOKEEPER-1154: the leader sends DIFF whenever the follower\'s last zxid lies inside its committed log, without checking that the zxid is in it, so an old-epoch txn only the follower logged survives.',
-    breaks: ['prefix-consistency', 'agreement', 'total-order'],
+    breaks: ['prefix-consistency', 'agreement', 'total-order', 'primary-integrity', 'leader-log-completeness'],
   },
   {
     id: 'ack-newleader-before-flush',
