@@ -3,6 +3,7 @@
  * protocol's own text is the English; a missing translation falls back to it.
  */
 import type { Lang } from '.';
+import * as zab from './zabContent';
 
 type Text = { title: string; description: string };
 
@@ -45,6 +46,7 @@ const zhCN: Record<string, Text> = {
   'chash:no-handoff-bug': { title: '不拉取数据的加入者（缺陷开关已开启）', description: '开启 no-handoff 的加入场景：n6 不拉取任何数据就宣布就绪。旧副本删除不再负责的键，于是 apple、date、fig 和 lemon 只剩两份副本；此时由 n6 应答的 apple 读取什么也找不到。' },
   'chash:drop-before-ack-bug': { title: '确认前就删除键的离开者（缺陷开关已开启）', description: 'n3 离开时 n3 → n4 的链路被切断。开启 drop-before-ack 后，n3 每发出一个键就立即删除，并马上离开。此刻 no-loss 就被破坏（传输途中的副本不算副本）；对 cherry 和 elder 则是永久破坏：它们发往 n4 的 Transfer 丢失，只剩两份副本而不是三份。' },
   'chash:whole-store-bug': { title: '复制整个存储的加入（缺陷开关已开启）', description: '开启 whole-store 的加入场景：旧副本用它们持有的全部数据回答 n6 的 Pull，于是副本集合不变的 banana 和 grape 也被复制到 n6。移动规则被破坏：加入只应移动新服务器获得的键。' },
+  ...zab.zabScenarios,
 };
 
 const tables: Record<Lang, Record<string, Text>> = { en: {}, 'zh-CN': zhCN };
@@ -75,6 +77,7 @@ const zhInvariants: Record<string, Text> = {
   'chash:movement': { title: '键只移向加入者或移出离开者', description: '交接只把键移入正在加入的服务器，或只从正在离开的服务器移出，并且只移动副本集合获得接收方的键。' },
   'chash:replicas-after-handoff': { title: '环稳定后恰好 R 个副本', description: '当所有服务器的环视图相同且没有进行中的加入或离开时，每个键只存储在它的副本上，每个已确认的键存储在它的全部副本上。' },
   'chash:no-loss': { title: '已确认的写入不会丢失', description: '每个已确认的写入（该版本或更新版本）至少由 min(R, 环大小) 台服务器持有（崩溃的服务器保留磁盘；随磁盘丢失的副本计为崩溃），因此少于 R 次崩溃时它仍可读。' },
+  ...zab.zabInvariants,
 };
 
 const zhBugs: Record<string, string> = {
@@ -85,6 +88,7 @@ const zhBugs: Record<string, string> = {
   'chash:no-handoff': '加入的服务器不拉取它获得的区间就宣布就绪，因此在它上面的读取找不到数据，旧副本还删除了仅剩的副本。',
   'chash:drop-before-ack': '离开的服务器每发出一个键就删除它，且不等确认就离开，因此一次丢失的传输就会丢失该键。',
   'chash:whole-store': '旧副本用整个存储回答加入者，而不是只给它获得的区间，因此键被移到并不负责它们的服务器上。',
+  ...zab.zabBugs,
 };
 
 const zhProtocols: Record<string, string> = {
@@ -92,6 +96,7 @@ const zhProtocols: Record<string, string> = {
   twopc: '两阶段提交',
   threepc: '三阶段提交',
   chash: '一致性哈希',
+  zab: 'Zab（ZooKeeper 原子广播）',
 };
 
 /** A protocol's name. */
@@ -110,6 +115,7 @@ const zhCommands: Record<string, Text> = {
   'chash:get': { title: '读取', description: '客户端从该键的副本读取它的值。' },
   'chash:join': { title: '加入环', description: '该服务器加入环，并从旧副本拉取它获得的区间。' },
   'chash:leave': { title: '离开环', description: '该服务器把它的键交给新的副本，然后离开环。' },
+  ...zab.zabCommands,
 };
 
 /** A command's label and description. */
