@@ -12,22 +12,20 @@ import { Delivered, touched } from './ghost';
 export const leaderLogCompleteness: Invariant = {
   id: 'leader-log-completeness',
   name: 'Leader log completeness',
-  description: 'An established leader holds every transaction ever committed, across crashes and restarts.',
+  description: 'An established leader holds every transaction committed in an earlier epoch, across crashes and restarts.',
   source: 'NJU zk_test_v3.tla LeaderLogCompleteness (ghost committedLog); Zab paper, primary order',
   create(): InvariantCheck {
     const delivered = new Delivered();
-    let committed: readonly Txn[] = [];
-    let by: NodeId = '';
+    /** The ghost committed log, each txn with the epoch of the server that first delivered it:
+     * it was committed in that epoch at the latest. */
+    const committed: { txn: Txn; epoch: number; by: NodeId }[] = [];
     const checked = new Map<NodeId, { h: readonly Txn[]; n: number }>();
     return ({ event, nodes }) => {
       const s = touched(event, nodes);
       if (s) {
         const g = delivered.observe(event.node!, s);
         const seq = g ? delivered.seqs.get(g.node)! : null;
-        if (seq && seq.length > committed.length) {
-          committed = [...seq];
-          by = g!.node;
-        }
+        for (let i = committed.length; seq && i < seq.length; i++) committed.push({ txn: seq[i]!, epoch: s.currentEpoch, by: event.node! });
       }
       for (const [id, v] of nodes) {
         const l = v.state as ZabObservable;
@@ -35,11 +33,12 @@ export const leaderLogCompleteness: Invariant = {
         const last = checked.get(id);
         if (last && last.h === l.history && last.n === committed.length) continue;
         checked.set(id, { h: l.history, n: committed.length });
-        // Txns of later epochs were committed by later leaders; an old leader cut off from
-        // them (and unable to commit any more) need not hold them.
-        for (let i = 0; i < committed.length && committed[i]!.zxid[0] < l.currentEpoch; i++) {
-          if (!sameTxn(committed[i], l.history[i])) {
-            return { message: `leader ${id} of epoch ${l.currentEpoch} holds ${showTxn(l.history[i])} at index ${i + 1}, where ${showTxn(committed[i])} was committed (delivered by ${by})`, nodes: [id, by] };
+        // A txn first committed in this leader's epoch or later (by a newer leader, while this
+        // one was cut off) need not be in its log; everything committed before must.
+        for (let i = 0; i < committed.length; i++) {
+          const c = committed[i]!;
+          if (c.epoch < l.currentEpoch && !sameTxn(c.txn, l.history[i])) {
+            return { message: `leader ${id} of epoch ${l.currentEpoch} holds ${showTxn(l.history[i])} at index ${i + 1}, where ${showTxn(c.txn)} was committed in epoch ${c.epoch} (delivered by ${c.by})`, nodes: [id, c.by] };
           }
         }
       }
