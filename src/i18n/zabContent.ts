@@ -17,6 +17,7 @@ export const zabScenarios: Record<string, Text> = {
   'zab:new-epoch-from-self-bug': { title: '忽略跟随者纪元的纪元隔离（缺陷开关已开启）', description: '纪元隔离的轨迹，但 n3 把新纪元取为自己的 acceptedEpoch + 1 = 2。n1 已接受纪元 2，而 Zab.tla 接受任何 ≥ acceptedEpoch 的 NEWEPOCH，于是 n3 确立了 n2 已确立过的纪元 2：每纪元一个领导者被破坏。' },
   'zab:propose-to-ackld-only-bug': { title: '只向已确认的跟随者发送 PROPOSE（缺陷开关已开启）', description: '协议规约问题 1：PROPOSE 只发给已确认 NEWLEADER 的跟随者，所以 n3 从未收到 (1,2)。n2 先处理 n3 的 ACKLD，然后 n1 的 ACK 提交了 (1,2)，发给 n3 的 COMMIT 指向它没有的事务：不可能的到达。' },
   'zab:commitld-ack-zxid-bug': { title: '携带跟随者 zxid 的 COMMITLD（缺陷开关已开启）', description: '协议规约问题 3：迟到者的轨迹，但 n2 以 COMMITLD((1,1))——n3 确认的 zxid——回答 n3 的 ACKLD((1,1))。(1,2) 在此期间已提交，其 COMMIT 只发给了 n1，因此 n3 永远不会交付它；随后 (1,3) 的 COMMIT 指向的不是 n3 的下一个事务：不可能的到达。' },
+  'zab:compare-raft-leader-crash': { title: 'Zab 与 Raft：领导者在广播中途崩溃', description: '同一个领导者崩溃脚本分别在 Zab（左）和 Raft（右）下运行。两边的领导者都提交三次写入，随后第四次写入只到达一个跟随者，第五次写入在领导者崩溃前没有到达任何人。Zab 选出 zxid 最高的服务器，并用 TRUNC 截断返回的旧领导者未被看到的事务；Raft 选出日志至少同样新的服务器，并通过 AppendEntries 覆盖未被看到的条目。两者都没有丢失已提交的第四次写入。' },
 };
 
 export const zabInvariants: Record<string, Text> = {
@@ -42,5 +43,5 @@ export const zabBugs: Record<string, string> = {
 };
 
 export const zabCommands: Record<string, Text> = {
-  'zab:write': { title: '客户端写入', description: '客户端请求这台服务器写入。跟随者把它转发给领导者；这台服务器交付该写入后才答复客户端。' },
+  'zab:request': { title: '客户端写入', description: '客户端请求这台服务器写入。跟随者把它转发给领导者；这台服务器交付该写入后才答复客户端。' },
 };

@@ -103,7 +103,7 @@ export const zab: ProtocolModule = {
   observe,
   commands: [
     {
-      id: 'write',
+      id: 'request',
       label: 'Client write',
       description: 'A client asks this server to write. A follower forwards it to the leader; the client is answered when this server delivers the write.',
       fields: [{ name: 'command', kind: 'string', default: 'x=1', description: 'key=value to write' }],

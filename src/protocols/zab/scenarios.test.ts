@@ -1,6 +1,8 @@
 /** Golden outcomes of the curated Zab scenarios (docs/protocols/zab.md tells each story). */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/simulation';
+import { compareScenario } from '../../scenario/compare';
+import { getProtocol } from '../registry';
 import type { TraceEvent } from '../types';
 import { zab } from '.';
 import type { ZabObservable } from './observe';
@@ -98,6 +100,22 @@ describe('curated Zab scenarios', () => {
     expect(sim.violations).toEqual([]);
     expect(leaders(sim.events)[3]).toEqual(['n2']);
     expect(committed(final(sim, 'n2'))).toContain('(1,4)=d=4');
+  });
+});
+
+describe('compare mode', () => {
+  it('the leader-crash script under Zab and Raft: both keep the fourth write and drop the fifth', () => {
+    const s = byName('compare-raft-leader-crash');
+    const left = runScenario(zab, s);
+    expect(left.violations).toEqual([]);
+    expect(committed(final(left, 'n1'))).toEqual(['(1,1)=a=1', '(1,2)=b=2', '(1,3)=c=3', '(1,4)=d=4', '(2,1)=f=6', '(2,2)=g=7']);
+    const raft = getProtocol('raft')!;
+    const right = runScenario(raft, compareScenario(s)!);
+    expect(right.violations).toEqual([]);
+    const log = (right.current.views.get('n1')!.state as { log: { command: string }[]; commitIndex: number });
+    const done = log.log.slice(0, log.commitIndex).map((e) => e.command);
+    expect(done).toContain('d=4');
+    expect(done).not.toContain('e=5');
   });
 });
 

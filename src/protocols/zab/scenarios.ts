@@ -22,7 +22,7 @@ function scenario(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions'
   };
 }
 
-const write = (at: number, node: string, command: string): Action => ({ at, do: 'write', node, command });
+const write = (at: number, node: string, command: string): Action => ({ at, do: 'request', node, command });
 const crash = (at: number, node: string): Action => ({ at, do: 'crash', node });
 const restart = (at: number, node: string): Action => ({ at, do: 'restart', node });
 const cut = (at: number, from: string, to: string): Action => ({ at, do: 'cut', from, to });
@@ -175,6 +175,22 @@ export const zk4643Bug = withBug(
   'The ZOOKEEPER-4643 trace with the pre-fix follower: n1 writes currentEpoch 2 on NEWLEADER, then crashes before (1,4) is logged. When n1 and n2 return, n1 wins the election on epoch 2 > 1 with a log that lacks the committed (1,4), and truncates n2 to (1,3): leader log completeness breaks.',
 );
 
+/** Compare mode: the leader-crash script under Raft, side by side. A forced timeout at 0 makes
+ * n3 Raft's first leader too (in Zab it only fires n3's first notification early). */
+export const compareRaft = scenario({
+  name: 'compare-raft-leader-crash',
+  title: 'Zab and Raft: the leader crashes mid-broadcast',
+  description: 'The leader-crash script under Zab (left) and Raft (right). Both leaders commit three writes, then a fourth reaches one follower only and a fifth reaches nobody before the leader crashes. Zab elects the server with the highest zxid and truncates the returning leader\'s unseen txn with TRUNC; Raft elects a server whose log is at least as up to date and overwrites the unseen entry through AppendEntries. Neither loses the committed fourth write.',
+  actions: [
+    { at: 0, do: 'timeout', node: 'n3' },
+    ...leaderCrash.actions.filter((a) => a.do !== 'request'),
+    ...leaderCrash.actions.filter((a) => a.do === 'request'),
+    write(710, 'n1', 'g=7'),
+  ].sort((a, b) => a.at - b.at),
+  until: 1200,
+  compare: { protocol: 'raft', params: { bugs: [], electionTimeout: [150, 300], heartbeatInterval: 50 } },
+});
+
 export const zabScenarios: Scenario[] = [
   happyPath,
   leaderCrash,
@@ -190,4 +206,5 @@ export const zabScenarios: Scenario[] = [
   epochFencingBug,
   proposeBug,
   commitLdBug,
+  compareRaft,
 ];
