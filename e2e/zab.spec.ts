@@ -88,4 +88,8 @@ test('screenshots at 1440×900 and 1024×768', async ({ page }) => {
   await openScenario(page, 'zab:epoch-fencing');
   await advanceTo(page, 600);
   await page.screenshot({ path: `${dir}/fencing-1024.png`, fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openScenario(page, 'zab:compare-raft-leader-crash');
+  await advanceTo(page, 900);
+  await page.screenshot({ path: `${dir}/compare-1440.png`, fullPage: true });
 });

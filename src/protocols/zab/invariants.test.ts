@@ -7,7 +7,7 @@ import type { Txn } from './types';
 
 const t = (e: number, c: number, v = `v${e}.${c}`): Txn => ({ zxid: [e, c], value: v });
 const inv = (id: string): Invariant => zabInvariants.find((i) => i.id === id)!;
-const base: ZabObservable = { state: 'FOLLOWING', zabState: 'BROADCAST', acceptedEpoch: 1, currentEpoch: 1, history: [], logged: 0, lastCommitted: 0, leader: 'n3', round: 1, vote: { leader: 'n3', zxid: [0, 0], epoch: 0 }, anomalies: [] };
+const base: ZabObservable = { state: 'FOLLOWING', role: 'follower', zabState: 'BROADCAST', acceptedEpoch: 1, currentEpoch: 1, history: [], logged: 0, lastCommitted: 0, leader: 'n3', round: 1, vote: { leader: 'n3', zxid: [0, 0], epoch: 0 }, anomalies: [] };
 const server = (id: string, patch: Partial<ZabObservable>): NodeView => ({ id, role: 'server', up: true, paused: false, state: { ...base, ...patch } });
 
 /** Feeds a run of steps (node states after each event, optional sent proposals) to a fresh

@@ -7,6 +7,9 @@ import type { Anomaly, NodeId, ServerState, SyncMode, Txn, Vote, ZabState } from
 export interface ZabObservable {
   [key: string]: unknown;
   state: ServerState;
+  /** The shared views' generic role (cluster glyph and tone): LEADING is a leader, FOLLOWING a
+   * follower, LOOKING a candidate (it is in an election, proposing a vote). */
+  role: 'leader' | 'follower' | 'candidate';
   zabState: ZabState;
   acceptedEpoch: number;
   currentEpoch: number;
@@ -36,6 +39,7 @@ export function observe(snapshot: Snapshot<unknown>): ZabObservable {
   const c = (snapshot as unknown as ZabSnapshot).context;
   const o: ZabObservable = {
     state: c.state,
+    role: c.state === 'LEADING' ? 'leader' : c.state === 'FOLLOWING' ? 'follower' : 'candidate',
     zabState: c.zabState,
     acceptedEpoch: c.acceptedEpoch,
     currentEpoch: c.currentEpoch,
