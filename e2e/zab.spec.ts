@@ -92,4 +92,8 @@ test('screenshots at 1440×900 and 1024×768', async ({ page }) => {
   await openScenario(page, 'zab:compare-raft-leader-crash');
   await advanceTo(page, 900);
   await page.screenshot({ path: `${dir}/compare-1440.png`, fullPage: true });
+  await openScenario(page, 'zab:late-joiner');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await advanceTo(page, 330);
+  await page.screenshot({ path: `${dir}/zh-1440.png`, fullPage: true });
 });
