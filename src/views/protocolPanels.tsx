@@ -10,6 +10,7 @@ import { LogView } from './logs/LogView';
 import { RingPanel } from './ring/RingPanel';
 import { AcceptorTable } from './acceptors/AcceptorTable';
 import { ChosenBanner } from './acceptors/ChosenBanner';
+import { ZabHistory } from './zab/ZabHistory';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -28,6 +29,7 @@ const PANELS: Record<string, PanelEntry> = {
   ring: { place: 'stage', component: RingPanel },
   acceptors: { place: 'bottom', component: AcceptorTable },
   chosen: { place: 'stage', component: ChosenBanner },
+  'zab-history': { place: 'bottom', component: ZabHistory },
 };
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
