@@ -3,10 +3,11 @@ import { raft } from './raft';
 import { twopc } from './twopc';
 import { threepc } from './threepc';
 import { chash } from './chash';
+import { lock } from './lock';
 
 /** Every protocol, by id. Adding a protocol adds one line here. */
 export const protocols: ReadonlyMap<string, ProtocolModule> = new Map(
-  [raft, twopc, threepc, chash].map((p) => [p.id, p] as const),
+  [raft, twopc, threepc, chash, lock].map((p) => [p.id, p] as const),
 );
 
 export function getProtocol(id: string): ProtocolModule | undefined {
