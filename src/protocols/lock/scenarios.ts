@@ -65,7 +65,7 @@ export const failoverInGrace = scenario({
   name: 'failover-in-grace',
   title: 'Master fail-over inside the grace period: the holder keeps its lock',
   description:
-    'c1 holds L (sequencer 1). At 600 ms both cell nodes crash, so no master answers. c1’s local lease runs out at about 1500 ms: it is in jeopardy and stops writing. m2 comes back at 1600 ms, is elected with epoch 2, rebuilds the sessions from the database with their leases extended and tells the clients. c1’s KeepAlive gets through inside the grace period: it is safe again and still holds L with sequencer 1. c2 asked for L all along and got nothing.',
+    'c1 holds L (sequencer 1). At 600 ms both cell nodes crash, so no master answers. c1’s local lease runs out at about 1350 ms: it is in jeopardy and stops writing. m2 comes back at 1600 ms, is elected with epoch 2, rebuilds the sessions from the database with their leases extended and tells the clients. c1’s KeepAlive gets through inside the grace period: it is safe again and still holds L with sequencer 1. c2 asked for L all along and got nothing.',
   actions: [acquire(300, 'c1'), write(400, 'c1', 'a'), { at: 600, do: 'crash', node: 'm1' }, { at: 600, do: 'crash', node: 'm2' }, acquire(1000, 'c2'), { at: 1600, do: 'restart', node: 'm2' }, write(2000, 'c1', 'b')],
   until: 2500,
 });
@@ -74,7 +74,7 @@ export const failoverPastGrace = scenario({
   name: 'failover-past-grace',
   title: 'Fail-over longer than the grace period: the session expires',
   description:
-    'As before, but m2 comes back only at 3500 ms. c1’s grace period ends at about 3000 ms and its session expires, with its lock. The new master rebuilds c1’s old session, waits a whole lease for it to answer, then frees L after the lock-delay. c2 acquires L with sequencer 2, higher than c1’s.',
+    'As before, but m2 comes back only at 3500 ms. c1’s grace period ends at about 2850 ms and its session expires, with its lock. The new master rebuilds c1’s old session, waits a whole lease for it to answer, then frees L after the lock-delay. c2 acquires L with sequencer 2, higher than c1’s.',
   actions: [acquire(300, 'c1'), write(400, 'c1', 'a'), { at: 600, do: 'crash', node: 'm1' }, { at: 600, do: 'crash', node: 'm2' }, { at: 3500, do: 'restart', node: 'm2' }, acquire(5000, 'c2'), write(5200, 'c2', 'b')],
   until: 5500,
 });
@@ -163,7 +163,7 @@ export const durableGeneration = scenario({
 export const ignoreJeopardyBug = scenario({
   name: `${BUGS.ignoreJeopardy}-bug`,
   title: 'A client that ignores jeopardy (bug switch on)',
-  description: 'c1 holds L and both cell nodes crash at 600 ms. c1’s local lease runs out at about 1500 ms, but it ignores jeopardy and writes at 1700 ms anyway (no-act-in-jeopardy).',
+  description: 'c1 holds L and both cell nodes crash at 600 ms. c1’s local lease runs out at about 1350 ms, but it ignores jeopardy and writes at 1700 ms anyway (no-act-in-jeopardy).',
   params: { bugs: [BUGS.ignoreJeopardy] },
   actions: [acquire(300, 'c1'), { at: 600, do: 'crash', node: 'm1' }, { at: 600, do: 'crash', node: 'm2' }, write(1700, 'c1', 'a')],
   until: 2000,
