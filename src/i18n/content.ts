@@ -45,6 +45,57 @@ const zhCN: Record<string, Text> = {
   'chash:no-handoff-bug': { title: '不拉取数据的加入者（缺陷开关已开启）', description: '开启 no-handoff 的加入场景：n6 不拉取任何数据就宣布就绪。旧副本删除不再负责的键，于是 apple、date、fig 和 lemon 只剩两份副本；此时由 n6 应答的 apple 读取什么也找不到。' },
   'chash:drop-before-ack-bug': { title: '确认前就删除键的离开者（缺陷开关已开启）', description: 'n3 离开时 n3 → n4 的链路被切断。开启 drop-before-ack 后，n3 每发出一个键就立即删除，并马上离开。此刻 no-loss 就被破坏（传输途中的副本不算副本）；对 cherry 和 elder 则是永久破坏：它们发往 n4 的 Transfer 丢失，只剩两份副本而不是三份。' },
   'chash:whole-store-bug': { title: '复制整个存储的加入（缺陷开关已开启）', description: '开启 whole-store 的加入场景：旧副本用它们持有的全部数据回答 n6 的 Pull，于是副本集合不变的 banana 和 grape 也被复制到 n6。移动规则被破坏：加入只应移动新服务器获得的键。' },
+  'lock:happy': { title: '加锁、写入、解锁', description: 'c1 建立会话，以序列号 1 获取 L，用令牌 1 写入后释放。随后 c2 以序列号 2 获取 L 并用令牌 2 写入。存储依次接受令牌 1 和 2。' },
+  'lock:storage-ignores-tokens-bug': {
+    title: '超过租约的 GC 停顿：无防护令牌（左）与有防护令牌（右）',
+    description:
+      'c1 持有 L（序列号 1），检查后开始写入，却在 410 毫秒时因 GC 停顿。主节点约在 1420 毫秒使它的会话过期，锁延迟过后 c2 以序列号 2 获得 L 并写入。2100 毫秒时 c1 恢复，它的令牌 1 写入立即发出：它在停顿前就检查过锁。左边存储忽略令牌，在 c2 之后接受了过期写入：两个写入者破坏了数据（storage-mutex）。右边存储在令牌 2 之后拒绝令牌 1。两边的租约信念都成立：c1 停顿期间什么也不相信。',
+  },
+  'lock:gc-pause-fenced': {
+    title: '超过租约的 GC 停顿，使用防护令牌',
+    description:
+      'c1 持有 L（序列号 1），检查后开始写入，却在 410 毫秒时因 GC 停顿。主节点约在 1420 毫秒使它的会话过期，锁延迟过后 c2 以序列号 2 获得 L 并写入。2100 毫秒时 c1 恢复，它的令牌 1 写入立即发出。存储已见过令牌 2，因此拒绝令牌 1：过期写入丢失，数据安全。',
+  },
+  'lock:redis-gc-pause': {
+    title: '同样的 GC 停顿，换成 Redis SET NX 锁',
+    description: '这是教科书式缺陷，无需缺陷开关。c1 用 SET NX 和 1000 毫秒 TTL 获取 L，开始写入后停顿。键自行过期，c2 获取 L 并写入，c1 恢复后也写入。没有令牌，存储无法区分这些写入：storage-mutex 被破坏。',
+  },
+  'lock:failover-in-grace': {
+    title: '宽限期内的主节点故障切换：持有者保住锁',
+    description:
+      'c1 持有 L（序列号 1）。600 毫秒时两个单元节点都崩溃，没有主节点应答。c1 的本地租约约在 1350 毫秒耗尽：它进入危险期并停止写入。m2 在 1600 毫秒恢复，以纪元 2 当选，从数据库重建会话并延长其租约，再通知各客户端。c1 的 KeepAlive 在宽限期内送达：它重新安全，仍以序列号 1 持有 L。c2 一直在请求 L，却一无所获。',
+  },
+  'lock:failover-past-grace': {
+    title: '故障切换长于宽限期：会话过期',
+    description: '与上例相同，但 m2 直到 3500 毫秒才恢复。c1 的宽限期约在 2850 毫秒结束，会话连同锁一起过期。新主节点重建 c1 的旧会话，等待整整一个租约让它应答，然后在锁延迟后释放 L。c2 以序列号 2 获取 L，比 c1 的更高。',
+  },
+  'lock:skew-beyond-bound': {
+    title: '超出界限的时钟偏差：租约信念被破坏，防护令牌仍保护数据',
+    description:
+      'c1 的时钟以半速运行，超出了假定的界限 rho = 1.1。c1 持有 L，600 毫秒时一条单向切断让它的 KeepAlive 无法送达。主节点按自己的时钟使 c1 的会话过期，c2 以序列号 2 获得 L，而 c1 的慢时钟仍说租约有效：两者都认为自己持有 L（lease-belief）。c1 在 c2 的令牌 2 之后用令牌 1 写入，存储拒绝了它。',
+  },
+  'lock:no-lease-extension-bug': {
+    title: '不延长租约的新主节点（缺陷开关已开启）',
+    description: 'c1 持有 L 且无法联系 m2。m1 在 720 毫秒崩溃，m2 很快当选。它没有延长重建的租约，立即使 c1 的会话过期，并在锁延迟后把 L 授予 c2，而 c1 仍信任 m1 给它的本地租约：两者都认为自己持有 L。',
+  },
+  'lock:lease-extended': {
+    title: '新主节点延长租约：c1 保有 L 直到租约真正结束',
+    description: '关闭缺陷开关的 no-lease-extension 脚本：m2 给 c1 重建的会话一整个租约。c1 无法联系它，本地租约结束时进入危险期；只有在 m2 延长的租约和锁延迟都过去之后，c2 才获得 L。',
+  },
+  'lock:lease-from-reply-bug': {
+    title: '在收到回复时才开始租约的客户端（缺陷开关已开启）',
+    description: '从 m1 到 c1 的回复需要 150 毫秒。c1 持有 L，800 毫秒时一条单向切断让它的 KeepAlive 无法送达。主节点的租约从最后一个 KeepAlive 到达时开始；c1 却从回复到达时（晚 150 毫秒）按完整长度开始自己的租约。没有锁延迟，主节点一使 c1 过期，c2 就获得 L，两者约有 150 毫秒都认为自己持有它。',
+  },
+  'lock:lease-from-send': {
+    title: '从发送时开始、并除以时钟界限的客户端租约',
+    description: '关闭缺陷开关的 lease-from-reply 脚本：无论回复多慢，c1 的本地租约都在主节点的租约之前结束，因此 c2 获得 L 之前 c1 已进入危险期。',
+  },
+  'lock:volatile-generation-bug': {
+    title: '只保存在内存中的代数（缺陷开关已开启）',
+    description: 'c1 和 c2 轮流持有 L（序列号 1 和 2）。m1 崩溃，m2 接管，但代数没有持久化：m2 从零重新开始，再次以序列号 1 把 L 授予 c1（token-monotone）。',
+  },
+  'lock:durable-generation': { title: '代数在故障切换后保留', description: '关闭缺陷开关的 volatile-generation 脚本：m2 从数据库读取代数，c1 的新授予带有序列号 3。' },
+  'lock:ignore-jeopardy-bug': { title: '忽略危险期的客户端（缺陷开关已开启）', description: 'c1 持有 L，600 毫秒时两个单元节点都崩溃。c1 的本地租约约在 1350 毫秒耗尽，但它忽略危险期，仍在 1700 毫秒写入（no-act-in-jeopardy）。' },
 };
 
 const tables: Record<Lang, Record<string, Text>> = { en: {}, 'zh-CN': zhCN };
@@ -75,6 +126,12 @@ const zhInvariants: Record<string, Text> = {
   'chash:movement': { title: '键只移向加入者或移出离开者', description: '交接只把键移入正在加入的服务器，或只从正在离开的服务器移出，并且只移动副本集合获得接收方的键。' },
   'chash:replicas-after-handoff': { title: '环稳定后恰好 R 个副本', description: '当所有服务器的环视图相同且没有进行中的加入或离开时，每个键只存储在它的副本上，每个已确认的键存储在它的全部副本上。' },
   'chash:no-loss': { title: '已确认的写入不会丢失', description: '每个已确认的写入（该版本或更新版本）至少由 min(R, 环大小) 台服务器持有（崩溃的服务器保留磁盘；随磁盘丢失的副本计为崩溃），因此少于 R 次崩溃时它仍可读。' },
+  'lock:server-mutex': { title: '每把锁只有一个持有者，跨主节点亦然', description: '在任何时刻，主租约有效的各主节点视图中，不会有两个会话持有同一把锁，无论它们服务哪个纪元。' },
+  'lock:token-monotone': { title: '序列号严格递增', description: '每当数据库记录一把锁交给某个持有者时，其代数都高于这把锁以往的任何代数，跨故障切换亦然。' },
+  'lock:storage-fence': { title: '存储从不回退到更旧的令牌', description: '开启防护时，存储不接受令牌低于它已为该资源接受过的令牌的写入。' },
+  'lock:storage-mutex': { title: '较新的持有者写入后，较旧的持有者不能再写入', description: '一旦以较新授予发出的写入落到存储中，以较旧授予发出的写入就不会再落地：数据永远不会看到两个持有者交错写入。' },
+  'lock:lease-belief': { title: '两个客户端不会同时认为自己持有锁', description: '在任何时刻，都不会有两个客户端同时作为同一把锁的持有者行事。它依赖于假定的时钟漂移界限：超出界限的偏差会破坏它。' },
+  'lock:no-act-in-jeopardy': { title: '处于危险期或已过期的客户端不行动', description: '本地租约耗尽的客户端在 KeepAlive 让它重新安全之前，不发送写入，也不发出锁调用。' },
 };
 
 const zhBugs: Record<string, string> = {
@@ -85,6 +142,11 @@ const zhBugs: Record<string, string> = {
   'chash:no-handoff': '加入的服务器不拉取它获得的区间就宣布就绪，因此在它上面的读取找不到数据，旧副本还删除了仅剩的副本。',
   'chash:drop-before-ack': '离开的服务器每发出一个键就删除它，且不等确认就离开，因此一次丢失的传输就会丢失该键。',
   'chash:whole-store': '旧副本用整个存储回答加入者，而不是只给它获得的区间，因此键被移到并不负责它们的服务器上。',
+  'lock:storage-ignores-tokens': '存储无论令牌如何都接受每次写入，就像一台对锁一无所知的服务器。',
+  'lock:no-lease-extension': '新主节点不延长它重建的会话：尚未联系它的会话立即过期，而它们的客户端仍信任各自的本地租约。',
+  'lock:lease-from-reply': '客户端在 KeepAlive 回复到达时才开始本地租约，并忽略时钟界限，因此它信任租约的时间比主节点保留会话的时间更长。',
+  'lock:volatile-generation': '锁的代数只保存在主节点内存中：新主节点从零重新开始。',
+  'lock:ignore-jeopardy': '客户端在危险期以及会话过期后仍继续写入。',
 };
 
 const zhProtocols: Record<string, string> = {
@@ -92,6 +154,7 @@ const zhProtocols: Record<string, string> = {
   twopc: '两阶段提交',
   threepc: '三阶段提交',
   chash: '一致性哈希',
+  lock: '锁服务（Chubby、防护令牌）',
 };
 
 /** A protocol's name. */
@@ -110,6 +173,9 @@ const zhCommands: Record<string, Text> = {
   'chash:get': { title: '读取', description: '客户端从该键的副本读取它的值。' },
   'chash:join': { title: '加入环', description: '该服务器加入环，并从旧副本拉取它获得的区间。' },
   'chash:leave': { title: '离开环', description: '该服务器把它的键交给新的副本，然后离开环。' },
+  'lock:acquire': { title: '获取锁', description: '客户端请求锁（Chubby 的 Acquire，或带 TTL 的 Redis SET NX），在获得之前不断请求。' },
+  'lock:write': { title: '写入存储', description: '若客户端持有锁，它先完成工作，然后以序列号作为令牌把值写入存储。' },
+  'lock:release': { title: '释放锁', description: '客户端不再持有锁并通知主节点（或删除它的 Redis 键）。' },
 };
 
 /** A command's label and description. */

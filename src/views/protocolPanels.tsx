@@ -8,6 +8,7 @@ import { useSession } from './session';
 import { TransactionTable } from './transactions/TransactionTable';
 import { LogView } from './logs/LogView';
 import { RingPanel } from './ring/RingPanel';
+import { LeasePanel } from './leases/LeasePanel';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -24,7 +25,23 @@ const PANELS: Record<string, PanelEntry> = {
   log: { place: 'bottom', component: LogView },
   transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
   ring: { place: 'stage', component: RingPanel },
+  leases: { place: 'bottom', component: LeasePanel, inComparePanes: true },
 };
+
+/** In compare mode, inside each pane: the panels that show one run each. */
+export function PanePanels() {
+  const ids = useSession(useShallow((s) => s.module.view.panels));
+  return (
+    <>
+      {ids.map((id) => {
+        const entry = PANELS[id];
+        if (!entry?.inComparePanes) return null;
+        const Panel = entry.component;
+        return <Panel key={id} />;
+      })}
+    </>
+  );
+}
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
   const ids = useSession(useShallow((s) => s.module.view.panels));

@@ -17,6 +17,7 @@ import { lockInvariants } from './invariants';
 import { lockScenarios } from './scenarios';
 import { abstractState, clientHistory } from './history';
 import { summarizeLock } from './summary';
+import { nodeNote } from './view';
 
 const machines: Record<Role, AnyStateMachine> = {
   db: dbMachine,
@@ -101,7 +102,7 @@ export const lock: ProtocolModule = {
     { id: BUGS.ignoreJeopardy, description: 'The client keeps writing while in jeopardy and after its session expired.', breaks: ['no-act-in-jeopardy', 'storage-mutex'] },
   ],
   scenarios: lockScenarios,
-  view: { roleGlyphs: { db: 'D', cell: 'M', client: 'C', storage: 'S', redis: 'R', 'redis-client': 'C' }, panels: ['leases'] },
+  view: { roleGlyphs: { db: 'D', cell: 'M', client: 'C', storage: 'S', redis: 'R', 'redis-client': 'C' }, panels: ['leases'], nodeNote },
   summarize: summarizeLock,
   clientHistory,
   explore: { abstract: abstractState },
