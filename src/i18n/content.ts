@@ -61,6 +61,57 @@ const zhCN: Record<string, Text> = {
   'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。learn-sound 触发：五个接受者中的两个不是多数派。' },
   'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。learn-sound 触发；之后 v2 被选定。' },
   ...zab.zabScenarios,
+  'lock:happy': { title: '加锁、写入、解锁', description: 'c1 建立会话，以序列号 1 获取 L，用令牌 1 写入后释放。随后 c2 以序列号 2 获取 L 并用令牌 2 写入。存储依次接受令牌 1 和 2。' },
+  'lock:storage-ignores-tokens-bug': {
+    title: '超过租约的 GC 停顿：无防护令牌（左）与有防护令牌（右）',
+    description:
+      'c1 持有 L（序列号 1），检查后开始写入，却在 410 毫秒时因 GC 停顿。主节点约在 1420 毫秒使它的会话过期，锁延迟过后 c2 以序列号 2 获得 L 并写入。2100 毫秒时 c1 恢复，它的令牌 1 写入立即发出：它在停顿前就检查过锁。左边存储忽略令牌，在 c2 之后接受了过期写入：两个写入者破坏了数据（storage-mutex）。右边存储在令牌 2 之后拒绝令牌 1。两边的租约信念都成立：c1 停顿期间什么也不相信。',
+  },
+  'lock:gc-pause-fenced': {
+    title: '超过租约的 GC 停顿，使用防护令牌',
+    description:
+      'c1 持有 L（序列号 1），检查后开始写入，却在 410 毫秒时因 GC 停顿。主节点约在 1420 毫秒使它的会话过期，锁延迟过后 c2 以序列号 2 获得 L 并写入。2100 毫秒时 c1 恢复，它的令牌 1 写入立即发出。存储已见过令牌 2，因此拒绝令牌 1：过期写入丢失，数据安全。',
+  },
+  'lock:redis-gc-pause': {
+    title: '同样的 GC 停顿，换成 Redis SET NX 锁',
+    description: '这是教科书式缺陷，无需缺陷开关。c1 用 SET NX 和 1000 毫秒 TTL 获取 L，开始写入后停顿。键自行过期，c2 获取 L 并写入，c1 恢复后也写入。没有令牌，存储无法区分这些写入：storage-mutex 被破坏。',
+  },
+  'lock:failover-in-grace': {
+    title: '宽限期内的主节点故障切换：持有者保住锁',
+    description:
+      'c1 持有 L（序列号 1）。600 毫秒时两个单元节点都崩溃，没有主节点应答。c1 的本地租约约在 1350 毫秒耗尽：它进入危险期并停止写入。m2 在 1600 毫秒恢复，以纪元 2 当选，从数据库重建会话并延长其租约，再通知各客户端。c1 的 KeepAlive 在宽限期内送达：它重新安全，仍以序列号 1 持有 L。c2 一直在请求 L，却一无所获。',
+  },
+  'lock:failover-past-grace': {
+    title: '故障切换长于宽限期：会话过期',
+    description: '与上例相同，但 m2 直到 3500 毫秒才恢复。c1 的宽限期约在 2850 毫秒结束，会话连同锁一起过期。新主节点重建 c1 的旧会话，等待整整一个租约让它应答，然后在锁延迟后释放 L。c2 以序列号 2 获取 L，比 c1 的更高。',
+  },
+  'lock:skew-beyond-bound': {
+    title: '超出界限的时钟偏差：租约信念被破坏，防护令牌仍保护数据',
+    description:
+      'c1 的时钟以半速运行，超出了假定的界限 rho = 1.1。c1 持有 L，600 毫秒时一条单向切断让它的 KeepAlive 无法送达。主节点按自己的时钟使 c1 的会话过期，c2 以序列号 2 获得 L，而 c1 的慢时钟仍说租约有效：两者都认为自己持有 L（lease-belief）。c1 在 c2 的令牌 2 之后用令牌 1 写入，存储拒绝了它。',
+  },
+  'lock:no-lease-extension-bug': {
+    title: '不延长租约的新主节点（缺陷开关已开启）',
+    description: 'c1 持有 L 且无法联系 m2。m1 在 720 毫秒崩溃，m2 很快当选。它没有延长重建的租约，立即使 c1 的会话过期，并在锁延迟后把 L 授予 c2，而 c1 仍信任 m1 给它的本地租约：两者都认为自己持有 L。',
+  },
+  'lock:lease-extended': {
+    title: '新主节点延长租约：c1 保有 L 直到租约真正结束',
+    description: '关闭缺陷开关的 no-lease-extension 脚本：m2 给 c1 重建的会话一整个租约。c1 无法联系它，本地租约结束时进入危险期；只有在 m2 延长的租约和锁延迟都过去之后，c2 才获得 L。',
+  },
+  'lock:lease-from-reply-bug': {
+    title: '在收到回复时才开始租约的客户端（缺陷开关已开启）',
+    description: '从 m1 到 c1 的回复需要 150 毫秒。c1 持有 L，800 毫秒时一条单向切断让它的 KeepAlive 无法送达。主节点的租约从最后一个 KeepAlive 到达时开始；c1 却从回复到达时（晚 150 毫秒）按完整长度开始自己的租约。没有锁延迟，主节点一使 c1 过期，c2 就获得 L，两者约有 150 毫秒都认为自己持有它。',
+  },
+  'lock:lease-from-send': {
+    title: '从发送时开始、并除以时钟界限的客户端租约',
+    description: '关闭缺陷开关的 lease-from-reply 脚本：无论回复多慢，c1 的本地租约都在主节点的租约之前结束，因此 c2 获得 L 之前 c1 已进入危险期。',
+  },
+  'lock:volatile-generation-bug': {
+    title: '只保存在内存中的代数（缺陷开关已开启）',
+    description: 'c1 和 c2 轮流持有 L（序列号 1 和 2）。m1 崩溃，m2 接管，但代数没有持久化：m2 从零重新开始，再次以序列号 1 把 L 授予 c1（token-monotone）。',
+  },
+  'lock:durable-generation': { title: '代数在故障切换后保留', description: '关闭缺陷开关的 volatile-generation 脚本：m2 从数据库读取代数，c1 的新授予带有序列号 3。' },
+  'lock:ignore-jeopardy-bug': { title: '忽略危险期的客户端（缺陷开关已开启）', description: 'c1 持有 L，600 毫秒时两个单元节点都崩溃。c1 的本地租约约在 1350 毫秒耗尽，但它忽略危险期，仍在 1700 毫秒写入（no-act-in-jeopardy）。' },
 };
 
 const tables: Record<Lang, Record<string, Text>> = { en: {}, 'zh-CN': zhCN };
@@ -98,6 +149,12 @@ const zhInvariants: Record<string, Text> = {
   'paxos:learn-sound': { title: '只学到已选定的值', description: '学习者（或提议者）认为某个值已被选定，仅当它确实已被选定。' },
   'paxos:validity': { title: '只有被提议的值才会被选定', description: '每个被选定的值都曾通过 propose 命令交给某个提议者。' },
   ...zab.zabInvariants,
+  'lock:server-mutex': { title: '每把锁只有一个持有者，跨主节点亦然', description: '在任何时刻，主租约有效的各主节点视图中，不会有两个会话持有同一把锁，无论它们服务哪个纪元。' },
+  'lock:token-monotone': { title: '序列号严格递增', description: '每当数据库记录一把锁交给某个持有者时，其代数都高于这把锁以往的任何代数，跨故障切换亦然。' },
+  'lock:storage-fence': { title: '存储从不回退到更旧的令牌', description: '开启防护时，存储不接受令牌低于它已为该资源接受过的令牌的写入。' },
+  'lock:storage-mutex': { title: '较新的持有者写入后，较旧的持有者不能再写入', description: '一旦以较新授予发出的写入落到存储中，以较旧授予发出的写入就不会再落地：数据永远不会看到两个持有者交错写入。' },
+  'lock:lease-belief': { title: '两个客户端不会同时认为自己持有锁', description: '在任何时刻，都不会有两个客户端同时作为同一把锁的持有者行事。它依赖于假定的时钟漂移界限：超出界限的偏差会破坏它。' },
+  'lock:no-act-in-jeopardy': { title: '处于危险期或已过期的客户端不行动', description: '本地租约耗尽的客户端在 KeepAlive 让它重新安全之前，不发送写入，也不发出锁调用。' },
 };
 
 /** Invariants every protocol of a kind gets (src/check/invariants.ts `invariantsOf`), by id. */
@@ -122,6 +179,11 @@ const zhBugs: Record<string, string> = {
   'paxos:minority-quorum': '提议者和学习者把 ⌊n/2⌋ 个接受者当作法定人数，因此两个法定人数不一定相交。',
   'paxos:learner-counts-messages': '学习者统计 2b 消息的数量而不是不同的接受者，因此重复的 2b 会被计算两次。',
   ...zab.zabBugs,
+  'lock:storage-ignores-tokens': '存储无论令牌如何都接受每次写入，就像一台对锁一无所知的服务器。',
+  'lock:no-lease-extension': '新主节点不延长它重建的会话：尚未联系它的会话立即过期，而它们的客户端仍信任各自的本地租约。',
+  'lock:lease-from-reply': '客户端在 KeepAlive 回复到达时才开始本地租约，并忽略时钟界限，因此它信任租约的时间比主节点保留会话的时间更长。',
+  'lock:volatile-generation': '锁的代数只保存在主节点内存中：新主节点从零重新开始。',
+  'lock:ignore-jeopardy': '客户端在危险期以及会话过期后仍继续写入。',
 };
 
 const zhProtocols: Record<string, string> = {
@@ -131,6 +193,7 @@ const zhProtocols: Record<string, string> = {
   chash: '一致性哈希',
   paxos: 'Paxos（单值）',
   zab: 'Zab（ZooKeeper 原子广播）',
+  lock: '锁服务（Chubby、防护令牌）',
 };
 
 /** A protocol's name. */
@@ -152,6 +215,9 @@ const zhCommands: Record<string, Text> = {
   'chash:leave': { title: '离开环', description: '该服务器把它的键交给新的副本，然后离开环。' },
   'paxos:propose': { title: '提议', description: '客户端请求该提议者让一个值被选定。它得到的回答是被选定的值，可能是另一个提议者的值。' },
   ...zab.zabCommands,
+  'lock:acquire': { title: '获取锁', description: '客户端请求锁（Chubby 的 Acquire，或带 TTL 的 Redis SET NX），在获得之前不断请求。' },
+  'lock:write': { title: '写入存储', description: '若客户端持有锁，它先完成工作，然后以序列号作为令牌把值写入存储。' },
+  'lock:release': { title: '释放锁', description: '客户端不再持有锁并通知主节点（或删除它的 Redis 键）。' },
 };
 
 /** A command's label and description. */

@@ -12,10 +12,11 @@ import * as ring from './strings/ring';
 import * as explorer from './strings/explorer';
 import * as paxos from './strings/paxos';
 import * as zab from './strings/zab';
+import * as lock from './strings/lock';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en, ...paxos.en, ...zab.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en, ...paxos.en, ...zab.en, ...lock.en };
 export type StringKey = keyof typeof en;
-const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN, ...paxos.zhCN, ...zab.zhCN };
+const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN, ...paxos.zhCN, ...zab.zhCN, ...lock.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];

@@ -122,12 +122,29 @@ export interface TransactionHints {
   lockHolders: readonly RoleId[];
 }
 
+/** Text for the views named by an i18n key the protocol's strings define (a protocol cannot
+ * import the i18n layer), with its placeholders' values. */
+export interface NoteText {
+  key: string;
+  vars?: Record<string, string | number>;
+}
+/** What a node's glyph shows beyond the defaults: a badge inside the body (where Raft shows
+ * its term), a line under the id, and a padlock. */
+export interface NodeNote {
+  badge?: NoteText;
+  sub?: NoteText;
+  locked?: boolean;
+}
+
 export interface ViewHints {
   /** Short glyph or letter per role, for the cluster view. */
   roleGlyphs: Record<RoleId, string>;
   /** Panels this protocol wants ('log', 'ring', 'transactions'). */
   panels: string[];
   transactions?: TransactionHints;
+  /** The cluster view's note on a live node (a lock holder and its token, a client in
+   * jeopardy); none when absent. */
+  nodeNote?(state: Observable): NodeNote | null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { RingPanel } from './ring/RingPanel';
 import { AcceptorTable } from './acceptors/AcceptorTable';
 import { ChosenBanner } from './acceptors/ChosenBanner';
 import { ZabHistory } from './zab/ZabHistory';
+import { LeasePanel } from './leases/LeasePanel';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -30,7 +31,23 @@ const PANELS: Record<string, PanelEntry> = {
   acceptors: { place: 'bottom', component: AcceptorTable },
   chosen: { place: 'stage', component: ChosenBanner },
   'zab-history': { place: 'bottom', component: ZabHistory },
+  leases: { place: 'bottom', component: LeasePanel, inComparePanes: true },
 };
+
+/** In compare mode, inside each pane: the panels that show one run each. */
+export function PanePanels() {
+  const ids = useSession(useShallow((s) => s.module.view.panels));
+  return (
+    <>
+      {ids.map((id) => {
+        const entry = PANELS[id];
+        if (!entry?.inComparePanes) return null;
+        const Panel = entry.component;
+        return <Panel key={id} />;
+      })}
+    </>
+  );
+}
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
   const ids = useSession(useShallow((s) => s.module.view.panels));

@@ -7,7 +7,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject
 import type { NodeFrame } from '../../store/frame';
 import { useSession, useSessionStore, useT } from '../session';
 import { VIEW, clusterLayout, labelPlacement, lane, messageFamily, progress, viewSize } from './geometry';
-import { nodeFacts, nodeLabel, nodeTitle, roleLetter, type NodeFacts, type Translate } from './labels';
+import { nodeFacts, nodeLabel, nodeTitle, noteText, roleLetter, type NodeFacts, type Translate } from './labels';
 import { roleTone } from './palette';
 import { NodeGlyph } from './NodeGlyph';
 import { TimerArc } from './TimerArc';
@@ -80,6 +80,7 @@ export function ClusterView() {
   const sim = useSession((s) => s.sim);
   const glyphs = useSession((s) => s.module.view.roleGlyphs);
   const txHints = useSession((s) => s.module.view.transactions);
+  const nodeNote = useSession((s) => s.module.view.nodeNote);
   const t = useT();
   const stage = useRef<HTMLDivElement>(null);
 
@@ -145,8 +146,10 @@ export function ClusterView() {
           ))}
           {frame.nodes.map((n, i) => {
             const f = nodeFacts(n, txHints);
+            const note = n.up ? (nodeNote?.(n.state) ?? null) : null;
             const violation = culprit && involved.has(n.id) ? culprit.invariant : null;
-            const suffix = violation ? t('cluster.sep') + t('cluster.node.violation', { invariant: violation }) : '';
+            const noted = note?.sub ? t('cluster.sep') + noteText(t, note.sub) : '';
+            const suffix = noted + (violation ? t('cluster.sep') + t('cluster.node.violation', { invariant: violation }) : '');
             const label = nodeLabel(t, f) + suffix;
             return (
               <NodeGlyph
@@ -164,9 +167,9 @@ export function ClusterView() {
                 violation={violation}
                 label={label}
                 title={nodeTitle(t, f) + suffix}
-                term={f.term === null ? null : t('cluster.short.term', { term: f.term })}
-                sub={subLine(t, f)}
-                locked={f.up && !!f.tx?.locked}
+                term={note?.badge ? noteText(t, note.badge) : f.term === null ? null : t('cluster.short.term', { term: f.term })}
+                sub={note?.sub ? noteText(t, note.sub) : subLine(t, f)}
+                locked={f.up && (!!f.tx?.locked || !!note?.locked)}
                 onSelect={selectNode}
                 onMenu={menu.onNodeMenu}
               />

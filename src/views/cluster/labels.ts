@@ -1,9 +1,9 @@
 /** Text of the cluster view: accessible names and tooltips of nodes and messages, built from
  * the observable state with whatever fields the protocol has (Raft's names first). */
-import type { StringKey } from '../../i18n';
+import { isStringKey, type StringKey } from '../../i18n';
 import type { Message } from '../../sim/types';
 import type { NodeFrame } from '../../store/frame';
-import type { TransactionHints } from '../../protocols/types';
+import type { NoteText, TransactionHints } from '../../protocols/types';
 import { shortState } from '../transactions/stateNames';
 import { isEmptyPayload, messageKind } from './geometry';
 import { paxosFacts, paxosLong, type PaxosFacts } from './paxosFacts';
@@ -70,6 +70,11 @@ const ROLE_KEYS: Record<string, StringKey> = {
   acceptor: 'paxos.role.acceptor',
   learner: 'paxos.role.learner',
 };
+
+/** A protocol's note (view hints' `nodeNote`), translated; an unknown key shows as itself. */
+export function noteText(t: Translate, n: NoteText): string {
+  return isStringKey(n.key) ? t(n.key, n.vars) : n.key;
+}
 
 export function roleName(t: Translate, role: string): string {
   const key = ROLE_KEYS[role];
