@@ -4,10 +4,11 @@ import { twopc } from './twopc';
 import { threepc } from './threepc';
 import { chash } from './chash';
 import { paxos } from './paxos';
+import { multipaxos } from './multipaxos';
 
 /** Every protocol, by id. Adding a protocol adds one line here. */
 export const protocols: ReadonlyMap<string, ProtocolModule> = new Map(
-  [raft, twopc, threepc, chash, paxos].map((p) => [p.id, p] as const),
+  [raft, twopc, threepc, chash, paxos, multipaxos].map((p) => [p.id, p] as const),
 );
 
 export function getProtocol(id: string): ProtocolModule | undefined {
