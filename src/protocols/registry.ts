@@ -6,10 +6,11 @@ import { chash } from './chash';
 import { paxos } from './paxos';
 import { zab } from './zab';
 import { lock } from './lock';
+import { multipaxos } from './multipaxos';
 
 /** Every protocol, by id. Adding a protocol adds one line here. */
 export const protocols: ReadonlyMap<string, ProtocolModule> = new Map(
-  [raft, twopc, threepc, chash, paxos, zab, lock].map((p) => [p.id, p] as const),
+  [raft, twopc, threepc, chash, paxos, zab, lock, multipaxos].map((p) => [p.id, p] as const),
 );
 
 export function getProtocol(id: string): ProtocolModule | undefined {

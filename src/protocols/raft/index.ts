@@ -1,5 +1,6 @@
 /** Raft as a ProtocolModule. */
 import type { NodeView, ParamSpec, ProtocolConfig, ProtocolModule, TraceEvent } from '../types';
+import { electionTimeoutParam, heartbeatInsideTimeout, heartbeatParam } from '../kit/timeouts';
 import { raftMachine, type RaftDurable, type RaftInput } from './machine';
 import { durable, observe, type RaftObservable } from './observe';
 import { raftInvariants } from './invariants';
@@ -7,24 +8,9 @@ import { raftScenarios } from './scenarios';
 import { abstractRaft } from './abstract';
 import { raftClientHistory } from './history';
 
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
-
 const params: ParamSpec[] = [
-  {
-    name: 'electionTimeout',
-    description: 'Range [min, max] of randomized election timeouts, in ms (section 5.2).',
-    default: [150, 300],
-    check: (v) =>
-      Array.isArray(v) && v.length === 2 && isInt(v[0]) && isInt(v[1]) && v[0] > 0 && v[0] <= v[1]
-        ? null
-        : 'must be [min, max] with whole numbers 0 < min ≤ max',
-  },
-  {
-    name: 'heartbeatInterval',
-    description: 'How often a leader sends empty AppendEntries, in ms.',
-    default: 50,
-    check: (v) => (isInt(v) && v > 0 ? null : 'must be a whole number of ms above 0'),
-  },
+  electionTimeoutParam('Range [min, max] of randomized election timeouts, in ms (section 5.2).'),
+  heartbeatParam('How often a leader sends empty AppendEntries, in ms.'),
   {
     name: 'leaderNoop',
     description: 'A new leader appends a no-op entry at the start of its term (section 8), so it learns what is committed and can serve reads. Figure 8 turns it off: the no-op would commit the old entry by Log Matching.',
@@ -43,13 +29,8 @@ export const raft: ProtocolModule = {
   minNodes: 3,
   maxNodes: 9,
   params,
-  checkParams(values) {
-    const [min] = (values.electionTimeout ?? params[0]!.default) as [number, number];
-    const hb = (values.heartbeatInterval ?? params[1]!.default) as number;
-    // Section 5.6: heartbeats must come well inside the election timeout, or followers keep
-    // starting elections against a healthy leader.
-    return hb < min ? [] : [{ path: 'heartbeatInterval', message: `must be below electionTimeout's minimum (${min} ms), got ${hb}` }];
-  },
+  // Section 5.6: heartbeats must come well inside the election timeout.
+  checkParams: heartbeatInsideTimeout,
   roles: (cfg) => Object.fromEntries(cfg.nodes.map((n) => [n, 'server'])),
   machine: () => raftMachine,
   input(node, _role, cfg, disk): RaftInput {
