@@ -92,6 +92,23 @@ test('ignore-promised-votes-bug: VotesSafe fires at the bad vote, then two value
   }
 });
 
+test('dueling proposers: ballots climb with nothing chosen, then one value', async ({ page }) => {
+  await freshApp(page);
+  await openScenario(page, 'paxos:dueling-proposers');
+  await advanceTo(page, 200);
+  const banner = page.getByTestId('chosen-banner');
+  await expect(banner).toHaveAttribute('data-chosen', '');
+  const maxBal = async () => Number(await page.getByTestId('acceptors').locator('tr[data-node="a1"]').getAttribute('data-maxbal'));
+  expect(await maxBal()).toBeGreaterThanOrEqual(8);
+  await advanceTo(page, 600);
+  await expect(banner).toHaveAttribute('data-chosen', 'v2');
+  await expect(banner.getByTestId('chosen-since')).toContainText('ballot 13');
+  if (shots) {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('acceptors').screenshot({ path: `${shots}/paxos-duel-table.png` });
+  }
+});
+
 test('the banner and the table speak Chinese', async ({ page }) => {
   await freshApp(page);
   await openScenario(page, 'paxos:happy-path');

@@ -189,6 +189,11 @@ describe('message kinds', () => {
     expect(messageKind('PrepareReply')).toBe('reply');
     expect(messageKind('CommitAck')).toBe('reply');
     expect(messageKind('ResponseTime')).toBe('request');
+    expect(messageKind('1a')).toBe('request');
+    expect(messageKind('1b')).toBe('reply');
+    expect(messageKind('2b')).toBe('reply');
+    // A Paxos answer keeps its own family, so its own colour.
+    expect(messageFamily('2b')).toBe('2b');
   });
 
   it('a reply shares its request’s family (and colour)', () => {

@@ -251,10 +251,13 @@ export function labelPlacement(center: Point, p: Point, r: number, gap: number =
 export type MessageKind = 'request' | 'reply';
 
 const REPLY = /(Response|Reply|Ack|Nack)$/;
+/** Paxos names its phases' answers by number: 1b answers 1a, 2b answers 2a. */
+const PHASE_REPLY = /^\d+b$/;
 
-/** Replies are types named `…Response`, `…Reply`, `…Ack` or `…Nack`; everything else is a request. */
+/** Replies are types named `…Response`, `…Reply`, `…Ack` or `…Nack`, or Paxos's `1b`, `2b`;
+ * everything else is a request. */
 export function messageKind(type: string): MessageKind {
-  return REPLY.test(type) ? 'reply' : 'request';
+  return REPLY.test(type) || PHASE_REPLY.test(type) ? 'reply' : 'request';
 }
 
 /** The request type a message belongs to (`RequestVoteResponse` → `RequestVote`), so a
