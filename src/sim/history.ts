@@ -49,10 +49,11 @@ export class StateHistory {
     };
   }
 
-  /** Takes the event's state into the history and turns `event.state` into a getter. */
-  record(event: TraceEvent): void {
+  /** Takes the event's state into the history; returns the event to keep, whose `state` is a
+   * getter in the same place among its keys. */
+  record(event: TraceEvent): TraceEvent {
     const state = event.state;
-    if (state === undefined || event.node === undefined) return;
+    if (state === undefined || event.node === undefined) return event;
     let log = this.nodes.get(event.node);
     if (!log) {
       log = { seqs: [], steps: [], keyframes: new Map(), keyIndex: [], last: state, since: 0, budget: 0, cursor: null };
@@ -79,7 +80,14 @@ export class StateHistory {
     log.last = state;
     this.logOf[event.seq] = log;
     this.indexOf[event.seq] = index;
-    Object.defineProperty(event, 'state', { get: this.getter, enumerable: true, configurable: true });
+    // A new object built in key order: turning the data property into a getter in place
+    // would drop the event into V8's slow dictionary mode, and cost memory on every event.
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(event)) {
+      if (k === 'state') Object.defineProperty(out, 'state', { get: this.getter, enumerable: true, configurable: true });
+      else out[k] = event[k as keyof TraceEvent];
+    }
+    return out as unknown as TraceEvent;
   }
 
   /** The state recorded with event `seq`, or undefined when it carries none. */

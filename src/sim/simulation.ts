@@ -81,16 +81,14 @@ export class Simulation {
 
   step(limit = Infinity): TraceEvent | null {
     if (this.finished) return null;
-    const ev = this.world.step(limit);
-    if (!ev) {
+    const step = this.world.step(limit);
+    if (!step) {
       this.finished = this.world.finished;
       return null;
     }
     // Recorded before the checks: the checkers reuse the diff the record just made.
-    if (this.record) {
-      this.states.record(ev);
-      this.events.push(ev);
-    }
+    const ev = this.record ? this.states.record(step) : step;
+    if (this.record) this.events.push(ev);
     if (this.check) {
       const found = this.check(ev, this.world.views);
       if (found.length) this.violations.push(...found);

@@ -9,6 +9,7 @@ import { enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
 import { cancelTimer, run, reply, send, setTimer, timerSubject, type Draft } from './kernel';
 import { initialMembership, isNewer, readReplicas, type Shape } from './membership';
+import { without } from '../kit/records';
 import type { ClientEvent, ClientMessage, Entry, Incoming, Key, Membership, NodeId } from './messages';
 
 export const MAX_TRIES = 5;
@@ -60,7 +61,7 @@ type D = Draft<ClientContext>;
 // ── pure helpers ───────────────────────────────────────────────────────────────
 
 const opOf = (c: ClientContext, op: string): PendingOp | undefined => (Object.hasOwn(c.ops, op) ? c.ops[op] : undefined);
-const withoutOp = (c: ClientContext, op: string) => Object.fromEntries(Object.entries(c.ops).filter(([k]) => k !== op));
+const withoutOp = (c: ClientContext, op: string) => without(c.ops, op);
 
 function adopt(d: D, ring: Membership): void {
   if (ring.epoch > d.ctx.ring.epoch) d.ctx.ring = ring;

@@ -11,6 +11,7 @@ import { merge, readReplicas, writeSet } from './membership';
 import { WRITE_TIMER, adopt } from './ringChange';
 import type { Entry, Key, Membership, NodeId } from './messages';
 import type { ServerContext } from './serverContext';
+import { without } from '../kit/records';
 
 type D = Draft<ServerContext>;
 
@@ -51,7 +52,7 @@ export function replicaStored(d: D, from: NodeId, wid: string): void {
     d.ctx.writes = { ...d.ctx.writes, [wid]: { ...w, waiting } };
     return;
   }
-  d.ctx.writes = Object.fromEntries(Object.entries(d.ctx.writes).filter(([k]) => k !== wid));
+  d.ctx.writes = without(d.ctx.writes, wid);
   d.out.push(cancelTimer(`${WRITE_TIMER}.${wid}`), send(w.client, { type: 'PutOk', op: w.op, key: w.key, version: w.version }));
 }
 
@@ -59,7 +60,7 @@ export function replicaStored(d: D, from: NodeId, wid: string): void {
 export function failWrite(d: D, wid: string, reason: string): void {
   const w = Object.hasOwn(d.ctx.writes, wid) ? d.ctx.writes[wid]! : undefined;
   if (!w) return;
-  d.ctx.writes = Object.fromEntries(Object.entries(d.ctx.writes).filter(([k]) => k !== wid));
+  d.ctx.writes = without(d.ctx.writes, wid);
   d.out.push(cancelTimer(`${WRITE_TIMER}.${wid}`), send(w.client, { type: 'PutFailed', op: w.op, reason, ring: d.ctx.ring }));
 }
 
