@@ -50,11 +50,11 @@ function Lane({ spans, client, master, domain, t, onSeek }: { spans: Span[]; cli
   );
 }
 
-const Row = memo(function Row({ row, domain, redis, t, onSeek }: { row: LeaseRow; domain: number; redis: boolean; t: T; onSeek(ms: number): void }) {
+const Row = memo(function Row({ row, line, domain, redis, t, onSeek }: { row: LeaseRow; line: number; domain: number; redis: boolean; t: T; onSeek(ms: number): void }) {
   const now = row.now.up ? (row.now.token !== null ? t('lock.note.holds', { lock: '', token: row.now.token }) : t(`lock.note.session.${row.now.session}` as StringKey)) : t('lock.kind.down');
   return (
     <>
-      <div className="lk-name" data-client={row.client}>
+      <div className="lk-name" data-client={row.client} style={{ gridRow: line }}>
         <strong>{row.client}</strong>
         <span className="lk-lane-name">{t('lock.lane.belief')}</span>
         <span className="lk-lane-name">{t(redis ? 'lock.lane.masterRedis' : 'lock.lane.master')}</span>
@@ -62,7 +62,7 @@ const Row = memo(function Row({ row, domain, redis, t, onSeek }: { row: LeaseRow
           {redis ? '' : now}
         </span>
       </div>
-      <div className="lk-lanes" data-testid={`lease-row-${row.client}`}>
+      <div className="lk-lanes" data-testid={`lease-row-${row.client}`} style={{ gridRow: line }}>
         <Lane spans={row.belief} client={row.client} master={false} domain={domain} t={t} onSeek={onSeek} />
         <Lane spans={row.master} client={row.client} master domain={domain} t={t} onSeek={onSeek} />
       </div>
@@ -108,10 +108,10 @@ export function LeasePanel() {
         <p className="lk-empty">{t('lock.empty')}</p>
       ) : (
         <div className="lk-chart" role="group" aria-label={t('lock.chart')} data-testid="lease-chart" style={{ gridTemplateRows: `repeat(${chart.rows.length}, auto) auto` }}>
-          {chart.rows.map((r) => (
-            <Row key={r.client} row={r} domain={domain} redis={redis} t={t} onSeek={onSeek} />
+          {chart.rows.map((r, i) => (
+            <Row key={r.client} row={r} line={i + 1} domain={domain} redis={redis} t={t} onSeek={onSeek} />
           ))}
-          <div className="lk-axis" aria-hidden="true">
+          <div className="lk-axis" aria-hidden="true" style={{ gridRow: chart.rows.length + 1 }}>
             {ticks.map((x) => (
               <span key={x} style={{ left: pct(x) }}>
                 {x}
