@@ -3,6 +3,7 @@
  * protocol's own text is the English; a missing translation falls back to it.
  */
 import type { Lang } from '.';
+import * as multipaxos from './multipaxosContent';
 
 type Text = { title: string; description: string };
 
@@ -57,6 +58,7 @@ const zhCN: Record<string, Text> = {
   'paxos:forget-vote-bug': { title: '遗忘投票的接受者（缺陷开关已开启）', description: 'a1 和 a2 在选票 1 中选定 v1；a2 崩溃后重启，丢失了它的投票（maxVBal、maxVal）。p2 与 a2、a3 运行选票 2，没有听到任何投票，于是提议 v2。VotesSafe 在 a2 投票给 v2 时触发，当 a3 的投票使 v2 被选定时 Consensus 被破坏。' },
   'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。learn-sound 触发：五个接受者中的两个不是多数派。' },
   'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。learn-sound 触发；之后 v2 被选定。' },
+  ...multipaxos.scenarios,
 };
 
 const tables: Record<Lang, Record<string, Text>> = { en: {}, 'zh-CN': zhCN };
@@ -93,6 +95,7 @@ const zhInvariants: Record<string, Text> = {
   'paxos:promise-monotone': { title: '承诺从不回退', description: '接受者的 maxBal 从不减小，重启后也一样。' },
   'paxos:learn-sound': { title: '只学到已选定的值', description: '学习者（或提议者）认为某个值已被选定，仅当它确实已被选定。' },
   'paxos:validity': { title: '只有被提议的值才会被选定', description: '每个被选定的值都曾通过 propose 命令交给某个提议者。' },
+  ...multipaxos.invariants,
 };
 
 const zhBugs: Record<string, string> = {
@@ -108,6 +111,7 @@ const zhBugs: Record<string, string> = {
   'paxos:forget-vote': '接受者不持久化 maxVBal 和 maxVal：重启后它在 1b 消息中报告没有投票。',
   'paxos:minority-quorum': '提议者和学习者把 ⌊n/2⌋ 个接受者当作法定人数，因此两个法定人数不一定相交。',
   'paxos:learner-counts-messages': '学习者统计 2b 消息的数量而不是不同的接受者，因此重复的 2b 会被计算两次。',
+  ...multipaxos.bugs,
 };
 
 const zhProtocols: Record<string, string> = {
@@ -116,6 +120,7 @@ const zhProtocols: Record<string, string> = {
   threepc: '三阶段提交',
   chash: '一致性哈希',
   paxos: 'Paxos（单值）',
+  ...multipaxos.protocolName,
 };
 
 /** A protocol's name. */
@@ -135,6 +140,7 @@ const zhCommands: Record<string, Text> = {
   'chash:join': { title: '加入环', description: '该服务器加入环，并从旧副本拉取它获得的区间。' },
   'chash:leave': { title: '离开环', description: '该服务器把它的键交给新的副本，然后离开环。' },
   'paxos:propose': { title: '提议', description: '客户端请求该提议者让一个值被选定。它得到的回答是被选定的值，可能是另一个提议者的值。' },
+  ...multipaxos.commands,
 };
 
 /** A command's label and description. */

@@ -8,6 +8,7 @@ import { useSession } from './session';
 import { TransactionTable } from './transactions/TransactionTable';
 import { LogView } from './logs/LogView';
 import { RingPanel } from './ring/RingPanel';
+import { SlotLog } from './slots/SlotLog';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -21,9 +22,10 @@ interface PanelEntry {
 }
 
 const PANELS: Record<string, PanelEntry> = {
-  log: { place: 'bottom', component: LogView },
+  log: { place: 'bottom', component: LogView, inComparePanes: true },
   transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
   ring: { place: 'stage', component: RingPanel },
+  slots: { place: 'bottom', component: SlotLog, inComparePanes: true },
 };
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
@@ -34,6 +36,22 @@ export function ProtocolPanels({ place }: { place: PanelPlace }) {
       {ids.map((id) => {
         const entry = PANELS[id];
         if (!entry || entry.place !== place || (comparing && entry.inComparePanes)) return null;
+        const Panel = entry.component;
+        return <Panel key={id} />;
+      })}
+    </>
+  );
+}
+
+/** In compare mode, the panels each pane shows for its own run (a 2PC transaction table, a
+ * Raft log beside a Multi-Paxos slot log). */
+export function PanePanels() {
+  const ids = useSession(useShallow((s) => s.module.view.panels));
+  return (
+    <>
+      {ids.map((id) => {
+        const entry = PANELS[id];
+        if (!entry?.inComparePanes) return null;
         const Panel = entry.component;
         return <Panel key={id} />;
       })}

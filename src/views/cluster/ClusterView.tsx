@@ -58,6 +58,7 @@ function electionProgress(node: NodeFrame, time: number): number {
 function subLine(t: Translate, f: NodeFacts): string | null {
   if (!f.up) return t('cluster.short.down');
   if (f.tx) return t('cluster.short.tx', { tx: f.tx.id, state: shortState(t, f.tx.state) });
+  if (f.leader !== undefined) return f.leader === f.id ? (f.role === 'leading' ? t('mp.short.leads') : null) : f.leader ? t('mp.short.leader', { leader: f.leader }) : null;
   if (f.vote === undefined) return null;
   return f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote });
 }
@@ -154,7 +155,7 @@ export function ClusterView() {
                 violation={violation}
                 label={label}
                 title={nodeTitle(t, f) + suffix}
-                term={f.term === null ? null : t('cluster.short.term', { term: f.term })}
+                term={f.term !== null ? t('cluster.short.term', { term: f.term }) : typeof f.ballot === 'number' && f.ballot >= 0 ? t('mp.short.ballot', { ballot: f.ballot }) : null}
                 sub={subLine(t, f)}
                 locked={f.up && !!f.tx?.locked}
                 onSelect={selectNode}

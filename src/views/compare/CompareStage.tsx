@@ -7,11 +7,11 @@ import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from 
 import { useCompareStore } from './context';
 import { protocolName } from '../../i18n/content';
 import { ClusterView } from '../cluster/ClusterView';
-import { TransactionTable } from '../transactions/TransactionTable';
+import { PanePanels } from '../protocolPanels';
 import { Inspector } from '../logs/Inspector';
 import './compare.css';
 
-/** How often a pane's transaction table follows playback (as the other panels do). */
+/** How often a pane's panels follow playback (as the other panels do). */
 const PANEL_MS = 250;
 
 function PaneHeader({ side }: { side: 'left' | 'right' }) {
@@ -42,16 +42,13 @@ function PaneHeader({ side }: { side: 'left' | 'right' }) {
 function Pane({ side }: { side: 'left' | 'right' }) {
   const t = useT();
   const name = useSession((s) => protocolName(s.lang, s.module));
-  const hasTx = useSession((s) => !!s.module.view.transactions);
   return (
     <section className="cmp-pane" aria-label={t('compare.paneLabel', { name, side: t(side === 'left' ? 'compare.left' : 'compare.right') })} data-testid={`compare-${side}`}>
       <PaneHeader side={side} />
       <ClusterView />
-      {hasTx && (
-        <CalmSession ms={PANEL_MS}>
-          <TransactionTable />
-        </CalmSession>
-      )}
+      <CalmSession ms={PANEL_MS}>
+        <PanePanels />
+      </CalmSession>
       {side === 'right' && (
         // The side inspector shows the left run; the selected node's state in this run is here.
         <details className="cmp-inspector" data-testid="compare-inspector">
