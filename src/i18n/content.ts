@@ -4,6 +4,7 @@
  */
 import type { Lang } from '.';
 import * as zab from './zabContent';
+import * as multipaxos from './multipaxosContent';
 
 type Text = { title: string; description: string };
 
@@ -112,6 +113,7 @@ const zhCN: Record<string, Text> = {
   },
   'lock:durable-generation': { title: '代数在故障切换后保留', description: '关闭缺陷开关的 volatile-generation 脚本：m2 从数据库读取代数，c1 的新授予带有序列号 3。' },
   'lock:ignore-jeopardy-bug': { title: '忽略危险期的客户端（缺陷开关已开启）', description: 'c1 持有 L，600 毫秒时两个单元节点都崩溃。c1 的本地租约约在 1350 毫秒耗尽，但它忽略危险期，仍在 1700 毫秒写入（no-act-in-jeopardy）。' },
+  ...multipaxos.scenarios,
 };
 
 const tables: Record<Lang, Record<string, Text>> = { en: {}, 'zh-CN': zhCN };
@@ -155,6 +157,7 @@ const zhInvariants: Record<string, Text> = {
   'lock:storage-mutex': { title: '较新的持有者写入后，较旧的持有者不能再写入', description: '一旦以较新授予发出的写入落到存储中，以较旧授予发出的写入就不会再落地：数据永远不会看到两个持有者交错写入。' },
   'lock:lease-belief': { title: '两个客户端不会同时认为自己持有锁', description: '在任何时刻，都不会有两个客户端同时作为同一把锁的持有者行事。它依赖于假定的时钟漂移界限：超出界限的偏差会破坏它。' },
   'lock:no-act-in-jeopardy': { title: '处于危险期或已过期的客户端不行动', description: '本地租约耗尽的客户端在 KeepAlive 让它重新安全之前，不发送写入，也不发出锁调用。' },
+  ...multipaxos.invariants,
 };
 
 /** Invariants every protocol of a kind gets (src/check/invariants.ts `invariantsOf`), by id. */
@@ -184,6 +187,7 @@ const zhBugs: Record<string, string> = {
   'lock:lease-from-reply': '客户端在 KeepAlive 回复到达时才开始本地租约，并忽略时钟界限，因此它信任租约的时间比主节点保留会话的时间更长。',
   'lock:volatile-generation': '锁的代数只保存在主节点内存中：新主节点从零重新开始。',
   'lock:ignore-jeopardy': '客户端在危险期以及会话过期后仍继续写入。',
+  ...multipaxos.bugs,
 };
 
 const zhProtocols: Record<string, string> = {
@@ -194,6 +198,7 @@ const zhProtocols: Record<string, string> = {
   paxos: 'Paxos（单值）',
   zab: 'Zab（ZooKeeper 原子广播）',
   lock: '锁服务（Chubby、防护令牌）',
+  ...multipaxos.protocolName,
 };
 
 /** A protocol's name. */
@@ -218,6 +223,7 @@ const zhCommands: Record<string, Text> = {
   'lock:acquire': { title: '获取锁', description: '客户端请求锁（Chubby 的 Acquire，或带 TTL 的 Redis SET NX），在获得之前不断请求。' },
   'lock:write': { title: '写入存储', description: '若客户端持有锁，它先完成工作，然后以序列号作为令牌把值写入存储。' },
   'lock:release': { title: '释放锁', description: '客户端不再持有锁并通知主节点（或删除它的 Redis 键）。' },
+  ...multipaxos.commands,
 };
 
 /** A command's label and description. */

@@ -12,6 +12,7 @@ import { AcceptorTable } from './acceptors/AcceptorTable';
 import { ChosenBanner } from './acceptors/ChosenBanner';
 import { ZabHistory } from './zab/ZabHistory';
 import { LeasePanel } from './leases/LeasePanel';
+import { SlotLog } from './slots/SlotLog';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -25,29 +26,15 @@ interface PanelEntry {
 }
 
 const PANELS: Record<string, PanelEntry> = {
-  log: { place: 'bottom', component: LogView },
+  log: { place: 'bottom', component: LogView, inComparePanes: true },
   transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
   ring: { place: 'stage', component: RingPanel },
   acceptors: { place: 'bottom', component: AcceptorTable },
   chosen: { place: 'stage', component: ChosenBanner },
   'zab-history': { place: 'bottom', component: ZabHistory },
   leases: { place: 'bottom', component: LeasePanel, inComparePanes: true },
+  slots: { place: 'bottom', component: SlotLog, inComparePanes: true },
 };
-
-/** In compare mode, inside each pane: the panels that show one run each. */
-export function PanePanels() {
-  const ids = useSession(useShallow((s) => s.module.view.panels));
-  return (
-    <>
-      {ids.map((id) => {
-        const entry = PANELS[id];
-        if (!entry?.inComparePanes) return null;
-        const Panel = entry.component;
-        return <Panel key={id} />;
-      })}
-    </>
-  );
-}
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
   const ids = useSession(useShallow((s) => s.module.view.panels));
@@ -57,6 +44,22 @@ export function ProtocolPanels({ place }: { place: PanelPlace }) {
       {ids.map((id) => {
         const entry = PANELS[id];
         if (!entry || entry.place !== place || (comparing && entry.inComparePanes)) return null;
+        const Panel = entry.component;
+        return <Panel key={id} />;
+      })}
+    </>
+  );
+}
+
+/** In compare mode, the panels each pane shows for its own run (a 2PC transaction table, a
+ * Raft log beside a Multi-Paxos slot log). */
+export function PanePanels() {
+  const ids = useSession(useShallow((s) => s.module.view.panels));
+  return (
+    <>
+      {ids.map((id) => {
+        const entry = PANELS[id];
+        if (!entry?.inComparePanes) return null;
         const Panel = entry.component;
         return <Panel key={id} />;
       })}

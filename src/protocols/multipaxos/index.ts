@@ -66,7 +66,7 @@ export const multipaxos: ProtocolModule = {
     { id: 'bare-commit-notice', description: 'A commit notice carries only the slot, and a follower commits its own last vote there (SMR’s CommitNotice{upto}).', breaks: ['commits-agree', 'commit-is-chosen'] },
   ],
   scenarios: multiPaxosScenarios,
-  view: { roleGlyphs: { replica: 'R' }, panels: ['slots'] },
+  view: { roleGlyphs: { replica: 'R', follower: 'F', preparing: 'P', leading: 'L' }, panels: ['slots'] },
   summarize: summarizeMultiPaxos,
   clientHistory,
   explore: { abstract: abstractState },

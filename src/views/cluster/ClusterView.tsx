@@ -61,6 +61,7 @@ function subLine(t: Translate, f: NodeFacts): string | null {
   if (!f.up) return t('cluster.short.down');
   if (f.tx) return t('cluster.short.tx', { tx: f.tx.id, state: shortState(t, f.tx.state) });
   if (f.paxos) return paxosShort(t, f.paxos);
+  if (f.leader !== undefined) return f.leader === f.id ? (f.role === 'leading' ? t('mp.short.leads') : null) : f.leader ? t('mp.short.leader', { leader: f.leader }) : null;
   if (f.vote === undefined) return null;
   return f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote });
 }
@@ -167,7 +168,7 @@ export function ClusterView() {
                 violation={violation}
                 label={label}
                 title={nodeTitle(t, f) + suffix}
-                term={note?.badge ? noteText(t, note.badge) : f.term === null ? null : t('cluster.short.term', { term: f.term })}
+                term={note?.badge ? noteText(t, note.badge) : f.term !== null ? t('cluster.short.term', { term: f.term }) : typeof f.ballot === 'number' && f.ballot >= 0 ? t('mp.short.ballot', { ballot: f.ballot }) : null}
                 sub={note?.sub ? noteText(t, note.sub) : subLine(t, f)}
                 locked={f.up && (!!f.tx?.locked || !!note?.locked)}
                 onSelect={selectNode}

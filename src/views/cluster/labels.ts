@@ -16,6 +16,10 @@ export interface NodeFacts {
   /** The protocol's state role (Raft: leader/candidate/follower), else the node's role. */
   role: string;
   term: number | null;
+  /** Paxos-family ballot (Multi-Paxos `balMaxKnown`), else null. */
+  ballot?: number | null;
+  /** Whom the node believes leads (Multi-Paxos `leader`); undefined when the protocol has none. */
+  leader?: string | null;
   /** undefined: the protocol has no vote; null: no vote this term. */
   vote: string | null | undefined;
   up: boolean;
@@ -47,6 +51,8 @@ export function nodeFacts(node: NodeFrame, hints?: TransactionHints): NodeFacts 
     id: node.id,
     role,
     term: typeof s.currentTerm === 'number' ? s.currentTerm : null,
+    ballot: typeof s.balMaxKnown === 'number' ? s.balMaxKnown : null,
+    leader: typeof s.leader === 'string' || s.leader === null ? s.leader : undefined,
     vote,
     up: node.up,
     paused: node.paused,
@@ -69,6 +75,8 @@ const ROLE_KEYS: Record<string, StringKey> = {
   proposer: 'paxos.role.proposer',
   acceptor: 'paxos.role.acceptor',
   learner: 'paxos.role.learner',
+  leading: 'mp.role.leading',
+  preparing: 'mp.role.preparing',
 };
 
 /** A protocol's note (view hints' `nodeNote`), translated; an unknown key shows as itself. */
@@ -91,6 +99,8 @@ export function nodeLabel(t: Translate, f: NodeFacts): string {
   const role = roleName(t, f.role);
   const parts = [f.up ? t('cluster.node', { id: f.id, role }) : t('cluster.node.down', { id: f.id, role })];
   if (f.term !== null) parts.push(t('cluster.node.term', { term: f.term }));
+  if (typeof f.ballot === 'number') parts.push(f.ballot < 0 ? t('mp.node.noBallot') : t('mp.node.ballot', { ballot: f.ballot }));
+  if (f.leader) parts.push(t('mp.node.leader', { leader: f.leader }));
   if (f.vote !== undefined) parts.push(f.vote === null ? t('cluster.node.noVote') : t('cluster.node.vote', { vote: f.vote }));
   if (f.tx) parts.push(t('cluster.node.tx', { tx: f.tx.id, state: shortState(t, f.tx.state) }));
   if (f.tx?.locked) parts.push(t('cluster.node.locked'));

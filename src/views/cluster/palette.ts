@@ -12,6 +12,8 @@ const TONES: Record<string, Tone> = {
   coordinator: 'leader',
   proposer: 'candidate',
   primary: 'leader',
+  leading: 'leader',
+  preparing: 'candidate',
   backup: 'follower',
 };
 
