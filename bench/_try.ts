@@ -1,6 +1,6 @@
 import { getProtocol } from '../src/protocols/registry';
-import { Search, localExecutor } from '../src/check/explore/search';
-import { shrink } from '../src/check/explore/shrink';
+import { Search, localExecutor } from '../src/check/explorer/search';
+import { shrink } from '../src/check/explorer/shrink';
 const [proto, bug, seedS, maxS] = process.argv.slice(2);
 const module = getProtocol(proto!)!;
 const search = new Search(module, { protocol: proto!, bugs: bug ? [bug] : [], seed: Number(seedS ?? 1) });
