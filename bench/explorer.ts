@@ -12,6 +12,8 @@ import { localExecutor } from '../src/check/explorer/search';
 const budget = Number(process.env.EXPLORER_BUDGET ?? 60);
 const seeds = Number(process.env.EXPLORER_SEEDS ?? 5);
 const only = process.env.EXPLORER_ONLY;
+/** A run cap as well: on a shared machine wall time varies, runs to find do not. */
+const maxRuns = process.env.EXPLORER_RUNS ? Number(process.env.EXPLORER_RUNS) : undefined;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
@@ -19,12 +21,12 @@ const pad = (s: string | number, n: number) => String(s).padEnd(n);
 async function once(protocol: string, bugs: string[], seed: number) {
   const module = protocols.get(protocol)!;
   const t0 = performance.now();
-  const r = await explore(module, { protocol, bugs, seed }, localExecutor(module), { shouldStop: () => performance.now() - t0 >= budget * 1000 });
+  const r = await explore(module, { protocol, bugs, seed, ...(maxRuns ? { maxRuns } : {}) }, localExecutor(module), { shouldStop: () => performance.now() - t0 >= budget * 1000 });
   return { seconds: (performance.now() - t0) / 1000, ...r };
 }
 
 export async function benchExplorer(): Promise<void> {
-  console.log(`Bug explorer: ${seeds} explorer seeds, ${budget}s budget each, one thread (runs to find do not depend on threads or machine)`);
+  console.log(`Bug explorer: ${seeds} explorer seeds, ${budget}s budget each${maxRuns ? ` or ${maxRuns} runs` : ''}, one thread (runs to find do not depend on threads or machine)`);
   console.log(`${pad('protocol', 9)}${pad('bug', 24)}${pad('found', 7)}${pad('median s', 10)}${pad('max s', 8)}${pad('median runs', 13)}${pad('shrunk actions', 16)}invariant`);
   for (const module of protocols.values()) {
     for (const bug of module.bugs) {

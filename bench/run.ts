@@ -99,3 +99,6 @@ function benchRingPrimitives(servers = 1000, vnodes = 200, keys = 1_000_000): vo
   console.log(`  one join: rebuild ${f(rebuildMs)}, owners again ${f(replaceMs)}; ${((moved / keys) * 100).toFixed(3)}% of keys moved (expected ${(100 / (servers + 1)).toFixed(3)}%)`);
 }
 benchRingPrimitives();
+// Issue 12: the explorer's per-event speed (flat from 100k to 1M events), then its table.
+(await import('./speed')).benchSpeed();
+if (process.env.EXPLORER_BUDGET !== '0') await (await import('./explorer')).benchExplorer();
