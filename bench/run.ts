@@ -101,3 +101,6 @@ function benchRingPrimitives(servers = 1000, vnodes = 200, keys = 1_000_000): vo
 }
 benchRingPrimitives();
 await import('./scale');
+// Issue 12: the explorer's per-event speed (flat from 100k to 1M events), then its table.
+(await import('./speed')).benchSpeed();
+if (process.env.EXPLORER_BUDGET !== '0') await (await import('./explorer')).benchExplorer();

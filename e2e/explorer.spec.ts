@@ -32,7 +32,7 @@ test('finds a 2PC bug, shows the shrunk run and opens it with undo', async ({ pa
   await page.getByTestId('explorer-bug-tm-no-log').check();
   await page.getByTestId('explorer-budget').selectOption('60');
   await page.getByTestId('explorer-start').click();
-  await expect(page.getByTestId('explorer-progress')).toBeVisible();
+  await expect(page.getByTestId('explorer-progress')).toBeVisible({ timeout: 30_000 });
   const found = page.getByTestId('explorer-found');
   await expect(found).toBeVisible({ timeout: 90_000 });
   await expect(found.getByRole('heading')).toContainText(/Decisions are final|decisions-final|TCConsistent|tc-consistent/i);
@@ -66,7 +66,8 @@ test('cancel stops a search that finds nothing and changes nothing', async ({ pa
   await page.keyboard.press('f');
   await expect(page.getByTestId('explorer-dialog')).toBeVisible();
   await page.getByTestId('explorer-start').click();
-  await expect(page.getByTestId('explorer-progress')).toBeVisible();
+  // The first batch reports after its runs; a busy machine may take a while.
+  await expect(page.getByTestId('explorer-progress')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('explorer-cancel').click();
   await expect(page.getByTestId('explorer-dialog').getByRole('status').filter({ hasText: 'cancelled' })).toBeVisible();
   await expect(page.getByTestId('explorer-start')).toBeEnabled();

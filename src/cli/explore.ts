@@ -5,11 +5,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { getProtocol, protocols } from '../protocols/registry';
 import type { ProtocolModule } from '../protocols/types';
-import { explore } from '../check/explore/explorer';
-import { localExecutor, type Executor } from '../check/explore/search';
-import { poolExecutor, type WorkerReply } from '../check/explore/pool';
+import { explore } from '../check/explorer/explorer';
+import { localExecutor, type Executor } from '../check/explorer/search';
+import { poolExecutor, type WorkerReply } from '../check/explorer/pool';
 import { encodeScenarioUrl, scenarioToJson } from '../scenario/codec';
-import type { Progress } from '../check/explore/types';
+import type { Progress } from '../check/explorer/types';
 import { InputError, type Args } from './args';
 
 type Out = { log(line: string): void; error(line: string): void };

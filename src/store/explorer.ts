@@ -5,9 +5,9 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { getProtocol } from '../protocols/registry';
-import { explore } from '../check/explore/explorer';
-import { poolExecutor, type Port } from '../check/explore/pool';
-import type { Found, Progress } from '../check/explore/types';
+import { explore } from '../check/explorer/explorer';
+import { poolExecutor, type Port } from '../check/explorer/pool';
+import type { Found, Progress } from '../check/explorer/types';
 import type { ExplorerWorkerReply, ExplorerWorkerRequest } from './explorerWorker';
 
 export type ExplorerStatus = 'idle' | 'running' | 'found' | 'none' | 'cancelled' | 'error';

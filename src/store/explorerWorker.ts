@@ -3,9 +3,9 @@
  * for the protocol named in its first message, off the page's thread.
  */
 import { getProtocol } from '../protocols/registry';
-import { executeRun } from '../check/explore/run';
-import { serveRuns, type ShrinkReply, type ShrinkRequest, type WorkerReply, type WorkerRequest } from '../check/explore/pool';
-import { shrink } from '../check/explore/shrink';
+import { executeRun } from '../check/explorer/run';
+import { serveRuns, type ShrinkReply, type ShrinkRequest, type WorkerReply, type WorkerRequest } from '../check/explorer/pool';
+import { shrink } from '../check/explorer/shrink';
 import type { ProtocolModule } from '../protocols/types';
 
 export type ExplorerWorkerRequest = { type: 'init'; protocol: string } | WorkerRequest | ShrinkRequest;

@@ -1,9 +1,9 @@
 /** The bug explorer on 2PC (issue 12): both bug switches are found from scratch within a
  * small fixed budget and shrink to a few actions; without a switch the budget finds nothing. */
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../check/explore/explorer';
-import { localExecutor } from '../../check/explore/search';
-import { breaksAt } from '../../check/explore/shrink';
+import { explore } from '../../check/explorer/explorer';
+import { localExecutor } from '../../check/explorer/search';
+import { breaksAt } from '../../check/explorer/shrink';
 import { twopc } from './index';
 
 const never = { shouldStop: () => false };

@@ -47,6 +47,7 @@ export class Search {
   private readonly archive: ArchiveEntry[] = [];
   private readonly bandit = new Bandit();
   private learned: string[] = [];
+  private archived = 0;
   runs = 0;
   events = 0;
   private readonly batch: number;
@@ -116,9 +117,12 @@ export class Search {
         this.known.add(nv.abstract);
         this.learned.push(nv.abstract);
         fresh++;
-        if (this.archive.length < ARCHIVE_MAX) {
-          this.archive.push({ scenario: { ...spec.scenario, actions: nv.actions }, time: nv.time, picks: 0 });
-        }
+        // When full, the newest prefixes overwrite the oldest: a deep bug's later stages are
+        // found late, and those are the ones worth branching from.
+        const entry = { scenario: { ...spec.scenario, actions: nv.actions }, time: nv.time, picks: 0 };
+        if (this.archive.length < ARCHIVE_MAX) this.archive.push(entry);
+        else this.archive[this.archived % ARCHIVE_MAX] = entry;
+        this.archived++;
       }
       this.bandit.record(r.strategy, Math.min(1, fresh / 3) + (r.violation ? 5 : 0));
       if (r.violation && !found) found = r as NonNullable<SearchOutcome['violation']>;

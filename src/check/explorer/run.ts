@@ -8,7 +8,7 @@ import type { Action } from '../../scenario/types';
 import { Rng } from '../../sim/rng';
 import { Simulation } from '../../sim/simulation';
 import { ScenarioRuntimeError } from '../../sim/world';
-import type { NodeView } from '../../sim/types';
+import type { NodeView, TraceEvent } from '../../sim/types';
 import type { Novel, RunResult, RunSpec } from './types';
 
 /** Novel states reported per run: enough to branch from, few enough to send cheaply. */
@@ -23,6 +23,24 @@ export function scheduleAction(sim: Simulation, action: Action): void {
   if (action.at > sim.scenario.until) sim.scenario.until = action.at;
 }
 
+/** A client that follows leader hints: a command answered with `{ leaderHint }` (Raft's
+ * redirect) is sent again to the hinted node, once, as a real client would. Without this most
+ * of a run's requests land on followers and do nothing. */
+function followHint(sim: Simulation, ev: TraceEvent, resent: WeakSet<object>): void {
+  if (ev.kind !== 'command' || ev.action === undefined || !ev.output) return;
+  const action = sim.scenario.actions[ev.action];
+  // A resent command is not resent again: stale hints could bounce it forever.
+  if (!action || resent.has(action)) return;
+  for (const o of ev.output) {
+    const hint = (o as { leaderHint?: unknown } | null)?.leaderHint;
+    if (typeof hint === 'string' && hint !== ev.node) {
+      const { at: _a, step: _s, ...rest } = action as unknown as Record<string, unknown>;
+      resent.add(sim.append({ ...rest, node: hint } as never));
+      return;
+    }
+  }
+}
+
 export function executeRun(module: ProtocolModule, spec: RunSpec, known: ReadonlySet<string>): RunResult {
   const sim = new Simulation(module, spec.scenario, { record: false, checkpointEvery: 0 });
   const abstract = module.explore?.abstract;
@@ -34,6 +52,7 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
   const local = new Set<string>();
   const lastView = new Map<string, NodeView>();
   const lastRole = new Map<string, unknown>();
+  const resent = new WeakSet<object>();
   try {
     for (;;) {
       const ev = sim.step();
@@ -45,6 +64,7 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
       }
       const node = ev.node;
       if (node === undefined) continue;
+      followHint(sim, ev, resent);
       const view = sim.current.views.get(node);
       if (!view || lastView.get(node) === view) continue;
       lastView.set(node, view);
