@@ -66,6 +66,7 @@ console.log(
   `  seek at 300 random steps: median ${median(times).toFixed(2)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]!.toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (the max includes young-generation GC pauses)`,
 );
 (await import('./ring')).benchRing();
+(await import('./linearizability')).benchLinearizability();
 
 /** The protocol's ring primitives (src/protocols/chash/ring.ts) at issue 6's scale: build,
  * place every key (its owner by successor, and a Dynamo preference list of R = 3), then the
