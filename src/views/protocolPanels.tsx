@@ -8,6 +8,7 @@ import { useSession } from './session';
 import { TransactionTable } from './transactions/TransactionTable';
 import { LogView } from './logs/LogView';
 import { RingPanel } from './ring/RingPanel';
+import { HistoryPanel } from './history/HistoryPanel';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -24,6 +25,7 @@ const PANELS: Record<string, PanelEntry> = {
   log: { place: 'bottom', component: LogView },
   transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
   ring: { place: 'stage', component: RingPanel },
+  history: { place: 'bottom', component: HistoryPanel },
 };
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {

@@ -91,7 +91,7 @@ export const chash: ProtocolModule = {
     },
   ],
   scenarios: chashScenarios,
-  view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring'] },
+  view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring', 'history'] },
   summarize: summarizeChash,
   clientHistory: chashClientHistory,
   // Dynamo-style: a read asks one replica, and a put that gave up may sit on some replicas and

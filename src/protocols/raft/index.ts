@@ -109,7 +109,7 @@ export const raft: ProtocolModule = {
     },
   ],
   scenarios: raftScenarios,
-  view: { roleGlyphs: { server: 'S' }, panels: ['log'] },
+  view: { roleGlyphs: { server: 'S' }, panels: ['log', 'history'] },
   summarize: summarizeRaft,
   clientHistory: raftClientHistory,
 };
