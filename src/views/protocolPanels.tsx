@@ -13,6 +13,7 @@ import { ChosenBanner } from './acceptors/ChosenBanner';
 import { ZabHistory } from './zab/ZabHistory';
 import { LeasePanel } from './leases/LeasePanel';
 import { SlotLog } from './slots/SlotLog';
+import { HistoryPanel } from './history/HistoryPanel';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -34,6 +35,7 @@ const PANELS: Record<string, PanelEntry> = {
   'zab-history': { place: 'bottom', component: ZabHistory },
   leases: { place: 'bottom', component: LeasePanel, inComparePanes: true },
   slots: { place: 'bottom', component: SlotLog, inComparePanes: true },
+  history: { place: 'bottom', component: HistoryPanel },
 };
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {

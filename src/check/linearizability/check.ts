@@ -64,8 +64,10 @@ export function checkHistory(history: ClientHistory, budget = DEFAULT_BUDGET): K
 function explain(core: readonly CheckOp[], all: readonly HistoryOp[]): string {
   const name = (i: number) => describeOp(all[core[i]!.index]!);
   const x = explainCore(core);
-  const parts = [`These ${core.length} operations cannot be ordered: ${core.map((_, i) => name(i)).join('; ')}.`];
-  if (x.precedes.length > 0) parts.push(`In real time ${x.precedes.map(([a, b]) => `${name(a)} ended before ${name(b)} began`).join(', ')}.`);
+  const parts = [core.length === 1 ? `This operation cannot be placed: ${name(0)}.` : `These ${core.length} operations cannot be ordered: ${core.map((_, i) => name(i)).join('; ')}.`];
+  const shown = x.precedes.slice(0, 6).map(([a, b]) => `${name(a)} ended before ${name(b)} began`);
+  if (x.precedes.length > 6) shown.push(`${x.precedes.length - 6} more`);
+  if (shown.length > 0) parts.push(`In real time ${shown.join(', ')}.`);
   if (x.unwritten !== undefined) parts.push(`${name(x.unwritten)} read a value that no write here wrote (a failed write, or a lost one).`);
   else if (x.blocked >= 0) {
     const order = x.longest.map(name);

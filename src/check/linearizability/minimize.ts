@@ -16,7 +16,7 @@ function stillFails(ops: readonly CheckOp[]): boolean {
 }
 
 /**
- * Shrinks while keeping `keep` (the op whose answer first broke the history) and keeping the
+ * Shrinks while keeping one of `keep` (the ops whose answers first broke the history) and the
  * core closed: a read keeps at least one write of the value it read, when the history has one.
  * Without that rule the smallest core is often a lone read whose write was deleted, which is
  * true but says nothing.
@@ -28,15 +28,21 @@ export function minimalCore(ops: readonly CheckOp[], keep: ReadonlySet<number> =
     return c.every((o) => o.kind !== 'read' || !writers.has(o.value) || have.has(o.value));
   };
   let core = [...ops];
-  for (let size = Math.max(1, Math.floor(core.length / 2)); ; size = Math.max(1, Math.floor(size / 2))) {
+  const pass = (size: number): boolean => {
+    let changed = false;
     for (let i = 0; i < core.length; ) {
-      const removed = core.slice(i, i + size);
       const candidate = [...core.slice(0, i), ...core.slice(i + size)];
-      if (candidate.length > 0 && !removed.some((o) => keep.has(o.index)) && closed(candidate) && stillFails(candidate)) core = candidate;
-      else i += size;
+      if (candidate.length > 0 && (keep.size === 0 || candidate.some((o) => keep.has(o.index))) && closed(candidate) && stillFails(candidate)) {
+        core = candidate;
+        changed = true;
+      } else i += size;
     }
-    if (size === 1) break;
-  }
+    return changed;
+  };
+  for (let size = Math.floor(core.length / 2); size > 1; size = Math.floor(size / 2)) pass(size);
+  // Single ops last, and again until nothing moves: a write becomes removable once the reads of
+  // its value are gone.
+  while (pass(1));
   return core;
 }
 
@@ -54,7 +60,13 @@ export interface CoreExplanation {
 
 export function explainCore(core: readonly CheckOp[]): CoreExplanation {
   const precedes: [number, number][] = [];
-  for (let a = 0; a < core.length; a++) for (let b = 0; b < core.length; b++) if (core[a]!.ret < core[b]!.call) precedes.push([a, b]);
+  // Real-time order, transitively reduced: a before b unless some c sits between them.
+  const before = (a: number, b: number) => core[a]!.ret < core[b]!.call;
+  for (let a = 0; a < core.length; a++) {
+    for (let b = 0; b < core.length; b++) {
+      if (before(a, b) && !core.some((_, c) => before(a, c) && before(c, b))) precedes.push([a, b]);
+    }
+  }
   const r = searchLinearization(core, INITIAL, BUDGET);
   const longest = r.longest ?? [];
   let held = INITIAL;

@@ -92,7 +92,7 @@ export const chash: ProtocolModule = {
     },
   ],
   scenarios: chashScenarios,
-  view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring'] },
+  view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring', 'history'] },
   explore: { abstract: abstractChash },
   summarize: summarizeChash,
   clientHistory: chashClientHistory,

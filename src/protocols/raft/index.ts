@@ -91,7 +91,7 @@ export const raft: ProtocolModule = {
     },
   ],
   scenarios: raftScenarios,
-  view: { roleGlyphs: { server: 'S' }, panels: ['log'] },
+  view: { roleGlyphs: { server: 'S' }, panels: ['log', 'history'] },
   summarize: summarizeRaft,
   explore: { abstract: abstractRaft },
   clientHistory: raftClientHistory,

@@ -1,0 +1,62 @@
+/**
+ * What the history view draws: the client history of the recorded run, one lane per client,
+ * and the operations of the first linearizability violation (its smallest sub-history), read
+ * off the trace with the checker. Pure, so it is tested without a browser.
+ */
+import type { ProtocolModule } from '../../protocols/types';
+import type { TraceEvent, Violation } from '../../sim/types';
+import { buildHistory, type HistoryOp } from '../../check/history';
+import { checkKey, LINEARIZABLE } from '../../check/linearizability';
+
+export interface HistoryModel {
+  lanes: { client: string; ops: HistoryOp[] }[];
+  /** Ids of the ops in the violation's core. */
+  violating: ReadonlySet<string>;
+  violation: Violation | null;
+  /** The checker's explanation, for the panel (English, as invariant messages are). */
+  why: string | null;
+  /** When the verdict was computed on demand (a protocol that promises no linearizability). */
+  onDemand: boolean;
+}
+
+export function historyModel(module: ProtocolModule, events: readonly TraceEvent[], violations: readonly Violation[], head: number): HistoryModel {
+  const recorded = events.slice(0, head);
+  const history = buildHistory(module, recorded);
+  const byClient = new Map<string, HistoryOp[]>();
+  for (const op of history.ops) {
+    const lane = byClient.get(op.client);
+    if (lane) lane.push(op);
+    else byClient.set(op.client, [op]);
+  }
+  const lanes = [...byClient].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true })).map(([client, ops]) => ({ client, ops }));
+  const violation = violations.find((v) => v.invariant === LINEARIZABLE && v.seq < head) ?? null;
+  const onDemand = module.clientConsistency === 'none';
+  // The core as of the violation: the history up to that event, the key the message names.
+  let violating = new Set<string>();
+  let why: string | null = null;
+  if (violation) {
+    const key = /^key (.*?): /.exec(violation.message)?.[1];
+    const upTo = buildHistory(module, recorded.slice(0, violation.seq + 1));
+    const v = key === undefined ? undefined : checkKey(upTo, key);
+    if (v && !v.ok) {
+      violating = new Set(v.core!.map((o) => o.id));
+      why = violation.message;
+    }
+  } else if (onDemand) {
+    for (const key of history.keyNames().sort()) {
+      const v = checkKey(history, key);
+      if (!v.ok) {
+        violating = new Set(v.core!.map((o) => o.id));
+        why = `key ${key}: ${v.why}`;
+        break;
+      }
+    }
+  }
+  return { lanes, violating, violation, why, onDemand };
+}
+
+/** The op's label: `put x=1`, `get x → 1`. */
+export function opText(op: HistoryOp): string {
+  if (op.f === 'get' || op.f === 'read') return `${op.f} ${op.key}${op.status === 'ok' ? ` → ${op.output === null || op.output === undefined ? 'nil' : String(op.output)}` : ''}`;
+  return `${op.f} ${op.key}${op.value === undefined ? '' : `=${String(op.value)}`}`;
+}
