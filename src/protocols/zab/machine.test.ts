@@ -124,3 +124,52 @@ describe('the machine', () => {
     expect(a2.filter((a) => a.type === 'send').map((a) => (a.params as { msg: { type: string } }).msg.type)).toEqual(['CEPOCH']);
   });
 });
+
+/** A follower of n3 in discovery that accepted epoch 5 and holds epoch 4's (4,1). */
+function discovering(): ZabContext {
+  const c = initialContext(input('n1', { durable: { acceptedEpoch: 5, currentEpoch: 4, log: [txn(4, 1)], incarnation: 0 } }));
+  return { ...c, state: 'FOLLOWING', zabState: 'DISCOVERY', leader: 'n3', link: { conn: '0.1', sent: 1, read: 0, held: [] } };
+}
+const newEpoch = (mepoch: number) => step(discovering(), { type: 'NEWEPOCH', mepoch, conn: '0.1', n: 1, from: 'n3' });
+const sent = (s: ReturnType<typeof step>) => s.out.filter((a) => a.type === 'send').map((a) => (a.params as { msg: LinkMessage }).msg);
+
+describe('discovery at the follower (Zab.tla FollowerProcessNEWEPOCH, Learner.registerWithLeader)', () => {
+  it('rejects a NEWEPOCH below its accepted epoch: back to election, the promise kept, no ACKEPOCH', () => {
+    const s = newEpoch(4);
+    expect(s.c.state).toBe('LOOKING');
+    expect(s.c.acceptedEpoch).toBe(5);
+    expect(sent(s).some((m) => m.type === 'ACKEPOCH')).toBe(false);
+  });
+  it('accepts e′ ≥ acceptedEpoch and answers ACKEPOCH with its currentEpoch and last zxid', () => {
+    for (const e of [5, 6]) {
+      const s = newEpoch(e);
+      expect(s.c).toMatchObject({ state: 'FOLLOWING', zabState: 'SYNCHRONIZATION', acceptedEpoch: e, currentEpoch: 4 });
+      expect(sent(s)).toEqual([expect.objectContaining({ type: 'ACKEPOCH', mepoch: 4, mzxid: [4, 1] })]);
+    }
+  });
+});
+
+/** n3 just elected, with acceptedEpoch 3 and history [(3,1)]. */
+function leading(): ZabContext {
+  const c = initialContext(input('n3', { durable: { acceptedEpoch: 3, currentEpoch: 3, log: [txn(3, 1)], incarnation: 0 } }));
+  return { ...c, state: 'LEADING', zabState: 'DISCOVERY', leader: 'n3' };
+}
+const from = (j: string, n: number, body: Record<string, unknown>) => ({ ...body, conn: `0.${j}`, n, from: j }) as never;
+
+describe('discovery at the leader (Leader.getEpochToPropose, waitForEpochAck)', () => {
+  it('picks e′ above every accepted epoch of its CEPOCH quorum, and sends the same e′ to later learners', () => {
+    const s = step(leading(), from('n1', 1, { type: 'CEPOCH', mepoch: 7 }));
+    expect(s.c).toMatchObject({ acceptedEpoch: 8, newEpoch: 8 });
+    expect(sent(s)).toEqual([expect.objectContaining({ type: 'NEWEPOCH', mepoch: 8 })]);
+    const t = step(s.c, from('n2', 1, { type: 'CEPOCH', mepoch: 9 }));
+    expect(sent(t)).toEqual([expect.objectContaining({ type: 'NEWEPOCH', mepoch: 8 })]);
+  });
+  it('gives up when an ACKEPOCH shows a follower more recent than itself; otherwise establishes e′', () => {
+    const s = step(leading(), from('n1', 1, { type: 'CEPOCH', mepoch: 3 }));
+    const ahead = step(s.c, from('n1', 2, { type: 'ACKEPOCH', mepoch: 3, mzxid: [3, 2] }));
+    expect(ahead.c.state).toBe('LOOKING');
+    const level = step(s.c, from('n1', 2, { type: 'ACKEPOCH', mepoch: 3, mzxid: [3, 1] }));
+    expect(level.c).toMatchObject({ state: 'LEADING', zabState: 'SYNCHRONIZATION', currentEpoch: 4 });
+    expect(sent(level).map((m) => m.type)).toEqual(['DIFF', 'NEWLEADER']);
+  });
+});
