@@ -38,7 +38,10 @@ function useViewBox(stage: RefObject<HTMLDivElement | null>) {
     const measure = () => {
       const w = el.clientWidth;
       if (w <= 0) return;
-      setSize((s) => (Math.abs(viewSize(w).width - s.width) < RESIZE_STEP ? s : viewSize(w)));
+      // A stage given a height by the layout (flex) is filled; otherwise the height follows the width.
+      const h = getComputedStyle(el).flexGrow !== '0' ? el.clientHeight : undefined;
+      const next = viewSize(w, h);
+      setSize((s) => (Math.abs(next.width - s.width) < RESIZE_STEP && Math.abs(next.height - s.height) < RESIZE_STEP ? s : next));
     };
     measure();
     const ro = new ResizeObserver(measure);

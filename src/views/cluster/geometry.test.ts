@@ -52,6 +52,8 @@ describe('node positions', () => {
     expect(viewSize(800)).toEqual({ width: 800, height: 576 });
     expect(viewSize(1400.4)).toEqual({ width: 1400, height: 620 });
     expect(viewSize(200)).toEqual({ width: 320, height: 360 });
+    expect(viewSize(900, 430.6)).toEqual({ width: 900, height: 431 });
+    expect(viewSize(900, 100)).toEqual({ width: 900, height: 240 });
   });
 
   it('shrinks nodes as the ring gets crowded, within bounds', () => {

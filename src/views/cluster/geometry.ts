@@ -19,8 +19,10 @@ export interface Segment {
 export const VIEW = { width: 720, height: 540 } as const;
 /** The view box for a container `width` CSS pixels wide: one unit per pixel, so text keeps
  * its size; the height follows the width within bounds. */
-export function viewSize(width: number): { width: number; height: number } {
+export function viewSize(width: number, height?: number): { width: number; height: number } {
   const w = Math.max(320, Math.round(width));
+  // A stage of fixed height (the app's) is filled as it is, so nothing is letterboxed.
+  if (height !== undefined && height > 0) return { width: w, height: Math.max(240, Math.round(height)) };
   return { width: w, height: Math.min(620, Math.max(360, Math.round(w * 0.72))) };
 }
 

@@ -37,7 +37,7 @@ export async function importInto(store: SessionStore, file: File): Promise<void>
   const r = readImport(text, file.size);
   if (!r.ok) return failed(r.errors);
   const before = store.getState().sim;
-  store.getState().load(r.scenario, r.step);
+  store.getState().replace(r.scenario, r.step);
   // A run that fails while loading has said why (notice.runError) and kept the old run.
   if (store.getState().sim === before) return;
   if (r.kind === 'scenario') return store.getState().setNotice({ kind: 'info', key: 'notice.imported' });

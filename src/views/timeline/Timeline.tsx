@@ -14,7 +14,7 @@ import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
 import { protocolName } from '../../i18n/content';
 import { clusterMarkers, densityBins, trackEnd, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
-import { goWhere, goTo, type Go } from './navigate';
+import { canGo, goTo, type Go } from './navigate';
 import './timeline.css';
 
 type Translate = ReturnType<typeof useT>;
@@ -411,7 +411,7 @@ export function Timeline() {
               type="button"
               className={b.go.endsWith('Violation') ? 'tl-go-violation' : undefined}
               onClick={() => goTo(store.getState(), b.go, second?.getState())}
-              disabled={goWhere(state, b.go, second?.getState()) === null}
+              disabled={!canGo(state, b.go, second?.getState())}
               aria-label={t(b.label)}
               title={t(b.tip)}
               aria-keyshortcuts={b.keys}
