@@ -126,3 +126,20 @@ test('a bad link in a fresh browser says a fresh cluster is shown, not that a se
   await expect(page.getByRole('alert')).not.toContainText('previous session');
   await expect(page.getByRole('alert')).not.toContainText('inflate');
 });
+
+test('a fresh app hints at Space; Step in the manual schedule delivers the first pending event; counts agree in number', async ({ page }) => {
+  await freshApp(page);
+  await expect(page.getByTestId('space-hint')).toContainText('Press Space to play');
+  await page.keyboard.press('1');
+  await page.keyboard.press('t');
+  await expect(page.getByTestId('timeline')).toContainText('1 fault ·');
+  await page.getByRole('radio', { name: 'Manual' }).check();
+  const before = await store(page, (s) => ({ head: s.frame.head, first: s.frame.enabled[0] }));
+  expect(before.first).toBeDefined();
+  await page.getByTestId('step').click();
+  const after = await store(page, (s) => ({ head: s.frame.head, last: s.sim.scenario.actions.at(-1) }));
+  expect(after.head).toBe(before.head + 1);
+  expect(after.last?.do).toBe(before.first!.kind === 'deliver' ? 'deliver' : 'fire');
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('help')).toContainText('Open the curated scenarios');
+});

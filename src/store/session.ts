@@ -322,6 +322,12 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
               show(sim, frame.step + 1, Math.max(frame.time, sim.events[frame.step]!.time));
               return;
             }
+            // The manual schedule waits for a pick: Step takes the first pending event.
+            if (frame.mode === 'manual') {
+              const first = frame.enabled[0];
+              if (first) get().pick(first);
+              return;
+            }
             const ev = sim.step();
             if (ev) show(sim, sim.eventCount, Math.max(frame.time, ev.time), { playing: false, revision: get().revision });
             else set({ playing: false });

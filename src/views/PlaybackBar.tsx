@@ -30,7 +30,7 @@ export function PlaybackBar() {
       <button type="button" className="primary" onClick={togglePlay} disabled={mode === 'manual'} title={t('play.playTip')} aria-keyshortcuts="Space" data-testid="play">
         {playing ? `❚❚ ${t('play.pause')}` : finished ? `↻ ${t('newcomer.replay')}` : `▶ ${t('play.play')}`}
       </button>
-      <button type="button" onClick={stepForward} title={t('play.stepTip')} aria-keyshortcuts="ArrowRight" data-testid="step">
+      <button type="button" onClick={stepForward} title={t(mode === 'manual' ? 'newcomer.manualStep' : 'play.stepTip')} aria-keyshortcuts="ArrowRight" data-testid="step">
         {t('play.step')} →
       </button>
       <label className="speed" title={t('play.speedTip')}>
@@ -47,6 +47,11 @@ export function PlaybackBar() {
         />
         <output>{speed}×</output>
       </label>
+      {!playing && time === 0 && mode === 'auto' && (
+        <span className="space-hint" data-testid="space-hint">
+          <kbd>Space</kbd> {t('newcomer.spaceHint')}
+        </span>
+      )}
       <span className="clock" data-testid="clock" aria-live="off">
         {t('play.time', { time: Math.floor(time), step, head })}
         {finished && <em data-testid="end-reason"> · {t('newcomer.endReason', { limit: formatLimit(until) })}</em>}

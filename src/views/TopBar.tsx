@@ -2,7 +2,11 @@ import { useSession, useSessionStore, useT } from './session';
 import { LANGS, LANG_NAMES, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
 import { protocolName, scenarioText } from '../i18n/content';
-import { ExportImport } from './io/ExportImport';
+import { Suspense } from 'react';
+import { lazyPanel } from './protocolPanels';
+
+/** Files in and out: loaded after the first paint. */
+const ExportImport = lazyPanel(() => import('./io/ExportImport'), 'ExportImport');
 
 export function TopBar() {
   const t = useT();
@@ -30,7 +34,9 @@ export function TopBar() {
           {t('bar.compare')}
         </button>
         <CopyLinkButton />
-        <ExportImport />
+        <Suspense fallback={null}>
+          <ExportImport />
+        </Suspense>
         <button type="button" onClick={() => open('help')} title={t('bar.helpTip')} aria-keyshortcuts="?">
           {t('bar.help')}
         </button>

@@ -1,13 +1,11 @@
 /**
  * Panels a protocol asks for through `view.panels` (a ring, a transaction table), by place in
- * the layout. Adding a protocol's panel adds one entry here; App.tsx does not change.
+ * the layout. Adding a protocol's panel adds one entry here; App.tsx does not change. Each
+ * panel's code loads when a protocol first asks for it, so the first load stays small.
  */
-import type { ComponentType } from 'react';
+import { Suspense, lazy, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from './session';
-import { TransactionTable } from './transactions/TransactionTable';
-import { LogView } from './logs/LogView';
-import { RingPanel } from './ring/RingPanel';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -20,10 +18,15 @@ interface PanelEntry {
   inComparePanes?: boolean;
 }
 
+/** A panel loaded on demand: the module and the name of its component. */
+export function lazyPanel<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
 const PANELS: Record<string, PanelEntry> = {
-  log: { place: 'bottom', component: LogView },
-  transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
-  ring: { place: 'stage', component: RingPanel },
+  log: { place: 'bottom', component: lazyPanel(() => import('./logs/LogView'), 'LogView') },
+  transactions: { place: 'bottom', component: lazyPanel(() => import('./transactions/TransactionTable'), 'TransactionTable'), inComparePanes: true },
+  ring: { place: 'stage', component: lazyPanel(() => import('./ring/RingPanel'), 'RingPanel') },
 };
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
@@ -35,7 +38,11 @@ export function ProtocolPanels({ place }: { place: PanelPlace }) {
         const entry = PANELS[id];
         if (!entry || entry.place !== place || (comparing && entry.inComparePanes)) return null;
         const Panel = entry.component;
-        return <Panel key={id} />;
+        return (
+          <Suspense key={id} fallback={<div className="panel-loading" aria-busy="true" />}>
+            <Panel />
+          </Suspense>
+        );
       })}
     </>
   );

@@ -3,16 +3,18 @@
  * second session (store/compare.ts) that follows the shared cursor; every view in it is the
  * same component as on the left, reading that session.
  */
+import { Suspense } from 'react';
 import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from './context';
 import { protocolName } from '../../i18n/content';
 import { ClusterView } from '../cluster/ClusterView';
-import { TransactionTable } from '../transactions/TransactionTable';
-import { Inspector } from '../logs/Inspector';
+import { lazyPanel } from '../protocolPanels';
 import './compare.css';
 
 /** How often a pane's transaction table follows playback (as the other panels do). */
 const PANEL_MS = 250;
+const Inspector = lazyPanel(() => import('../logs/Inspector'), 'Inspector');
+const TransactionTable = lazyPanel(() => import('../transactions/TransactionTable'), 'TransactionTable');
 
 function PaneHeader({ side }: { side: 'left' | 'right' }) {
   const t = useT();
@@ -49,7 +51,9 @@ function Pane({ side }: { side: 'left' | 'right' }) {
       <ClusterView />
       {hasTx && (
         <CalmSession ms={PANEL_MS}>
-          <TransactionTable />
+          <Suspense fallback={null}>
+            <TransactionTable />
+          </Suspense>
         </CalmSession>
       )}
       {side === 'right' && (
@@ -57,7 +61,9 @@ function Pane({ side }: { side: 'left' | 'right' }) {
         <details className="cmp-inspector" data-testid="compare-inspector">
           <summary>{t('compare.inspector', { name })}</summary>
           <CalmSession ms={PANEL_MS}>
-            <Inspector />
+            <Suspense fallback={null}>
+              <Inspector />
+            </Suspense>
           </CalmSession>
         </details>
       )}

@@ -422,7 +422,7 @@ export function Timeline() {
           ))}
         </div>
         <span className="tl-counts">
-          {t('timeline.counts', { faults: faults.length, violations: pins.length })}
+          {t(faults.length === 1 ? 'newcomer.oneFault' : 'newcomer.faults', { n: faults.length })} · {t(pins.length === 1 ? 'newcomer.oneViolation' : 'newcomer.violations', { n: pins.length })}
           {second && <CompareCount store={second} t={t} />}
         </span>
       </div>
