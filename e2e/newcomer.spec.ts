@@ -129,7 +129,7 @@ test('a bad link in a fresh browser says a fresh cluster is shown, not that a se
 
 test('a fresh app hints at Space; Step in the manual schedule delivers the first pending event; counts agree in number', async ({ page }) => {
   await freshApp(page);
-  await expect(page.getByTestId('space-hint')).toContainText('Press Space to play');
+  await expect(page.getByTestId('space-hint')).toContainText('Space to play');
   await page.keyboard.press('1');
   await page.keyboard.press('t');
   await expect(page.getByTestId('timeline')).toContainText('1 fault ·');

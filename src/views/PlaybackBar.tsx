@@ -49,7 +49,7 @@ export function PlaybackBar() {
       </label>
       {!playing && time === 0 && mode === 'auto' && (
         <span className="space-hint" data-testid="space-hint">
-          <kbd>Space</kbd> {t('newcomer.spaceHint')}
+          <kbd>{t('newcomer.spaceKey')}</kbd> {t('newcomer.spaceHint')}
         </span>
       )}
       <span className="clock" data-testid="clock" aria-live="off">

@@ -1,5 +1,5 @@
 import { useSession, useSessionStore, useT } from './session';
-import { LANGS, LANG_NAMES, type Lang } from '../i18n';
+import { LANGS, LANG_NAMES, translate, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
 import { protocolName, scenarioText } from '../i18n/content';
 import { Suspense } from 'react';
@@ -13,7 +13,8 @@ export function TopBar() {
   const lang = useSession((s) => s.lang);
   const setLang = useSession((s) => s.setLang);
   const open = useSession((s) => s.openDialog);
-  const title = useSession((s) => scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title);
+  // A free-play run is the app's own, not a curated scenario: its title is the app's string.
+  const title = useSession((s) => (s.sim.scenario.name === 'free-play' ? translate(s.lang, 'newcomer.freePlay') : scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title));
   const protocol = useSession((s) => protocolName(s.lang, s.module));
   return (
     <header className="topbar">
