@@ -143,3 +143,18 @@ test('a fresh app hints at Space; Step in the manual schedule delivers the first
   await page.keyboard.press('?');
   await expect(page.getByTestId('help')).toContainText('Open the curated scenarios');
 });
+
+test('compare mode: the side panels follow the pane last clicked', async ({ page }) => {
+  await freshApp(page);
+  await openScenario(page, 'twopc:compare-partition');
+  await page.keyboard.press('v'); // the compared run's violation, recorded on the way
+  await expect(page.getByTestId('compare-right-status')).toContainText('TCConsistent broken at');
+  const invariants = page.getByTestId('invariants');
+  await expect(invariants.locator('[data-status="violated"]')).toHaveCount(0);
+  await page.getByTestId('compare-right').locator('.cmp-head').click();
+  await expect(page.getByTestId('side-follows')).toContainText('Three-phase commit');
+  await expect(invariants.locator('[data-invariant="tc-consistent"]')).toHaveAttribute('data-status', 'violated');
+  await page.getByTestId('compare-left').locator('.cmp-head').click();
+  await expect(page.getByTestId('side-follows')).toHaveCount(0);
+  await expect(invariants.locator('[data-status="violated"]')).toHaveCount(0);
+});

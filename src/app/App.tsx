@@ -4,7 +4,7 @@ import { CalmSession, SessionProvider, useSession } from '../views/session';
 import { TopBar } from '../views/TopBar';
 import { NoticeBar } from '../views/NoticeBar';
 import { Stage } from '../views/compare/CompareStage';
-import { CompareProvider } from '../views/compare/context';
+import { ActivePaneSession, CompareProvider, SideFollows } from '../views/compare/context';
 import { FaultToolbar } from '../views/FaultToolbar';
 import { PlaybackBar } from '../views/PlaybackBar';
 import { ManualPanel } from '../views/ManualPanel';
@@ -51,19 +51,22 @@ function Shell({ store }: { store: SessionStore }) {
           <ProtocolPanels place="stage" />
           <FaultToolbar />
         </div>
-        <CalmSession ms={SIDE_MS}>
-          <aside className="side">
-            <ManualPanel />
-            <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
-              <Inspector />
-              <InvariantPanel />
-            </Suspense>
-            <ProtocolPanels place="side" />
-            <Suspense fallback={null}>
-              <Statistics />
-            </Suspense>
-          </aside>
-        </CalmSession>
+        <ActivePaneSession>
+          <CalmSession ms={SIDE_MS}>
+            <aside className="side">
+              <SideFollows />
+              <ManualPanel />
+              <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
+                <Inspector />
+                <InvariantPanel />
+              </Suspense>
+              <ProtocolPanels place="side" />
+              <Suspense fallback={null}>
+                <Statistics />
+              </Suspense>
+            </aside>
+          </CalmSession>
+        </ActivePaneSession>
         <div className="bottom">
           <PlaybackBar />
           <CalmSession ms={PANEL_MS}>

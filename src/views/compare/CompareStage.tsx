@@ -5,7 +5,7 @@
  */
 import { Suspense } from 'react';
 import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
-import { useCompareStore } from './context';
+import { useActivePane, useCompareStore } from './context';
 import { protocolName } from '../../i18n/content';
 import { ClusterView } from '../cluster/ClusterView';
 import { lazyPanel } from '../protocolPanels';
@@ -43,10 +43,16 @@ function PaneHeader({ side }: { side: 'left' | 'right' }) {
 
 function Pane({ side }: { side: 'left' | 'right' }) {
   const t = useT();
+  const { active, setActive } = useActivePane();
   const name = useSession((s) => protocolName(s.lang, s.module));
   const hasTx = useSession((s) => !!s.module.view.transactions);
   return (
-    <section className="cmp-pane" aria-label={t('compare.paneLabel', { name, side: t(side === 'left' ? 'compare.left' : 'compare.right') })} data-testid={`compare-${side}`}>
+    <section
+      className={`cmp-pane${active === side ? ' is-active' : ''}`}
+      onPointerDownCapture={() => setActive(side)}
+      onFocusCapture={() => setActive(side)}
+      data-active={active === side}
+      aria-label={t('compare.paneLabel', { name, side: t(side === 'left' ? 'compare.left' : 'compare.right') })} data-testid={`compare-${side}`}>
       <PaneHeader side={side} />
       <ClusterView />
       {hasTx && (

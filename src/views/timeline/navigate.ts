@@ -20,6 +20,8 @@ export function goTarget(s: Pick<SessionState, 'sim' | 'frame'>, go: Go): number
 }
 
 type Run = Pick<SessionState, 'sim' | 'frame'>;
+/** The compared run, which can record ahead when it is a live session. */
+type Other = Run & Partial<Pick<SessionState, 'recordAhead'>>;
 
 const forward = (go: Go) => go === 'end' || go === 'nextFault' || go === 'nextViolation';
 
@@ -52,7 +54,9 @@ export function canGo(s: Run, go: Go, other?: Run | null): boolean {
 
 /** When nothing recorded lies that way: records the unplayed run ahead until what the jump
  * looks for (a fault, a violation), or for End as far as the budget goes. */
-function recordFor(s: SessionState, go: Go): void {
+function recordFor(s: SessionState, go: Go, other?: Other | null): void {
+  // Compare mode: the compared run's next violation counts too; record it ahead as well.
+  if (go === 'nextViolation' && other?.recordAhead && !other.sim.done && otherViolation(other, s.frame.time, go) === null) other.recordAhead((_, violated) => violated, AHEAD_EVENTS);
   if (!forward(go) || s.sim.done || s.frame.mode !== 'auto' || goTarget(s, go) !== null) return;
   const found = s.recordAhead((ev, violated) => (go === 'nextFault' ? isFault(ev) : go === 'nextViolation' ? violated : false), AHEAD_EVENTS);
   if (!found && go !== 'end' && !s.sim.done) s.setNotice({ kind: 'info', key: 'newcomer.nothingAhead', detail: String(Math.floor(s.sim.current.time)) });
@@ -60,8 +64,8 @@ function recordFor(s: SessionState, go: Go): void {
 
 /** Jumps; returns whether the cursor moved. `other`: the compared run, whose violations are
  * stops too. */
-export function goTo(s: SessionState, go: Go, other?: Run | null): boolean {
-  recordFor(s, go);
+export function goTo(s: SessionState, go: Go, other?: Other | null): boolean {
+  recordFor(s, go, other);
   // Recording moved the head on: read the run as it is now.
   const run: Run = { sim: s.sim, frame: { ...s.frame, head: s.sim.eventCount } };
   const where = goWhere(run, go, other);
