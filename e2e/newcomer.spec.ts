@@ -158,3 +158,25 @@ test('compare mode: the side panels follow the pane last clicked', async ({ page
   await expect(page.getByTestId('side-follows')).toHaveCount(0);
   await expect(invariants.locator('[data-status="violated"]')).toHaveCount(0);
 });
+
+test('the legend explains role letters and names every message type sent, each in its own colour', async ({ page }) => {
+  await freshApp(page);
+  await expect(page.getByTestId('legend-roles')).toContainText('F');
+  await expect(page.getByTestId('legend-roles')).toContainText('follower');
+  await expect(page.getByTestId('scenario-note')).toHaveCount(0);
+  await openScenario(page, 'twopc:happy-commit');
+  // The scenario's "what to watch for" stays in view, and folds away.
+  const note = page.getByTestId('scenario-note');
+  await expect(note).toContainText('every RM commits');
+  await note.locator('summary').click();
+  await expect(note.locator('p')).toBeHidden();
+  await page.keyboard.press('End');
+  const roles = page.getByTestId('legend-roles');
+  await expect(roles).toContainText('coordinator');
+  await expect(roles).toContainText('participant');
+  const swatches = page.locator('.cl-legend-types li');
+  await expect(swatches).not.toHaveCount(0);
+  const items = await swatches.evaluateAll((lis) => lis.map((li) => ({ name: li.textContent, colour: getComputedStyle(li.querySelector('.cl-swatch')!).backgroundColor })));
+  expect(items.map((i) => i.name)).toEqual(expect.arrayContaining(['Prepare', 'Prepared', 'Commit']));
+  expect(new Set(items.map((i) => i.colour)).size).toBe(items.length);
+});

@@ -91,9 +91,19 @@ export function ClusterView() {
   const cuts = useMemo(() => JSON.parse(cutsKey) as [string, string][], [cutsKey]);
 
   // Message families seen in this run, for the legend (grows, never flickers).
-  const seen = useRef({ sim, families: new Set<string>(), election: false });
-  if (seen.current.sim !== sim) seen.current = { sim, families: new Set(), election: false };
+  // Every type the run has sent so far, read incrementally from the recorded events, so the
+  // legend names them all (not only the ones in flight at the cursor).
+  const seen = useRef({ sim, families: new Set<string>(), election: false, read: 0 });
+  if (seen.current.sim !== sim) seen.current = { sim, families: new Set(), election: false, read: 0 };
   for (const f of frame.inFlight) seen.current.families.add(messageFamily(f.message.type));
+  for (let i = seen.current.read; i < sim.events.length; i++) for (const m of sim.events[i]!.sent ?? []) seen.current.families.add(messageFamily(m.type));
+  seen.current.read = sim.events.length;
+  // The letters drawn in the nodes, with the roles they stand for ("C" is a candidate in Raft, a
+  // coordinator in 2PC, a client in chash): the legend's key.
+  const roles = [...new Set(frame.nodes.map((n) => nodeFacts(n, txHints).role))]
+    .map((role) => `${roleLetter(role, glyphs)}:${role}`)
+    .sort()
+    .join(' ');
   const families = [...seen.current.families].sort().join(' ');
   // Election timers, once one has been seen in this run (the legend never flickers).
   if (!seen.current.election) seen.current.election = frame.nodes.some((n) => n.timers.some((x) => x.name === ELECTION_TIMER));
@@ -183,7 +193,7 @@ export function ClusterView() {
         {onCanvas && <FlightCanvas inFlight={frame.inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
       </div>
-      <Legend t={t} families={families} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
+      <Legend t={t} families={families} roles={roles} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
     </section>
   );
 }

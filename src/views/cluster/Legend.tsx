@@ -1,7 +1,7 @@
 /** The key to the cluster view's shapes, and the colours of the message families seen. */
 import { memo, type ReactNode } from 'react';
 import { familyColor } from './palette';
-import type { Translate } from './labels';
+import { roleName, type Translate } from './labels';
 
 const INK = '#475569';
 
@@ -15,10 +15,21 @@ function Icon({ children }: { children: ReactNode }) {
 
 /** `timer`: the protocol has an election timer to draw; `locks`: it has participants that
  * hold locks while uncertain (the padlock badge). */
-export const Legend = memo(function Legend({ t, families, hint, timer, locks }: { t: Translate; families: string; hint: string; timer: boolean; locks: boolean }) {
+export const Legend = memo(function Legend({ t, families, roles, hint, timer, locks }: { t: Translate; families: string; roles: string; hint: string; timer: boolean; locks: boolean }) {
   const list = families ? families.split(' ') : [];
+  const letters = roles ? roles.split(' ').map((r) => r.split(':') as [string, string]) : [];
   return (
     <div className="cl-legend" aria-label={t('cluster.legend')} role="group">
+      {letters.length > 0 && (
+        <ul className="cl-legend-roles" data-testid="legend-roles">
+          {letters.map(([letter, role]) => (
+            <li key={role}>
+              <span className="cl-role-key">{letter}</span>
+              {roleName(t, role)}
+            </li>
+          ))}
+        </ul>
+      )}
       <ul>
         <li>
           <Icon>
