@@ -57,7 +57,7 @@ test('finds a 2PC bug, shows the shrunk run and opens it with undo', async ({ pa
 
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('counterexample');
-  await notice.getByRole('button', { name: /undo/i }).click();
+  await notice.getByTestId('undo-replace').click();
   expect(await page.evaluate(() => JSON.stringify(window.__faultline!.store.getState().sim.scenario))).toBe(before);
 });
 

@@ -224,7 +224,7 @@ test('a violation under a bug switch stops playback at its step, is pinned, and 
   await expect(pins).toHaveCount(2);
   await expect(pins.first()).toHaveAttribute('data-step', String(first.seq + 1));
   await expect(pins.first()).toHaveAttribute('data-invariant', 'leader-completeness');
-  await expect(page.getByTestId('timeline-violation-label')).toHaveText('leader-completeness');
+  await expect(page.getByTestId('timeline-violation-label')).toHaveText('Leader Completeness');
   // The nodes involved wear the violation in their names.
   for (const id of first.nodes!) await expect(node(page, id)).toHaveAccessibleName(/, involved in a violation of leader-completeness$/);
   const others = ['n1', 'n2', 'n3', 'n4', 'n5'].filter((n) => !first.nodes!.includes(n));
@@ -250,7 +250,7 @@ test('a violation under a bug switch stops playback at its step, is pinned, and 
   const stop = await cursor(page);
   expect(stop.step).toBe(second.seq + 1);
   expect(stop.finished).toBe(false);
-  await expect(page.getByTestId('timeline-violation-label')).toHaveText('state-machine-safety');
+  await expect(page.getByTestId('timeline-violation-label')).toHaveText('State Machine Safety');
   for (const id of second.nodes!) await expect(node(page, id)).toHaveAccessibleName(/involved in a violation of state-machine-safety$/);
   await expect(page.getByRole('button', { name: 'Next violation' })).toBeDisabled();
   await page.keyboard.press('Shift+V');

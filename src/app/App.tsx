@@ -1,20 +1,16 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { SessionStore } from '../store/session';
 import { CalmSession, SessionProvider, useSession } from '../views/session';
 import { TopBar } from '../views/TopBar';
 import { NoticeBar } from '../views/NoticeBar';
+import { ScenarioNote } from '../views/ScenarioNote';
 import { Stage } from '../views/compare/CompareStage';
-import { CompareProvider } from '../views/compare/context';
+import { ActivePaneSession, CompareProvider, SideFollows } from '../views/compare/context';
 import { FaultToolbar } from '../views/FaultToolbar';
 import { PlaybackBar } from '../views/PlaybackBar';
 import { ManualPanel } from '../views/ManualPanel';
-import { Inspector } from '../views/logs/Inspector';
-import { InvariantPanel } from '../views/logs/InvariantPanel';
-import { Dialogs } from '../views/dialogs/Dialogs';
 import { Timeline } from '../views/timeline/Timeline';
-import { SpaceTime } from '../views/spacetime/SpaceTime';
-import { Statistics } from '../views/io/Statistics';
-import { ProtocolPanels } from '../views/protocolPanels';
+import { ProtocolPanels, lazyPanel } from '../views/protocolPanels';
 import { usePlayback } from './usePlayback';
 import { useShortcuts } from './useShortcuts';
 
@@ -27,6 +23,13 @@ const SIDE_MS = 500;
 /** The space-time diagram redraws its whole window when it follows the cursor: twice a second
  * while playing (measured: about 3 fps of the 9-node benchmark at four times a second). */
 const DIAGRAM_MS = 500;
+
+// Below the fold or opened on demand: loaded after the first paint (issue 17).
+const SpaceTime = lazyPanel(() => import('../views/spacetime/SpaceTime'), 'SpaceTime');
+const Statistics = lazyPanel(() => import('../views/io/Statistics'), 'Statistics');
+const Inspector = lazyPanel(() => import('../views/logs/Inspector'), 'Inspector');
+const InvariantPanel = lazyPanel(() => import('../views/logs/InvariantPanel'), 'InvariantPanel');
+const Dialogs = lazyPanel(() => import('../views/dialogs/Dialogs'), 'Dialogs');
 
 function Shell({ store }: { store: SessionStore }) {
   const lang = useSession((s) => s.lang);
@@ -43,21 +46,29 @@ function Shell({ store }: { store: SessionStore }) {
     <div className="app">
       <TopBar />
       <NoticeBar />
+      <ScenarioNote />
       <main className="layout">
         <div className="stage">
           <Stage />
           <ProtocolPanels place="stage" />
           <FaultToolbar />
         </div>
-        <CalmSession ms={SIDE_MS}>
-          <aside className="side">
-            <ManualPanel />
-            <Inspector />
-            <InvariantPanel />
-            <ProtocolPanels place="side" />
-            <Statistics />
-          </aside>
-        </CalmSession>
+        <ActivePaneSession>
+          <CalmSession ms={SIDE_MS}>
+            <aside className="side">
+              <SideFollows />
+              <ManualPanel />
+              <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
+                <Inspector />
+                <InvariantPanel />
+              </Suspense>
+              <ProtocolPanels place="side" />
+              <Suspense fallback={null}>
+                <Statistics />
+              </Suspense>
+            </aside>
+          </CalmSession>
+        </ActivePaneSession>
         <div className="bottom">
           <PlaybackBar />
           <CalmSession ms={PANEL_MS}>
@@ -65,11 +76,15 @@ function Shell({ store }: { store: SessionStore }) {
             <ProtocolPanels place="bottom" />
           </CalmSession>
           <CalmSession ms={DIAGRAM_MS}>
-            <SpaceTime />
+            <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
+              <SpaceTime />
+            </Suspense>
           </CalmSession>
         </div>
       </main>
-      <Dialogs />
+      <Suspense fallback={null}>
+        <Dialogs />
+      </Suspense>
     </div>
   );
 }

@@ -11,15 +11,18 @@ export interface Boot {
   scenario: Scenario;
   step?: number;
   time?: number;
+  speed?: number;
   notice: Notice | null;
 }
 
 export function boot(hash: string, storage: Storage): Boot {
   const link = readLink(hash);
-  if (link.kind === 'ok') return { scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), ...(link.time !== undefined ? { time: link.time } : {}), notice: null };
+  if (link.kind === 'ok') return { scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), ...(link.time !== undefined ? { time: link.time } : {}), ...(link.speed !== undefined ? { speed: link.speed } : {}), notice: null };
   const saved = loadSession(storage);
-  const notice: Notice | null = link.kind === 'bad' ? { kind: 'error', key: 'notice.badLink', detail: link.reason } : saved ? { kind: 'info', key: 'notice.restored' } : null;
-  if (saved) return { scenario: saved.scenario, step: saved.step, ...(saved.time !== undefined ? { time: saved.time } : {}), notice };
+  // Only someone with a saved session has a previous session to keep.
+  const bad: Notice | null = link.kind === 'bad' ? { kind: 'error', key: saved ? 'notice.badLink' : 'newcomer.badLinkFresh', detail: link.reason } : null;
+  const notice: Notice | null = bad ?? (saved ? { kind: 'info', key: 'notice.restored' } : null);
+  if (saved) return { scenario: saved.scenario, step: saved.step, ...(saved.time !== undefined ? { time: saved.time } : {}), ...(saved.speed !== undefined ? { speed: saved.speed } : {}), notice };
   return { scenario: freeCluster(DEFAULT_SETTINGS), notice };
 }
 
@@ -34,7 +37,7 @@ export function openLink(store: SessionStore, hash: string): void {
   // Our own "copy link" writes the hash too; reopening the same run would only reset the view.
   const s = store.getState();
   if (JSON.stringify(link.scenario) === JSON.stringify(s.sim.scenario)) return;
-  s.load(link.scenario, link.step);
+  s.replace(link.scenario, link.step);
   if (link.step !== undefined && link.time !== undefined) store.getState().seekStep(link.step, link.time);
-  store.getState().setNotice(null);
+  if (link.speed !== undefined) store.getState().setSpeed(link.speed);
 }

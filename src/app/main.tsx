@@ -20,6 +20,7 @@ const prefersChinese = typeof navigator !== 'undefined' && navigator.language.to
 const start = boot(location.hash, localStorage);
 const store = createSession(start.scenario, loadLang(localStorage, prefersChinese ? 'zh-CN' : 'en'));
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
+if (start.speed !== undefined) store.getState().setSpeed(start.speed);
 store.getState().setNotice(start.notice);
 startAutosave(store, localStorage);
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the

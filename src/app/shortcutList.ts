@@ -30,6 +30,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['L'], help: 'help.link' },
   { keys: ['W'], help: 'help.compare' },
   { keys: ['F'], help: 'help.explore' },
+  { keys: ['S'], help: 'newcomer.help.scenarios' },
+  { keys: [','], help: 'newcomer.help.settings' },
   { keys: ['Esc'], help: 'help.escape' },
   { keys: ['Ctrl+O'], help: 'help.open' },
   { keys: ['?'], help: 'help.help' },

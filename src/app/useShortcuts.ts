@@ -11,11 +11,13 @@ import { compareStore } from '../views/compare/context';
 /** Inputs that take keys only to toggle or move (a radio, a checkbox, a slider). */
 const CHOICE_INPUTS = new Set(['radio', 'checkbox', 'range', 'button', 'submit']);
 
-/** Whether the key belongs to the focused control rather than to the app's shortcuts. */
-function typing(target: EventTarget | null, key: string): boolean {
+/** Whether the key belongs to the focused control rather than to the app's shortcuts. Space
+ * is the app's everywhere but in a text field: a focused button or radio would otherwise take
+ * it and act again (a fault recorded once more on every press). */
+export function typing(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
-  if (el.tagName === 'INPUT' && CHOICE_INPUTS.has((el as HTMLInputElement).type)) return key === ' ' || key === 'Enter' || key.startsWith('Arrow');
+  if (el.tagName === 'INPUT' && CHOICE_INPUTS.has((el as HTMLInputElement).type)) return key === 'Enter' || key.startsWith('Arrow');
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
@@ -134,10 +136,19 @@ export function useShortcuts(store: SessionStore): void {
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       if (e.key !== 'Escape' && (typing(e.target, e.key) || s.dialog)) return;
-      if ((e.target as HTMLElement | null)?.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
+      // Enter still presses the focused button; Space plays (see `typing`).
+      if ((e.target as HTMLElement | null)?.tagName === 'BUTTON' && e.key === 'Enter') return;
       if (handleKey(s, e)) e.preventDefault();
     };
+    // A button clicks on Space's keyup: keep that from firing it once more.
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === ' ' && !typing(e.target, e.key) && !store.getState().dialog) e.preventDefault();
+    };
     addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
+    addEventListener('keyup', onKeyUp);
+    return () => {
+      removeEventListener('keydown', onKey);
+      removeEventListener('keyup', onKeyUp);
+    };
   }, [store]);
 }

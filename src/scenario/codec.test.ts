@@ -135,8 +135,8 @@ describe('URL form', () => {
     }
   });
 
-  it('says could not inflate for bytes that are not DEFLATE data', () => {
-    expect(errorsOf(decode(`#s=${encodeBase64url(new Uint8Array([0xff, 0xff, 0xff, 0xff]))}`))).toEqual(['link is truncated or corrupt (could not inflate)']);
+  it('says the data does not unpack for bytes that are not DEFLATE data', () => {
+    expect(errorsOf(decode(`#s=${encodeBase64url(new Uint8Array([0xff, 0xff, 0xff, 0xff]))}`))).toEqual(['link is truncated or corrupt (its compressed data does not unpack)']);
   });
 
   it('names the first character that is not base64url', () => {

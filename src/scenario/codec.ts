@@ -55,7 +55,7 @@ export function decodeScenarioUrl(urlOrFragment: string, lookup: ProtocolLookup,
   if (!decoded.ok) return fail(`link is truncated or corrupt (${decoded.error})`);
   const inflated = inflateCapped(decoded.bytes, MAX_INFLATED_BYTES);
   if (!inflated.ok) {
-    return fail(inflated.reason === 'too-large' ? 'scenario in link is too large once decompressed (limit 1 MiB)' : 'link is truncated or corrupt (could not inflate)');
+    return fail(inflated.reason === 'too-large' ? 'scenario in link is too large once decompressed (limit 1 MiB)' : 'link is truncated or corrupt (its compressed data does not unpack)');
   }
   let text: string;
   try {

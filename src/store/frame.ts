@@ -39,6 +39,8 @@ export interface Frame {
   /** Events recorded so far (the head of the run). */
   head: number;
   finished: boolean;
+  /** Acting at the cursor would drop recorded actions (scripted or the user's) after it. */
+  dropsActions: boolean;
   mode: 'auto' | 'manual';
   nodes: NodeFrame[];
   inFlight: FlightView[];
@@ -118,8 +120,10 @@ export function computeFrame(sim: Simulation, world: World, step: number, time: 
     time,
     step,
     head: sim.eventCount,
-    // In the manual schedule the run waits for the user's next pick: it is never over.
-    finished: world.mode === 'auto' && step === sim.eventCount && sim.done,
+    // In the manual schedule the run waits for the user's next pick: it is never over. A run
+    // whose events ran out early (a quiet 2PC) still has its clock to run to `until`.
+    finished: world.mode === 'auto' && step === sim.eventCount && sim.done && time >= sim.scenario.until,
+    dropsActions: world.actionIndex < sim.scenario.actions.length,
     mode: world.mode,
     nodes: nodeFrames,
     inFlight: sameWorld ? prev!.inFlight : world.inFlight().map((message) => ({ message, blocked: world.blocked(message.from, message.to) })),

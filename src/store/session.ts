@@ -7,6 +7,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { KERNEL_ACTIONS, type Scenario } from '../scenario/types';
 import { Simulation, forkScenario, type ActionWithoutTime } from '../sim/simulation';
 import type { Enabled, World } from '../sim/world';
+import type { TraceEvent } from '../sim/types';
 import { ScenarioRuntimeError } from '../sim/world';
 import { getProtocol } from '../protocols/registry';
 import type { ProtocolModule } from '../protocols/types';
@@ -42,7 +43,11 @@ export interface Notice {
     | 'notice.extended'
     | 'notice.actionRefused'
     | 'notice.otherRunMessage'
-    | 'notice.explorerOpened';
+    | 'notice.explorerOpened'
+    | 'newcomer.replaying'
+    | 'newcomer.replaced'
+    | 'newcomer.badLinkFresh'
+    | 'newcomer.nothingAhead';
   detail?: string;
 }
 
@@ -54,6 +59,8 @@ export interface SessionState extends UiSlice {
   frame: Frame;
   /** Grows on every change of the run's scenario, for persistence and links. */
   revision: number;
+  /** The run a scenario, settings, import or link replaced, for one undo. */
+  beforeReplace: { scenario: Scenario; step: number; time: number } | null;
   /** The scenario before the last fork, for one undo. */
   beforeFork: { scenario: Scenario; step: number; head: number } | null;
   playing: boolean;
@@ -61,6 +68,10 @@ export interface SessionState extends UiSlice {
   notice: Notice | null;
 
   load(scenario: Scenario, step?: number): void;
+  /** `load`, keeping the run it replaces for one undo (a scenario opened, a new run, an
+   * import, a link), and saying so. */
+  replace(scenario: Scenario, step?: number): void;
+  undoReplace(): void;
   /** Record a fault or command at the cursor; in the past, this forks the run. */
   act(action: ActionWithoutTime): void;
   /** Manual schedule: deliver this message or fire this timer next. */
@@ -83,6 +94,10 @@ export interface SessionState extends UiSlice {
    * compare run following the first one's cursor). */
   followTime(time: number): void;
   setNotice(notice: Notice | null): void;
+  /** Records up to `maxEvents` more events at the head without moving the cursor, stopping
+   * after the first event for which `stop` holds (told whether that event broke an
+   * invariant). Returns whether it stopped there. Lets a fresh run be navigated at once. */
+  recordAhead(stop: (ev: TraceEvent, violated: boolean) => boolean, maxEvents: number): boolean;
   /** Compare mode: the first violation of the compared run in (from, to], if any. */
   peerStop: ((from: number, to: number) => { time: number; detail: string } | null) | null;
 }
@@ -131,8 +146,9 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         // Never before the start events: before them a node has no state to show.
         step = Math.max(step, Math.min(sim.scenario.nodes.length, sim.eventCount));
         const same = get().sim === sim;
-        // Same run, same step: the same world (the live head, or the past already sought).
-        const world = same && get().frame.step === step ? get().world : at(sim, step);
+        // Same run, same step: the same world (the live head, or the past already sought),
+        // unless that world was the head and has since recorded further.
+        const world = same && get().frame.step === step && get().world.eventCount === step ? get().world : at(sim, step);
         const prev = same ? get().frame : undefined;
         set({ sim, world, frame: computeFrame(sim, world, step, time, prev), ...extra });
       };
@@ -164,6 +180,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         world: world0,
         frame: computeFrame(first.sim, world0, first.cursor, first.time),
         revision: 0,
+        beforeReplace: null,
         beforeFork: null,
         playing: false,
         speed: DEFAULT_SPEED,
@@ -172,8 +189,25 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         load(scenario, step) {
           guard(() => {
             const { module, sim, cursor, time } = start(scenario, step);
-            show(sim, cursor, time, { module, playing: false, beforeFork: null, revision: get().revision + 1, selection: null, notice: null });
+            show(sim, cursor, time, { module, playing: false, beforeFork: null, beforeReplace: null, revision: get().revision + 1, selection: null, notice: null });
           });
+        },
+
+        replace(scenario, step) {
+          const { sim, frame } = get();
+          const before = { scenario: structuredClone(sim.scenario), step: frame.step, time: frame.time };
+          get().load(scenario, step);
+          // A run that failed to load kept the old one and said why.
+          if (get().sim === sim) return;
+          set({ beforeReplace: before, notice: { kind: 'info', key: 'newcomer.replaced' } });
+        },
+
+        undoReplace() {
+          const before = get().beforeReplace;
+          if (!before) return;
+          get().load(before.scenario, before.step);
+          get().seekStep(before.step, before.time);
+          set({ beforeReplace: null, notice: null });
         },
 
         act(action) {
@@ -182,6 +216,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
             set({ notice: { kind: 'error', key: 'notice.actionRefused', detail: refused } });
             return;
           }
+          if (get().beforeReplace) set({ beforeReplace: null });
           guard(() => {
             const { sim, frame } = get();
             const time = Math.floor(frame.time);
@@ -206,7 +241,8 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
             show(forked, forked.eventCount, frame.time, {
               revision: get().revision + 1,
               beforeFork: dropping ? { scenario: structuredClone(sim.scenario), step: frame.step, head: sim.eventCount } : get().beforeFork,
-              notice: dropping ? { kind: 'info', key: 'notice.forked' } : extendedNotice,
+              // Only a future with actions in it (scripted or the user's) is work to lose.
+              notice: dropping && frame.dropsActions ? { kind: 'info', key: 'notice.forked' } : extendedNotice,
             });
           });
         },
@@ -242,7 +278,11 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         play() {
           const { frame } = get();
           if (frame.mode === 'manual') return;
-          if (frame.finished) get().seekStep(0);
+          // At the end, Play replays from the start, and says so.
+          if (frame.finished) {
+            get().seekStep(0);
+            set({ notice: { kind: 'info', key: 'newcomer.replaying' } });
+          }
           set({ playing: true });
         },
         pause: () => set({ playing: false }),
@@ -283,6 +323,12 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
               show(sim, frame.step + 1, Math.max(frame.time, sim.events[frame.step]!.time));
               return;
             }
+            // The manual schedule waits for a pick: Step takes the first pending event.
+            if (frame.mode === 'manual') {
+              const first = frame.enabled[0];
+              if (first) get().pick(first);
+              return;
+            }
             const ev = sim.step();
             if (ev) show(sim, sim.eventCount, Math.max(frame.time, ev.time), { playing: false, revision: get().revision });
             else set({ playing: false });
@@ -321,6 +367,21 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
             sim.advanceTo(t);
             show(sim, stepsUpTo(sim, t), t);
           });
+        },
+
+        recordAhead(stop, maxEvents) {
+          const { sim, frame } = get();
+          let found = false;
+          guard(() => {
+            for (let i = 0; i < maxEvents && !found; i++) {
+              const seen = sim.violations.length;
+              const ev = sim.step();
+              if (!ev) break;
+              found = stop(ev, sim.violations.length > seen);
+            }
+          });
+          show(sim, frame.step, frame.time);
+          return found;
         },
 
         setNotice: (notice) => set({ notice }),

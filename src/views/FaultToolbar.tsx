@@ -26,6 +26,7 @@ export function FaultToolbar() {
   const messageAlive = useSession((s) => s.selection?.kind === 'message' && s.frame.inFlight.some((f) => f.message.id === (s.selection as { id: number }).id));
   const step = useSession((s) => s.frame.step);
   const head = useSession((s) => s.frame.head);
+  const dropsActions = useSession((s) => s.frame.dropsActions);
   const partitioned = useSession((s) => s.frame.partition !== null || s.frame.cuts.length > 0);
   const store = useSessionStore();
   return (
@@ -55,7 +56,7 @@ export function FaultToolbar() {
           {t('faults.heal')}
         </button>
       </div>
-      {step < head && (
+      {step < head && dropsActions && (
         <p className="fork-warning" data-testid="fork-warning">
           <svg className="fork-warning-mark" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
             <path d="M4 13V1M4 8c0-3 6-2 6-6" />

@@ -1,30 +1,42 @@
 import { useEffect } from 'react';
 import { useSession, useT } from './session';
+import { linkErrorText } from '../i18n/linkErrors';
 
 /** Info notices leave on their own; errors stay until dismissed. */
 const INFO_MS = 8000;
+
+/** Notices that follow a run replaced by another (a scenario, a new run, an import, a link):
+ * they offer the way back. */
+const AFTER_REPLACE = new Set(['newcomer.replaced', 'notice.explorerOpened', 'notice.imported', 'notice.traceLoaded', 'notice.traceMismatch', 'notice.traceViolations']);
 
 /** One message at a time; errors are announced assertively. Input text is shown as text. */
 export function NoticeBar() {
   const t = useT();
   const notice = useSession((s) => s.notice);
+  const lang = useSession((s) => s.lang);
   const canUndo = useSession((s) => s.beforeFork !== null);
   const dismiss = useSession((s) => s.setNotice);
   const undo = useSession((s) => s.undoFork);
-  // Notices that offer an undo stay until used or dismissed.
-  const undoable = notice !== null && (notice.key === 'notice.forked' || notice.key === 'notice.explorerOpened') && canUndo;
+  const replaced = useSession((s) => s.beforeReplace !== null);
+  const undoReplace = useSession((s) => s.undoReplace);
+  const offerBack = !!notice && replaced && AFTER_REPLACE.has(notice.key);
   useEffect(() => {
-    if (!notice || notice.kind !== 'info' || undoable) return;
+    if (!notice || notice.kind !== 'info' || (notice.key === 'notice.forked' && canUndo) || offerBack) return;
     const timer = setTimeout(() => dismiss(null), INFO_MS);
     return () => clearTimeout(timer);
-  }, [notice, undoable, dismiss]);
+  }, [notice, canUndo, dismiss, offerBack]);
   if (!notice) return <div className="notice-slot" aria-live="polite" />;
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-      <span>{t(notice.key, { detail: notice.detail ?? '' })}</span>
-      {undoable && (
+      <span>{t(notice.key, { detail: notice.key === 'notice.badLink' || notice.key === 'newcomer.badLinkFresh' ? linkErrorText(lang, notice.detail ?? '') : (notice.detail ?? '') })}</span>
+      {notice.key === 'notice.forked' && canUndo && (
         <button type="button" onClick={undo}>
           {t('notice.undoFork')}
+        </button>
+      )}
+      {offerBack && (
+        <button type="button" onClick={undoReplace} data-testid="undo-replace">
+          {t('newcomer.undoReplace')}
         </button>
       )}
       <button type="button" className="ghost" onClick={() => dismiss(null)} aria-label={t('notice.dismiss')}>

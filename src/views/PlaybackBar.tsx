@@ -4,6 +4,13 @@ import { MAX_SPEED, MIN_SPEED } from '../store/session';
 const toSlider = (speed: number) => Math.log10(speed);
 const fromSlider = (v: number) => Number((10 ** v).toPrecision(2));
 
+/** A run's time limit as people read it: 3 s, 10 min. */
+function formatLimit(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+  if (ms >= 1000) return `${Number((ms / 1000).toFixed(1))} s`;
+  return `${ms} ms`;
+}
+
 export function PlaybackBar() {
   const t = useT();
   const playing = useSession((s) => s.playing);
@@ -13,6 +20,7 @@ export function PlaybackBar() {
   const head = useSession((s) => s.frame.head);
   const finished = useSession((s) => s.frame.finished);
   const mode = useSession((s) => s.frame.mode);
+  const until = useSession((s) => s.sim.scenario.until);
   const { togglePlay, stepForward, stepBack, setSpeed, setSchedule } = useSessionStore().getState();
   return (
     <div className="playback" role="toolbar" aria-label={t('play.speed')}>
@@ -20,9 +28,9 @@ export function PlaybackBar() {
         ← {t('play.back')}
       </button>
       <button type="button" className="primary" onClick={togglePlay} disabled={mode === 'manual'} title={t('play.playTip')} aria-keyshortcuts="Space" data-testid="play">
-        {playing ? `❚❚ ${t('play.pause')}` : `▶ ${t('play.play')}`}
+        {playing ? `❚❚ ${t('play.pause')}` : finished ? `↻ ${t('newcomer.replay')}` : `▶ ${t('play.play')}`}
       </button>
-      <button type="button" onClick={stepForward} title={t('play.stepTip')} aria-keyshortcuts="ArrowRight" data-testid="step">
+      <button type="button" onClick={stepForward} title={t(mode === 'manual' ? 'newcomer.manualStep' : 'play.stepTip')} aria-keyshortcuts="ArrowRight" data-testid="step">
         {t('play.step')} →
       </button>
       <label className="speed" title={t('play.speedTip')}>
@@ -39,9 +47,14 @@ export function PlaybackBar() {
         />
         <output>{speed}×</output>
       </label>
+      {!playing && time === 0 && mode === 'auto' && (
+        <span className="space-hint" data-testid="space-hint">
+          <kbd>{t('newcomer.spaceKey')}</kbd> {t('newcomer.spaceHint')}
+        </span>
+      )}
       <span className="clock" data-testid="clock" aria-live="off">
         {t('play.time', { time: Math.floor(time), step, head })}
-        {finished && <em> · {t('play.end')}</em>}
+        {finished && <em data-testid="end-reason"> · {t('newcomer.endReason', { limit: formatLimit(until) })}</em>}
       </span>
       <fieldset className="schedule" title={t('play.scheduleTip')}>
         <legend>{t('play.schedule')}</legend>

@@ -1,15 +1,20 @@
 import { useSession, useSessionStore, useT } from './session';
-import { LANGS, LANG_NAMES, type Lang } from '../i18n';
+import { LANGS, LANG_NAMES, translate, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
 import { protocolName, scenarioText } from '../i18n/content';
-import { ExportImport } from './io/ExportImport';
+import { Suspense } from 'react';
+import { lazyPanel } from './protocolPanels';
+
+/** Files in and out: loaded after the first paint. */
+const ExportImport = lazyPanel(() => import('./io/ExportImport'), 'ExportImport');
 
 export function TopBar() {
   const t = useT();
   const lang = useSession((s) => s.lang);
   const setLang = useSession((s) => s.setLang);
   const open = useSession((s) => s.openDialog);
-  const title = useSession((s) => scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title);
+  // A free-play run is the app's own, not a curated scenario: its title is the app's string.
+  const title = useSession((s) => (s.sim.scenario.name === 'free-play' ? translate(s.lang, 'newcomer.freePlay') : scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title));
   const protocol = useSession((s) => protocolName(s.lang, s.module));
   return (
     <header className="topbar">
@@ -33,7 +38,9 @@ export function TopBar() {
           {t('bar.explore')}
         </button>
         <CopyLinkButton />
-        <ExportImport />
+        <Suspense fallback={null}>
+          <ExportImport />
+        </Suspense>
         <button type="button" onClick={() => open('help')} title={t('bar.helpTip')} aria-keyshortcuts="?">
           {t('bar.help')}
         </button>

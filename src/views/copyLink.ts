@@ -3,7 +3,7 @@ import type { SessionState } from '../store/session';
 import { linkFragment } from '../store/persist';
 
 export async function copyLink(state: SessionState): Promise<string> {
-  const fragment = linkFragment(state.sim.scenario, state.frame.step, state.frame.time);
+  const fragment = linkFragment(state.sim.scenario, state.frame.step, state.frame.time, state.speed);
   const url = `${location.origin}${location.pathname}${location.search}${fragment}`;
   history.replaceState(null, '', fragment);
   try {

@@ -1,19 +1,11 @@
 /**
  * Panels a protocol asks for through `view.panels` (a ring, a transaction table), by place in
- * the layout. Adding a protocol's panel adds one entry here; App.tsx does not change.
+ * the layout. Adding a protocol's panel adds one entry here; App.tsx does not change. Each
+ * panel's code loads when a protocol first asks for it, so the first load stays small.
  */
-import type { ComponentType } from 'react';
+import { Suspense, lazy, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from './session';
-import { TransactionTable } from './transactions/TransactionTable';
-import { LogView } from './logs/LogView';
-import { RingPanel } from './ring/RingPanel';
-import { AcceptorTable } from './acceptors/AcceptorTable';
-import { ChosenBanner } from './acceptors/ChosenBanner';
-import { ZabHistory } from './zab/ZabHistory';
-import { LeasePanel } from './leases/LeasePanel';
-import { SlotLog } from './slots/SlotLog';
-import { HistoryPanel } from './history/HistoryPanel';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -26,45 +18,49 @@ interface PanelEntry {
   inComparePanes?: boolean;
 }
 
+/** A panel loaded on demand: the module and the name of its component. */
+export function lazyPanel<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
 const PANELS: Record<string, PanelEntry> = {
-  log: { place: 'bottom', component: LogView, inComparePanes: true },
-  transactions: { place: 'bottom', component: TransactionTable, inComparePanes: true },
-  ring: { place: 'stage', component: RingPanel },
-  acceptors: { place: 'bottom', component: AcceptorTable },
-  chosen: { place: 'stage', component: ChosenBanner },
-  'zab-history': { place: 'bottom', component: ZabHistory },
-  leases: { place: 'bottom', component: LeasePanel, inComparePanes: true },
-  slots: { place: 'bottom', component: SlotLog, inComparePanes: true },
-  history: { place: 'bottom', component: HistoryPanel },
+  log: { place: 'bottom', component: lazyPanel(() => import('./logs/LogView'), 'LogView'), inComparePanes: true },
+  transactions: { place: 'bottom', component: lazyPanel(() => import('./transactions/TransactionTable'), 'TransactionTable'), inComparePanes: true },
+  ring: { place: 'stage', component: lazyPanel(() => import('./ring/RingPanel'), 'RingPanel') },
+  acceptors: { place: 'bottom', component: lazyPanel(() => import('./acceptors/AcceptorTable'), 'AcceptorTable') },
+  chosen: { place: 'stage', component: lazyPanel(() => import('./acceptors/ChosenBanner'), 'ChosenBanner') },
+  'zab-history': { place: 'bottom', component: lazyPanel(() => import('./zab/ZabHistory'), 'ZabHistory') },
+  leases: { place: 'bottom', component: lazyPanel(() => import('./leases/LeasePanel'), 'LeasePanel'), inComparePanes: true },
+  slots: { place: 'bottom', component: lazyPanel(() => import('./slots/SlotLog'), 'SlotLog'), inComparePanes: true },
+  history: { place: 'bottom', component: lazyPanel(() => import('./history/HistoryPanel'), 'HistoryPanel') },
 };
 
-export function ProtocolPanels({ place }: { place: PanelPlace }) {
-  const ids = useSession(useShallow((s) => s.module.view.panels));
-  const comparing = useSession((s) => !!s.sim.scenario.compare);
+function Panels({ ids, keep }: { ids: readonly string[]; keep: (entry: PanelEntry) => boolean }) {
   return (
     <>
       {ids.map((id) => {
         const entry = PANELS[id];
-        if (!entry || entry.place !== place || (comparing && entry.inComparePanes)) return null;
+        if (!entry || !keep(entry)) return null;
         const Panel = entry.component;
-        return <Panel key={id} />;
+        return (
+          <Suspense key={id} fallback={<div className="panel-loading" aria-busy="true" />}>
+            <Panel />
+          </Suspense>
+        );
       })}
     </>
   );
+}
+
+export function ProtocolPanels({ place }: { place: PanelPlace }) {
+  const ids = useSession(useShallow((s) => s.module.view.panels));
+  const comparing = useSession((s) => !!s.sim.scenario.compare);
+  return <Panels ids={ids} keep={(e) => e.place === place && !(comparing && e.inComparePanes)} />;
 }
 
 /** In compare mode, the panels each pane shows for its own run (a 2PC transaction table, a
  * Raft log beside a Multi-Paxos slot log). */
 export function PanePanels() {
   const ids = useSession(useShallow((s) => s.module.view.panels));
-  return (
-    <>
-      {ids.map((id) => {
-        const entry = PANELS[id];
-        if (!entry?.inComparePanes) return null;
-        const Panel = entry.component;
-        return <Panel key={id} />;
-      })}
-    </>
-  );
+  return <Panels ids={ids} keep={(e) => !!e.inComparePanes} />;
 }

@@ -131,7 +131,7 @@ function discovering(): ZabContext {
   return { ...c, state: 'FOLLOWING', zabState: 'DISCOVERY', leader: 'n3', link: { conn: '0.1', sent: 1, read: 0, held: [] } };
 }
 const newEpoch = (mepoch: number) => step(discovering(), { type: 'NEWEPOCH', mepoch, conn: '0.1', n: 1, from: 'n3' });
-const sent = (s: ReturnType<typeof step>) => s.out.filter((a) => a.type === 'send').map((a) => (a.params as { msg: LinkMessage }).msg);
+const sent = (s: ReturnType<typeof step>) => s.out.filter((a) => a.type === 'send').map((a) => (a.params as unknown as { msg: LinkMessage }).msg);
 
 describe('discovery at the follower (Zab.tla FollowerProcessNEWEPOCH, Learner.registerWithLeader)', () => {
   it('rejects a NEWEPOCH below its accepted epoch: back to election, the promise kept, no ACKEPOCH', () => {

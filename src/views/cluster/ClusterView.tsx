@@ -39,7 +39,10 @@ function useViewBox(stage: RefObject<HTMLDivElement | null>) {
     const measure = () => {
       const w = el.clientWidth;
       if (w <= 0) return;
-      setSize((s) => (Math.abs(viewSize(w).width - s.width) < RESIZE_STEP ? s : viewSize(w)));
+      // A stage given a height by the layout (flex) is filled; otherwise the height follows the width.
+      const h = getComputedStyle(el).flexGrow !== '0' ? el.clientHeight : undefined;
+      const next = viewSize(w, h);
+      setSize((s) => (Math.abs(next.width - s.width) < RESIZE_STEP && Math.abs(next.height - s.height) < RESIZE_STEP ? s : next));
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -64,13 +67,6 @@ function subLine(t: Translate, f: NodeFacts): string | null {
   if (f.leader !== undefined) return f.leader === f.id ? (f.role === 'leading' ? t('mp.short.leads') : null) : f.leader ? t('mp.short.leader', { leader: f.leader }) : null;
   if (f.vote === undefined) return null;
   return f.vote === null ? t('cluster.short.noVote') : t('cluster.short.vote', { vote: f.vote });
-}
-
-/** "P:proposer A:acceptor …" when nodes play more than one part, so the legend explains the
- * letters; empty for one-role protocols. */
-function roleKey(glyphs: Record<string, string>): string {
-  const entries = Object.entries(glyphs);
-  return entries.length > 1 ? entries.map(([role, letter]) => `${letter}:${role}`).join(' ') : '';
 }
 
 export function ClusterView() {
@@ -100,9 +96,19 @@ export function ClusterView() {
   const cuts = useMemo(() => JSON.parse(cutsKey) as [string, string][], [cutsKey]);
 
   // Message families seen in this run, for the legend (grows, never flickers).
-  const seen = useRef({ sim, families: new Set<string>(), election: false });
-  if (seen.current.sim !== sim) seen.current = { sim, families: new Set(), election: false };
+  // Every type the run has sent so far, read incrementally from the recorded events, so the
+  // legend names them all (not only the ones in flight at the cursor).
+  const seen = useRef({ sim, families: new Set<string>(), election: false, read: 0 });
+  if (seen.current.sim !== sim) seen.current = { sim, families: new Set(), election: false, read: 0 };
   for (const f of frame.inFlight) seen.current.families.add(messageFamily(f.message.type));
+  for (let i = seen.current.read; i < sim.events.length; i++) for (const m of sim.events[i]!.sent ?? []) seen.current.families.add(messageFamily(m.type));
+  seen.current.read = sim.events.length;
+  // The letters drawn in the nodes, with the roles they stand for ("C" is a candidate in Raft, a
+  // coordinator in 2PC, a client in chash): the legend's key.
+  const roles = [...new Set(frame.nodes.map((n) => nodeFacts(n, txHints).role))]
+    .map((role) => `${roleLetter(role, glyphs)}:${role}`)
+    .sort()
+    .join(' ');
   const families = [...seen.current.families].sort().join(' ');
   // Election timers, once one has been seen in this run (the legend never flickers).
   if (!seen.current.election) seen.current.election = frame.nodes.some((n) => n.timers.some((x) => x.name === ELECTION_TIMER));
@@ -194,7 +200,7 @@ export function ClusterView() {
         {onCanvas && <FlightCanvas inFlight={frame.inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
       </div>
-      <Legend t={t} families={families} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} roles={roleKey(glyphs)} />
+      <Legend t={t} families={families} roles={roles} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
     </section>
   );
 }

@@ -14,13 +14,22 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 /** `timer`: the protocol has an election timer to draw; `locks`: it has participants that
- * hold locks while uncertain (the padlock badge); `roles`: "letter role" pairs, space-separated,
- * for protocols whose nodes play different parts. */
-export const Legend = memo(function Legend({ t, families, hint, timer, locks, roles = '' }: { t: Translate; families: string; hint: string; timer: boolean; locks: boolean; roles?: string }) {
+ * hold locks while uncertain (the padlock badge). */
+export const Legend = memo(function Legend({ t, families, roles, hint, timer, locks }: { t: Translate; families: string; roles: string; hint: string; timer: boolean; locks: boolean }) {
   const list = families ? families.split(' ') : [];
-  const parts = roles ? roles.split(' ').map((pair) => pair.split(':') as [string, string]) : [];
+  const letters = roles ? roles.split(' ').map((r) => r.split(':') as [string, string]) : [];
   return (
     <div className="cl-legend" aria-label={t('cluster.legend')} role="group">
+      {letters.length > 0 && (
+        <ul className="cl-legend-roles" data-testid="legend-roles" aria-label={t('cluster.legend.roles')}>
+          {letters.map(([letter, role]) => (
+            <li key={role}>
+              <span className="cl-role-key">{letter}</span>
+              {roleName(t, role)}
+            </li>
+          ))}
+        </ul>
+      )}
       <ul>
         <li>
           <Icon>
@@ -87,21 +96,6 @@ export const Legend = memo(function Legend({ t, families, hint, timer, locks, ro
           </li>
         )}
       </ul>
-      {parts.length > 0 && (
-        <ul className="cl-legend-roles" aria-label={t('cluster.legend.roles')}>
-          {parts.map(([letter, role]) => (
-            <li key={role}>
-              <Icon>
-                <circle r={7} fill="#fff" stroke={INK} strokeWidth={1.2} />
-                <text y={3.2} textAnchor="middle" fontSize={9} fontWeight={700} fill={INK}>
-                  {letter}
-                </text>
-              </Icon>
-              {roleName(t, role)}
-            </li>
-          ))}
-        </ul>
-      )}
       {list.length > 0 && (
         <ul className="cl-legend-types">
           {list.map((f) => (

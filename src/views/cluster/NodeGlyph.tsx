@@ -51,7 +51,8 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
       e.preventDefault();
       e.stopPropagation();
       p.onMenu(id, null);
-    } else if (e.key === 'Enter' || e.key === ' ') {
+    } else if (e.key === 'Enter') {
+      // Space is not taken here: it plays, wherever the focus is.
       e.preventDefault();
       e.stopPropagation();
       p.onSelect(id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   RING_MARGIN,
+  RING_MARGIN_Y,
   VIEW,
   circlePoints,
   clusterLayout,
@@ -42,16 +43,20 @@ describe('node positions', () => {
   it('lays a cluster out in the view box, centred, with room for labels', () => {
     const l = clusterLayout(5);
     expect(l.center).toEqual({ x: VIEW.width / 2, y: VIEW.height / 2 });
-    expect(l.ringRadius).toBe(VIEW.height / 2 - RING_MARGIN);
+    expect(l.ringRadius).toBe(VIEW.height / 2 - RING_MARGIN_Y);
     expect(l.points).toHaveLength(5);
-    expect(l.points[0]).toEqual({ x: 360, y: 82 });
-    expect(clusterLayout(3, 400, 300).points[0]).toEqual({ x: 200, y: RING_MARGIN });
+    expect(l.points[0]).toEqual({ x: 360, y: RING_MARGIN_Y });
+    expect(clusterLayout(3, 400, 300).points[0]).toEqual({ x: 200, y: RING_MARGIN_Y });
+    // A narrow view keeps the wider room at the sides, where labels run outward.
+    expect(clusterLayout(3, 300, 600).ringRadius).toBe(150 - RING_MARGIN);
   });
 
   it('sizes the view box to the container: one unit per pixel, height within bounds', () => {
     expect(viewSize(800)).toEqual({ width: 800, height: 576 });
     expect(viewSize(1400.4)).toEqual({ width: 1400, height: 620 });
     expect(viewSize(200)).toEqual({ width: 320, height: 360 });
+    expect(viewSize(900, 430.6)).toEqual({ width: 900, height: 431 });
+    expect(viewSize(900, 100)).toEqual({ width: 900, height: 240 });
   });
 
   it('shrinks nodes as the ring gets crowded, within bounds', () => {

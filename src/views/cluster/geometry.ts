@@ -19,13 +19,17 @@ export interface Segment {
 export const VIEW = { width: 720, height: 540 } as const;
 /** The view box for a container `width` CSS pixels wide: one unit per pixel, so text keeps
  * its size; the height follows the width within bounds. */
-export function viewSize(width: number): { width: number; height: number } {
+export function viewSize(width: number, height?: number): { width: number; height: number } {
   const w = Math.max(320, Math.round(width));
+  // A stage of fixed height (the app's) is filled as it is, so nothing is letterboxed.
+  if (height !== undefined && height > 0) return { width: w, height: Math.max(240, Math.round(height)) };
   return { width: w, height: Math.min(620, Math.max(360, Math.round(w * 0.72))) };
 }
 
 /** Room kept between the ring and the view's edge, for labels outside the nodes. */
 export const RING_MARGIN = 82;
+/** The same room above and below the ring, where labels are one line above or below a node. */
+export const RING_MARGIN_Y = 76;
 /** Perpendicular distance between the two directed lanes of a link and its centre line. */
 export const LANE = 5;
 /** Largest and smallest node radius. */
@@ -62,7 +66,9 @@ export interface ClusterLayout {
 /** Nodes of a cluster of `count` on a circle inside a `width` × `height` box. */
 export function clusterLayout(count: number, width: number = VIEW.width, height: number = VIEW.height): ClusterLayout {
   const center = { x: width / 2, y: height / 2 };
-  const ringRadius = Math.max(0, Math.min(width, height) / 2 - RING_MARGIN);
+  // Labels sit beside the nodes at left and right, above and below them at top and bottom:
+  // a short stage (the app's fixed-height one) needs less room vertically.
+  const ringRadius = Math.max(0, Math.min(width / 2 - RING_MARGIN, height / 2 - RING_MARGIN_Y));
   return { center, ringRadius, nodeRadius: nodeRadius(count, ringRadius), points: circlePoints(count, center, ringRadius) };
 }
 

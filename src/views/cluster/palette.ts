@@ -34,7 +34,12 @@ const KNOWN: Record<string, string> = {
   '2b': '#7c3aed',
   Nack: '#db2777',
 };
-const PALETTE = ['#0891b2', '#db2777', '#059669', '#9333ea', '#65a30d', '#ea580c', '#0d9488', '#4f46e5'];
+const PALETTE = ['#0891b2', '#db2777', '#059669', '#9333ea', '#65a30d', '#ea580c', '#0d9488', '#4f46e5', '#be123c', '#a16207', '#0369a1', '#15803d', '#c026d3', '#57534e'];
+
+/** Colours handed out so far: each new family takes a colour no other family has, so the
+ * types of one protocol (2PC has nine) never share one. The cluster view, the legend and the
+ * diagram read the same table, so they always agree. */
+const assigned = new Map<string, string>();
 
 /** FNV-1a, 32 bits: a stable small hash of a type name. */
 function hash(text: string): number {
@@ -47,5 +52,11 @@ function hash(text: string): number {
 }
 
 export function familyColor(family: string): string {
-  return KNOWN[family] ?? PALETTE[hash(family) % PALETTE.length]!;
+  const known = KNOWN[family] ?? assigned.get(family);
+  if (known) return known;
+  const used = new Set(assigned.values());
+  // Past the palette (many protocols in one session), a stable hash.
+  const colour = PALETTE.find((c) => !used.has(c)) ?? PALETTE[hash(family) % PALETTE.length]!;
+  assigned.set(family, colour);
+  return colour;
 }

@@ -3,17 +3,18 @@
  * second session (store/compare.ts) that follows the shared cursor; every view in it is the
  * same component as on the left, reading that session.
  */
+import { Suspense } from 'react';
 import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
-import { useCompareStore } from './context';
+import { useActivePane, useCompareStore } from './context';
 import { protocolName } from '../../i18n/content';
 import { ClusterView } from '../cluster/ClusterView';
-import { PanePanels } from '../protocolPanels';
-import { Inspector } from '../logs/Inspector';
+import { PanePanels, lazyPanel } from '../protocolPanels';
 import './compare.css';
 import { invariantsOf } from '../../check/invariants';
 
 /** How often a pane's panels follow playback (as the other panels do). */
 const PANEL_MS = 250;
+const Inspector = lazyPanel(() => import('../logs/Inspector'), 'Inspector');
 
 function PaneHeader({ side }: { side: 'left' | 'right' }) {
   const t = useT();
@@ -42,9 +43,15 @@ function PaneHeader({ side }: { side: 'left' | 'right' }) {
 
 function Pane({ side }: { side: 'left' | 'right' }) {
   const t = useT();
+  const { active, setActive } = useActivePane();
   const name = useSession((s) => protocolName(s.lang, s.module));
   return (
-    <section className="cmp-pane" aria-label={t('compare.paneLabel', { name, side: t(side === 'left' ? 'compare.left' : 'compare.right') })} data-testid={`compare-${side}`}>
+    <section
+      className={`cmp-pane${active === side ? ' is-active' : ''}`}
+      onPointerDownCapture={() => setActive(side)}
+      onFocusCapture={() => setActive(side)}
+      data-active={active === side}
+      aria-label={t('compare.paneLabel', { name, side: t(side === 'left' ? 'compare.left' : 'compare.right') })} data-testid={`compare-${side}`}>
       <PaneHeader side={side} />
       <ClusterView />
       <CalmSession ms={PANEL_MS}>
@@ -55,7 +62,9 @@ function Pane({ side }: { side: 'left' | 'right' }) {
         <details className="cmp-inspector" data-testid="compare-inspector">
           <summary>{t('compare.inspector', { name })}</summary>
           <CalmSession ms={PANEL_MS}>
-            <Inspector />
+            <Suspense fallback={null}>
+              <Inspector />
+            </Suspense>
           </CalmSession>
         </details>
       )}

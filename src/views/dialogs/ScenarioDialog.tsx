@@ -24,7 +24,7 @@ export function ScenarioDialog() {
                 type="button"
                 aria-label={t('scenarios.openLabel', { name: `${p.id}:${s.name}` })}
                 onClick={() => {
-                  store.getState().load(s);
+                  store.getState().replace(s);
                   store.getState().openDialog(null);
                 }}
               >

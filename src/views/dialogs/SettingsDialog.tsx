@@ -5,14 +5,28 @@ import { useSession, useSessionStore, useT } from '../session';
 import { Dialog } from './Dialog';
 import { freeCluster, settingsOf, type ClusterSettings } from '../../store/settings';
 import { validateScenario } from '../../scenario/validate';
-import { getProtocol } from '../../protocols/registry';
+import { getProtocol, protocols } from '../../protocols/registry';
+import { bugText, protocolName } from '../../i18n/content';
+
+/** The settings a new run starts from: a curated scenario's bug switches are its lesson, not
+ * the user's choice, so they stay behind. */
+function startingSettings(scenario: Parameters<typeof settingsOf>[0]): ClusterSettings {
+  const s = settingsOf(scenario);
+  return scenario.name === 'free-play' ? s : { ...s, bugs: [] };
+}
 
 export function SettingsDialog() {
   const t = useT();
   const scenario = useSession((s) => s.sim.scenario);
-  const module = useSession((s) => s.module);
+  const lang = useSession((s) => s.lang);
   const store = useSessionStore();
-  const [s, setS] = useState<ClusterSettings>(() => settingsOf(scenario));
+  const [s, setS] = useState<ClusterSettings>(() => startingSettings(scenario));
+  const module = getProtocol(s.protocol)!;
+  const chooseProtocol = (id: string) => {
+    const m = getProtocol(id)!;
+    // Another protocol's parameters and bug switches mean nothing here.
+    setS({ ...s, protocol: id, size: Math.min(m.maxNodes, Math.max(m.minNodes, s.size)), bugs: [], params: {} });
+  };
   const [error, setError] = useState<string | null>(null);
   const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
   const apply = () => {
@@ -22,7 +36,7 @@ export function SettingsDialog() {
       setError(v.errors.join('; '));
       return;
     }
-    store.getState().load(v.scenario);
+    store.getState().replace(v.scenario);
     store.getState().openDialog(null);
   };
   return (
@@ -34,6 +48,16 @@ export function SettingsDialog() {
           apply();
         }}
       >
+        <label>
+          {t('newcomer.protocol')}
+          <select value={s.protocol} onChange={(e) => chooseProtocol(e.target.value)} data-testid="settings-protocol">
+            {[...protocols.values()].map((p) => (
+              <option key={p.id} value={p.id}>
+                {protocolName(lang, p)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {t('settings.size')}
           <input type="number" min={module.minNodes} max={module.maxNodes} value={s.size} onChange={(e) => setS({ ...s, size: num(e.target.value) })} data-testid="settings-size" />
@@ -61,16 +85,22 @@ export function SettingsDialog() {
         <fieldset>
           <legend>{t('settings.bugs')}</legend>
           {module.bugs.map((b) => (
-            <label key={b.id} className="check" title={b.description}>
+            <label key={b.id} className="check" title={bugText(lang, module.id, b)}>
               <input
                 type="checkbox"
                 checked={s.bugs.includes(b.id)}
                 onChange={(e) => setS({ ...s, bugs: e.target.checked ? [...s.bugs, b.id] : s.bugs.filter((x) => x !== b.id) })}
               />
-              <code>{b.id}</code> <span className="muted">{b.description}</span>
+              <code>{b.id}</code> <span className="muted">{bugText(lang, module.id, b)}</span>
             </label>
           ))}
+          {module.bugs.length === 0 && <span className="muted">{t('newcomer.noBugs')}</span>}
         </fieldset>
+        {s.bugs.length > 0 && (
+          <p className="bug-note" data-testid="settings-bugs-on">
+            ⚠ {t('newcomer.bugsCarried', { bugs: s.bugs.join(', ') })}
+          </p>
+        )}
         {error && (
           <p role="alert" className="error" data-testid="settings-error">
             {t('settings.invalid', { detail: error })}

@@ -92,9 +92,9 @@ function ExplorerResult() {
   const name = inv ? invariantText(lang, module.id, inv).name : found.invariant;
   const open = () => {
     const s = store.getState();
-    const before = { scenario: structuredClone(s.sim.scenario), step: s.frame.step, head: s.sim.eventCount };
-    s.load(found.shrunk);
-    store.setState({ beforeFork: before, notice: { kind: 'info', key: 'notice.explorerOpened' } });
+    s.replace(found.shrunk);
+    // The replaced run's way back stays in the notice (NoticeBar's "back to the previous run").
+    if (store.getState().beforeReplace) store.setState({ notice: { kind: 'info', key: 'notice.explorerOpened' } });
     s.openDialog(null);
   };
   return (

@@ -11,7 +11,6 @@ import { useSessionStore, useT } from '../session';
 import { downloadBlob, downloadText } from './download';
 import { findTarget, renderImage, type ImageFormat, type ViewId } from './exportImage';
 import { DropZone } from './DropZone';
-import { spaceTimeSvg } from '../spacetime/exportSvg';
 import './io.css';
 
 /** Errors shown in a notice; the rest are counted. */
@@ -37,7 +36,7 @@ export async function importInto(store: SessionStore, file: File): Promise<void>
   const r = readImport(text, file.size);
   if (!r.ok) return failed(r.errors);
   const before = store.getState().sim;
-  store.getState().load(r.scenario, r.step);
+  store.getState().replace(r.scenario, r.step);
   // A run that fails while loading has said why (notice.runError) and kept the old run.
   if (store.getState().sim === before) return;
   if (r.kind === 'scenario') return store.getState().setNotice({ kind: 'info', key: 'notice.imported' });
@@ -138,7 +137,9 @@ async function saveImage(store: SessionStore, view: ViewId, format: ImageFormat)
   const target = findTarget(view);
   if (!target) throw new Error(view === 'cluster' ? 'no cluster view' : 'no space-time diagram');
   const s = store.getState();
-  const blob = await renderImage(target, format, view === 'spacetime' ? () => spaceTimeSvg(s) : undefined);
+  // The diagram's exporter loads with the diagram's code, on demand.
+  const spaceTimeSvg = view === 'spacetime' ? (await import('../spacetime/exportSvg')).spaceTimeSvg : null;
+  const blob = await renderImage(target, format, spaceTimeSvg ? () => spaceTimeSvg(s) : undefined);
   downloadBlob(blob, `${exportBaseName(s.sim.scenario, s.frame.step)}-${view}.${format}`);
 }
 

@@ -8,6 +8,7 @@ import type { Violation } from '../../sim/types';
 import { useSession, useT } from '../session';
 import { invariantStatuses, type InvariantStatus } from './model';
 import { bugText, invariantText } from '../../i18n/content';
+import { violationText } from '../../i18n/violations';
 import './logs.css';
 import { invariantsOf } from '../../check/invariants';
 
@@ -17,6 +18,7 @@ const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v:
   const protocol = useSession((s) => s.module.id);
   const text = invariantText(lang, protocol, { id: item.id, name: item.name, description: item.description ?? '' });
   const v = item.violation;
+  const message = v ? violationText(lang, protocol, v.message) : '';
   return (
     <li className={`iv-item${v ? ' iv-bad' : ''}`} data-invariant={item.id} data-status={v ? 'violated' : 'holds'}>
       <details className="iv-details">
@@ -31,8 +33,8 @@ const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v:
         {item.source && <p className="iv-source">{t('inv.source', { source: item.source })}</p>}
       </details>
       {v && (
-        <button type="button" className="iv-go" onClick={() => onGo(v)} aria-label={`${text.name}: ${t('inv.violated', { step: v.seq + 1 })}. ${v.message}. ${t('inv.goTo', { step: v.seq + 1 })}`}>
-          <span className="iv-msg">{v.message}</span>
+        <button type="button" className="iv-go" onClick={() => onGo(v)} aria-label={`${text.name}: ${t('inv.violated', { step: v.seq + 1 })}. ${message}. ${t('inv.goTo', { step: v.seq + 1 })}`}>
+          <span className="iv-msg">{message}</span>
           <span className="iv-go-meta">
             {v.nodes && v.nodes.length > 0 && <span>{t('inv.nodes', { nodes: v.nodes.join(', ') })}</span>}
             <span className="iv-go-step">{t('inv.goTo', { step: v.seq + 1 })} →</span>

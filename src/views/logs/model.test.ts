@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, Violation } from '../../sim/types';
-import { eventParts, findMessage, invariantStatuses, logColumns, readLog } from './model';
+import { entriesOf, eventParts, findMessage, invariantStatuses, logColumns, readLog } from './model';
 
 const msg = (id: number): Message => ({ id, from: 'n1', to: 'n2', type: 'AppendEntries', payload: { type: 'AppendEntries', term: 1 }, sentAt: 10, arriveAt: 30 });
 
 describe('readLog', () => {
   it('reads a Raft log with its commit index', () => {
     const log = readLog({ log: [{ term: 1, command: 'x=1' }, { term: 2, command: 'y=2' }], commitIndex: 1 });
-    expect(log).toEqual({ entries: [{ term: 1, command: 'x=1' }, { term: 2, command: 'y=2' }], commitIndex: 1 });
+    expect(entriesOf(log!)).toEqual([{ term: 1, command: 'x=1' }, { term: 2, command: 'y=2' }]);
+    expect(log!.commitIndex).toBe(1);
+    expect(log!.at(0)).toBeUndefined();
+    expect(log!.at(3)).toBeUndefined();
   });
 
   it('returns null without a log, and clamps a missing or wild commit index', () => {
@@ -19,7 +22,7 @@ describe('readLog', () => {
 
   it('tolerates entries without a term or with a structured command', () => {
     const log = readLog({ log: [{ command: { op: 'put', k: 'x' } }, { term: 3, value: 'v' }, 'raw'], commitIndex: 0 })!;
-    expect(log.entries).toEqual([
+    expect(entriesOf(log)).toEqual([
       { term: null, command: '{"op":"put","k":"x"}' },
       { term: 3, command: '{"value":"v"}' },
       { term: null, command: '"raw"' },

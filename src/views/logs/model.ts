@@ -11,8 +11,22 @@ export interface LogEntryView {
   command: string;
 }
 export interface LogModel {
-  entries: LogEntryView[];
+  /** Entries `1 … length`. */
+  length: number;
   commitIndex: number;
+  /** Entry `index` (1-based), read on demand: after a seek every state is new, and a long
+   * run's logs hold thousands of entries of which the view draws a window of 60. */
+  at(index: number): LogEntryView | undefined;
+}
+
+function entryView(e: unknown): LogEntryView {
+  const term = e !== null && typeof e === 'object' ? (e as { term?: unknown }).term : undefined;
+  return { term: typeof term === 'number' ? term : null, command: commandOf(e) };
+}
+
+/** Every entry, for tests and small logs. */
+export function entriesOf(log: LogModel): LogEntryView[] {
+  return Array.from({ length: log.length }, (_, i) => log.at(i + 1)!);
 }
 
 function commandOf(entry: unknown): string {
@@ -37,13 +51,20 @@ export function readLog(state: Observable): LogModel | null {
   const log = state.log;
   let out: LogModel | null = null;
   if (Array.isArray(log)) {
-    const entries = log.map((e: unknown): LogEntryView => {
-      const term = e !== null && typeof e === 'object' ? (e as { term?: unknown }).term : undefined;
-      return { term: typeof term === 'number' ? term : null, command: commandOf(e) };
-    });
+    const raw: readonly unknown[] = log;
+    const seen = new Map<number, LogEntryView>();
     const c = state.commitIndex;
-    const commitIndex = typeof c === 'number' && Number.isFinite(c) ? Math.max(0, Math.min(c, entries.length)) : 0;
-    out = { entries, commitIndex };
+    const commitIndex = typeof c === 'number' && Number.isFinite(c) ? Math.max(0, Math.min(c, raw.length)) : 0;
+    out = {
+      length: raw.length,
+      commitIndex,
+      at(index) {
+        if (index < 1 || index > raw.length) return undefined;
+        let v = seen.get(index);
+        if (!v) seen.set(index, (v = entryView(raw[index - 1])));
+        return v;
+      },
+    };
   }
   logCache.set(state, out);
   return out;
@@ -52,7 +73,7 @@ export function readLog(state: Observable): LogModel | null {
 /** The number of index columns: the longest log (0 when no log). */
 export function logColumns(states: readonly Observable[]): number {
   let max = 0;
-  for (const s of states) max = Math.max(max, readLog(s)?.entries.length ?? 0);
+  for (const s of states) max = Math.max(max, readLog(s)?.length ?? 0);
   return max;
 }
 

@@ -8,6 +8,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession, useSessionStore, useT } from '../session';
+import { violationText } from '../../i18n/violations';
 import { invariantText } from '../../i18n/content';
 import { AXIS_H, LANE_H, diagramHeight } from './layout';
 import { indexFor } from './runIndex';
@@ -61,7 +62,7 @@ export function SpaceTime() {
 
   const texts = useMemo(() => {
     const names = new Map(invariantsOf(protocol).map((inv) => [inv.id, invariantText(lang, protocol.id, inv).name]));
-    return { t, labels: renderLabels(lang), invariantName: (id: string) => names.get(id) ?? id };
+    return { t, labels: renderLabels(lang), invariantName: (id: string) => names.get(id) ?? id, violationText: (m: string) => violationText(lang, protocol.id, m) };
   }, [t, lang, protocol]);
   const textsRef = useRef(texts);
   textsRef.current = texts;

@@ -53,6 +53,8 @@ export interface Texts {
   t: Translate;
   labels: RenderLabels;
   invariantName(id: string): string;
+  /** A violation's message in the reader's language. */
+  violationText?(message: string): string;
 }
 
 /** Identity of a run for the view: a fork keeps it (and the window), a new scenario does not. */
@@ -293,7 +295,7 @@ export class SpaceTimeController {
     } else if (this.scene) {
       const s = this.store.getState();
       const text = describeHit(
-        { t: this.texts.t, index: this.scene.input.index, events: s.sim.events, violations: s.sim.violations, invariantName: this.texts.invariantName },
+        { t: this.texts.t, index: this.scene.input.index, events: s.sim.events, violations: s.sim.violations, invariantName: this.texts.invariantName, ...(this.texts.violationText ? { violationText: this.texts.violationText } : {}) },
         hit,
       );
       this.cb.onTip({ x: at.x, y: at.y, ...text });

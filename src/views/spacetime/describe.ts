@@ -100,6 +100,7 @@ export interface TipContext {
   events: readonly TraceEvent[];
   violations: readonly Violation[];
   invariantName(id: string): string;
+  violationText?(message: string): string;
 }
 
 function messageLines(c: TipContext, id: number): string[] {
@@ -165,7 +166,7 @@ export function describeHit(c: TipContext, hit: Hit): TipText {
     case 'violation': {
       const v = c.violations[hit.index]!;
       const time = events[v.seq]?.time ?? 0;
-      return { lines: [t('spacetime.tip.violation', { invariant: c.invariantName(v.invariant), time: ms(time) }), v.message], hint: t('spacetime.tip.goEvent') };
+      return { lines: [t('spacetime.tip.violation', { invariant: c.invariantName(v.invariant), time: ms(time) }), c.violationText ? c.violationText(v.message) : v.message], hint: t('spacetime.tip.goEvent') };
     }
     case 'span': {
       const s = hit.span;

@@ -4,7 +4,7 @@
  * cursor, plus buttons that jump between faults and violations. D3 does the maths (scales,
  * ticks, binary searches in markers.ts); React renders the SVG. The track is an ARIA slider.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { scaleLinear, scaleSqrt, type ScaleLinear } from 'd3';
 import type { StringKey } from '../../i18n';
 import type { EventKind, TraceEvent, Violation } from '../../sim/types';
@@ -12,9 +12,9 @@ import { useStore } from 'zustand';
 import type { SessionStore } from '../../store/session';
 import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
-import { protocolName } from '../../i18n/content';
+import { invariantText, protocolName } from '../../i18n/content';
 import { clusterMarkers, densityBins, trackEnd, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
-import { goWhere, goTo, type Go } from './navigate';
+import { canGo, goTo, type Go } from './navigate';
 import './timeline.css';
 
 type Translate = ReturnType<typeof useT>;
@@ -179,14 +179,28 @@ function PinGlyph({ title }: { title: string }) {
 
 /** Violations, pinned through the track: red, with the invariant's id on hover and at the
  * cursor. Pins closer than PIN_GAP px share a glyph. */
+/** An invariant's name in the reader's language (pins show names, not ids). */
+function useInvariantName(): (id: string) => string {
+  const lang = useSession((s) => s.lang);
+  const module = useSession((s) => s.module);
+  return useCallback(
+    (id: string) => {
+      const inv = module.invariants.find((i) => i.id === id);
+      return inv ? invariantText(lang, module.id, inv).name : id;
+    },
+    [lang, module],
+  );
+}
+
 const Pins = memo(function Pins({ x, pins, step, t }: Pick<LayerProps, 'x' | 'pins' | 'step' | 't'>) {
   const cols = useMemo(() => clusterMarkers(pins, x, PIN_GAP), [pins, x]);
+  const nameOf = useInvariantName();
   const [hovered, setHovered] = useState<number | null>(null);
   // One label at a time, over every pin: the hovered pin's, else the one at the cursor.
   const labelled = cols.find((c) => c.items[0]!.seq === hovered) ?? cols.find((c) => c.items.some((v) => v.seq + 1 === step));
   const label = labelled && {
     px: labelled.x,
-    names: [...new Set(labelled.items.map((v) => v.invariant))].join(', '),
+    names: [...new Set(labelled.items.map((v) => nameOf(v.invariant)))].join(', '),
   };
   const leftward = !!label && label.px > x.range()[1]! - 170;
   return (
@@ -205,7 +219,7 @@ const Pins = memo(function Pins({ x, pins, step, t }: Pick<LayerProps, 'x' | 'pi
             onPointerEnter={() => setHovered(first.seq)}
             onPointerLeave={() => setHovered((h) => (h === first.seq ? null : h))}
           >
-            <PinGlyph title={col.items.map((v) => t('timeline.violationAt', { invariant: v.invariant, step: v.seq + 1, time: v.time })).join('\n')} />
+            <PinGlyph title={col.items.map((v) => t('timeline.violationAt', { invariant: nameOf(v.invariant), step: v.seq + 1, time: v.time })).join('\n')} />
           </g>
         );
       })}
@@ -411,7 +425,7 @@ export function Timeline() {
               type="button"
               className={b.go.endsWith('Violation') ? 'tl-go-violation' : undefined}
               onClick={() => goTo(store.getState(), b.go, second?.getState())}
-              disabled={goWhere(state, b.go, second?.getState()) === null}
+              disabled={!canGo(state, b.go, second?.getState())}
               aria-label={t(b.label)}
               title={t(b.tip)}
               aria-keyshortcuts={b.keys}
@@ -422,7 +436,7 @@ export function Timeline() {
           ))}
         </div>
         <span className="tl-counts">
-          {t('timeline.counts', { faults: faults.length, violations: pins.length })}
+          {t(faults.length === 1 ? 'newcomer.oneFault' : 'newcomer.faults', { n: faults.length })} · {t(pins.length === 1 ? 'newcomer.oneViolation' : 'newcomer.violations', { n: pins.length })}
           {second && <CompareCount store={second} t={t} />}
         </span>
       </div>

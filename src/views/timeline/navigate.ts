@@ -1,19 +1,29 @@
 /** The timeline's jumps, shared by its buttons and the keyboard shortcuts. A jump pauses
  * playback: the user wants to look at the step it lands on. */
 import type { SessionState } from '../../store/session';
-import { jumpTarget, type Jump } from './markers';
+import { isFault, jumpTarget, type Jump } from './markers';
 
 export type Go = Jump | 'start' | 'end';
+
+/** How many events one forward jump may record ahead of the head (about a second of Raft in
+ * the browser). A run is recorded as it plays; a jump into the unplayed future records the
+ * way there first, so a scenario just opened can be navigated at once. */
+export const AHEAD_EVENTS = 50_000;
 
 /** The step a jump lands on from the cursor, or null when there is nothing that way. */
 export function goTarget(s: Pick<SessionState, 'sim' | 'frame'>, go: Go): number | null {
   const { step, head } = s.frame;
   if (go === 'start') return step > 0 ? 0 : null;
-  if (go === 'end') return step < head ? head : null;
+  // A run whose events ran out before its limit still has its clock to run on to the end.
+  if (go === 'end') return step < head || (s.sim.done && s.frame.time < s.sim.scenario.until) ? head : null;
   return jumpTarget(s.sim, step, go);
 }
 
 type Run = Pick<SessionState, 'sim' | 'frame'>;
+/** The compared run, which can record ahead when it is a live session. */
+type Other = Run & Partial<Pick<SessionState, 'recordAhead'>>;
+
+const forward = (go: Go) => go === 'end' || go === 'nextFault' || go === 'nextViolation';
 
 /** Compare mode: the time of the compared run's nearest violation that way from the cursor. */
 function otherViolation(other: Run, time: number, go: 'prevViolation' | 'nextViolation'): number | null {
@@ -36,13 +46,34 @@ export function goWhere(s: Run, go: Go, other?: Run | null): { step: number } | 
   return theirsFirst ? { time: theirs } : { step: step! };
 }
 
+/** Whether a jump can go anywhere: somewhere recorded, or into the run not yet recorded. */
+export function canGo(s: Run, go: Go, other?: Run | null): boolean {
+  if (goWhere(s, go, other) !== null) return true;
+  return forward(go) && !s.sim.done && s.frame.mode === 'auto';
+}
+
+/** When nothing recorded lies that way: records the unplayed run ahead until what the jump
+ * looks for (a fault, a violation), or for End as far as the budget goes. */
+function recordFor(s: SessionState, go: Go, other?: Other | null): void {
+  // Compare mode: the compared run's next violation counts too; record it ahead as well.
+  if (go === 'nextViolation' && other?.recordAhead && !other.sim.done && otherViolation(other, s.frame.time, go) === null) other.recordAhead((_, violated) => violated, AHEAD_EVENTS);
+  if (!forward(go) || s.sim.done || s.frame.mode !== 'auto' || goTarget(s, go) !== null) return;
+  const found = s.recordAhead((ev, violated) => (go === 'nextFault' ? isFault(ev) : go === 'nextViolation' ? violated : false), AHEAD_EVENTS);
+  if (!found && go !== 'end' && !s.sim.done) s.setNotice({ kind: 'info', key: 'newcomer.nothingAhead', detail: String(Math.floor(s.sim.current.time)) });
+}
+
 /** Jumps; returns whether the cursor moved. `other`: the compared run, whose violations are
  * stops too. */
-export function goTo(s: SessionState, go: Go, other?: Run | null): boolean {
-  const where = goWhere(s, go, other);
+export function goTo(s: SessionState, go: Go, other?: Other | null): boolean {
+  recordFor(s, go, other);
+  // Recording moved the head on: read the run as it is now.
+  const run: Run = { sim: s.sim, frame: { ...s.frame, head: s.sim.eventCount } };
+  const where = goWhere(run, go, other);
   if (where === null) return false;
   s.pause();
-  if ('step' in where) s.seekStep(where.step);
-  else s.followTime(where.time);
+  if (!('step' in where)) s.followTime(where.time);
+  // End of a run recorded to its last event: its clock runs on to the limit, so "end of run" shows.
+  else if (go === 'end' && s.sim.done) s.seekStep(where.step, s.sim.scenario.until);
+  else s.seekStep(where.step);
   return true;
 }
