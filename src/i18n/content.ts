@@ -148,7 +148,7 @@ const zhInvariants: Record<string, Text> = {
   'paxos:one-value-per-ballot': { title: '每个选票一个值', description: '没有两个接受者在同一选票中投票给不同的值。' },
   'paxos:votes-safe': { title: 'VotesSafe（投票安全）', description: '每一票在其选票上都是安全的：在更低的选票中，没有其他值已被或仍可能被选定。' },
   'paxos:promise-monotone': { title: '承诺从不回退', description: '接受者的 maxBal 从不减小，重启后也一样。' },
-  'paxos:learn-sound': { title: '只学到已选定的值', description: '学习者（或提议者）认为某个值已被选定，仅当它确实已被选定。' },
+  'paxos:learn-sound': { title: '只学到已选定的值', description: '学习者（或提议者，或提议者的客户端）认为某个值已被选定，仅当它确实已被选定。' },
   'paxos:validity': { title: '只有被提议的值才会被选定', description: '每个被选定的值都曾通过 propose 命令交给某个提议者。' },
   ...zab.zabInvariants,
   'lock:server-mutex': { title: '每把锁只有一个持有者，跨主节点亦然', description: '在任何时刻，主租约有效的各主节点视图中，不会有两个会话持有同一把锁，无论它们服务哪个纪元。' },

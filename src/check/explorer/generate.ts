@@ -131,7 +131,7 @@ export function faultActions(module: ProtocolModule, s: Scenario, plan: FaultPla
       const spec = rng.pick(commands);
       const node = rng.pick(nodes.filter((n) => !spec.roles || spec.roles.includes(roles[n]!)));
       const fields = Object.fromEntries(
-        spec.fields.map((f) => [f.name, f.kind === 'string' && String(f.default).includes('=') ? `${String(f.default).split('=')[0]}=${rng.int(0, 99)}` : f.default]),
+        spec.fields.map((f) => [f.name, f.sample ? rng.pick(f.sample) : f.kind === 'string' && String(f.default).includes('=') ? `${String(f.default).split('=')[0]}=${rng.int(0, 99)}` : f.default]),
       );
       out.push({ at, do: spec.id, node, ...fields } as Action);
     }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/simulation';
 import { paxos } from '.';
 import { abstractState } from './abstract';
+import { baseScenario, faultActions, uniformPlan } from '../../check/explore/generate';
+import { Rng } from '../../sim/rng';
 
 const run = (name: string, seed?: number) => {
   const s = paxos.scenarios.find((x) => x.name === name)!;
@@ -28,5 +30,22 @@ describe('the explorer abstraction', () => {
 
   it('tells a chosen value from none', () => {
     expect(abstractState(run('happy-path').current.views)).not.toBe(abstractState(run('minority-partition').current.views));
+  });
+});
+
+// Regression: the explorer's generator ignored a field's `sample` and proposed the default
+// 'v1' everywhere. With one value Consensus cannot fail and neither can VotesSafe through a
+// lost vote: ignore-promised-votes and forget-vote were out of the explorer's reach.
+describe('the explorer proposes values Paxos can disagree on', () => {
+  it('its schedules propose several values from the command’s sample', () => {
+    const sample = paxos.commands.find((c) => c.id === 'propose')!.fields[0]!.sample!;
+    const values = new Set<string>();
+    for (let seed = 1; seed <= 5; seed++) {
+      const plan = uniformPlan(Rng.fromSeed(seed));
+      const s = baseScenario(paxos, 5, seed, [], plan, 3000);
+      for (const a of faultActions(paxos, s, plan, Rng.fromSeed(seed + 100), 0)) if (a.do === 'propose' && 'value' in a) values.add(String(a.value));
+    }
+    expect([...values].every((v) => sample.includes(v))).toBe(true);
+    expect(values.size).toBeGreaterThan(1);
   });
 });

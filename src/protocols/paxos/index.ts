@@ -73,7 +73,9 @@ export const paxos: ProtocolModule = {
       id: 'propose',
       label: 'Propose',
       description: 'A client asks this proposer to get a value chosen. It is answered with the value chosen, which may be another proposer’s.',
-      fields: [{ name: 'value', kind: 'string', default: 'v1', description: 'The value to propose' }],
+      // Distinct values are what make a lost decision visible (two chosen values, an unsafe vote):
+      // the explorer picks from `sample`, so its proposers can disagree as in the scenarios.
+      fields: [{ name: 'value', kind: 'string', default: 'v1', description: 'The value to propose', sample: ['v1', 'v2', 'v3'] }],
       roles: ['proposer'],
       event: (a) => ({ type: 'Propose', value: String(a.value ?? ''), at: a.at }),
     },

@@ -10,7 +10,7 @@ import { VoteLedger } from '../kit/votes';
 import { castFor } from './config';
 import { proposalsIn, votesIn } from './ghost';
 import type { AcceptorObservable, LearnerObservable, PaxosObservable, ProposerObservable } from './observe';
-import type { Value } from './messages';
+import type { ProposeReply, Value } from './messages';
 
 /** A checker with a ghost ledger fed before `judge` sees the event. */
 function withLedger(cfg: ProtocolConfig, judge: (ledger: VoteLedger, input: InvariantInput, acceptors: readonly NodeId[]) => ReturnType<InvariantCheck>): InvariantCheck {
@@ -107,11 +107,16 @@ const promiseMonotone: Invariant = {
 const learnSound: Invariant = {
   id: 'learn-sound',
   name: 'Learn only what is chosen',
-  description: 'A learner (or a proposer) knows a value is chosen only if it is.',
+  description: 'A learner (or a proposer, or its client) knows a value is chosen only if it is.',
   source: 'Paxos Made Simple, section 2.1 ("a process never learns that a value has been chosen unless it actually has been")',
   everyEvent: true,
   create: (cfg) =>
     withLedger(cfg, (ledger, { event, nodes }) => {
+      // What a proposer tells its clients is what it claims to know: an answer sent before a
+      // quorum voted breaks the promise even if the proposer's own state never says "chosen".
+      for (const r of (event.output ?? []) as ProposeReply[]) {
+        if (r.type === 'chosen' && !ledger.isChosen(r.value)) return { message: `${event.node} told its client ${r.value} is chosen, which no majority of acceptors voted for in one ballot`, nodes: event.node === undefined ? [] : [event.node] };
+      }
       const v = event.node === undefined ? undefined : nodes.get(event.node);
       const s = v?.state as LearnerObservable | ProposerObservable | undefined;
       if (!v || !s) return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backoffWindow, ballotAfter, proposerMachine, valueToPropose, type ProposerContext, type ProposerInput } from './proposer';
+import { backoffWindow, ballotAfter, proposerMachine, valueToPropose, type ProposerContext, type ProposerDurable, type ProposerInput } from './proposer';
 import { drive, kernel, sends } from './testDrive';
+import { durable } from './observe';
 
 const m = drive<ProposerContext, ProposerInput>(proposerMachine);
 const input = (over: Partial<ProposerInput> = {}): ProposerInput => ({
@@ -118,5 +119,19 @@ describe('Paxos proposer', () => {
     expect(phase(s)).toBe('idle');
     expect(s.ctx).toMatchObject({ highestTried: 8, ops: 3, value: null });
     expect(m.send(s, propose('v', 1)).ctx.curBal).toBe(10);
+  });
+
+  // Regression: no test failed when durable() dropped highestTried. A proposer that forgets its
+  // ballot may reuse it after a restart, and late 1b replies from before the crash can then
+  // complete a quorum for a second 2a in that ballot (OneValuePerBallot broken).
+  it('keeps the ballot it tried on disk through a crash: the restarted proposer moves above it', () => {
+    let s = m.send(m.start(input()), propose('v2'));
+    s = m.send(m.send(s, promise('a1', 2)), promise('a2', 2));
+    expect(phase(s)).toBe('p2');
+    const disk = durable(s.snap) as ProposerDurable;
+    expect(disk.highestTried).toBe(2);
+    const again = m.send(m.start(input({ durable: disk })), propose('v9', 5));
+    expect(again.ctx.curBal).toBe(4);
+    expect(sends(again).map((x) => x.msg.bal)).toEqual([4, 4, 4]);
   });
 });
