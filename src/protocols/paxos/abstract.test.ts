@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/simulation';
 import { paxos } from '.';
 import { abstractState } from './abstract';
-import { baseScenario, faultActions, uniformPlan } from '../../check/explore/generate';
+import { baseScenario, faultActions, uniformPlan } from '../../check/explorer/generate';
 import { Rng } from '../../sim/rng';
 
 const run = (name: string, seed?: number) => {
