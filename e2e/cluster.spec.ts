@@ -115,6 +115,8 @@ test('the node menu works from the keyboard', async ({ page }) => {
   await expect(menu.getByRole('menuitem', { name: 'Pause' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: /^Client read/ })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
   await expect(menu.getByRole('menuitem', { name: /^Client request x=/ })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);

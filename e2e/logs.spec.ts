@@ -33,28 +33,29 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByTestId('logview')).toBeVisible();
 });
 
-test('happy path: every node holds the three writes, committed', async ({ page }) => {
+test('happy path: every node holds the leader’s no-op (section 8) and the three writes, committed', async ({ page }) => {
   await load(page, 'happy-path');
   const logs = page.getByRole('table', { name: 'Logs' });
   for (const id of ['n1', 'n2', 'n3', 'n4', 'n5']) {
     const row = page.getByTestId(`log-row-${id}`);
-    await expect(row.getByRole('cell', { name: 'index 1, term 1, x=1, committed' })).toBeVisible();
-    await expect(row.getByRole('cell', { name: 'index 2, term 1, y=2, committed' })).toBeVisible();
-    await expect(row.getByRole('cell', { name: 'index 3, term 1, z=3, committed' })).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'index 1, term 1, no-op, committed' })).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'index 2, term 1, x=1, committed' })).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'index 3, term 1, y=2, committed' })).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'index 4, term 1, z=3, committed' })).toBeVisible();
   }
-  await expect(logs.getByRole('cell', { name: /, committed$/ })).toHaveCount(15);
+  await expect(logs.getByRole('cell', { name: /, committed$/ })).toHaveCount(20);
   await expect(logs.getByRole('cell', { name: /uncommitted/ })).toHaveCount(0);
-  await expect(logs.getByRole('columnheader', { name: 'index 3' })).toBeVisible();
-  await expect(logs.getByRole('columnheader', { name: 'index 4' })).toHaveCount(0);
+  await expect(logs.getByRole('columnheader', { name: 'index 4' })).toBeVisible();
+  await expect(logs.getByRole('columnheader', { name: 'index 5' })).toHaveCount(0);
   await expect(page.getByTestId('log-row-n1')).toContainText('leader');
 
   // Before the writes commit, the same entries read uncommitted on the leader.
   const firstAppend = await page.evaluate(
-    () => window.__faultline!.store.getState().sim.events.findIndex((e) => e.kind === 'command' && e.node === 'n1' && (e.state?.log as unknown[]).length === 1) + 1,
+    () => window.__faultline!.store.getState().sim.events.findIndex((e) => e.kind === 'command' && e.node === 'n1' && (e.state?.log as unknown[]).length === 2) + 1,
   );
   expect(firstAppend).toBeGreaterThan(0);
   await seek(page, firstAppend);
-  await expect(page.getByTestId('log-row-n1').getByRole('cell', { name: 'index 1, term 1, x=1, uncommitted' })).toBeVisible();
+  await expect(page.getByTestId('log-row-n1').getByRole('cell', { name: 'index 2, term 1, x=1, uncommitted' })).toBeVisible();
 });
 
 test('stale leader: its entries are uncommitted during the partition and replaced after the heal', async ({ page }) => {
@@ -64,13 +65,13 @@ test('stale leader: its entries are uncommitted during the partition and replace
   expect(beforeHeal).toBeGreaterThan(0);
   await seek(page, beforeHeal);
   const n1 = page.getByTestId('log-row-n1');
-  await expect(n1.getByRole('cell', { name: 'index 1, term 1, a=stale, uncommitted' })).toBeVisible();
-  await expect(n1.getByRole('cell', { name: 'index 2, term 1, b=stale, uncommitted' })).toBeVisible();
-  await expect(n1.getByRole('cell', { name: /, committed$/ })).toHaveCount(0);
-  await expect(page.getByTestId('log-row-n3').getByRole('cell', { name: 'index 1, term 2, c=fresh, committed' })).toBeVisible();
+  await expect(n1.getByRole('cell', { name: 'index 2, term 1, a=stale, uncommitted' })).toBeVisible();
+  await expect(n1.getByRole('cell', { name: 'index 3, term 1, b=stale, uncommitted' })).toBeVisible();
+  await expect(n1.getByRole('cell', { name: /stale, committed$/ })).toHaveCount(0);
+  await expect(page.getByTestId('log-row-n3').getByRole('cell', { name: 'index 3, term 2, c=fresh, committed' })).toBeVisible();
 
   await seek(page, END);
-  await expect(n1.getByRole('cell', { name: 'index 1, term 2, c=fresh, committed' })).toBeVisible();
+  await expect(n1.getByRole('cell', { name: 'index 3, term 2, c=fresh, committed' })).toBeVisible();
   await expect(n1.getByRole('cell', { name: /stale/ })).toHaveCount(0);
   await expect(n1).not.toContainText('leader');
 });

@@ -179,7 +179,7 @@ test('while playing, the view follows the cursor; a pinned view stays', async ({
 
 test('a 100,000-event run stays interactive', async ({ page }) => {
   test.setTimeout(120_000);
-  const big = randomScenario(raft, 1, { nodes: 5, until: 1_500_000, faultEvery: 400 });
+  const big = randomScenario(raft, 1, { nodes: 5, until: 1_700_000, faultEvery: 400 });
   await runToEnd(page, big);
   const head = await page.evaluate(() => window.__faultline!.store.getState().frame.head);
   expect(head).toBeGreaterThan(100_000);

@@ -12,7 +12,7 @@ import { BUGS } from './config';
 const NODES = ['db', 'm1', 'm2', 'c1', 'c2', 'store'];
 
 function scenario(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions' | 'until'> & Partial<Scenario>): Scenario {
-  return { format: 'faultline-scenario', version: 1, protocol: 'lock', nodes: NODES, seed: 1, params: { bugs: [] }, network: { latency: [10, 10], drop: 0, duplicate: 0 }, schedule: 'auto', ...s };
+  return { format: 'faultline-scenario', version: 2, protocol: 'lock', nodes: NODES, seed: 1, params: { bugs: [] }, network: { latency: [10, 10], drop: 0, duplicate: 0 }, schedule: 'auto', ...s };
 }
 
 const acquire = (at: number, node: string): Action => ({ at, do: 'acquire', node, lock: 'L' });

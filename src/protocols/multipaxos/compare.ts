@@ -12,7 +12,7 @@ const againstRaft = { protocol: 'raft', params: { bugs: [], electionTimeout: [15
 function base(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions' | 'until'>): Scenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: 'multipaxos',
     nodes: ['n1', 'n2', 'n3'],
     seed: 1,

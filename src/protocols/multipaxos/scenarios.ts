@@ -13,7 +13,7 @@ const nodes = (n: number): string[] => Array.from({ length: n }, (_, i) => `n${i
 export function scenario(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions' | 'until'> & Partial<Scenario>): Scenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: 'multipaxos',
     nodes: nodes(3),
     seed: 1,

@@ -11,7 +11,7 @@ const THREE = ['p1', 'p2', 'a1', 'a2', 'a3', 'l1'];
 function scenario(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions' | 'until'> & Partial<Scenario>): Scenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: 'paxos',
     nodes: THREE,
     seed: 1,

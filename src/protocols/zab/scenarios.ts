@@ -11,7 +11,7 @@ const servers = (n: number): string[] => Array.from({ length: n }, (_, i) => `n$
 function scenario(s: Pick<Scenario, 'name' | 'title' | 'description' | 'actions' | 'until'> & Partial<Scenario>): Scenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     protocol: 'zab',
     nodes: servers(3),
     seed: 1,
