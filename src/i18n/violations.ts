@@ -2,12 +2,17 @@
  * Invariant violation messages in the reader's language. Invariants word their messages in
  * English (the CLI prints them too); each template here matches one message shape and says it
  * in Chinese, keeping node ids, keys, terms and entries as they are. A protocol's messages
- * are listed under its id; `violations.test.ts` fails when a curated scenario's violation has
- * no translation.
+ * are listed under its id (newer protocols' in violations/<id>.ts); the shared checkers'
+ * messages (linearizable) are tried after them for any protocol. `violations.test.ts` fails
+ * when a curated scenario's violation has no translation.
  */
 import type { Lang } from '.';
-
-type Rule = [RegExp, string];
+import type { Rule } from './violations/rule';
+import { paxosRules } from './violations/paxos';
+import { MULTIPAXOS_WORDS, multipaxosRules } from './violations/multipaxos';
+import { zabRules } from './violations/zab';
+import { lockRules } from './violations/lock';
+import { linearizableRules } from './violations/linearizable';
 
 /** Captures: `(\S+)` an id or number, `(.+?)` free text such as an entry or a list. */
 const RULES: Record<string, Rule[]> = {
@@ -43,24 +48,39 @@ const RULES: Record<string, Rule[]> = {
     [/^(\S+) \((.+?)\) is held by (.+?), and lost with the disk of (.+?); it needs (\d+) copies$/, '$1（$2）由 $3 持有，并随 $4 的磁盘丢失；它需要 $5 份副本'],
     [/^(\S+) \((.+?)\) is held by (.+?); it needs (\d+) copies$/, '$1（$2）由 $3 持有；它需要 $4 份副本'],
   ],
+  paxos: paxosRules,
+  multipaxos: multipaxosRules,
+  zab: zabRules,
+  lock: lockRules,
 };
 
-/** Words inside captured text (a version note) that read better translated. */
-const WORDS: Rule[] = [[/\bversion (\d+) by ([\w-]+)/g, '$2 写入的版本 $1']];
+/** Invariants any protocol may have (the shared checkers in src/check/), tried after its own. */
+const SHARED: Rule[] = [...linearizableRules];
+
+/** Words inside captured text that read better translated, per protocol (a version note). */
+const WORDS: Record<string, Rule[]> = {
+  chash: [[/\bversion (\d+) by ([\w-]+)/g, '$2 写入的版本 $1']],
+  multipaxos: MULTIPAXOS_WORDS,
+};
+
+/** `replace` is typed per overload: a template or a function, not a union of both. */
+const apply = (text: string, [re, zh]: Rule): string => (typeof zh === 'string' ? text.replace(re, zh) : text.replace(re, zh));
+
+/** The message with its words translated, and the first rule that matches it. */
+function match(protocol: string, message: string): { words: string; rule?: Rule } {
+  let words = message;
+  for (const w of WORDS[protocol] ?? []) words = apply(words, w);
+  return { words, rule: [...(RULES[protocol] ?? []), ...SHARED].find(([re]) => re.test(words)) };
+}
 
 /** The violation message in `lang`; the English one when no template matches. */
 export function violationText(lang: Lang, protocol: string, message: string): string {
   if (lang === 'en') return message;
-  for (const [re, zh] of RULES[protocol] ?? []) {
-    if (!re.test(message)) continue;
-    let words = message;
-    for (const [w, z] of WORDS) words = words.replace(w, z);
-    return words.replace(re, zh);
-  }
-  return message;
+  const { words, rule } = match(protocol, message);
+  return rule ? apply(words, rule) : message;
 }
 
 /** For tests: whether a template matches. */
 export function hasViolationText(protocol: string, message: string): boolean {
-  return (RULES[protocol] ?? []).some(([re]) => re.test(message));
+  return match(protocol, message).rule !== undefined;
 }
