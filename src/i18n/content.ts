@@ -50,7 +50,7 @@ const zhCN: Record<string, Text> = {
   'chash:drop-before-ack-bug': { title: '确认前就删除键的离开者（缺陷开关已开启）', description: 'n3 离开时 n3 → n4 的链路被切断。开启 drop-before-ack 后，n3 每发出一个键就立即删除，并马上离开。此刻 no-loss 就被破坏（传输途中的副本不算副本）；对 cherry 和 elder 则是永久破坏：它们发往 n4 的 Transfer 丢失，只剩两份副本而不是三份。' },
   'chash:whole-store-bug': { title: '复制整个存储的加入（缺陷开关已开启）', description: '开启 whole-store 的加入场景：旧副本用它们持有的全部数据回答 n6 的 Pull，于是副本集合不变的 banana 和 grape 也被复制到 n6。移动规则被破坏：加入只应移动新服务器获得的键。' },
   'paxos:happy-path': { title: '一个提议者，选定一个值', description: 'p1 在选票 1 中提议 v1。每个接受者都作出承诺，p1 发送 2a(1, v1)，多数派投票，学习者 l1 从两个不同的接受者处得知 v1。' },
-  'paxos:dueling-proposers': { title: '决斗的提议者：活锁，然后选定一个值', description: 'p1 和 p2 相隔 5 毫秒提议，链路长短不一，退避时间很短。每一方新的阶段 1 都会抢占另一方的阶段 2（Nack），于是一个又一个选票过去，什么都没有选定——也没有任何不安全的事发生（Paxos Made Simple 2.4）。每次被抢占后随机退避窗口翻倍；一旦某个提议者等得足够久，让另一方完成两个阶段，就有一个值被选定，在选票 13 中。' },
+  'paxos:dueling-proposers': { title: '决斗的提议者：活锁，然后选定一个值', description: 'p1 和 p2 相隔 5 毫秒提议，链路长短不一，退避时间很短。每一方新的阶段 1 都会抢占另一方的阶段 2（Nack），于是一个又一个选票过去，什么都没有选定——也没有任何不安全的事发生（Paxos Made Simple 2.4）。每次被抢占后随机退避窗口翻倍；一旦某个提议者等得足够久，让另一方完成两个阶段，就有一个值被选定，在选票 11 中。' },
   'paxos:adopt-chosen': { title: '新的提议者必须采用已选定的值', description: 'a1 和 a2 在选票 1 中投票给 v1，于是 v1 已被选定，但 l1 什么都没收到，p1 也崩溃了。p2 与 a2、a3 运行选票 2；a2 的承诺报告了它的投票 (1, v1)，因此 p2 提议 v1 而不是自己的 v2。l1 得知 v1，p2 的客户端得到 v1。' },
   'paxos:accepted-not-chosen': { title: '被接受不等于被选定', description: '只有 a1 在选票 1 中投票给 v1：被少数派接受，没有被选定。p2 与 a2、a3 运行选票 2，它们没有报告任何投票，于是 p2 提议自己的 v2，v2 被选定。a1 仍持有 v1——无害，因为 v1 从未被选定。' },
   'paxos:acceptor-restart': { title: '接受者崩溃并重启', description: 'a1 和 a2 在选票 1 中选定 v1，l1 得知它。a2 崩溃后重启：maxBal、maxVBal 和 maxVal 从磁盘恢复。p2 与 a2、a3 运行选票 2（a1 被隔离）；a2 报告 (1, v1)，因此 p2 再次提议 v1。' },

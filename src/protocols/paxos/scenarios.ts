@@ -54,7 +54,7 @@ export const dueling = scenario({
   name: 'dueling-proposers',
   title: 'Dueling proposers: livelock, then a value',
   description:
-    'p1 and p2 propose 5 ms apart over links of unequal length, with a tiny backoff. Each one’s new phase 1 keeps preempting the other’s phase 2 (Nacks), so ballot after ballot passes with nothing chosen — and nothing unsafe (Paxos Made Simple 2.4). The random backoff doubles with each preemption; once one proposer waits long enough for the other to finish both phases, a value is chosen, in ballot 13.',
+    'p1 and p2 propose 5 ms apart over links of unequal length, with a tiny backoff. Each one’s new phase 1 keeps preempting the other’s phase 2 (Nacks), so ballot after ballot passes with nothing chosen — and nothing unsafe (Paxos Made Simple 2.4). The random backoff doubles with each preemption; once one proposer waits long enough for the other to finish both phases, a value is chosen, in ballot 11.',
   network: { latency: [10, 10], drop: 0, duplicate: 0, links: DUEL_LINKS },
   params: { bugs: [], backoff: [0, 2] },
   seed: 4,
