@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Action, Scenario } from '../../scenario/types';
 import { Simulation } from '../../sim/simulation';
-import { randomScenario } from '../../check/explore';
 import { raft } from './index';
 import fixture from '../../sim/fixtures/v1-raft-faults.json';
 
