@@ -17,10 +17,11 @@ export interface Link {
 
 export const openLink = (conn: string): Link => ({ conn, sent: 0, read: 0, held: [] });
 
-/** Connection ids are `incarnation.count` of the follower that opened them: newer is larger. */
+/** Connection ids are `opener:incarnation.count` of the follower that opened them: newer is
+ * larger (compared for one opener). */
 export function newerConn(a: string, b: string): boolean {
-  const [ai, ac] = a.split('.').map(Number) as [number, number];
-  const [bi, bc] = b.split('.').map(Number) as [number, number];
+  const [ai, ac] = a.slice(a.indexOf(':') + 1).split('.').map(Number) as [number, number];
+  const [bi, bc] = b.slice(b.indexOf(':') + 1).split('.').map(Number) as [number, number];
   return ai !== bi ? ai > bi : ac > bc;
 }
 

@@ -35,7 +35,10 @@ export function connect(s: Step, leader: string): void {
     zabState: 'DISCOVERY',
     leader,
     connCount,
-    link: openLink(`${s.c.incarnation}.${connCount}`),
+    // The opener's id keeps two servers' connections apart: n4's first connection to n5 and
+    // n5's first to n4 would otherwise both be `0.1`, and a CEPOCH that n5 sent as a learner
+    // would read as the next message on n4's link to its leader n5 (found by the explorer).
+    link: openLink(`${s.c.id}:${s.c.incarnation}.${connCount}`),
     syncMode: null,
     newLeaderEpoch: null,
     ackedNewLeader: false,
