@@ -22,7 +22,9 @@ test.beforeAll(async () => {
   test.setTimeout(600_000);
   dir = mkdtempSync(join(tmpdir(), 'faultline-csp-'));
   execFileSync('npx', ['vite', 'build', '--mode', 'test', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
-  server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  // Its own process group, so that afterAll stops vite itself and not only the npx in front of it
+  // (a preview left running would hold the port for the next run).
+  server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(base)).ok) return;
@@ -35,7 +37,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  server?.kill();
+  if (server?.pid) process.kill(-server.pid);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

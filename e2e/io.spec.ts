@@ -104,6 +104,8 @@ test('a malformed file is refused with the problem named, and the session stays'
 
 test('dropping a scenario file on the window loads it, with an overlay while dragging', async ({ page }) => {
   await load(page, 'happy-path', 50);
+  // The file tools load on demand (first-load size): the drop zone is there with the Export menu.
+  await page.getByTestId('export-menu').waitFor({ state: 'attached' });
   const text = JSON.stringify(curated('stale-leader'));
   const dt = await page.evaluateHandle((t) => {
     const d = new DataTransfer();

@@ -12,7 +12,9 @@ export function startAutosave(store: SessionStore, storage: Storage): () => void
   const later = () => {
     if (pending === undefined) pending = setTimeout(save, 400);
   };
-  const offRun = store.subscribe((s) => [s.revision, s.sim, s.frame.step, s.speed] as const, later, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] });
+  // Pausing saves too: playback stops between events, and the cursor's time there (`&t=`) is
+  // part of what a reload must show, though no step changed since the last save.
+  const offRun = store.subscribe((s) => [s.revision, s.sim, s.frame.step, s.speed, s.playing] as const, later, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
   const offLang = store.subscribe((s) => s.lang, (lang) => saveLang(storage, lang));
   addEventListener('pagehide', save);
   return () => {
