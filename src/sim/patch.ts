@@ -5,6 +5,8 @@
  * value that serializes exactly as `b`, key order included: when a new object's keys are not in
  * the order a patch would give, the object is replaced whole.
  */
+import { changedSlots, type PMap } from './pmap';
+import { mapOf, recordOf } from './precord';
 
 export type Patch =
   /** Replace the value whole. */
@@ -39,6 +41,17 @@ const memo = new WeakMap<object, { from: object; patch: Patch | null }>();
 /** What `a` → `b` changed, or null when nothing did. */
 export function diff(a: unknown, b: unknown): Patch | null {
   if (a === b) return null;
+  const ma = mapOf(a);
+  const mb = ma && mapOf(b);
+  if (ma && mb) {
+    const hit = memo.get(b as object);
+    if (hit && hit.from === a) return hit.patch;
+    const p = diffMaps(ma, mb);
+    if (p !== undefined) {
+      memo.set(b as object, { from: a as object, patch: p });
+      return p;
+    }
+  }
   if (isPlainObject(a) && isPlainObject(b)) {
     const hit = memo.get(b);
     if (hit && hit.from === a) return hit.patch;
@@ -86,6 +99,32 @@ function diffObject(a: Obj, b: Obj): Patch | null {
   return patch;
 }
 
+/** Persistent records of one lineage: only the chunks that differ are compared. Undefined
+ * when they are not (the plain comparison then applies). */
+function diffMaps(a: PMap<unknown>, b: PMap<unknown>): Patch | null | undefined {
+  const changes = changedSlots(a, b);
+  if (!changes) return undefined;
+  const set: [string, Patch][] = [];
+  let del: string[] | undefined;
+  for (const c of changes) {
+    if (c.after === undefined) (del ??= []).push(c.k);
+    else if (c.before === undefined) set.push([c.k, { k: 'set', v: c.after }]);
+    else {
+      const p = diff(c.before, c.after);
+      if (p) set.push([c.k, p]);
+    }
+  }
+  return set.length === 0 && !del ? null : del ? { k: 'obj', set, del } : { k: 'obj', set };
+}
+
+/** An object patch on a persistent record: deletes, then sets (a new key goes last). */
+function applyToMap(m: PMap<unknown>, patch: Extract<Patch, { k: 'obj' }>, sub: (base: unknown, p: Patch) => unknown): unknown {
+  let out = m;
+  if (patch.del) for (const k of patch.del) out = out.delete(k);
+  for (const [k, p] of patch.set) out = out.set(k, sub(out.get(k), p));
+  return recordOf(out);
+}
+
 function diffArray(a: readonly unknown[], b: readonly unknown[]): Patch | null {
   const n = Math.min(a.length, b.length);
   let keep = 0;
@@ -117,6 +156,8 @@ export function apply(base: unknown, patch: Patch): unknown {
       return out;
     }
     case 'obj': {
+      const m = mapOf(base);
+      if (m) return applyToMap(m, patch, apply);
       const o = base as Obj;
       const changes = new Map(patch.set);
       const gone = patch.del ? new Set(patch.del) : undefined;
@@ -152,6 +193,8 @@ export function applyOwned(base: unknown, patch: Patch, owned: Set<object>): unk
       return out;
     }
     case 'obj': {
+      const m = mapOf(base);
+      if (m) return applyToMap(m, patch, (x, p) => applyOwned(x, p, owned));
       const out = own(base as Obj, owned) as Obj;
       if (patch.del) for (const k of patch.del) delete out[k];
       for (const [k, p] of patch.set) put(out, k, applyOwned(Object.hasOwn(out, k) ? out[k] : undefined, p, owned));

@@ -1,11 +1,14 @@
 /**
  * The transaction manager of two-phase commit (TwoPhase.tla's TM, with the Prepare and RM
  * abort messages the spec elides, and presumed abort for recovery). One machine runs every
- * transaction: per-transaction state lives in `tmState` and `tmPrepared`, named after the spec.
+ * transaction: per-transaction state lives in `tmState` and `tmPrepared`, named after the spec,
+ * kept as persistent records so that an event costs what it changed, not a copy of every
+ * transaction (issue 10).
  */
 import { assign, enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
 import type { Decision, Incoming, NodeId, TmEvent, TmState, TxId } from './messages';
+import { persistent, withKey } from '../../sim/precord';
 import { cancelTimer, effects, reply, send, setTimer, timerName, txOf, entry } from './kernel';
 
 /** What the TM forces to its log: its decisions and the id counter (so ids are never reused). */
@@ -69,8 +72,8 @@ export const coordinatorMachine = setup({
       const { tx, nextTx } = asked === '' ? nextTxId(context) : { tx: asked, nextTx: context.nextTx };
       enqueue.assign({
         nextTx,
-        tmState: { ...context.tmState, [tx]: 'init' },
-        tmPrepared: { ...context.tmPrepared, [tx]: [] },
+        tmState: withKey(context.tmState, tx, 'init'),
+        tmPrepared: withKey(context.tmPrepared, tx, []),
       });
       for (const rm of context.rms) effects(enqueue)(send(rm, { type: 'Prepare', tx }));
       effects(enqueue)(setTimer(timerName(VOTE, tx), context.voteTimeout));
@@ -86,19 +89,19 @@ export const coordinatorMachine = setup({
     'record prepared vote': assign(({ context, event }) => {
       const m = event as Incoming;
       const had = entry(context.tmPrepared, m.tx) ?? [];
-      return had.includes(m.from) ? {} : { tmPrepared: { ...context.tmPrepared, [m.tx]: [...had, m.from] } };
+      return had.includes(m.from) ? {} : { tmPrepared: withKey(context.tmPrepared, m.tx, [...had, m.from]) };
     }),
     // TMCommit: the decision is logged (durable) in the same step as it is sent.
     commit: enqueueActions(({ context, event, enqueue }) => {
       const tx = txOf(event);
-      enqueue.assign({ tmState: { ...context.tmState, [tx]: 'committed' } });
+      enqueue.assign({ tmState: withKey(context.tmState, tx, 'committed') });
       effects(enqueue)(cancelTimer(timerName(VOTE, tx)));
       for (const rm of context.rms) effects(enqueue)(send(rm, { type: 'Commit', tx }));
     }),
     // TMAbort, on a no vote or on the vote timeout.
     abort: enqueueActions(({ context, event, enqueue }) => {
       const tx = txOf(event);
-      enqueue.assign({ tmState: { ...context.tmState, [tx]: 'aborted' } });
+      enqueue.assign({ tmState: withKey(context.tmState, tx, 'aborted') });
       effects(enqueue)(cancelTimer(timerName(VOTE, tx)));
       for (const rm of context.rms) effects(enqueue)(send(rm, { type: 'Abort', tx }));
     }),
@@ -106,7 +109,7 @@ export const coordinatorMachine = setup({
     // is logged, so the TM can never later commit it.
     'presume abort': enqueueActions(({ context, event, enqueue }) => {
       const m = event as Incoming;
-      enqueue.assign({ tmState: { ...context.tmState, [m.tx]: 'aborted' } });
+      enqueue.assign({ tmState: withKey(context.tmState, m.tx, 'aborted') });
       effects(enqueue)(send(m.from, { type: 'Abort', tx: m.tx }));
     }),
     'repeat decision to sender': enqueueActions(({ context, event, enqueue }) => {
@@ -136,8 +139,8 @@ export const coordinatorMachine = setup({
   context: ({ input }) => ({
     id: input.id,
     rms: input.rms,
-    tmState: input.durable?.decisions ?? {},
-    tmPrepared: {},
+    tmState: persistent(input.durable?.decisions ?? {}),
+    tmPrepared: persistent({}),
     nextTx: input.durable?.nextTx ?? 0,
     voteTimeout: input.voteTimeout,
   }),

@@ -1,5 +1,6 @@
 /** The kernel's custom actions, as the machines enqueue them, and per-transaction timer names. */
 import { output, send as sendAny, type KernelAction } from '../../sim/machineActions';
+import { entryOf } from '../../sim/precord';
 import type { CommandReply, NodeId, TwoPcMessage, TxId } from './messages';
 
 export type { KernelAction } from '../../sim/machineActions';
@@ -20,5 +21,5 @@ export const txOf = (event: { type: string }): TxId => ('tx' in event ? (event a
 /** A per-transaction entry, own properties only: a transaction named "constructor" must not
  * reach Object.prototype. */
 export function entry<T>(map: Readonly<Record<TxId, T>>, tx: TxId): T | undefined {
-  return Object.hasOwn(map, tx) ? map[tx] : undefined;
+  return entryOf(map, tx);
 }

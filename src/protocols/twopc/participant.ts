@@ -6,6 +6,7 @@
 import { enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
 import type { Incoming, NodeId, RmEvent, RmState, TxId } from './messages';
+import { persistent, withKey } from '../../sim/precord';
 import { cancelTimer, effects, reply, send, setTimer, timerName, txOf, entry, type KernelAction } from './kernel';
 
 /** What an RM forces to its log before it answers: its vote and its decision per transaction. */
@@ -38,7 +39,7 @@ const DECISION = 'decisionTimeout';
 // ── pure helpers ───────────────────────────────────────────────────────────────
 
 const stateOf = (ctx: RmContext, tx: TxId): RmState => entry(ctx.rmState, tx) ?? 'working';
-const withState = (ctx: RmContext, tx: TxId, s: RmState) => ({ rmState: { ...ctx.rmState, [tx]: s } });
+const withState = (ctx: RmContext, tx: TxId, s: RmState) => ({ rmState: withKey(ctx.rmState, tx, s) });
 
 /** Ask everyone who may know: the TM, and every peer (cooperative termination). */
 function askForDecision(ctx: RmContext, tx: TxId): KernelAction[] {
@@ -143,7 +144,7 @@ export const participantMachine = setup({
     id: input.id,
     tm: input.tm,
     peers: input.peers,
-    rmState: input.durable?.rmState ?? {},
+    rmState: persistent(input.durable?.rmState ?? {}),
     abortNext: false,
     decisionTimeout: input.decisionTimeout,
   }),
