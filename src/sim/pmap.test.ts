@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PMap } from './pmap';
-import { mapOf, persistent, recordOf, withKey, withoutKey, entryOf } from './precord';
+import { entryOf, lastKey, mapOf, persistent, recordOf, withKey, withoutKey } from './precord';
 import { apply, applyOwned, diff } from './patch';
 
 /** Keys that exercise plain objects' ordering rules: integer-like keys come first in numeric
@@ -46,6 +46,7 @@ describe('persistent records', () => {
             expect(Object.hasOwn(r, k)).toBe(Object.hasOwn(p, k));
           }
           expect(r).toEqual(p);
+          expect(lastKey(r)).toBe(Object.keys(p).at(-1));
         }
       }),
       { numRuns: 300 },

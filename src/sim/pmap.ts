@@ -117,6 +117,16 @@ export class PMap<V> {
     } else yield* this.slots();
   }
 
+  lastKey(): string | undefined {
+    if (this.ints > 0 && this.ints === this.size) return this.keys().at(-1);
+    for (let p = this.length - 1; p >= 0; p--) {
+      const [k, v] = this.at(p);
+      // With integer-like keys about, the last live non-integer key is still last.
+      if (v !== DEAD && (this.ints === 0 || !isIndexKey(k))) return k;
+    }
+    return undefined;
+  }
+
   keys(): string[] {
     return Array.from(this.entries(), (e) => e[0]);
   }
@@ -171,6 +181,7 @@ export function changedSlots<V>(a: PMap<V>, b: PMap<V>): SlotChange<V>[] | null 
       if (p < n && ka !== kb) return null;
       if (va === vb) continue;
       if (p >= n && p >= b.length) return null; // b shorter than a: not b's ancestor
+      if (va === DEAD && p < a.length) return null; // a dead slot never revives in a descendant
       out.push({ k: (kb ?? ka)!, before: va === DEAD ? undefined : (va as V), after: vb === DEAD ? undefined : (vb as V) });
     }
   }

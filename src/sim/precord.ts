@@ -80,3 +80,9 @@ export function entryOf<V>(r: Rec<V>, k: string): V | undefined {
   if (m) return m.get(k);
   return Object.hasOwn(r, k) ? r[k] : undefined;
 }
+
+/** `r`'s last key in iteration order, without listing the others when `r` is persistent. */
+export function lastKey(r: Readonly<Record<string, unknown>>): string | undefined {
+  const m = mapOf(r);
+  return m ? m.lastKey() : Object.keys(r).at(-1);
+}

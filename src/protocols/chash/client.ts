@@ -9,7 +9,7 @@ import { enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
 import { cancelTimer, run, reply, send, setTimer, timerSubject, type Draft } from './kernel';
 import { initialMembership, isNewer, readReplicas, type Shape } from './membership';
-import { without } from '../kit/records';
+import { entryOf, persistent, withKey, withoutKey } from '../../sim/precord';
 import type { ClientEvent, ClientMessage, Entry, Incoming, Key, Membership, NodeId } from './messages';
 
 export const MAX_TRIES = 5;
@@ -60,8 +60,10 @@ type D = Draft<ClientContext>;
 
 // ── pure helpers ───────────────────────────────────────────────────────────────
 
-const opOf = (c: ClientContext, op: string): PendingOp | undefined => (Object.hasOwn(c.ops, op) ? c.ops[op] : undefined);
-const withoutOp = (c: ClientContext, op: string) => without(c.ops, op);
+// Thousands of ops can be pending at one instant (issue 10): `ops` is a persistent record,
+// so adding or answering one costs that op, not a copy of them all.
+const opOf = (c: ClientContext, op: string): PendingOp | undefined => entryOf(c.ops, op);
+const withoutOp = (c: ClientContext, op: string) => withoutKey(c.ops, op);
 
 function adopt(d: D, ring: Membership): void {
   if (ring.epoch > d.ctx.ring.epoch) d.ctx.ring = ring;
@@ -77,7 +79,7 @@ function attempt(d: D, op: string, p: Omit<PendingOp, 'to' | 'tries'> & { tries:
     return;
   }
   const to = replicas[p.skip % replicas.length]!;
-  d.ctx.ops = { ...d.ctx.ops, [op]: { ...p, to, tries: p.tries + 1 } };
+  d.ctx.ops = withKey(d.ctx.ops, op, { ...p, to, tries: p.tries + 1 });
   d.out.push(send(to, p.kind === 'put' ? { type: 'Put', op, key: p.key, entry: p.entry! } : { type: 'Get', op, key: p.key }), setTimer(`${TIMER}.${op}`, d.ctx.requestTimeout));
 }
 
@@ -134,7 +136,7 @@ export function clientContext(input: ClientInput): ClientContext {
     counter: input.durable?.counter ?? 0,
     acked: input.durable?.acked ?? {},
     nextOp: input.durable?.nextOp ?? 0,
-    ops: {},
+    ops: persistent({}),
     reads: {},
   };
 }

@@ -5,11 +5,11 @@
  * immediate `failed` reply names. An op that gave up after tries may have reached some replicas
  * before they stopped answering, so it is `info`.
  */
+import { lastKey } from '../../sim/precord';
 import type { ClientRecord, TraceEvent } from '../types';
 import type { CommandReply } from './messages';
 import type { ClientObservable } from './observe';
 
-const opNumber = (op: string) => Number(op.slice(1));
 
 export function chashClientHistory(event: TraceEvent): ClientRecord[] {
   const client = event.node;
@@ -20,7 +20,9 @@ export function chashClientHistory(event: TraceEvent): ClientRecord[] {
   const f = event.detail?.command;
   if (event.kind === 'command' && !event.reason && (f === 'put' || f === 'get')) {
     const failed = replies.find((r) => r.type === 'failed');
-    const newest = Object.keys(state.ops).sort((a, b) => opNumber(b) - opNumber(a))[0];
+    // Op ids only grow (the counter is on disk, `ops` is volatile), so the newest op is the
+    // last one added: found without listing thousands of pending ops (issue 10).
+    const newest = lastKey(state.ops);
     const op = failed?.op ?? newest;
     const pending = newest === undefined ? undefined : state.ops[newest];
     if (op !== undefined) {
