@@ -68,6 +68,7 @@ console.log(
 (await import('./ring')).benchRing();
 (await import('./paxos')).benchPaxos();
 (await import('./linearizability')).benchLinearizability();
+(await import('./codec')).benchCodec();
 
 /** The protocol's ring primitives (src/protocols/chash/ring.ts) at issue 6's scale: build,
  * place every key (its owner by successor, and a Dynamo preference list of R = 3), then the
