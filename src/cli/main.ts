@@ -7,7 +7,7 @@ import { compareScenario } from '../scenario/compare';
 import { recheckInvariants, firstDivergence } from '../check/recheck';
 import { InputError, parseArgs, USAGE, type Args } from './args';
 import { loadScenario, loadTrace } from './load';
-import { summarize, violationLines } from './summary';
+import { summarize, SummaryFold, violationLines } from './summary';
 import { exploreCommand } from './explore';
 import { TraceWriter } from './traceOut';
 
@@ -24,17 +24,22 @@ function run(args: Args, out: Out): number {
   const module = getProtocol(scenario.protocol)!;
   // Opened before the run: a path that cannot be written fails before any work.
   const writer = args.out ? new TraceWriter(args.out) : null;
-  // No checkpoints: the CLI never seeks, and a long run should not keep them.
-  const sim = new Simulation(module, scenario, { checkpointEvery: 0 });
+  // No checkpoints and no recorded trace: the CLI never seeks, events stream to --out and to
+  // the summary, which keeps only what the protocol's summary reads.
+  const sim = new Simulation(module, scenario, { checkpointEvery: 0, record: false });
+  const fold = new SummaryFold(module);
   try {
     writer?.begin(sim.scenario);
-    for (let ev = sim.step(); ev; ev = sim.step()) writer?.event(ev);
+    for (let ev = sim.step(); ev; ev = sim.step()) {
+      writer?.event(ev);
+      fold.add(ev, sim.violations);
+    }
     writer?.end(sim.trace().final, sim.violations);
   } catch (e) {
     writer?.abort();
     throw e;
   }
-  for (const line of summarize(module, sim)) out.log(line);
+  for (const line of fold.lines(sim)) out.log(line);
   if (args.out) out.log(`trace written to ${args.out}`);
   // Compare mode's second run (the app's right pane): summarized, and its violations count.
   const second = compareScenario(scenario);

@@ -190,6 +190,10 @@ export interface ProtocolModule {
   view: ViewHints;
   /** Protocol-specific lines for the CLI summary (leaders per term, committed entries). */
   summarize?(nodes: ReadonlyMap<NodeId, NodeView>, events: readonly TraceEvent[]): string[];
+  /** What `summarize` reads of the events, so the CLI can stream a long run and keep only
+   * those: 'state' (a node's state: events that repeat the node's last state are left out),
+   * 'sent' (events that sent messages), 'output'. Absent: every event is kept whole. */
+  summaryReads?: readonly ('state' | 'sent' | 'output')[];
   /** The client-history records this event carries (invocations and completions, usually
    * from `event.output` and command events). Pure: a replay derives the same history. */
   clientHistory?(event: TraceEvent): ClientRecord[];

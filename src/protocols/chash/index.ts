@@ -95,6 +95,7 @@ export const chash: ProtocolModule = {
   view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring', 'history'] },
   explore: { abstract: abstractChash },
   summarize: summarizeChash,
+  summaryReads: [],
   clientHistory: chashClientHistory,
   // Dynamo-style: a read asks one replica, and a put that gave up may sit on some replicas and
   // not others, so two reads in a row can disagree. The history is recorded and shown, and the

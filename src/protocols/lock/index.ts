@@ -104,6 +104,7 @@ export const lock: ProtocolModule = {
   scenarios: lockScenarios,
   view: { roleGlyphs: { db: 'D', cell: 'M', client: 'C', storage: 'S', redis: 'R', 'redis-client': 'C' }, panels: ['leases'], nodeNote },
   summarize: summarizeLock,
+  summaryReads: [],
   clientHistory,
   explore: { abstract: abstractState },
 };

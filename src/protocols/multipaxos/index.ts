@@ -68,6 +68,7 @@ export const multipaxos: ProtocolModule = {
   scenarios: multiPaxosScenarios,
   view: { roleGlyphs: { replica: 'R', follower: 'F', preparing: 'P', leading: 'L' }, panels: ['slots'] },
   summarize: summarizeMultiPaxos,
+  summaryReads: ['state'],
   clientHistory,
   explore: { abstract: abstractState },
 };

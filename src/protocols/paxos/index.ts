@@ -91,6 +91,7 @@ export const paxos: ProtocolModule = {
   scenarios: paxosScenarios,
   view: { roleGlyphs: { proposer: 'P', acceptor: 'A', learner: 'L' }, panels: ['chosen', 'acceptors'] },
   summarize: summarizePaxos,
+  summaryReads: ['sent'],
   clientHistory,
   explore: { abstract: abstractState },
 };

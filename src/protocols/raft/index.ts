@@ -93,6 +93,7 @@ export const raft: ProtocolModule = {
   scenarios: raftScenarios,
   view: { roleGlyphs: { server: 'S' }, panels: ['log', 'history'] },
   summarize: summarizeRaft,
+  summaryReads: ['state'],
   explore: { abstract: abstractRaft },
   clientHistory: raftClientHistory,
 };

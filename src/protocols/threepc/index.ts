@@ -73,6 +73,7 @@ export const threepc: ProtocolModule = {
   view: { roleGlyphs: { coordinator: 'C', participant: 'P' }, panels: ['transactions'], transactions: transactionHints },
   explore: { abstract: (nodes) => abstractTransactions(transactionHints, nodes) },
   summarize: summarizeThreePc,
+  summaryReads: [],
 };
 
 /** One line per transaction: every site's state. */

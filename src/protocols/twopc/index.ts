@@ -90,6 +90,7 @@ export const twopc: ProtocolModule = {
   view: { roleGlyphs: { coordinator: 'C', participant: 'P' }, panels: ['transactions'], transactions: transactionHints },
   explore: { abstract: (nodes) => abstractTransactions(transactionHints, nodes) },
   summarize: summarizeTwoPc,
+  summaryReads: [],
 };
 
 /** One line per transaction: the TM's decision and every RM's state. */

@@ -115,6 +115,7 @@ export const zab: ProtocolModule = {
   scenarios: zabScenarios,
   view: { roleGlyphs: { server: 'S' }, panels: ['zab-history'] },
   summarize,
+  summaryReads: ['state'],
   clientHistory,
   explore: { abstract },
 };
