@@ -16,6 +16,7 @@ console.log(
     wallMs: Math.round(performance.now() - t0),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    heapMb: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
     errors: lines.filter((l) => l.startsWith('error: ')).map((l) => l.slice(0, 200)),
   }),
 );

@@ -20,6 +20,8 @@ interface Probe {
   wallMs: number;
   cpuMs: number;
   peakRssMb: number;
+  /** Heap in use when the run ended (what the run still holds, plus garbage not yet collected). */
+  heapMb: number;
   errors: string[];
 }
 
@@ -49,8 +51,10 @@ function report(label: string, scenario: Scenario, extra: string[] = [], timeout
     return;
   }
   const ok = p.wallMs < 10_000 && p.peakRssMb < 1024 ? 'within target' : p.cpuMs < 10_000 && p.peakRssMb < 1024 ? 'within target in CPU time (the machine is busy)' : 'over target';
-  const events = p.events === null ? '' : `${p.events.toLocaleString('en-US')} events, `;
-  console.log(`  ${label.padEnd(34)} ${events}${s(p.wallMs)} wall, ${s(p.cpuMs)} CPU, ${p.peakRssMb} MB peak RSS, exit ${p.code}: ${ok}${p.errors.length ? ` (${p.errors.join('; ')})` : ''}`);
+  // Events per CPU second: the rate the run would have alone on the machine.
+  const rate = p.events === null || p.cpuMs === 0 ? '' : ` (${Math.round(p.events / (p.cpuMs / 1000)).toLocaleString('en-US')} events/s of CPU)`;
+  const events = p.events === null ? '' : `${p.events.toLocaleString('en-US')} events${rate}, `;
+  console.log(`  ${label.padEnd(34)} ${events}${s(p.wallMs)} wall, ${s(p.cpuMs)} CPU, ${p.peakRssMb} MB peak RSS, ${p.heapMb} MB heap at the end, exit ${p.code}: ${ok}${p.errors.length ? ` (${p.errors.join('; ')})` : ''}`);
 }
 
 console.log('');
