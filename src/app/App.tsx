@@ -3,6 +3,7 @@ import type { SessionStore } from '../store/session';
 import { CalmSession, SessionProvider, useSession } from '../views/session';
 import { TopBar } from '../views/TopBar';
 import { NoticeBar } from '../views/NoticeBar';
+import { LoadingProgress } from '../views/loading/LoadingProgress';
 import { ScenarioNote } from '../views/ScenarioNote';
 import { Stage } from '../views/compare/CompareStage';
 import { ActivePaneSession, CompareProvider, SideFollows } from '../views/compare/context';
@@ -46,6 +47,7 @@ function Shell({ store }: { store: SessionStore }) {
     <div className="app">
       <TopBar />
       <NoticeBar />
+      <LoadingProgress />
       <ScenarioNote />
       <main className="layout">
         <div className="stage">

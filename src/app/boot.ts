@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/types';
 import type { Notice, SessionStore } from '../store/session';
 import { loadSession, readLink } from '../store/persist';
 import { DEFAULT_SETTINGS, freeCluster } from '../store/settings';
+import { CHUNKED_FROM_ACTIONS, loader } from '../store/loader';
 
 export interface Boot {
   scenario: Scenario;
@@ -13,11 +14,13 @@ export interface Boot {
   time?: number;
   speed?: number;
   notice: Notice | null;
+  /** The scenario came from the link. */
+  fromLink?: true;
 }
 
 export function boot(hash: string, storage: Storage): Boot {
   const link = readLink(hash);
-  if (link.kind === 'ok') return { scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), ...(link.time !== undefined ? { time: link.time } : {}), ...(link.speed !== undefined ? { speed: link.speed } : {}), notice: null };
+  if (link.kind === 'ok') return { fromLink: true, scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), ...(link.time !== undefined ? { time: link.time } : {}), ...(link.speed !== undefined ? { speed: link.speed } : {}), notice: null };
   const saved = loadSession(storage);
   // Only someone with a saved session has a previous session to keep.
   const bad: Notice | null = link.kind === 'bad' ? { kind: 'error', key: saved ? 'notice.badLink' : 'newcomer.badLinkFresh', detail: link.reason } : null;
@@ -37,7 +40,18 @@ export function openLink(store: SessionStore, hash: string): void {
   // Our own "copy link" writes the hash too; reopening the same run would only reset the view.
   const s = store.getState();
   if (JSON.stringify(link.scenario) === JSON.stringify(s.sim.scenario)) return;
+  const after = () => {
+    if (link.step !== undefined && link.time !== undefined) store.getState().seekStep(link.step, link.time);
+    if (link.speed !== undefined) store.getState().setSpeed(link.speed);
+  };
+  // A large run records in chunks, with progress and a cancel that keeps this run.
+  if (isLarge(link.scenario)) {
+    void loader.open(store, link.scenario, link.step).then((adopted) => adopted && after());
+    return;
+  }
   s.replace(link.scenario, link.step);
-  if (link.step !== undefined && link.time !== undefined) store.getState().seekStep(link.step, link.time);
-  if (link.speed !== undefined) store.getState().setSpeed(link.speed);
+  after();
 }
+
+/** Large enough to record in chunks rather than at once. */
+export const isLarge = (scenario: Scenario): boolean => scenario.actions.length >= CHUNKED_FROM_ACTIONS;

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { boot, openLink } from './boot';
+import { boot, isLarge, openLink } from './boot';
 import { createSession, type SessionStore } from '../store/session';
 import { loadLang } from '../store/persist';
 import { startAutosave } from './autosave';
@@ -17,11 +17,16 @@ declare global {
 }
 
 const prefersChinese = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh');
-const start = boot(location.hash, localStorage);
+const linked = boot(location.hash, localStorage);
+// A large link opens over the run the app would have without it (the saved session or a
+// fresh cluster), recording in chunks with progress and a cancel (issue 10).
+const large = linked.fromLink === true && isLarge(linked.scenario);
+const start = large ? boot('', localStorage) : linked;
 const store = createSession(start.scenario, loadLang(localStorage, prefersChinese ? 'zh-CN' : 'en'));
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
 store.getState().setNotice(start.notice);
+if (large) openLink(store, location.hash);
 startAutosave(store, localStorage);
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the
 // current run when the link is bad.

@@ -20,6 +20,8 @@ export type { ActionWithoutTime };
 export const MIN_SPEED = 0.01;
 export const MAX_SPEED = 100;
 export const DEFAULT_SPEED = 0.1;
+/** Events a playback tick records at most (issue 10: a link with 10,000 requests at once). */
+export const TICK_EVENTS = 2000;
 
 /** Something to tell the user: text from the app (a key) or from the input (a reason). */
 export interface Notice {
@@ -72,6 +74,8 @@ export interface SessionState extends UiSlice {
    * import, a link), and saying so. */
   replace(scenario: Scenario, step?: number): void;
   undoReplace(): void;
+  /** `replace` with a run recorded elsewhere (in chunks, by `store/loader.ts`). */
+  adopt(sim: Simulation, step?: number): void;
   /** Record a fault or command at the cursor; in the past, this forks the run. */
   act(action: ActionWithoutTime): void;
   /** Manual schedule: deliver this message or fire this timer next. */
@@ -166,9 +170,12 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         const sim = new Simulation(module, scenario);
         sim.advanceTo(0);
         if (step !== undefined) while (sim.eventCount < step && sim.step());
+        return { module, ...cursorOf(sim, step) };
+      };
+      const cursorOf = (sim: Simulation, step?: number) => {
         const cursor = Math.min(step ?? sim.eventCount, sim.eventCount);
         const time = cursor > 0 ? sim.events[cursor - 1]!.time : 0;
-        return { module, sim, cursor, time };
+        return { sim, cursor, time };
       };
       const first = start(initial);
       const world0 = first.sim.current;
@@ -200,6 +207,13 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
           // A run that failed to load kept the old one and said why.
           if (get().sim === sim) return;
           set({ beforeReplace: before, notice: { kind: 'info', key: 'newcomer.replaced' } });
+        },
+
+        adopt(recorded, step) {
+          const { sim: old, frame } = get();
+          const before = { scenario: structuredClone(old.scenario), step: frame.step, time: frame.time };
+          const { sim, cursor, time } = cursorOf(recorded, step);
+          show(sim, cursor, time, { module: sim.module, playing: false, beforeFork: null, beforeReplace: before, revision: get().revision + 1, selection: null, notice: { kind: 'info', key: 'newcomer.replaced' } });
         },
 
         undoReplace() {
@@ -297,9 +311,15 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
           guard(() => {
             // A compared run's violation on the way is a stop too, wherever the frames fall.
             const peer = peerStop?.(frame.time, wanted) ?? null;
-            const time = peer ? peer.time : wanted;
-            // Record what is due (the head only grows when the cursor is there).
-            if (frame.step >= sim.eventCount) sim.advanceTo(time);
+            let time = peer ? peer.time : wanted;
+            // Record what is due (the head only grows when the cursor is there), at most
+            // TICK_EVENTS per tick: thousands of events at one instant play over several
+            // frames instead of freezing the page, the cursor waiting at the last recorded.
+            if (frame.step >= sim.eventCount) {
+              let n = 0;
+              while (n < TICK_EVENTS && sim.step(time)) n++;
+              if (n === TICK_EVENTS && sim.events.length > 0) time = Math.min(time, sim.events.at(-1)!.time);
+            }
             const reached = stepsUpTo(sim, time);
             // A violation on the way pauses playback at its step, however long the tick was.
             const hit = sim.violations.find((v) => v.seq >= frame.step && v.seq < reached);
