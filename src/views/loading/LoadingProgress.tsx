@@ -9,7 +9,8 @@ export function LoadingProgress() {
   const loading = useStore(loader.store, (s) => s.loading);
   const cancel = useStore(loader.store, (s) => s.cancel);
   if (!loading) return null;
-  const fraction = loading.until > 0 ? Math.min(1, loading.time / loading.until) : 0;
+  // Towards the link's step when it names one (most of the work), else through simulated time.
+  const fraction = loading.step ? Math.min(1, loading.events / loading.step) : loading.until > 0 ? Math.min(1, loading.time / loading.until) : 0;
   return (
     <div className="loading" role="status" data-testid="loading">
       <strong>{t('loading.title')}</strong>
