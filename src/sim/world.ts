@@ -3,86 +3,20 @@
  * `step()` advances by exactly one trace event. The world is a value that `checkpoint()`
  * copies cheaply (snapshots are immutable) and `World.restore()` brings back.
  */
-import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { EventObject } from 'xstate';
 import type { Action, CommandAction, Scenario } from '../scenario/types';
 import { isKernelAction } from '../scenario/types';
 import type { ProtocolConfig, ProtocolModule } from '../protocols/types';
 import type { EventKind, Message, NodeId, NodeView, TraceEvent } from './types';
 import { EventQueue } from './queue';
-import { Purpose, Rng, hashString, keyedUnit, unitToInt, type RngState } from './rng';
+import { Purpose, Rng, hashString, keyedUnit, unitToInt } from './rng';
 import { HEALED, blockedBy, linkKey, linkTable, partitioned, type LinkParams, type NetworkState } from './network';
 import { stepperFor, type Stepper, type Effect } from './effects';
+import type { Arrival, Checkpoint, Enabled, Item, NodeRuntime, Timer } from './worldState';
+import { MAX_EVENTS_AT_ONE_INSTANT, ScenarioRuntimeError } from './worldState';
 
-interface Arrival {
-  time: number;
-  seq: number;
-  kind: 'arrive';
-  msg: Message;
-  /** Lost to the link's drop rate, decided when sent. */
-  dropped: boolean;
-}
-interface TimerFire {
-  time: number;
-  seq: number;
-  kind: 'timer';
-  node: NodeId;
-  name: string;
-  id: number;
-}
-type Item = Arrival | TimerFire;
-
-interface Timer {
-  id: number;
-  due: number;
-  /** When it was set: views draw its progress. */
-  set: number;
-  /** Event to deliver; `{ type: name }` when absent (XState `after` timers carry their own). */
-  event?: EventObject;
-}
-
-interface NodeRuntime {
-  readonly id: NodeId;
-  readonly role: string;
-  snapshot: AnyMachineSnapshot;
-  up: boolean;
-  paused: boolean;
-  /** Clock-skew rate: timers run `rate` times as fast as simulated time. */
-  rate: number;
-  timers: Map<string, Timer>;
-  /** Items that came due while the node was paused, in order. */
-  held: Item[];
-  /** What survived the last crash. */
-  disk: unknown;
-  view: NodeView;
-}
-
-export interface Checkpoint {
-  readonly time: number;
-  readonly mode: 'auto' | 'manual';
-  readonly eventCount: number;
-  readonly queueSeq: number;
-  readonly nextMessageId: number;
-  readonly nextTimerId: number;
-  readonly rng: RngState;
-  /** Keyed-draw counters (version 2): messages sent per directed link, random timers per node. */
-  readonly linkDraws: readonly number[];
-  readonly timerDraws: readonly number[];
-  readonly actionIndex: number;
-  readonly queue: readonly Item[];
-  readonly inflight: ReadonlyMap<number, Arrival>;
-  readonly network: NetworkState;
-  readonly nodes: readonly Readonly<NodeRuntime>[];
-  readonly pending: readonly TraceEvent[];
-}
-
-/** A pending event the manual schedule may pick. */
-export type Enabled =
-  | { kind: 'deliver'; message: Message; dueAt: number }
-  | { kind: 'fire'; node: NodeId; timer: string; dueAt: number };
-
-export class ScenarioRuntimeError extends Error {}
-
-export const MAX_EVENTS_AT_ONE_INSTANT = 100_000;
+export type { Checkpoint, Enabled } from './worldState';
+export { MAX_EVENTS_AT_ONE_INSTANT, ScenarioRuntimeError } from './worldState';
 
 export class World {
   time = 0;
