@@ -168,7 +168,7 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
         fresh = !known.has(a);
         if (fresh && !local.has(a) && novel.length < MAX_NOVEL) {
           local.add(a);
-          novel.push({ abstract: a, time: ev.time, node, actions: prefixOf(sim) });
+          novel.push({ abstract: a, time: ev.time, node, step: sim.eventCount, sent: ev.sent ? ev.sent.filter((m) => m.to !== node).map((m) => m.id) : [], actions: prefixOf(sim) });
         }
       }
       if (!t || budget <= 0 || ev.time < spec.from || !view.up) continue;

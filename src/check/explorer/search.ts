@@ -5,7 +5,7 @@
  * failing run number, whatever the worker count.
  */
 import type { ProtocolModule } from '../../protocols/types';
-import type { Scenario } from '../../scenario/types';
+import type { Action, Scenario } from '../../scenario/types';
 import { Rng, hashString } from '../../sim/rng';
 import { Bandit } from './bandit';
 import { baseScenario, faultActions, swarmPlan, triggers, uniformPlan } from './generate';
@@ -32,6 +32,8 @@ interface ArchiveEntry {
   scenario: Scenario;
   time: number;
   node: string;
+  step: number;
+  sent: number[];
   /** The abstract state's space-separated parts (Raft's per-node tuples, its flags). */
   tokens: string[];
   picks: number;
@@ -105,11 +107,19 @@ export class Search {
       entry.picks++;
       const plan = swarmPlan(rng);
       const tail = faultActions(this.module, entry.scenario, plan, rng, entry.time);
-      // A novel state is where the next fault matters most: half the branches crash the node
-      // whose event made it, at once, and restart it soon or late.
+      // A novel state is where the next fault matters most: half the branches cut short the
+      // broadcast of the event that made it (keeping 0, majority - 2 or majority - 1 of its
+      // messages) and/or crash its node at once, restarting it soon or late.
       if (rng.chance(0.5)) {
-        const down = rng.chance(0.5) ? rng.int(20, 300) : rng.int(300, 2500);
-        tail.unshift({ at: entry.time, do: 'crash', node: entry.node }, { at: entry.time + down, do: 'restart', node: entry.node });
+        const at = { at: entry.time, step: entry.step };
+        const majority = Math.floor(entry.scenario.nodes.length / 2) + 1;
+        const keep = rng.chance(0.6) ? Math.max(0, rng.pick([0, majority - 2, majority - 1])) : entry.sent.length;
+        const head: Action[] = entry.sent.slice(keep).map((message) => ({ ...at, do: 'drop', message }));
+        if (keep >= entry.sent.length || rng.chance(0.8)) {
+          const down = rng.chance(0.5) ? rng.int(20, 300) : rng.int(300, 2500);
+          head.push({ ...at, do: 'crash', node: entry.node }, { at: entry.time + down, do: 'restart', node: entry.node });
+        }
+        tail.unshift(...head);
       }
       const scenario = { ...entry.scenario, actions: [...entry.scenario.actions, ...tail].sort((a, b) => a.at - b.at) };
       return { index, strategy, scenario, seed: runSeed, from: entry.time, ...(rng.chance(0.5) ? { triggers: triggers(rng) } : {}) };
@@ -150,7 +160,7 @@ export class Search {
         fresh++;
         // When full, the newest prefixes overwrite the oldest: a deep bug's later stages are
         // found late, and those are the ones worth branching from.
-        const entry = { scenario: { ...spec.scenario, actions: nv.actions }, time: nv.time, node: nv.node, tokens, picks: 0 };
+        const entry = { scenario: { ...spec.scenario, actions: nv.actions }, time: nv.time, node: nv.node, step: nv.step, sent: nv.sent, tokens, picks: 0 };
         if (this.archive.length < ARCHIVE_MAX) this.archive.push(entry);
         else this.archive[this.archived % ARCHIVE_MAX] = entry;
         this.archived++;

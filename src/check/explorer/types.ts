@@ -41,8 +41,11 @@ export interface RunSpec {
 export interface Novel {
   abstract: string;
   time: number;
-  /** The node whose event made the state. */
+  /** The node whose event made the state, the run's event count after it, and the ids of the
+   * messages it sent to other nodes: a branch may cut that broadcast short and crash the node. */
   node: string;
+  step: number;
+  sent: number[];
   /** The actions applied by `time`: with the run's scenario, the prefix to branch from. */
   actions: Action[];
 }
@@ -94,4 +97,7 @@ export interface Found {
   original: Scenario;
   shrunk: Scenario;
   shrinkRuns: number;
+  /** Actions the shrinker started from: the original's, plus its random network losses made
+   * explicit (so never fewer than the shrunk scenario's). */
+  shrunkFrom: number;
 }

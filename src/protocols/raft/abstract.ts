@@ -3,10 +3,11 @@
  * rare and mark real progress towards the classic failures. Per node: up or down, role, how
  * far its term and its last log term are behind the highest term (capped at 2); the nodes as a
  * sorted multiset (names do not matter). Two flags mark Figure 8's stages: two logs hold
- * different entries at one index ("logs diverge", `~`), and an entry some server counts as
- * committed is contradicted by an entry of a newer term at the same index in another log
- * (`!`). Correct Raft never shows `!` (Leader Completeness: every leader after the commit holds
- * the entry); with the commit-previous-term bug it is the state just before the overwrite.
+ * different entries at one index ("logs diverge", `~`), and a server that lacks an entry some
+ * server counts as committed could still win an election: its log is at least as up to date
+ * as a majority's (`!`). Correct Raft never shows `!` (that is the Leader Completeness proof,
+ * section 5.4.3); with the commit-previous-term bug it is the state one election before the
+ * overwrite.
  */
 import type { NodeId, NodeView } from '../types';
 import type { RaftObservable } from './observe';
@@ -31,16 +32,34 @@ export function abstractRaft(nodes: ReadonlyMap<NodeId, NodeView>): string {
   }
   parts.sort();
   let diverged = false;
-  let contradicted = false;
-  // Every ordered pair, at one index each: cheap (25 pairs at 5 nodes), and enough to notice.
+  let electable = false;
+  // Every ordered pair, at one index each (Log Matching: equal terms there mean equal logs
+  // before): cheap at 5 nodes, and enough to notice.
   for (const a of states) {
     for (const b of states) {
       if (a === b) continue;
       const i = Math.min(a.log.length, b.log.length);
       if (i > 0 && termAt(a.log, i) !== termAt(b.log, i)) diverged = true;
-      const c = Math.min(a.commitIndex, b.log.length);
-      if (c > 0 && termAt(b.log, c) > termAt(a.log, c)) contradicted = true;
+      if (!electable && lacksCommitted(b, a) && upToDateCount(b, states) >= Math.floor(states.length / 2) + 1) electable = true;
     }
   }
-  return parts.join(' ') + (diverged ? ' ~' : '') + (contradicted ? ' !' : '');
+  return parts.join(' ') + (diverged ? ' ~' : '') + (electable ? ' !' : '');
+}
+
+/** Whether `b`'s log lacks an entry `a` counts as committed. */
+function lacksCommitted(b: RaftObservable, a: RaftObservable): boolean {
+  if (a.commitIndex === 0) return false;
+  if (b.log.length < a.commitIndex) return true;
+  return termAt(b.log, a.commitIndex) !== termAt(a.log, a.commitIndex);
+}
+
+/** How many logs (its own included) `b`'s is at least as up to date as (section 5.4.1). */
+function upToDateCount(b: RaftObservable, states: readonly RaftObservable[]): number {
+  const t = lastTerm(b.log);
+  let n = 0;
+  for (const x of states) {
+    const u = lastTerm(x.log);
+    if (t > u || (t === u && b.log.length >= x.log.length)) n++;
+  }
+  return n;
 }
