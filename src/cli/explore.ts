@@ -63,7 +63,7 @@ export async function exploreCommand(args: Args, out: Out): Promise<number> {
     }
     const f = r.found;
     out.log(`✗ ${f.invariant} in run ${f.run} (${f.strategy}) after ${elapsed().toFixed(1)}s: ${f.message}`);
-    out.log(`shrunk from ${f.original.actions.length} to ${f.shrunk.actions.length} actions on ${f.shrunk.nodes.length} nodes, ${f.shrunk.until} ms (${fmt(f.shrinkRuns)} shrink runs)`);
+    out.log(`shrunk from ${f.shrunkFrom} to ${f.shrunk.actions.length} actions on ${f.shrunk.nodes.length} nodes, ${f.shrunk.until} ms (${fmt(f.shrinkRuns)} shrink runs)`);
     out.log(`link: ${args.base ?? 'http://localhost:5173/'}${encodeScenarioUrl(f.shrunk)}`);
     if (args.out) {
       writeFileSync(args.out, scenarioToJson(f.shrunk));

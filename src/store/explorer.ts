@@ -60,15 +60,15 @@ export function createExplorer(workerCount = Math.max(1, Math.min(2, globalThis.
       const t0 = performance.now();
       const live = () => gen === generation;
       set({ status: 'running', progress: null, found: null, error: null, rate: 0, elapsed: 0 });
-      const shrinker = (f: Omit<Found, 'shrunk' | 'shrinkRuns'>) =>
-        new Promise<Pick<Found, 'shrunk' | 'shrinkRuns'>>((resolve) => {
+      const shrinker = (f: Omit<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>) =>
+        new Promise<Pick<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>>((resolve) => {
           const w = workers[0]!;
           const id = -1;
           w.addEventListener('message', (e: MessageEvent<ExplorerWorkerReply>) => {
             const m = e.data;
             if (!live() || m.id !== id) return;
             if (m.type === 'shrinkStep') set({ progress: { ...get().progress!, phase: 'shrink', shrink: { step: m.step, actions: m.actions } } });
-            if (m.type === 'shrunk') resolve({ shrunk: m.scenario, shrinkRuns: m.runs });
+            if (m.type === 'shrunk') resolve({ shrunk: m.scenario, shrinkRuns: m.runs, shrunkFrom: m.from });
           });
           w.postMessage({ type: 'shrink', id, scenario: f.original, invariant: f.invariant } satisfies ExplorerWorkerRequest);
         });

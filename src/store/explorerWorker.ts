@@ -28,6 +28,6 @@ ctx.onmessage = (e) => {
       ...(m.budget ? { budget: m.budget } : {}),
       onStep: (step, s) => ctx.postMessage({ type: 'shrinkStep', id: m.id, step, actions: s.actions.length }),
     });
-    ctx.postMessage({ type: 'shrunk', id: m.id, scenario: r.scenario, runs: r.runs, confirmed: r.confirmed });
+    ctx.postMessage({ type: 'shrunk', id: m.id, scenario: r.scenario, runs: r.runs, from: r.from, confirmed: r.confirmed });
   }
 };

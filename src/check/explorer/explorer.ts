@@ -12,7 +12,7 @@ export interface ExploreHooks {
   shouldStop(): boolean;
   onProgress?(p: Progress): void;
   /** Shrinks elsewhere (a worker) when given; here otherwise. */
-  shrinker?: (found: Omit<Found, 'shrunk' | 'shrinkRuns'>) => Promise<{ shrunk: Found['shrunk']; shrinkRuns: number }>;
+  shrinker?: (found: Omit<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>) => Promise<Pick<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>>;
   shrinkBudget?: number;
 }
 
@@ -31,14 +31,14 @@ export async function explore(module: ProtocolModule, cfg: ExploreConfig, exec: 
     hooks.onProgress?.(p);
     if (hit) {
       const base = { run: hit.index, strategy: hit.strategy, invariant: hit.violation.invariant, message: hit.violation.message, original: hit.violation.scenario };
-      let shrunk: Pick<Found, 'shrunk' | 'shrinkRuns'>;
+      let shrunk: Pick<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>;
       if (hooks.shrinker) shrunk = await hooks.shrinker(base);
       else {
         const r = shrink(module, base.original, base.invariant, {
           budget: hooks.shrinkBudget,
           onStep: (step, s) => hooks.onProgress?.({ ...p, phase: 'shrink', shrink: { step, actions: s.actions.length } }),
         });
-        shrunk = { shrunk: r.scenario, shrinkRuns: r.runs };
+        shrunk = { shrunk: r.scenario, shrinkRuns: r.runs, shrunkFrom: r.from };
       }
       hooks.onProgress?.({ ...p, phase: 'done' });
       return { runs: p.runs, events: p.events, states: p.states, found: { ...base, ...shrunk } };

@@ -22,6 +22,8 @@ export interface FaultPlan {
   lasts: [number, number];
   /** Spread factor for range parameters (election timeouts): 1 keeps the default. */
   spread: number;
+  /** Seed of the draws among parameters' `sample` values (swarm only; absent: defaults). */
+  configure?: number;
 }
 
 export const UNIFORM: Omit<FaultPlan, 'latency'> = {
@@ -48,6 +50,7 @@ export function swarmPlan(rng: Rng): FaultPlan {
     latency: [lo, lo + rng.int(0, 40)],
     lasts: [rng.int(20, 300), rng.int(300, 3000)],
     spread: rng.pick([1, 1, 0.5, 0.2, 0.05]),
+    configure: rng.nextUint32(),
   };
 }
 
@@ -59,13 +62,18 @@ export function nodeIds(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `n${i + 1}`);
 }
 
-/** Range parameters ([min, max] of numbers) narrowed towards their minimum by `spread`. */
-function swarmParams(module: ProtocolModule, spread: number): Record<string, unknown> {
+/** Range parameters ([min, max] of numbers) narrowed towards their minimum by `spread`, and
+ * parameters that list `sample` values drawn among them. */
+function swarmParams(module: ProtocolModule, plan: FaultPlan): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const rng = plan.configure === undefined ? undefined : Rng.fromSeed(plan.configure);
   for (const p of module.params) {
     const d = p.default;
-    if (spread < 1 && Array.isArray(d) && d.length === 2 && typeof d[0] === 'number' && typeof d[1] === 'number' && d[1] > d[0]) {
-      const narrowed = [d[0], d[0] + Math.max(1, Math.round((d[1] - d[0]) * spread))];
+    if (rng && p.sample && p.sample.length > 0) {
+      const v = rng.pick(p.sample);
+      if (p.check(v) === null) out[p.name] = v;
+    } else if (plan.spread < 1 && Array.isArray(d) && d.length === 2 && typeof d[0] === 'number' && typeof d[1] === 'number' && d[1] > d[0]) {
+      const narrowed = [d[0], d[0] + Math.max(1, Math.round((d[1] - d[0]) * plan.spread))];
       if (p.check(narrowed) === null) out[p.name] = narrowed;
     }
   }
@@ -80,7 +88,7 @@ export function baseScenario(module: ProtocolModule, n: number, seed: number, bu
     name: 'explorer',
     nodes: nodeIds(n),
     seed,
-    params: { bugs: [...bugs], ...swarmParams(module, plan.spread) },
+    params: { bugs: [...bugs], ...swarmParams(module, plan) },
     network: { latency: plan.latency, drop: plan.drop, duplicate: plan.duplicate },
     schedule: 'auto',
     actions: [],
@@ -142,5 +150,11 @@ export function faultActions(module: ProtocolModule, s: Scenario, plan: FaultPla
 export function triggers(rng: Rng): Triggers {
   // PCT-style: a small depth, biased to the smallest.
   const budget = rng.pick([1, 1, 2, 2, 3, 4, 6]);
-  return { budget, rate: rng.pick([0.002, 0.01, 0.03, 0.1]), downFor: [rng.int(20, 200), rng.int(200, 2500)] };
+  return {
+    budget,
+    rate: rng.pick([0.02, 0.05, 0.15, 0.4]),
+    active: rng.pick([0.25, 0.5, 0.75]),
+    downFor: [rng.int(20, 100), rng.int(100, 300)],
+    longFor: [rng.int(300, 800), rng.int(800, 2500)],
+  };
 }

@@ -5,11 +5,11 @@
  */
 import type { ProtocolModule } from '../../protocols/types';
 import type { Action } from '../../scenario/types';
-import { Rng } from '../../sim/rng';
+import { Rng, hashString } from '../../sim/rng';
 import { Simulation } from '../../sim/simulation';
 import { ScenarioRuntimeError } from '../../sim/world';
 import type { NodeView, TraceEvent } from '../../sim/types';
-import type { Novel, RunResult, RunSpec } from './types';
+import type { Novel, RunResult, RunSpec, Triggers } from './types';
 
 /** Novel states reported per run: enough to branch from, few enough to send cheaply. */
 const MAX_NOVEL = 12;
@@ -41,6 +41,88 @@ function followHint(sim: Simulation, ev: TraceEvent, resent: WeakSet<object>): v
   }
 }
 
+/** The fault point an event marks: the protocol's own, else a generic one (a send to several
+ * peers, which fires ten times less often since heartbeats are such sends; a role change). */
+function pointOf(module: ProtocolModule, ev: TraceEvent, before: NodeView | undefined, nodes: ReadonlyMap<string, NodeView>): { name: string; scale: number } | undefined {
+  const hook = module.explore?.faultPoint;
+  if (hook) {
+    const name = hook(ev, before, nodes);
+    return name === undefined ? undefined : { name, scale: 1 };
+  }
+  const view = nodes.get(ev.node!);
+  if (ev.sent !== undefined && ev.sent.length >= 2) return { name: 'send-many', scale: 0.1 };
+  if (before && view && before.state.role !== view.state.role) return { name: 'role-change', scale: 1 };
+  return undefined;
+}
+
+/** What a fault point does when it fires, drawn once per run and point: a deep bug needs the
+ * same move at the same point more than once (Figure 8 cuts two leaders' broadcasts short). */
+interface Move {
+  /** Messages of the event to keep (the rest are dropped), or undefined to drop none. */
+  keep?: number;
+  crash: boolean;
+  long: boolean;
+}
+
+function drawMove(rng: Rng, majority: number): Move {
+  const partial = rng.chance(0.6);
+  return {
+    ...(partial ? { keep: Math.max(0, rng.pick([0, majority - 2, majority - 1])) } : {}),
+    crash: !partial || rng.chance(0.8),
+    long: rng.chance(0.5),
+  };
+}
+
+/** The triggered fault at a point that fired: drop all but a quorum-boundary number of the
+ * messages the event sent (FoundationDB's "exactly minimal quorum"), crash the node, or both;
+ * the node restarts after a short or a long downtime. */
+function fire(sim: Simulation, ev: TraceEvent, t: Triggers, rng: Rng, move: Move): void {
+  const node = ev.node!;
+  const sent = ev.sent ? ev.sent.filter((m) => m.to !== node) : [];
+  if (move.keep !== undefined && sent.length > move.keep) {
+    const order = sent.map((m) => [rng.next(), m] as const).sort((a, b) => a[0] - b[0]);
+    for (const [, m] of order.slice(move.keep)) sim.append({ do: 'drop', message: m.id });
+  }
+  if (move.crash || sent.length <= (move.keep ?? 0)) {
+    sim.append({ do: 'crash', node });
+    const down = move.long ? t.longFor : t.downFor;
+    scheduleAction(sim, { at: ev.time + rng.int(down[0], down[1]), do: 'restart', node });
+  }
+}
+
+/** A prefix to branch from: the actions applied so far, and the heals still to come of faults
+ * in force (a crashed node's restart, a partition's heal, a paused node's resume). Without them
+ * a branch taken between a crash and its restart keeps the node down for good, and a bug whose
+ * later stages need the node back (Figure 8's last leader) cannot be reached by branching. */
+function prefixOf(sim: Simulation): Action[] {
+  const actions = sim.scenario.actions;
+  const i = sim.current.actionIndex;
+  const out = actions.slice(0, i);
+  const down = new Set<string>();
+  const paused = new Set<string>();
+  for (const v of sim.current.views.values()) {
+    if (!v.up) down.add(v.id);
+    if (v.paused) paused.add(v.id);
+  }
+  let split = false;
+  for (let k = i - 1; k >= 0; k--) {
+    const d = actions[k]!.do;
+    if (d === 'heal') break;
+    if (d === 'partition' || d === 'cut') split = true;
+  }
+  for (let k = i; k < actions.length; k++) {
+    const a = actions[k]!;
+    const node = (a as { node?: string }).node;
+    if (a.do === 'restart' && node !== undefined && down.delete(node)) out.push(a);
+    else if (a.do === 'resume' && node !== undefined && paused.delete(node)) out.push(a);
+    else if (a.do === 'heal' && split) {
+      split = false;
+      out.push(a);
+    }
+  }
+  return out;
+}
+
 export function executeRun(module: ProtocolModule, spec: RunSpec, known: ReadonlySet<string>): RunResult {
   const sim = new Simulation(module, spec.scenario, { record: false, checkpointEvery: 0 });
   const abstract = module.explore?.abstract;
@@ -51,8 +133,18 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
   const novel: Novel[] = [];
   const local = new Set<string>();
   const lastView = new Map<string, NodeView>();
-  const lastRole = new Map<string, unknown>();
   const resent = new WeakSet<object>();
+  // BUGGIFY's activation: whether a point is on in this run, and what it does, depend on the
+  // run and the point's name only, not on the order in which points are met.
+  const moves = new Map<string, Move | null>();
+  const moveAt = (name: string): Move | null => {
+    let m = moves.get(name);
+    if (m === undefined) {
+      const r = Rng.fromSeed((hashString(name) ^ spec.seed) >>> 0);
+      moves.set(name, (m = r.chance(t!.active) ? drawMove(r, majority) : null));
+    }
+    return m;
+  };
   try {
     for (;;) {
       const ev = sim.step();
@@ -65,35 +157,28 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
       const node = ev.node;
       if (node === undefined) continue;
       followHint(sim, ev, resent);
-      const view = sim.current.views.get(node);
-      if (!view || lastView.get(node) === view) continue;
+      const views = sim.current.views;
+      const view = views.get(node);
+      const before = lastView.get(node);
+      if (!view || before === view) continue;
       lastView.set(node, view);
-      if (abstract && novel.length < MAX_NOVEL) {
-        const a = abstract(sim.current.views);
-        if (!known.has(a) && !local.has(a)) {
+      let fresh = false;
+      if (abstract && (t || novel.length < MAX_NOVEL)) {
+        const a = abstract(views);
+        fresh = !known.has(a);
+        if (fresh && !local.has(a) && novel.length < MAX_NOVEL) {
           local.add(a);
-          novel.push({ abstract: a, time: ev.time, actions: sim.scenario.actions.slice(0, sim.current.actionIndex) });
+          novel.push({ abstract: a, time: ev.time, node, step: sim.eventCount, sent: ev.sent ? ev.sent.filter((m) => m.to !== node).map((m) => m.id) : [], actions: prefixOf(sim) });
         }
       }
-      if (!t || budget <= 0 || ev.time < spec.from) continue;
-      const role = view.state.role;
-      const roleChanged = lastRole.has(node) && lastRole.get(node) !== role;
-      lastRole.set(node, role);
-      const broadcast = ev.sent !== undefined && ev.sent.length >= 2 && view.up;
-      if (broadcast && rng.chance(t.rate)) {
+      if (!t || budget <= 0 || ev.time < spec.from || !view.up) continue;
+      const point = pointOf(module, ev, before, views);
+      const move = point && moveAt(point.name);
+      // A point met in a state the search has not seen fires more often: a novel state is where
+      // the next stage of a deep bug starts (novelty on the abstraction, as in Antithesis).
+      if (move && rng.chance(Math.min(1, t.rate * point.scale * (fresh ? 4 : 1)))) {
         budget--;
-        // Crash the sender right after it reached exactly a quorum-boundary number of peers.
-        const keep = Math.max(0, majority - 1 - rng.int(0, 1));
-        const sent = ev.sent!.filter((m) => m.to !== node);
-        for (const m of sent.slice(keep)) sim.append({ do: 'drop', message: m.id });
-        if (rng.chance(0.7)) {
-          sim.append({ do: 'crash', node });
-          scheduleAction(sim, { at: ev.time + rng.int(t.downFor[0], t.downFor[1]), do: 'restart', node });
-        }
-      } else if (roleChanged && view.up && rng.chance(Math.min(1, t.rate * 10))) {
-        budget--;
-        sim.append({ do: 'crash', node });
-        scheduleAction(sim, { at: ev.time + rng.int(t.downFor[0], t.downFor[1]), do: 'restart', node });
+        fire(sim, ev, t, rng, move);
       }
     }
   } catch (e) {

@@ -5,7 +5,7 @@
  * failing run number, whatever the worker count.
  */
 import type { ProtocolModule } from '../../protocols/types';
-import type { Scenario } from '../../scenario/types';
+import type { Action, Scenario } from '../../scenario/types';
 import { Rng, hashString } from '../../sim/rng';
 import { Bandit } from './bandit';
 import { baseScenario, faultActions, swarmPlan, triggers, uniformPlan } from './generate';
@@ -31,6 +31,11 @@ export function localExecutor(module: ProtocolModule): Executor {
 interface ArchiveEntry {
   scenario: Scenario;
   time: number;
+  node: string;
+  step: number;
+  sent: number[];
+  /** The abstract state's space-separated parts (Raft's per-node tuples, its flags). */
+  tokens: string[];
   picks: number;
 }
 
@@ -47,6 +52,7 @@ export class Search {
   private readonly archive: ArchiveEntry[] = [];
   private readonly bandit = new Bandit();
   private learned: string[] = [];
+  private readonly tokenCount = new Map<string, number>();
   private archived = 0;
   runs = 0;
   events = 0;
@@ -63,6 +69,13 @@ export class Search {
     this.nodeCounts = fit.length > 0 ? fit : [module.minNodes];
   }
 
+  /** How many known states share the entry's rarest part. */
+  private rarity(tokens: readonly string[]): number {
+    let r = Infinity;
+    for (const x of tokens) r = Math.min(r, this.tokenCount.get(x) ?? 1);
+    return Number.isFinite(r) ? r : 1;
+  }
+
   progress(): Progress {
     return { runs: this.runs, events: this.events, states: this.known.size, archive: this.archive.length, share: this.bandit.share(), phase: 'search' };
   }
@@ -75,21 +88,47 @@ export class Search {
     const seed = rng.nextUint32();
     const runSeed = rng.nextUint32();
     if (strategy === 'branch') {
-      // Favour prefixes picked least: each stage of a deep bug needs reaching once, then keeping.
-      let best = rng.int(0, this.archive.length - 1);
-      for (let k = 0; k < 3; k++) {
-        const j = rng.int(0, this.archive.length - 1);
-        if (this.archive[j]!.picks < this.archive[best]!.picks || (this.archive[j]!.picks === this.archive[best]!.picks && j > best)) best = j;
+      // Favour prefixes whose state has a rare part (a flag or a node tuple few known states
+      // show) and that were picked least, with weight 1 / (rarity² · (picks + 1)): each stage
+      // of a deep bug is reached rarely, and the next stage starts from it.
+      const weight = (e: ArchiveEntry) => 1 / (this.rarity(e.tokens) ** 2 * (e.picks + 1));
+      let total = 0;
+      for (const e of this.archive) total += weight(e);
+      let x = rng.next() * total;
+      let best = this.archive.length - 1;
+      for (let j = 0; j < this.archive.length; j++) {
+        x -= weight(this.archive[j]!);
+        if (x < 0) {
+          best = j;
+          break;
+        }
       }
       const entry = this.archive[best]!;
       entry.picks++;
       const plan = swarmPlan(rng);
       const tail = faultActions(this.module, entry.scenario, plan, rng, entry.time);
-      const scenario = { ...entry.scenario, actions: [...entry.scenario.actions, ...tail] };
+      // A novel state is where the next fault matters most: half the branches cut short the
+      // broadcast of the event that made it (keeping 0, majority - 2 or majority - 1 of its
+      // messages) and/or crash its node at once, restarting it soon or late.
+      if (rng.chance(0.5)) {
+        const at = { at: entry.time, step: entry.step };
+        const majority = Math.floor(entry.scenario.nodes.length / 2) + 1;
+        const keep = rng.chance(0.6) ? Math.max(0, rng.pick([0, majority - 2, majority - 1])) : entry.sent.length;
+        const head: Action[] = entry.sent.slice(keep).map((message) => ({ ...at, do: 'drop', message }));
+        if (keep >= entry.sent.length || rng.chance(0.8)) {
+          const down = rng.chance(0.5) ? rng.int(20, 300) : rng.int(300, 2500);
+          head.push({ ...at, do: 'crash', node: entry.node }, { at: entry.time + down, do: 'restart', node: entry.node });
+        }
+        tail.unshift(...head);
+      }
+      const scenario = { ...entry.scenario, actions: [...entry.scenario.actions, ...tail].sort((a, b) => a.at - b.at) };
       return { index, strategy, scenario, seed: runSeed, from: entry.time, ...(rng.chance(0.5) ? { triggers: triggers(rng) } : {}) };
     }
     const plan = strategy === 'uniform' ? uniformPlan(rng) : swarmPlan(rng);
     if (strategy === 'triggered') plan.every *= 3;
+    // Half the triggered runs have no random faults at all, only their d triggered ones (PCT's
+    // depth bound): random crashes, partitions and losses mask the stages of a deep bug.
+    if (strategy === 'triggered' && rng.chance(0.5)) Object.assign(plan, { kinds: new Set(), drop: 0, duplicate: 0 });
     const n = rng.pick(this.nodeCounts);
     const scenario = baseScenario(this.module, n, seed, this.cfg.bugs, plan, until);
     scenario.actions = faultActions(this.module, scenario, plan, rng, 0).filter((a) => a.at <= until);
@@ -115,11 +154,13 @@ export class Search {
       for (const nv of r.novel) {
         if (this.known.has(nv.abstract)) continue;
         this.known.add(nv.abstract);
+        const tokens = [...new Set(nv.abstract.split(' '))];
+        for (const x of tokens) this.tokenCount.set(x, (this.tokenCount.get(x) ?? 0) + 1);
         this.learned.push(nv.abstract);
         fresh++;
         // When full, the newest prefixes overwrite the oldest: a deep bug's later stages are
         // found late, and those are the ones worth branching from.
-        const entry = { scenario: { ...spec.scenario, actions: nv.actions }, time: nv.time, picks: 0 };
+        const entry = { scenario: { ...spec.scenario, actions: nv.actions }, time: nv.time, node: nv.node, step: nv.step, sent: nv.sent, tokens, picks: 0 };
         if (this.archive.length < ARCHIVE_MAX) this.archive.push(entry);
         else this.archive[this.archived % ARCHIVE_MAX] = entry;
         this.archived++;

@@ -16,6 +16,9 @@ export type ShrinkStep = 'check' | 'network' | 'actions' | 'simplify' | 'times' 
 export interface ShrinkResult {
   scenario: Scenario;
   runs: number;
+  /** Actions at the start of the action steps, once the random network decisions that
+   * mattered are explicit: what the counterexample was shrunk from. */
+  from: number;
   /** Whether the final scenario was re-run and still breaks the invariant. */
   confirmed: boolean;
 }
@@ -87,7 +90,7 @@ export function shrink(
     return false;
   };
   note('check');
-  if (!fails(cur)) return { scenario: cur, runs, confirmed: false };
+  if (!fails(cur)) return { scenario: cur, runs, from: cur.actions.length, confirmed: false };
 
   // 1. Random network decisions: keyed draws keep them stable under removal, but a
   //    counterexample reads better without them. Zero the rates if the bug survives that; else
@@ -114,6 +117,7 @@ export function shrink(
   }
 
   // 2. Remove actions.
+  const from = cur.actions.length;
   note('actions');
   const kept = ddmin(cur.actions, (subset) => fails({ ...cur, actions: subset.slice() }), Math.max(0, budget - runs));
   if (kept.length < cur.actions.length) cur = { ...cur, actions: kept };
@@ -180,5 +184,5 @@ export function shrink(
   note('recheck');
   const confirmed = breaksAt(module, cur, invariant) >= 0;
   runs++;
-  return { scenario: cur, runs, confirmed };
+  return { scenario: cur, runs, from, confirmed };
 }

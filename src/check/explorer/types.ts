@@ -8,16 +8,21 @@ export const STRATEGIES: readonly Strategy[] = ['uniform', 'swarm', 'triggered',
 export type FaultKind = 'crash' | 'partition' | 'cut' | 'pause' | 'skew' | 'timeout' | 'drop' | 'duplicate';
 export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'partition', 'cut', 'pause', 'skew', 'timeout', 'drop', 'duplicate'];
 
-/** Faults fired at protocol events (the triggered strategy): after an event in which a node
- * sent to several peers, drop all but a quorum-boundary number of those messages and crash
- * the sender, or crash a node right after its role changed. */
+/** Faults fired at protocol events (the triggered strategy; FoundationDB's BUGGIFY): each fault
+ * point (the protocol's `explore.faultPoint`, else a send to several peers or a role change) is
+ * active in a run with chance `active`; an active point fires with chance `rate`, drops all but
+ * a quorum-boundary number of the messages its event sent and/or crashes the node. */
 export interface Triggers {
   /** At most this many triggered faults in the run (PCT's depth bound d). */
   budget: number;
-  /** Chance that a fault point fires. */
+  /** Chance that an active fault point fires. */
   rate: number;
-  /** Simulated ms before a crashed node restarts. */
+  /** Chance that a fault point is active in this run. */
+  active: number;
+  /** Simulated ms before a crashed node restarts: a short downtime (forgotten state) ... */
   downFor: readonly [number, number];
+  /** ... or a long one, which lets the others move on (Figure 8's stages). */
+  longFor: readonly [number, number];
 }
 
 /** One run, fully decided by the coordinator so that any worker gives the same result. */
@@ -36,6 +41,11 @@ export interface RunSpec {
 export interface Novel {
   abstract: string;
   time: number;
+  /** The node whose event made the state, the run's event count after it, and the ids of the
+   * messages it sent to other nodes: a branch may cut that broadcast short and crash the node. */
+  node: string;
+  step: number;
+  sent: number[];
   /** The actions applied by `time`: with the run's scenario, the prefix to branch from. */
   actions: Action[];
 }
@@ -87,4 +97,7 @@ export interface Found {
   original: Scenario;
   shrunk: Scenario;
   shrinkRuns: number;
+  /** Actions the shrinker started from: the original's, plus its random network losses made
+   * explicit (so never fewer than the shrunk scenario's). */
+  shrunkFrom: number;
 }

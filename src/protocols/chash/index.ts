@@ -17,6 +17,9 @@ function roles(cfg: ProtocolConfig): Record<string, string> {
   return Object.fromEntries(cfg.nodes.map((n) => [n, clients.includes(n) ? 'client' : 'server']));
 }
 
+/** Keys the explorer's clients use: with one key, a join rarely moves a key it should not. */
+const KEYS = ['k1', 'k2', 'k3', 'k4', 'k5'];
+
 export const chash: ProtocolModule = {
   id: 'chash',
   name: 'Consistent hashing',
@@ -40,8 +43,8 @@ export const chash: ProtocolModule = {
       label: 'Put',
       description: 'The client writes a value under a key: it sends Put to a replica of the key, which stores it on every replica before it answers.',
       fields: [
-        { name: 'key', kind: 'string', default: 'k1', description: 'The key' },
-        { name: 'value', kind: 'string', default: 'v1', description: 'The value' },
+        { name: 'key', kind: 'string', default: 'k1', description: 'The key', sample: KEYS },
+        { name: 'value', kind: 'string', default: 'v1', description: 'The value', sample: ['v1', 'v2', 'v3'] },
       ],
       roles: ['client'],
       event: (a) => ({ type: 'put', key: String(a.key ?? ''), value: String(a.value ?? '') }),
@@ -50,7 +53,7 @@ export const chash: ProtocolModule = {
       id: 'get',
       label: 'Get',
       description: 'The client reads a key from one of its replicas, trying the next replica when one does not answer.',
-      fields: [{ name: 'key', kind: 'string', default: 'k1', description: 'The key' }],
+      fields: [{ name: 'key', kind: 'string', default: 'k1', description: 'The key', sample: KEYS }],
       roles: ['client'],
       event: (a) => ({ type: 'get', key: String(a.key ?? '') }),
     },

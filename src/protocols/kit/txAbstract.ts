@@ -3,7 +3,7 @@
  * protocol's transaction hints: per transaction, the multiset of (role, up, state) over the
  * nodes, with transaction ids forgotten (t1 and t7 in the same situation are one state).
  */
-import type { NodeId, NodeView, TransactionHints } from '../types';
+import type { NodeId, NodeView, TraceEvent, TransactionHints } from '../types';
 
 export function abstractTransactions(hints: TransactionHints, nodes: ReadonlyMap<NodeId, NodeView>): string {
   const txs = new Set<string>();
@@ -21,4 +21,21 @@ export function abstractTransactions(hints: TransactionHints, nodes: ReadonlyMap
   }
   // Only the last few transactions' shapes matter; their multiset, not their order.
   return `${down}|${rows.sort().slice(-4).join(' / ')}`;
+}
+
+/**
+ * Fault points for commit protocols (issue 12), read through the same hints: an event after
+ * which the node's state in some transaction changed is the point `<role>.<new state>`, e.g.
+ * `participant.prepared` (a crash right after it tests what a participant logged before it
+ * voted) or `coordinator.committed` (the decision, sent to some participants only).
+ */
+export function transactionFaultPoint(hints: TransactionHints) {
+  return (event: TraceEvent, before: NodeView | undefined, nodes: ReadonlyMap<NodeId, NodeView>): string | undefined => {
+    const after = event.node === undefined ? undefined : nodes.get(event.node);
+    if (!before || !after) return undefined;
+    const was = hints.states(before.state);
+    const now = hints.states(after.state);
+    for (const tx in now) if (now[tx] !== was[tx]) return `${after.role}.${now[tx]}`;
+    return undefined;
+  };
 }

@@ -6,6 +6,7 @@ import { durable, observe, type RaftObservable } from './observe';
 import { raftInvariants } from './invariants';
 import { raftScenarios } from './scenarios';
 import { abstractRaft } from './abstract';
+import { raftFaultPoint } from './faultPoints';
 import { raftClientHistory } from './history';
 
 const params: ParamSpec[] = [
@@ -16,6 +17,8 @@ const params: ParamSpec[] = [
     description: 'A new leader appends a no-op entry at the start of its term (section 8), so it learns what is committed and can serve reads. Figure 8 turns it off: the no-op would commit the old entry by Log Matching.',
     default: true,
     check: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+    // Both are correct Raft: the explorer tries each (the paper's Figure 8 has no no-op).
+    sample: [true, false],
   },
 ];
 
@@ -94,7 +97,7 @@ export const raft: ProtocolModule = {
   view: { roleGlyphs: { server: 'S' }, panels: ['log', 'history'] },
   summarize: summarizeRaft,
   summaryReads: ['state'],
-  explore: { abstract: abstractRaft },
+  explore: { abstract: abstractRaft, faultPoint: raftFaultPoint },
   clientHistory: raftClientHistory,
 };
 

@@ -7,7 +7,7 @@ import { twoPcInvariants } from './invariants';
 import { twoPcScenarios } from './scenarios';
 import type { TxId } from './messages';
 import { entry } from './kernel';
-import { abstractTransactions } from '../kit/txAbstract';
+import { abstractTransactions, transactionFaultPoint } from '../kit/txAbstract';
 
 const isPositiveInt = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v > 0;
 const wholeMs = (v: unknown) => (isPositiveInt(v) ? null : 'must be a whole number of ms above 0');
@@ -88,7 +88,7 @@ export const twopc: ProtocolModule = {
   ],
   scenarios: twoPcScenarios,
   view: { roleGlyphs: { coordinator: 'C', participant: 'P' }, panels: ['transactions'], transactions: transactionHints },
-  explore: { abstract: (nodes) => abstractTransactions(transactionHints, nodes) },
+  explore: { abstract: (nodes) => abstractTransactions(transactionHints, nodes), faultPoint: transactionFaultPoint(transactionHints) },
   summarize: summarizeTwoPc,
   summaryReads: [],
 };

@@ -1,0 +1,48 @@
+/** Raft's explorer hooks (issue 12): the `!` flag marks Figure 8's last stage and nothing in
+ * correct Raft; the fault points name the moments Figure 8 is made of. */
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../sim/simulation';
+import type { NodeView } from '../../sim/types';
+import { abstractRaft } from './abstract';
+import { raftFaultPoint } from './faultPoints';
+import { raft } from './index';
+
+function walk(name: string) {
+  const sc = raft.scenarios.find((s) => s.name === name)!;
+  const flags: { time: number; abstract: string }[] = [];
+  const points: string[] = [];
+  const last = new Map<string, NodeView>();
+  let violation = -1;
+  const again = new Simulation(raft, sc, { record: false, checkpointEvery: 0 });
+  for (let ev = again.step(); ev; ev = again.step()) {
+    const a = abstractRaft(again.current.views);
+    if (a.includes('!')) flags.push({ time: ev.time, abstract: a });
+    if (ev.node) {
+      const p = raftFaultPoint(ev, last.get(ev.node), again.current.views);
+      if (p) points.push(p);
+      last.set(ev.node, again.current.views.get(ev.node)!);
+    }
+    if (again.violations.length > 0) {
+      violation = ev.time;
+      break;
+    }
+  }
+  return { flags, points, violation };
+}
+
+describe('raft explorer hooks', () => {
+  it('flags a server that lacks a committed entry yet could win, before Figure 8 breaks, and never in correct Figure 8', () => {
+    const bug = walk('figure-8-bug');
+    expect(bug.violation).toBeGreaterThan(0);
+    expect(bug.flags.length).toBeGreaterThan(0);
+    expect(bug.flags[0]!.time).toBeLessThan(bug.violation);
+    const fixed = walk('figure-8');
+    expect(fixed.violation).toBe(-1);
+    expect(fixed.flags).toEqual([]);
+  });
+
+  it('names the elections, leader appends, commits and votes of Figure 8', () => {
+    const { points } = walk('figure-8-bug');
+    for (const p of ['raft.elected', 'raft.leader-append', 'raft.commit', 'raft.vote']) expect(points).toContain(p);
+  });
+});
