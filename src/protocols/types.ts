@@ -105,6 +105,10 @@ export interface ParamSpec {
   default: unknown;
   /** A message naming the problem, or null when the value is fine. */
   check(value: unknown): string | null;
+  /** Values the explorer's swarm strategy may draw for this parameter (issue 12), as
+   * TigerBeetle's VOPR draws its configuration per run. List only configurations the protocol
+   * claims are correct: with no bug switch, a violation under one of them is a protocol bug. */
+  sample?: readonly unknown[];
 }
 
 /** What a transaction state means, for colour and for the blocked-for measure. */
@@ -163,10 +167,20 @@ export type ClientRecord =
 /**
  * The explorer's view of a run (issue 12). `abstract` maps the cluster to a short string that
  * names an abstract state (roles, terms modulo renaming, commit progress); runs that reach a
- * new one are kept for branching. Protocol-specific fault triggers may come later.
+ * new one are kept for branching. `faultPoint` names the moments worth a fault.
  */
 export interface ExploreHints {
   abstract(nodes: ReadonlyMap<NodeId, NodeView>): string;
+  /**
+   * Fault points (FoundationDB's BUGGIFY; research A.3.1): the name of the protocol moment this
+   * event marks, such as `raft.leader-append` or a persistence step, or undefined. `before` is
+   * the event's node as it was before the event (undefined at its first event); `nodes` holds
+   * every node after it. Each explorer run switches each name on or off and, at an active point,
+   * may drop all but a quorum-boundary number of the messages the event sent and crash the node
+   * right after the event, restarting it soon or late. Pure; without it the explorer uses
+   * generic points (a send to several peers, a role change).
+   */
+  faultPoint?(event: TraceEvent, before: NodeView | undefined, nodes: ReadonlyMap<NodeId, NodeView>): string | undefined;
 }
 
 export interface ProtocolModule {
