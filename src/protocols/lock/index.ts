@@ -15,7 +15,8 @@ import { redisClientMachine } from './redisClient';
 import { durable, observe } from './observe';
 import { lockInvariants } from './invariants';
 import { lockScenarios } from './scenarios';
-import { abstractState, clientHistory } from './history';
+import { clientHistory } from './history';
+import { lockExplore } from './explore';
 import { summarizeLock } from './summary';
 import { nodeNote } from './view';
 
@@ -105,5 +106,5 @@ export const lock: ProtocolModule = {
   view: { roleGlyphs: { db: 'D', cell: 'M', client: 'C', storage: 'S', redis: 'R', 'redis-client': 'C' }, panels: ['leases'], nodeNote },
   summarize: summarizeLock,
   clientHistory,
-  explore: { abstract: abstractState },
+  explore: lockExplore,
 };
