@@ -24,7 +24,7 @@ describe('tour player', () => {
     expect(ids()).toEqual(['intro', 'predict', 'candidate', 'elected']);
     const elected = cursor(session);
     const leader = tourStore.getState().played.at(-1)!.bindings.L!;
-    expect(session.getState().world.node(leader)).toBeDefined();
+    expect(session.getState().frame.nodes.find((n) => n.id === leader)?.state.role).toBe('leader');
     t.next();
     const sim = session.getState().sim;
     t.back();
