@@ -36,7 +36,8 @@ export interface TourState {
   completed: boolean;
   pickerOpen: boolean;
 
-  start(tour: Tour, session: SessionStore, step?: number): void;
+  /** `quiet`: opened by a URL, so there is no earlier run to tell the user about. */
+  start(tour: Tour, session: SessionStore, step?: number, quiet?: boolean): void;
   next(): void;
   back(): void;
   /** Go to tour step `index` (0-based): back through the played steps, or on through the tour
@@ -128,13 +129,14 @@ export const tourStore = createStore<TourState>()((set, get) => {
     ...empty,
     pickerOpen: false,
 
-    start(tour, session, step) {
+    start(tour, session, step, quiet) {
       unfollow?.();
       set({ ...empty, tour, session, pickerOpen: false });
       unfollow = session.subscribe(followSession);
       session.getState().replace(structuredClone(tour.scenario));
       whenOpened(session, tour.scenario, (ok) => {
         if (!ok || get().tour !== tour) return;
+        if (quiet && session.getState().notice?.key === 'newcomer.replaced') session.getState().setNotice(null);
         if (enter(0) && step !== undefined) get().goTo(step);
       });
     },
