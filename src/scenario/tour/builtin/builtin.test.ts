@@ -4,9 +4,11 @@ import { raft } from '../../../protocols/raft';
 import { twopc } from '../../../protocols/twopc';
 import { threepc } from '../../../protocols/threepc';
 import { chash } from '../../../protocols/chash';
+import { zab } from '../../../protocols/zab';
+import { lock } from '../../../protocols/lock';
 import type { ProtocolModule } from '../../../protocols/types';
 
-const MODULES: Record<string, ProtocolModule> = { raft, twopc, threepc, chash };
+const MODULES: Record<string, ProtocolModule> = { raft, twopc, threepc, chash, zab, lock };
 const getProtocol = (id: string): ProtocolModule | undefined => (Object.hasOwn(MODULES, id) ? MODULES[id] : undefined);
 import { validateTour } from '../validate';
 import { dryRun } from '../dryRun';

@@ -4,8 +4,10 @@ import { raftElection } from './raftElection';
 import { raftFigure8 } from './raftFigure8';
 import { twoPcVsThreePc } from './twoPcVsThreePc';
 import { chashJoinLeave } from './chashJoinLeave';
+import { zabBroadcast } from './zabBroadcast';
+import { lockFencing } from './lockFencing';
 
-export const BUILTIN_TOURS: readonly Tour[] = [raftElection, raftFigure8, twoPcVsThreePc, chashJoinLeave];
+export const BUILTIN_TOURS: readonly Tour[] = [raftElection, raftFigure8, twoPcVsThreePc, chashJoinLeave, zabBroadcast, lockFencing];
 
 export function builtinTour(id: string): Tour | undefined {
   return BUILTIN_TOURS.find((t) => t.id === id);
