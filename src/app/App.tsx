@@ -12,6 +12,7 @@ import { PlaybackBar } from '../views/PlaybackBar';
 import { ManualPanel } from '../views/ManualPanel';
 import { Timeline } from '../views/timeline/Timeline';
 import { ProtocolPanels, lazyPanel } from '../views/protocolPanels';
+import { TourSlot } from '../views/tours/TourSlot';
 import { usePlayback } from './usePlayback';
 import { useShortcuts } from './useShortcuts';
 
@@ -58,6 +59,7 @@ function Shell({ store }: { store: SessionStore }) {
         <ActivePaneSession>
           <CalmSession ms={SIDE_MS}>
             <aside className="side">
+              <TourSlot />
               <SideFollows />
               <ManualPanel />
               <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>

@@ -7,6 +7,7 @@ import { loadLang } from '../store/persist';
 import { startAutosave } from './autosave';
 import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
+import { openTourFromUrl } from './tourUrl';
 import './styles.css';
 
 declare global {
@@ -31,6 +32,9 @@ startAutosave(store, localStorage);
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the
 // current run when the link is bad.
 addEventListener('hashchange', () => openLink(store, location.hash));
+// A tour in the URL (`?tour=…` or `#tour=…`) opens over the run chosen above.
+void openTourFromUrl(store, location.href);
+addEventListener('hashchange', () => void openTourFromUrl(store, location.href, true));
 
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
   window.__faultline = { store, trace: () => store.getState().sim.trace(), compare: compareStore };

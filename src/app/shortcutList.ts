@@ -35,4 +35,6 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Esc'], help: 'help.escape' },
   { keys: ['Ctrl+O'], help: 'help.open' },
   { keys: ['?'], help: 'help.help' },
+  { keys: ['N'], help: 'tours.help.next' },
+  { keys: ['B'], help: 'tours.help.back' },
 ];

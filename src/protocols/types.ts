@@ -4,7 +4,7 @@
  */
 import type { AnyStateMachine, EventObject, Snapshot } from 'xstate';
 import type { NodeId, NodeView, Observable, TraceEvent, MessageBody } from '../sim/types';
-import type { Scenario, CommandAction } from '../scenario/types';
+import type { Action, Scenario, CommandAction } from '../scenario/types';
 
 export type { NodeId, NodeView, Observable, TraceEvent, MessageBody };
 export type RoleId = string;
@@ -181,7 +181,26 @@ export interface ExploreHints {
    * generic points (a send to several peers, a role change).
    */
   faultPoint?(event: TraceEvent, before: NodeView | undefined, nodes: ReadonlyMap<NodeId, NodeView>): string | undefined;
+  /** Node counts worth exploring (default: 3 and 5 within the protocol's bounds), for a
+   * protocol whose roles need more nodes than that (two clients besides the servers). */
+  nodes?: readonly number[];
+  /** Faults the protocol spells out in full after each event at `event.node`, where
+   * `faultPoint`'s crash of that node is not the fault that matters: a pause of a lock holder
+   * between its check and its write, a cut between a new master and a holder, a crash with a
+   * downtime the protocol's timing needs. The triggered strategy fires each with a coin flip,
+   * within its fault budget, and schedules its heal. Pure. */
+  faults?(event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>, cfg: ProtocolConfig): ProtocolFault[];
+  /** The protocol's fault model: each random action the explorer drew, kept, changed (skew
+   * brought inside an assumed clock bound) or dropped (null: a forced lease timer is a clock
+   * jump no bound allows). Without it every action is kept. */
+  admit?(action: Action, cfg: ProtocolConfig): Action | null;
 }
+
+/** A fault a protocol proposes (`ExploreHints.faults`), healed (restart, resume, heal) after
+ * a draw from `heal` ms. */
+export type ProtocolFault =
+  | { fault: 'crash' | 'pause'; node: NodeId; heal: readonly [number, number] }
+  | { fault: 'cut'; from: NodeId; to: NodeId; heal: readonly [number, number] };
 
 export interface ProtocolModule {
   id: string;

@@ -28,6 +28,9 @@ export function TopBar() {
         <button type="button" onClick={() => open('scenarios')} title={t('bar.scenariosTip')} aria-keyshortcuts="S">
           {t('bar.scenarios')}
         </button>
+        <button type="button" onClick={() => open('tours')} title={t('tours.openTip')} data-testid="tours-open">
+          {t('tours.open')}
+        </button>
         <button type="button" onClick={() => open('settings')} title={t('bar.settingsTip')} aria-keyshortcuts=",">
           {t('bar.settings')}
         </button>

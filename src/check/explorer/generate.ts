@@ -144,7 +144,9 @@ export function faultActions(module: ProtocolModule, s: Scenario, plan: FaultPla
       out.push({ at, do: spec.id, node, ...fields } as Action);
     }
   }
-  return out.sort((a, b) => a.at - b.at);
+  const admit = module.explore?.admit;
+  const kept = admit ? out.flatMap((a) => admit(a, { nodes, params: s.params }) ?? []) : out;
+  return kept.sort((a, b) => a.at - b.at);
 }
 
 export function triggers(rng: Rng): Triggers {

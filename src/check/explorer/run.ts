@@ -10,6 +10,7 @@ import { Simulation } from '../../sim/simulation';
 import { ScenarioRuntimeError } from '../../sim/world';
 import type { NodeView, TraceEvent } from '../../sim/types';
 import type { Novel, RunResult, RunSpec, Triggers } from './types';
+import { firePoints } from './points';
 
 /** Novel states reported per run: enough to branch from, few enough to send cheaply. */
 const MAX_NOVEL = 12;
@@ -157,6 +158,7 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
       const node = ev.node;
       if (node === undefined) continue;
       followHint(sim, ev, resent);
+      if (t && budget > 0 && ev.time >= spec.from) budget -= firePoints(module, sim, ev, rng, budget);
       const views = sim.current.views;
       const view = views.get(node);
       const before = lastView.get(node);

@@ -64,7 +64,7 @@ export class Search {
     private readonly cfg: ExploreConfig,
   ) {
     this.batch = cfg.batch ?? 32;
-    const wanted = cfg.nodes ?? [3, 5];
+    const wanted = cfg.nodes ?? module.explore?.nodes ?? [3, 5];
     const fit = wanted.filter((n) => n >= module.minNodes && n <= module.maxNodes);
     this.nodeCounts = fit.length > 0 ? fit : [module.minNodes];
   }

@@ -15,7 +15,8 @@ import { redisClientMachine } from './redisClient';
 import { durable, observe } from './observe';
 import { lockInvariants } from './invariants';
 import { lockScenarios } from './scenarios';
-import { abstractState, clientHistory } from './history';
+import { clientHistory } from './history';
+import { lockExplore } from './explore';
 import { summarizeLock } from './summary';
 import { nodeNote } from './view';
 
@@ -106,5 +107,5 @@ export const lock: ProtocolModule = {
   summarize: summarizeLock,
   summaryReads: [],
   clientHistory,
-  explore: { abstract: abstractState },
+  explore: lockExplore,
 };

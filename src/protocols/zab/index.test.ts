@@ -41,6 +41,17 @@ describe('clientHistory', () => {
   });
 });
 
+describe('server ids of 10 and more', () => {
+  it('elects the highest id numerically: n10 leads n2–n10 when every log is empty', () => {
+    const nodes = ['n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9', 'n10'];
+    const sim = runScenario(zab, { ...zab.scenarios.find((x) => x.name === 'happy-path')!, nodes, actions: [], until: 3000 });
+    const leaders = [...sim.current.views].filter(([, v]) => (v.state as ZabObservable).state === 'LEADING').map(([id]) => id);
+    expect(leaders).toEqual(['n10']);
+    const followers = [...sim.current.views.values()].filter((v) => (v.state as ZabObservable).state === 'FOLLOWING');
+    expect(followers).toHaveLength(8);
+  });
+});
+
 describe('explore.abstract', () => {
   const view = (id: string, s: Partial<ZabObservable>, up = true): NodeView => ({
     id,

@@ -8,6 +8,7 @@ import { zabScenarios } from './scenarios';
 import { zabBugs } from './bugs';
 import type { ClientReply } from './messages';
 import { showTxn } from './types';
+import { zabExplore } from './explore';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const positive = (v: unknown) => (isInt(v) && v > 0 ? null : 'must be a whole number above 0');
@@ -52,21 +53,6 @@ function clientHistory(event: TraceEvent): ClientRecord[] {
     else if (r.type === 'info') out.push({ kind: 'info', op: r.op, reason: r.reason });
   }
   return out;
-}
-
-/** The explorer's abstraction: per server its role, phase, epochs relative to the lowest
- * accepted epoch, and history/commit lengths; sorted, so renaming servers changes nothing. */
-function abstract(nodes: ReadonlyMap<string, NodeView>): string {
-  const states = [...nodes.values()].map((v) => v.state as ZabObservable);
-  const base = Math.min(...states.map((s) => s.currentEpoch));
-  return [...nodes.values()]
-    .map((v) => {
-      const s = v.state as ZabObservable;
-      const up = v.up ? '' : '!';
-      return `${up}${s.state[0]}${s.zabState[0]}${s.acceptedEpoch - base}/${s.currentEpoch - base}:${s.history.length}-${s.logged}-${Math.min(s.lastCommitted, s.history.length)}`;
-    })
-    .sort()
-    .join(' ');
 }
 
 function summarize(nodes: ReadonlyMap<string, NodeView>, events: readonly TraceEvent[]): string[] {
@@ -117,5 +103,5 @@ export const zab: ProtocolModule = {
   summarize,
   summaryReads: ['state'],
   clientHistory,
-  explore: { abstract },
+  explore: zabExplore,
 };

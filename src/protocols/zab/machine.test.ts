@@ -2,7 +2,7 @@
  * order, and the machine's first steps. */
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { newerVote, isNextZxid, indexOfZxid, type Txn } from './types';
+import { cmpServerId, newerVote, isNextZxid, indexOfZxid, type Txn } from './types';
 import { openLink, receive } from './channel';
 import { syncPacket } from './sync';
 import { step } from './server';
@@ -21,6 +21,14 @@ describe('votes and zxids', () => {
     expect(newerVote({ leader: 'n1', zxid: [1, 3], epoch: 1 }, { leader: 'n3', zxid: [1, 2], epoch: 1 })).toBe(true);
     expect(newerVote({ leader: 'n3', zxid: [1, 2], epoch: 1 }, { leader: 'n1', zxid: [1, 2], epoch: 1 })).toBe(true);
     expect(newerVote({ leader: 'n1', zxid: [1, 2], epoch: 1 }, { leader: 'n3', zxid: [1, 2], epoch: 1 })).toBe(false);
+  });
+  it('compares server ids as numbers, as ZooKeeper compares myid: n10 outranks n9 and n2', () => {
+    expect(newerVote({ leader: 'n10', zxid: [1, 2], epoch: 1 }, { leader: 'n9', zxid: [1, 2], epoch: 1 })).toBe(true);
+    expect(newerVote({ leader: 'n9', zxid: [1, 2], epoch: 1 }, { leader: 'n10', zxid: [1, 2], epoch: 1 })).toBe(false);
+    expect(['n10', 'n2', 'n9', 'n1'].sort(cmpServerId)).toEqual(['n1', 'n2', 'n9', 'n10']);
+    // Names without a shared prefix keep the string order, so the order stays total.
+    expect(cmpServerId('a1', 'b1')).toBeLessThan(0);
+    expect(cmpServerId('n1', 'n1')).toBe(0);
   });
   it('knows the next zxid (Zab.tla IsNextZxid) and finds zxids in a history', () => {
     expect(isNextZxid([1, 3], [1, 4])).toBe(true);

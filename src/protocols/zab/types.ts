@@ -48,12 +48,24 @@ export function isNextZxid(cur: Zxid, next: Zxid): boolean {
   return (next[1] === 1 && cur[0] < next[0]) || (next[1] > 1 && cur[0] === next[0] && cur[1] + 1 === next[1]);
 }
 
+/** Server ids are numbers in ZooKeeper (`myid`): n10 outranks n9. Names ending in digits after
+ * the same prefix compare by that number; anything else falls back to the string order. */
+export function cmpServerId(a: NodeId, b: NodeId): number {
+  const ma = /^(.*?)(\d+)$/.exec(a);
+  const mb = /^(.*?)(\d+)$/.exec(b);
+  if (ma && mb && ma[1] === mb[1]) {
+    const d = Number(ma[2]) - Number(mb[2]);
+    if (d !== 0) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** FastLeaderElection.tla `TotalOrderPredicate`: epoch, then zxid, then server id. */
 export function newerVote(a: Vote, b: Vote): boolean {
   if (a.epoch !== b.epoch) return a.epoch > b.epoch;
   const c = cmpZxid(a.zxid, b.zxid);
   if (c !== 0) return c > 0;
-  return a.leader > b.leader;
+  return cmpServerId(a.leader, b.leader) > 0;
 }
 export const sameVote = (a: Vote, b: Vote): boolean => a.leader === b.leader && a.epoch === b.epoch && sameZxid(a.zxid, b.zxid);
 

@@ -43,6 +43,9 @@ export const MessageDot = memo(function MessageDot({ message, x, y, blocked, sel
       transform={`translate(${x} ${y})`}
       data-message={message.id}
       data-kind={kind}
+      data-type={message.type}
+      data-from={message.from}
+      data-to={message.to}
       onClick={click}
       onContextMenu={menu}
     >

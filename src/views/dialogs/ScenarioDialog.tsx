@@ -10,6 +10,11 @@ export function ScenarioDialog() {
   const store = useSessionStore();
   return (
     <Dialog title={t('scenarios.title')} testid="scenarios">
+      <p>
+        <button type="button" className="ghost" onClick={() => store.getState().openDialog('tours')} data-testid="scenarios-tours">
+          {t('tours.fromScenarios')}
+        </button>
+      </p>
       <ul className="scenario-list">
         {[...protocols.values()].flatMap((p) =>
           p.scenarios.map((s) => (

@@ -4,31 +4,18 @@
  * Rows are memoized by state identity: the frame changes up to 60 times a second, a node's
  * state only when that node changes.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import type { Observable } from '../../sim/types';
-import { useSession, useT } from '../session';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useT } from '../session';
+import { NodeTable, useNodeRows, type NodeRowProps } from './NodeTable';
 import { logColumns, readLog } from './model';
 import { termColor } from './termColors';
 import './logs.css';
-
-interface RowProps {
-  id: string;
-  state: Observable;
-  up: boolean;
-  paused: boolean;
-  selected: boolean;
-  /** The window of indices drawn, from..to inclusive (0 columns: to < from). */
-  from: number;
-  to: number;
-  onSelect(id: string): void;
-}
 
 /** Indices drawn at once: long runs have logs of thousands of entries, and every cell is a
  * DOM node re-rendered when its row changes. */
 export const LOG_WINDOW = 60;
 
-const LogRow = memo(function LogRow({ id, state, up, paused, selected, from, to, onSelect }: RowProps) {
+const LogRow = memo(function LogRow({ id, state, up, paused, selected, from, to, onSelect }: NodeRowProps) {
   const t = useT();
   const log = readLog(state);
   const role = typeof state.role === 'string' ? state.role : null;
@@ -126,12 +113,7 @@ function Legend() {
 
 export function LogView() {
   const t = useT();
-  const nodes = useSession(useShallow((s) => s.frame.nodes.map((n) => n.state)));
-  const ids = useSession(useShallow((s) => s.frame.nodes.map((n) => n.id)));
-  const flags = useSession(useShallow((s) => s.frame.nodes.map((n) => (n.up ? 1 : 0) + (n.paused ? 2 : 0))));
-  const selected = useSession((s) => (s.selection?.kind === 'node' ? s.selection.id : null));
-  const select = useSession((s) => s.select);
-  const onSelect = useCallback((id: string) => select({ kind: 'node', id }), [select]);
+  const { states: nodes, rows } = useNodeRows();
   const hasLog = useMemo(() => nodes.some((s) => readLog(s) !== null), [nodes]);
   const columns = useMemo(() => logColumns(nodes), [nodes]);
   // null: follow the newest entries; else the last index of the window the user paged to.
@@ -167,13 +149,6 @@ export function LogView() {
       </section>
     );
   }
-  const headers = [];
-  for (let i = from; i <= to; i++)
-    headers.push(
-      <th key={i} scope="col" className="lg-col" aria-label={t('logs.indexHeader', { index: i })}>
-        {i}
-      </th>,
-    );
   return (
     <section className="lg-panel lg-logview" aria-label={t('logs.title')} data-testid="logview">
       <header className="lg-bar">
@@ -192,22 +167,11 @@ export function LogView() {
         )}
       </header>
       <div className="lg-scroll" ref={scroller} onScroll={onScroll}>
-        <table className="lg-table" aria-label={t('logs.title')}>
-          <caption className="lg-sr">{t('logs.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="lg-head lg-corner">
-                {t('logs.node')}
-              </th>
-              {headers}
-            </tr>
-          </thead>
-          <tbody>
-            {ids.map((id, k) => (
-              <LogRow key={id} id={id} state={nodes[k]!} up={(flags[k]! & 1) === 1} paused={(flags[k]! & 2) === 2} selected={selected === id} from={from} to={to} onSelect={onSelect} />
-            ))}
-          </tbody>
-        </table>
+        <NodeTable prefix="lg" label={t('logs.title')} caption={t('logs.caption')} corner={t('logs.node')} from={from} to={to} indexLabel={(index) => t('logs.indexHeader', { index })}>
+          {rows({ from, to }).map((r) => (
+            <LogRow key={r.id} {...r} />
+          ))}
+        </NodeTable>
       </div>
     </section>
   );

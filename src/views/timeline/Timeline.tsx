@@ -15,6 +15,7 @@ import { useCompareStore } from '../compare/context';
 import { invariantText, protocolName } from '../../i18n/content';
 import { clusterMarkers, densityBins, trackEnd, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
 import { canGo, goTo, type Go } from './navigate';
+import { TourTimelineSpan } from '../tours/TimelineSpan';
 import './timeline.css';
 
 type Translate = ReturnType<typeof useT>;
@@ -468,6 +469,7 @@ export function Timeline() {
           </defs>
           <rect className="tl-bed" x={PAD} y={ROW.trackTop} width={columns} height={ROW.trackBottom - ROW.trackTop} />
           <StaticLayer x={x} columns={columns} events={events} head={head} end={end} faults={faults} t={t} />
+          <TourTimelineSpan x={x} y={ROW.trackTop} height={ROW.trackBottom - ROW.trackTop} />
           {step < head && <rect className="tl-future" x={cx} y={ROW.trackTop} width={Math.max(0, PAD + columns - cx)} height={ROW.trackBottom - ROW.trackTop} />}
           <g className="tl-cursor" transform={`translate(${cx} 0)`} data-testid="timeline-cursor" aria-hidden="true">
             <line y1={ROW.fault - 8} y2={ROW.trackTop} />

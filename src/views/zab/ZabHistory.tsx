@@ -3,11 +3,10 @@
  * whom it follows or votes for, and its history as zxid chips coloured by epoch, committed,
  * logged and buffered drawn distinctly. Rows are memoized by state identity.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import type { Observable } from '../../sim/types';
+import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { isStringKey } from '../../i18n';
-import { useSession, useT } from '../session';
+import { useT } from '../session';
+import { NodeTable, useNodeRows, type NodeRowProps } from '../logs/NodeTable';
 import { termColor } from '../logs/termColors';
 import { onDisk, readZab, type Chip } from './model';
 import './zab.css';
@@ -34,18 +33,7 @@ function ChipCell({ chip, volatile }: { chip: Chip; volatile: boolean }) {
   );
 }
 
-interface RowProps {
-  id: string;
-  state: Observable;
-  up: boolean;
-  paused: boolean;
-  selected: boolean;
-  from: number;
-  to: number;
-  onSelect(id: string): void;
-}
-
-const Row = memo(function Row({ id, state, up, paused, selected, from, to, onSelect }: RowProps) {
+const Row = memo(function Row({ id, state, up, paused, selected, from, to, onSelect }: NodeRowProps) {
   const t = useT();
   const r = readZab(state);
   if (!r) return null;
@@ -124,12 +112,7 @@ function Legend() {
 
 export function ZabHistory() {
   const t = useT();
-  const states = useSession(useShallow((s) => s.frame.nodes.map((n) => n.state)));
-  const ids = useSession(useShallow((s) => s.frame.nodes.map((n) => n.id)));
-  const flags = useSession(useShallow((s) => s.frame.nodes.map((n) => (n.up ? 1 : 0) + (n.paused ? 2 : 0))));
-  const selected = useSession((s) => (s.selection?.kind === 'node' ? s.selection.id : null));
-  const select = useSession((s) => s.select);
-  const onSelect = useCallback((id: string) => select({ kind: 'node', id }), [select]);
+  const { states, rows } = useNodeRows();
   const columns = useMemo(() => Math.max(0, ...states.map((s) => (Array.isArray(s.history) ? s.history.length : 0))), [states]);
   const to = columns;
   const from = Math.max(1, to - ZAB_WINDOW + 1);
@@ -138,13 +121,6 @@ export function ZabHistory() {
     const el = scroller.current;
     if (el) el.scrollLeft = el.scrollWidth;
   }, [columns]);
-  const headers = [];
-  for (let i = from; i <= to; i++)
-    headers.push(
-      <th key={i} scope="col" className="zb-col">
-        {i}
-      </th>,
-    );
   return (
     <section className="zb-panel" aria-label={t('zab.title')} data-testid="zab-history">
       <header className="zb-bar">
@@ -153,22 +129,11 @@ export function ZabHistory() {
         {from > 1 && <span className="zb-earlier">{t('zab.earlier', { count: from - 1 })}</span>}
       </header>
       <div className="zb-scroll" ref={scroller}>
-        <table className="zb-table" aria-label={t('zab.title')}>
-          <caption className="zb-sr">{t('zab.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="zb-head zb-corner">
-                {t('zab.node')}
-              </th>
-              {headers}
-            </tr>
-          </thead>
-          <tbody>
-            {ids.map((id, k) => (
-              <Row key={id} id={id} state={states[k]!} up={(flags[k]! & 1) === 1} paused={(flags[k]! & 2) === 2} selected={selected === id} from={from} to={to} onSelect={onSelect} />
-            ))}
-          </tbody>
-        </table>
+        <NodeTable prefix="zb" label={t('zab.title')} caption={t('zab.caption')} corner={t('zab.node')} from={from} to={to}>
+          {rows({ from, to }).map((r) => (
+            <Row key={r.id} {...r} />
+          ))}
+        </NodeTable>
         {columns === 0 && <p className="zb-none">{t('zab.none')}</p>}
       </div>
     </section>

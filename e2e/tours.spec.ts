@@ -1,0 +1,76 @@
+/** Issue 18: guided tours, played forward and back, from the picker and from a link. */
+import { test, expect, type Page } from '@playwright/test';
+import { freshApp } from './helpers';
+
+const cursor = (page: Page) => page.evaluate(() => ({ step: window.__faultline!.store.getState().frame.step, time: window.__faultline!.store.getState().frame.time }));
+
+test.beforeEach(async ({ page }) => {
+  // Discrete steps: a wait step jumps to its moment instead of playing up to it.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+});
+
+test('a built-in tour plays forward and back from the picker, with an ask, a task and a branch', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('tours-open').click();
+  await page.getByTestId('tour-start-raft-election').click();
+  const panel = page.getByTestId('tour-panel');
+  await expect(panel).toHaveAttribute('data-step', 'intro');
+  await expect(page.getByTestId('tour-progress')).toHaveText('Step 1 of 12');
+  await expect(page.getByTestId('scenario-name')).toContainText('tour-election');
+  // Ask: the answer comes from playing ahead; pick a node and get told.
+  await page.getByTestId('tour-next').click();
+  await expect(panel).toHaveAttribute('data-step', 'predict');
+  await page.getByTestId('tour-option-n3').click();
+  await expect(page.getByTestId('tour-feedback')).toContainText(/Right: n3|Not quite: the run says n\d/);
+  // The keyboard: N forward, B back.
+  await page.keyboard.press('n');
+  await expect(panel).toHaveAttribute('data-step', 'candidate');
+  const candidate = await cursor(page);
+  await page.keyboard.press('n');
+  await expect(panel).toHaveAttribute('data-step', 'elected');
+  const elected = await cursor(page);
+  expect(elected.step).toBeGreaterThan(candidate.step);
+  // The step's highlight is drawn on the cluster view (a dashed ring on the leader).
+  const leader = await page.evaluate(() => window.__faultline!.store.getState().frame.nodes.find((n) => (n.state as { role: string }).role === 'leader')!.id);
+  await expect(page.locator(`.cluster [data-node="${leader}"] .cl-node-focus`)).toHaveCSS('stroke-dasharray', '6px, 4px');
+  await page.keyboard.press('b');
+  await expect(panel).toHaveAttribute('data-step', 'candidate');
+  expect(await cursor(page)).toEqual(candidate);
+  await page.getByTestId('tour-next').click();
+  expect(await cursor(page)).toEqual(elected);
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-span')).toBeVisible();
+  // Task: crash the leader through the app, then play until the tour sees a new leader.
+  await page.getByTestId('tour-next').click();
+  await expect(panel).toHaveAttribute('data-kind', 'task');
+  await page.getByRole('img', { name: new RegExp(`^${leader}\\b`) }).click();
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('tour-task')).toContainText('Now play the run');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('tour-task')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  await page.keyboard.press(' ');
+  await page.getByTestId('tour-next').click();
+  await page.getByTestId('tour-option-candidate').click();
+  await page.getByTestId('tour-next').click();
+  await expect(panel).toHaveAttribute('data-step', 'new-leader');
+  await page.getByTestId('tour-next').click();
+  await page.getByTestId('tour-choice-1').click();
+  await expect(panel).toHaveAttribute('data-step', 'third');
+  // Back through the branch, then leave: the run stays for free play.
+  await page.getByTestId('tour-back').click();
+  await expect(panel).toHaveAttribute('data-step', 'fork');
+  const here = await cursor(page);
+  await page.getByTestId('tour-leave').click();
+  await expect(panel).toBeHidden();
+  expect(await cursor(page)).toEqual(here);
+});
+
+test('a tour opens from ?tour= at a given step, and a bad tour link says why', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/?tour=raft-election&tourStep=3');
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'elected');
+  await expect(page.getByTestId('tour-say')).toContainText('becomes leader');
+  await page.goto('/?tour=no-such-tour');
+  await expect(page.getByText('no built-in tour is called "no-such-tour"')).toBeVisible();
+});

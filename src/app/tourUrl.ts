@@ -1,0 +1,26 @@
+/**
+ * Opens a tour named in the page URL (`?tour=raft-election`, `#tour=<compressed>`, optional
+ * `tourStep=`; docs/formats.md): at boot, and when a pasted link changes the fragment. The tour
+ * code loads only when a URL asks for it.
+ */
+import type { SessionStore } from '../store/session';
+import { getProtocol, protocols } from '../protocols/registry';
+
+let opened: string | null = null;
+
+export async function openTourFromUrl(store: SessionStore, url: string, onlyFragment = false): Promise<void> {
+  const [{ tourParams, decodeTour }, { builtinTour }, { tourStore }] = await Promise.all([import('../scenario/tour/codec'), import('../scenario/tour/builtin'), import('../store/tour')]);
+  const hash = url.indexOf('#');
+  const params = tourParams(onlyFragment ? (hash >= 0 ? url.slice(hash) : '') : url);
+  if (!params || params.tour === opened) return;
+  opened = params.tour;
+  const builtin = builtinTour(params.tour);
+  const decoded = builtin ? null : decodeTour(params.tour, getProtocol, [...protocols.keys()]);
+  const tour = builtin ?? (decoded?.ok ? decoded.tour : null);
+  if (!tour) {
+    const detail = /^[a-z0-9-]{1,64}$/.test(params.tour) && params.tour.length < 40 ? `no built-in tour is called "${params.tour}"` : decoded && !decoded.ok ? decoded.errors.join('; ') : '';
+    store.getState().setNotice({ kind: 'error', key: 'notice.badLink', detail });
+    return;
+  }
+  tourStore.getState().start(tour, store, params.step, true);
+}

@@ -1,0 +1,35 @@
+/** Every built-in tour is valid, every path plays through, and its asks are answerable. */
+import { describe, expect, it } from 'vitest';
+import { raft } from '../../../protocols/raft';
+import { twopc } from '../../../protocols/twopc';
+import { threepc } from '../../../protocols/threepc';
+import { chash } from '../../../protocols/chash';
+import { zab } from '../../../protocols/zab';
+import { lock } from '../../../protocols/lock';
+import type { ProtocolModule } from '../../../protocols/types';
+
+const MODULES: Record<string, ProtocolModule> = { raft, twopc, threepc, chash, zab, lock };
+const getProtocol = (id: string): ProtocolModule | undefined => (Object.hasOwn(MODULES, id) ? MODULES[id] : undefined);
+import { validateTour } from '../validate';
+import { dryRun } from '../dryRun';
+import { BUILTIN_TOURS } from './index';
+
+describe('built-in tours', () => {
+  for (const tour of BUILTIN_TOURS) {
+    it(`${tour.id} is valid, in both languages, with an ask and a task step`, () => {
+      const v = validateTour(JSON.parse(JSON.stringify(tour)), getProtocol, Object.keys(MODULES));
+      expect(v.ok ? [] : v.errors).toEqual([]);
+      expect(tour.steps.some((s) => s.kind === 'ask')).toBe(true);
+      expect(tour.steps.some((s) => s.kind === 'task')).toBe(true);
+      for (const s of tour.steps) {
+        for (const text of [s.say, s.ask?.question]) if (text !== undefined) expect(typeof text === 'object' && text['zh-CN'], `${s.id} has zh-CN`).toBeTruthy();
+      }
+    });
+    it(`${tour.id}: the dry run reaches every step on every path`, () => {
+      const r = dryRun(tour, getProtocol(tour.scenario.protocol)!);
+      expect(r.notes.filter((n) => n.kind !== 'moved')).toEqual([]);
+      expect(Object.keys(r.resolved).sort()).toEqual(tour.steps.map((s) => s.id).sort());
+      for (const s of tour.steps) if (s.ask && !('value' in s.ask.answer)) expect(r.answers[s.id], s.id).toBeDefined();
+    });
+  }
+});

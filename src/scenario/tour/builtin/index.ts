@@ -1,0 +1,14 @@
+/** The built-in tours, by id (`?tour=<id>` opens one). */
+import type { Tour } from '../types';
+import { raftElection } from './raftElection';
+import { raftFigure8 } from './raftFigure8';
+import { twoPcVsThreePc } from './twoPcVsThreePc';
+import { chashJoinLeave } from './chashJoinLeave';
+import { zabBroadcast } from './zabBroadcast';
+import { lockFencing } from './lockFencing';
+
+export const BUILTIN_TOURS: readonly Tour[] = [raftElection, raftFigure8, twoPcVsThreePc, chashJoinLeave, zabBroadcast, lockFencing];
+
+export function builtinTour(id: string): Tour | undefined {
+  return BUILTIN_TOURS.find((t) => t.id === id);
+}

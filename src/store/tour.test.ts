@@ -1,0 +1,80 @@
+/** The tour player over a real session: forward, back (exact), asks, tasks, branches, progress. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSession } from './session';
+import { tourStore } from './tour';
+import { tourProgressSource } from './tourProgress';
+import { raftElection } from '../scenario/tour/builtin/raftElection';
+import { DEFAULT_SETTINGS, freeCluster } from './settings';
+
+const ids = () => tourStore.getState().played.map((p) => raftElection.steps[p.index]!.id);
+const cursor = (s: ReturnType<typeof createSession>) => ({ step: s.getState().frame.step, time: s.getState().frame.time });
+
+afterEach(() => tourStore.getState().leave());
+
+describe('tour player', () => {
+  it('opens the run, steps forward and back exactly, and leaving keeps the run', () => {
+    const session = createSession(freeCluster(DEFAULT_SETTINGS));
+    tourStore.getState().start(raftElection, session);
+    expect(session.getState().sim.scenario.name).toBe('tour-election');
+    expect(ids()).toEqual(['intro']);
+    const t = tourStore.getState();
+    t.next();
+    t.next();
+    t.next();
+    expect(ids()).toEqual(['intro', 'predict', 'candidate', 'elected']);
+    const elected = cursor(session);
+    const leader = tourStore.getState().played.at(-1)!.bindings.L!;
+    expect(session.getState().frame.nodes.find((n) => n.id === leader)?.state.role).toBe('leader');
+    t.next();
+    const sim = session.getState().sim;
+    t.back();
+    expect(cursor(session)).toEqual(elected);
+    // Back seeks the same run: nothing was re-simulated.
+    expect(session.getState().sim).toBe(sim);
+    t.leave();
+    expect(session.getState().sim).toBe(sim);
+    expect(cursor(session)).toEqual(elected);
+  });
+
+  it('an ask step is answered by playing ahead; progress reports the student answer', () => {
+    const session = createSession(freeCluster(DEFAULT_SETTINGS));
+    tourStore.getState().start(raftElection, session);
+    tourStore.getState().next();
+    const truth = tourStore.getState().truth.predict!;
+    expect(truth).toMatch(/^n[1-5]$/);
+    tourStore.getState().answer('n1');
+    tourStore.getState().next();
+    expect(tourStore.getState().played.at(-1)!.bindings.C).toBe(truth);
+    expect(tourProgressSource.get()).toMatchObject({ tourId: 'raft-election', step: 2, steps: raftElection.steps.length, answers: { predict: 'n1' }, completed: false });
+  });
+
+  it('a task is done when the student acts, and the next steps follow their run', () => {
+    const session = createSession(freeCluster(DEFAULT_SETTINGS));
+    tourStore.getState().start(raftElection, session);
+    tourStore.getState().goTo(5);
+    expect(ids().at(-1)).toBe('crash');
+    const L = tourStore.getState().played.at(-1)!.bindings.L!;
+    session.getState().act({ do: 'crash', node: L });
+    expect(tourStore.getState().done.crash).toBeFalsy();
+    for (let i = 0; i < 400 && !tourStore.getState().done.crash; i++) session.getState().stepForward();
+    expect(tourStore.getState().done.crash).toBe(true);
+    tourStore.getState().next();
+    tourStore.getState().next();
+    const N = tourStore.getState().played.at(-1)!.bindings.N!;
+    expect(N).not.toBe(L);
+  });
+
+  it('goTo runs through a skipped task (its demo) and a branch (its first choice) to the end', () => {
+    const session = createSession(freeCluster(DEFAULT_SETTINGS));
+    let calls = 0;
+    const stop = tourProgressSource.subscribe(() => calls++);
+    tourStore.getState().start(raftElection, session);
+    tourProgressSource.goTo(raftElection.steps.length - 1);
+    expect(ids()).toEqual(['intro', 'predict', 'candidate', 'elected', 'heartbeats', 'crash', 'why-term', 'new-leader', 'fork', 'rejoin', 'sandbox']);
+    expect(tourProgressSource.get().completed).toBe(true);
+    expect(calls).toBeGreaterThan(3);
+    tourProgressSource.goTo(4);
+    expect(ids().at(-1)).toBe('heartbeats');
+    stop();
+  });
+});

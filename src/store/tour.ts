@@ -1,0 +1,239 @@
+/**
+ * The tour player: which step of which tour, where each played step sits in the run, the
+ * student's answers and tasks. It drives the session only through its public actions (replace,
+ * seekStep, act, play), so leaving the tour keeps the run as it is.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { SessionStore } from './session';
+import type { Tour } from '../scenario/tour/types';
+import type { Position } from '../scenario/tour/anchors';
+import { answerOf, bindAction, placeStep, simSource, type Place } from '../scenario/tour/run';
+import { checkTask, whenOpened } from './tourWatch';
+
+export interface Moved {
+  step: string;
+  was: Position;
+  now: Position;
+}
+
+export interface TourState {
+  tour: Tour | null;
+  session: SessionStore | null;
+  /** Played steps, in play order (branches skip some); the last is the current step. */
+  played: Place[];
+  /** The student's answers, and the answers the run gives (computed by playing ahead). */
+  answers: Record<string, string>;
+  truth: Record<string, string>;
+  /** Tasks done, by step id; and where the student first acted on the current task. */
+  done: Record<string, boolean>;
+  acted: { revision: number; at: Position | null } | null;
+  /** Anchors that resolved elsewhere than their cache said (for the author). */
+  moved: Moved[];
+  /** The next step cannot be placed (its anchor is never reached on this run). */
+  stuck: string | null;
+  /** A wait step playing towards its position. */
+  waitingFor: Position | null;
+  completed: boolean;
+  pickerOpen: boolean;
+
+  /** `quiet`: opened by a URL, so there is no earlier run to tell the user about. */
+  start(tour: Tour, session: SessionStore, step?: number, quiet?: boolean): void;
+  next(): void;
+  back(): void;
+  /** Go to tour step `index` (0-based): back through the played steps, or on through the tour
+   * (a branch takes its first choice, a task its demo). */
+  goTo(index: number): void;
+  answer(option: string): void;
+  /** Do the task's demo at the cursor. */
+  showMe(): void;
+  choose(choice: number): void;
+  /** The tour closes; the run stays. */
+  leave(): void;
+  setPicker(open: boolean): void;
+}
+
+let unfollow: (() => void) | null = null;
+
+const empty = { tour: null, session: null, played: [], answers: {}, truth: {}, done: {}, acted: null, moved: [], stuck: null, waitingFor: null, completed: false };
+
+export const tourStore = createStore<TourState>()((set, get) => {
+  /** Puts the session's cursor on the current step (instantly, or playing up to it). */
+  const showPlace = (place: Place, from?: Position) => {
+    const s = get().session!.getState();
+    const step = get().tour!.steps[place.index]!;
+    // Without a screen (tests, the CLI) or with reduced motion asked for: discrete steps.
+    const animate = typeof matchMedia === 'function' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (step.kind === 'wait' && from && animate && (from.step < place.at.step || from.time < place.at.time)) {
+      s.seekStep(from.step, from.time);
+      set({ waitingFor: place.at });
+      s.play();
+      return;
+    }
+    s.pause();
+    s.seekStep(place.at.step, place.at.time);
+    set({ waitingFor: null });
+  };
+
+  /** Places step `index` after the played ones and shows it; false if it cannot be placed. */
+  const enter = (index: number): boolean => {
+    const { tour, session, played } = get();
+    if (!tour || !session) return false;
+    const sim = session.getState().sim;
+    const src = simSource(sim);
+    const r = placeStep(tour.steps, index, played, src);
+    const step = tour.steps[index]!;
+    if (!r.ok) {
+      set({ stuck: `${step.id}: ${r.detail}` });
+      return false;
+    }
+    const place: Place = { index, at: r.at, bindings: r.bindings ?? {}, ...(r.moved ? { moved: r.moved } : {}) };
+    const truth = step.ask ? answerOf(step.ask, r.at, src, place.bindings) : null;
+    const moved = r.moved ? [...get().moved.filter((m) => m.step !== step.id), { step: step.id, was: r.moved.was, now: r.at }] : get().moved;
+    const from = played.at(-1)?.at;
+    set({
+      played: [...played, place],
+      stuck: null,
+      moved,
+      acted: step.kind === 'task' ? { revision: session.getState().revision, at: null } : null,
+      ...(truth !== null ? { truth: { ...get().truth, [step.id]: truth } } : {}),
+      completed: get().completed || (index === tour.steps.length - 1),
+    });
+    showPlace(place, from);
+    return true;
+  };
+
+  /** Records actions at the current place (the run forks there) and moves the place after them. */
+  const inject = (actions: Parameters<typeof bindAction>[0][]) => {
+    const { session, played } = get();
+    const place = played.at(-1);
+    if (!session || !place) return;
+    const s = session.getState();
+    s.pause();
+    s.seekStep(place.at.step, place.at.time);
+    for (const a of actions) session.getState().act(bindAction(a, place.bindings));
+    const f = session.getState().frame;
+    set({ played: [...played.slice(0, -1), { ...place, at: { step: f.step, time: f.time } }] });
+  };
+
+  const following = (): number | null => {
+    const { tour, played } = get();
+    const cur = played.at(-1);
+    if (!tour || !cur) return null;
+    const step = tour.steps[cur.index]!;
+    const nextId = step.next;
+    const i = nextId === undefined ? cur.index + 1 : tour.steps.findIndex((s) => s.id === nextId);
+    return i >= 0 && i < tour.steps.length ? i : null;
+  };
+
+  return {
+    ...empty,
+    pickerOpen: false,
+
+    start(tour, session, step, quiet) {
+      unfollow?.();
+      set({ ...empty, tour, session, pickerOpen: false });
+      unfollow = session.subscribe(followSession);
+      session.getState().replace(structuredClone(tour.scenario));
+      whenOpened(session, tour.scenario, (ok) => {
+        if (!ok || get().tour !== tour) return;
+        if (quiet && session.getState().notice?.key === 'newcomer.replaced') session.getState().setNotice(null);
+        if (enter(0) && step !== undefined) get().goTo(step);
+      });
+    },
+
+    next() {
+      const { tour, played, waitingFor } = get();
+      const cur = played.at(-1);
+      if (!tour || !cur) return;
+      // The first Next during a wait finishes it.
+      if (waitingFor) return showPlace(cur);
+      const step = tour.steps[cur.index]!;
+      if (step.kind === 'branch') return;
+      // A task skipped: the app does it (the demo), so the tour goes on from the same run.
+      if (step.kind === 'task' && !get().done[step.id]) get().showMe();
+      const i = following();
+      if (i !== null) enter(i);
+    },
+
+    back() {
+      const { played } = get();
+      if (played.length <= 1) return;
+      const rest = played.slice(0, -1);
+      set({ played: rest, stuck: null, acted: null });
+      // Exact and instant: the previous step's position, sought (never re-simulated from scratch).
+      showPlace(rest.at(-1)!);
+    },
+
+    goTo(index) {
+      const { tour, played } = get();
+      if (!tour || index < 0 || index >= tour.steps.length) return;
+      if (played.some((p) => p.index === index)) {
+        while (get().played.at(-1)!.index !== index) get().back();
+        return;
+      }
+      while (get().tour && get().played.at(-1)!.index < index) {
+        const before = get().played.length;
+        const cur = get().tour!.steps[get().played.at(-1)!.index]!;
+        if (cur.kind === 'branch') get().choose(0);
+        else get().next();
+        if (get().waitingFor) get().next();
+        if (get().played.length === before) break;
+      }
+    },
+
+    answer(option) {
+      const cur = get().played.at(-1);
+      const step = cur && get().tour?.steps[cur.index];
+      if (!step?.ask || get().answers[step.id] !== undefined) return;
+      set({ answers: { ...get().answers, [step.id]: option } });
+    },
+
+    showMe() {
+      const { tour, played } = get();
+      const cur = played.at(-1);
+      const step = cur && tour?.steps[cur.index];
+      if (!step?.task) return;
+      inject(step.task.demo);
+      set({ done: { ...get().done, [step.id]: true }, acted: null });
+      get().session!.getState().play();
+    },
+
+    choose(k) {
+      const { tour, played } = get();
+      const cur = played.at(-1);
+      const step = cur && tour?.steps[cur.index];
+      const choice = step?.branch?.choices[k];
+      if (!step || !choice) return;
+      inject(choice.inject);
+      set({ answers: { ...get().answers, [step.id]: String(k) } });
+      const i = choice.goto === undefined ? cur.index + 1 : tour.steps.findIndex((s) => s.id === choice.goto);
+      if (i >= 0) enter(i);
+    },
+
+    leave() {
+      unfollow?.();
+      unfollow = null;
+      set({ ...empty });
+    },
+    setPicker: (open) => set({ pickerOpen: open }),
+  };
+});
+
+/** Called on every session change while a tour is on: stops a wait at its step, checks a task. */
+export function followSession(): void {
+  const t = tourStore.getState();
+  const s = t.session?.getState();
+  if (!s || !t.tour) return;
+  if (t.waitingFor) {
+    const { frame } = s;
+    if (frame.step >= t.waitingFor.step && frame.time >= t.waitingFor.time) {
+      s.pause();
+      s.seekStep(t.waitingFor.step, t.waitingFor.time);
+      tourStore.setState({ waitingFor: null });
+    }
+    // Paused on the way (a violation, the user): the wait stays, and Next jumps to its step.
+    return;
+  }
+  const update = checkTask(t, s);
+  if (update) tourStore.setState(update);
+}

@@ -1,0 +1,72 @@
+/** The interactive parts of a tour step: a question, a task, a branch's choices. */
+import { useStore } from 'zustand';
+import { tourStore } from '../../store/tour';
+import type { TourStep } from '../../scenario/tour/types';
+import { fill, pick, type TourLang } from '../../scenario/tour/text';
+import type { Bindings } from '../../scenario/tour/anchors';
+import { useT } from '../session';
+import { Markdown } from './Markdown';
+
+export function AskPart({ step, lang, b, nodes }: { step: TourStep; lang: TourLang; b: Bindings; nodes: readonly string[] }) {
+  const t = useT();
+  const mine = useStore(tourStore, (s) => s.answers[step.id]);
+  const truth = useStore(tourStore, (s) => s.truth[step.id]);
+  const ask = step.ask!;
+  const options =
+    ask.type === 'node' ? nodes.map((n) => ({ id: n, label: n })) : ask.type === 'yesno' ? [{ id: 'yes', label: t('tours.yes') }, { id: 'no', label: t('tours.no') }] : (ask.options ?? []).map((o) => ({ id: o.id, label: fill(pick(o.label, lang), b) }));
+  const labelOf = (id: string | undefined) => options.find((o) => o.id === id)?.label ?? id ?? '';
+  return (
+    <div className="tour-ask" data-testid="tour-ask">
+      <Markdown className="tour-question" text={fill(pick(ask.question, lang), b)} />
+      <div className="tour-options" role="group" aria-label={t('tours.kind.ask')}>
+        {options.map((o) => (
+          <button
+            key={o.id}
+            type="button"
+            className={mine === undefined ? undefined : o.id === truth ? 'is-right' : o.id === mine ? 'is-wrong' : undefined}
+            aria-pressed={mine === o.id}
+            disabled={mine !== undefined}
+            onClick={() => tourStore.getState().answer(o.id)}
+            data-testid={`tour-option-${o.id}`}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+      {mine !== undefined && (
+        <div className="tour-feedback" role="status" data-testid="tour-feedback">
+          <p>{truth === undefined ? t('tours.noAnswer') : mine === truth ? t('tours.right', { answer: labelOf(truth) }) : t('tours.wrong', { answer: labelOf(truth) })}</p>
+          {ask.explain !== undefined && <Markdown text={fill(pick(ask.explain, lang), b)} />}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function TaskPart({ step }: { step: TourStep }) {
+  const t = useT();
+  const done = useStore(tourStore, (s) => !!s.done[step.id]);
+  const acted = useStore(tourStore, (s) => !!s.acted?.at);
+  return (
+    <div className="tour-task" data-testid="tour-task" data-done={done}>
+      <p role="status">{done ? `✓ ${t('tours.taskDone')}` : acted ? t('tours.taskActed') : t('tours.taskTodo')}</p>
+      {!done && (
+        <button type="button" onClick={() => tourStore.getState().showMe()} title={t('tours.showMeTip')} data-testid="tour-show-me">
+          {t('tours.showMe')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function BranchPart({ step, lang, b }: { step: TourStep; lang: TourLang; b: Bindings }) {
+  return (
+    <div className="tour-options tour-branch" role="group" data-testid="tour-branch">
+      {step.branch!.choices.map((c, k) => (
+        <button key={k} type="button" onClick={() => tourStore.getState().choose(k)} data-testid={`tour-choice-${k}`}>
+          {fill(pick(c.label, lang), b)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** The tour picker: the built-in tours, in the current language. */
+import { Dialog } from '../dialogs/Dialog';
+import { useSession, useSessionStore, useT } from '../session';
+import { BUILTIN_TOURS } from '../../scenario/tour/builtin';
+import { pick } from '../../scenario/tour/text';
+import { protocols } from '../../protocols/registry';
+import { tourStore } from '../../store/tour';
+import './tours.css';
+
+export function TourPicker() {
+  const t = useT();
+  const lang = useSession((s) => s.lang);
+  const store = useSessionStore();
+  return (
+    <Dialog title={t('tours.pickerTitle')} testid="tours">
+      <p>{t('tours.pickerIntro')}</p>
+      <ul className="tour-list">
+        {BUILTIN_TOURS.map((tour) => (
+          <li key={tour.id}>
+            <div>
+              <strong>{pick(tour.title, lang)}</strong>
+              <p>{pick(tour.description, lang)}</p>
+              <p className="tour-note">
+                {protocols.get(tour.scenario.protocol)?.name ?? tour.scenario.protocol}
+                {tour.scenario.compare && ` ⇆ ${protocols.get(tour.scenario.compare.protocol)?.name ?? ''} (${t('tours.compareNote')})`} · {t('tours.steps', { n: tour.steps.length })} · <code>{tour.id}</code>
+              </p>
+            </div>
+            <button
+              type="button"
+              className="primary"
+              aria-label={t('tours.startLabel', { name: pick(tour.title, lang) })}
+              data-testid={`tour-start-${tour.id}`}
+              onClick={() => {
+                store.getState().openDialog(null);
+                tourStore.getState().start(tour, store);
+              }}
+            >
+              {t('tours.start')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}
