@@ -8,6 +8,9 @@ import { startAutosave } from './autosave';
 import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
 import './styles.css';
+import { readEmbedOptions } from '../store/embedLink';
+import { noStorage, startEmbed } from './embed/start';
+import { EmbedApp } from './embed/EmbedApp';
 
 declare global {
   interface Window {
@@ -17,12 +20,17 @@ declare global {
 }
 
 const prefersChinese = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh');
-const start = boot(location.hash, localStorage);
-const store = createSession(start.scenario, loadLang(localStorage, prefersChinese ? 'zh-CN' : 'en'));
+// Embed mode (docs/embed.md): a frame on a course page neither reads nor writes the visitor's
+// saved session (and a browser may refuse storage to a frame on another site).
+const embed = readEmbedOptions(location.search, location.hash);
+const storage = embed ? noStorage : localStorage;
+const start = boot(location.hash, storage);
+const store = createSession(start.scenario, loadLang(storage, prefersChinese ? 'zh-CN' : 'en'));
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
 store.getState().setNotice(start.notice);
-startAutosave(store, localStorage);
+const embedded = embed && startEmbed(store, embed.options, embed.problems);
+if (!embedded) startAutosave(store, localStorage);
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the
 // current run when the link is bad.
 addEventListener('hashchange', () => openLink(store, location.hash));
@@ -33,6 +41,6 @@ if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App store={store} />
+    {embedded ? <EmbedApp store={store} control={embedded} range={embed.options.range} /> : <App store={store} />}
   </StrictMode>,
 );

@@ -16,6 +16,8 @@ export interface LockControl {
   /** A tour's task or sandbox step may open editing for a while (docs/embed.md). */
   setEditing(allowed: boolean): void;
   editing(): boolean;
+  /** Told when editing opens or closes (the chrome shows or hides the fault tools). */
+  subscribe(listener: () => void): () => void;
   /** The step a host's "go to" lands on: clamped into the range. */
   clamp(step: number): number;
 }
@@ -29,6 +31,7 @@ type Fn = (...args: never[]) => unknown;
 
 export function applyLocks(store: SessionStore, locks: Locks): LockControl {
   let editing = !locks.lockEdit;
+  const listeners = new Set<() => void>();
   const original = store.getState();
   const range = locks.range;
   const clamp = (step: number) => (range ? Math.max(range.from, Math.min(range.to, step)) : step);
@@ -76,7 +79,13 @@ export function applyLocks(store: SessionStore, locks: Locks): LockControl {
   if (range) store.getState().seekStep(store.getState().frame.step);
   return {
     setEditing: (allowed) => {
+      if (editing === allowed) return;
       editing = allowed;
+      listeners.forEach((l) => l());
+    },
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
     },
     editing: () => editing,
     clamp,

@@ -12,6 +12,16 @@ import { startBridge } from './bridge';
  * rest is recorded as it plays, and the reported total grows). */
 const RECORD_AHEAD = 20_000;
 
+/** An embed's storage: nothing saved, nothing kept. */
+export const noStorage: Storage = {
+  length: 0,
+  getItem: () => null,
+  setItem: () => {},
+  removeItem: () => {},
+  clear: () => {},
+  key: () => null,
+};
+
 export function startEmbed(store: SessionStore, options: EmbedOptions, problems: readonly string[]): LockControl {
   for (const p of problems) console.warn(`Faultline embed: ignored ${p}`);
   if (options.lang) store.getState().setLang(options.lang);
