@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n';
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'message'; id: number } | null;
-export type Dialog = 'help' | 'settings' | 'partition' | 'scenarios' | 'compare' | 'explorer' | null;
+export type Dialog = 'help' | 'settings' | 'partition' | 'scenarios' | 'compare' | 'explorer' | 'embed' | null;
 
 export interface UiSlice {
   lang: Lang;

@@ -5,6 +5,7 @@ import { ScenarioDialog } from './ScenarioDialog';
 import { PartitionDialog } from './PartitionDialog';
 import { CompareDialog } from './CompareDialog';
 import { ExplorerDialog } from '../explorer/ExplorerDialog';
+import { EmbedDialog } from './EmbedDialog';
 
 export function Dialogs() {
   const dialog = useSession((s) => s.dialog);
@@ -21,6 +22,8 @@ export function Dialogs() {
       return <CompareDialog />;
     case 'explorer':
       return <ExplorerDialog />;
+    case 'embed':
+      return <EmbedDialog />;
     default:
       return null;
   }
