@@ -129,3 +129,35 @@ test('without host=, the embed talks to the page that embeds it, as the browser 
   await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: 'faultline:goto', step: 42 }));
   await expect.poll(() => step(frame)).toBe(42);
 });
+
+test('"Embed…" writes the iframe code for this run with the chosen locks, and that code opens the embed', async ({ page }) => {
+  await page.goto(`/${linkFragment(run, 30)}`);
+  await page.getByTestId('embed-open-dialog').click();
+  const dialog = page.getByTestId('embed-dialog');
+  await expect(dialog.getByTestId('embed-lock')).toBeChecked();
+  await dialog.getByTestId('embed-use-range').check();
+  await dialog.getByTestId('embed-from').fill('25');
+  await dialog.getByTestId('embed-to').fill('90');
+  await dialog.getByTestId('embed-host').fill('https://course.example/week1');
+  await expect(dialog.getByTestId('embed-copy')).toBeDisabled();
+  await dialog.getByTestId('embed-host').fill('https://course.example');
+  const code = await dialog.getByTestId('embed-code').inputValue();
+  expect(code).toMatch(/^<iframe src="[^"]+" title="Faultline: The leader crashes" loading="lazy"/);
+  const src = /src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&');
+  expect(src.startsWith(`${APP}/#s=`)).toBe(true);
+  expect(src).toContain('&k=30&');
+  expect(src).toContain('&embed=1&lock=edit&range=25..90&host=https%3A%2F%2Fcourse.example');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP });
+  await dialog.getByTestId('embed-copy').click();
+  await expect(dialog.getByRole('status')).toHaveText('Embed code copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+
+  // The code's page: the same run at the same step, locked and limited as chosen.
+  const embedded = await page.context().newPage();
+  await embedded.goto(src);
+  await expect(embedded.getByTestId('embed-locked')).toBeVisible();
+  await expect(embedded.getByTestId('embed-range')).toHaveText('Steps 25–90');
+  expect(await embedded.evaluate(() => window.__faultline!.store.getState().frame.step)).toBe(30);
+  await embedded.evaluate(() => window.__faultline!.store.getState().seekStep(500));
+  expect(await embedded.evaluate(() => window.__faultline!.store.getState().frame.step)).toBe(90);
+});

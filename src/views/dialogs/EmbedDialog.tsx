@@ -71,7 +71,7 @@ export function EmbedDialog() {
         </fieldset>
         <label className="embed-host">
           {t('embed.host')}
-          <input type="url" value={host} placeholder="https://course.example" onChange={(e) => (setHost(e.target.value), setStatus(null))} aria-invalid={hostBad} data-testid="embed-host" />
+          <input type="url" value={host} placeholder={t('embed.hostExample')} onChange={(e) => (setHost(e.target.value), setStatus(null))} aria-invalid={hostBad} data-testid="embed-host" />
           <span className={hostBad ? 'error' : 'hint'}>{t(hostBad ? 'embed.hostBad' : 'embed.hostHint')}</span>
         </label>
         <label className="embed-code">
