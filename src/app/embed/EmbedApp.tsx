@@ -123,7 +123,7 @@ function EmbedShell({ control, range, aside, store }: EmbedAppProps) {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <div className={`embed${aside ? ' has-aside' : ''}`} aria-label={t('embed.label', { title })} data-editing={editing} data-testid="embed">
+    <div className={`embed${aside ? ' has-aside' : ''}`} role="region" aria-label={t('embed.label', { title })} data-editing={editing} data-testid="embed">
       <EmbedBar locked={!editing} range={range} />
       <NoticeBar />
       <main className="embed-main">
