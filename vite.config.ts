@@ -29,6 +29,8 @@ const csp: Plugin = {
 
 export default defineConfig({
   plugins: [react(), csp],
+  // Relative URLs: the built site works from any folder (a course site's /course/faultline/).
+  base: './',
   server: { port: 5173 },
   preview: { port: 4173 },
   build: { target: 'es2022', sourcemap: true },

@@ -9,6 +9,11 @@ import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
 import { openTourFromUrl } from './tourUrl';
 import './styles.css';
+import { readEmbedOptions } from '../store/embedLink';
+import { noStorage, startEmbed } from './embed/start';
+import { EmbedApp } from './embed/EmbedApp';
+import { connectTourProgress } from './embed/bridge';
+import { tourProgressSource } from '../store/tourProgress';
 
 declare global {
   interface Window {
@@ -18,17 +23,24 @@ declare global {
 }
 
 const prefersChinese = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh');
-const linked = boot(location.hash, localStorage);
+// Embed mode (docs/embed.md): a frame on a course page neither reads nor writes the visitor's
+// saved session (and a browser may refuse storage to a frame on another site).
+const embed = readEmbedOptions(location.search, location.hash);
+const storage = embed ? noStorage : localStorage;
+const linked = boot(location.hash, storage);
 // A large link opens over the run the app would have without it (the saved session or a
 // fresh cluster), recording in chunks with progress and a cancel (issue 10).
 const large = linked.fromLink === true && isLarge(linked.scenario);
-const start = large ? boot('', localStorage) : linked;
-const store = createSession(start.scenario, loadLang(localStorage, prefersChinese ? 'zh-CN' : 'en'));
+const start = large ? boot('', storage) : linked;
+const store = createSession(start.scenario, loadLang(storage, prefersChinese ? 'zh-CN' : 'en'));
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
 store.getState().setNotice(start.notice);
 if (large) openLink(store, location.hash);
-startAutosave(store, localStorage);
+const embedded = embed && startEmbed(store, embed.options, embed.problems);
+if (!embedded) startAutosave(store, localStorage);
+// The host page hears the tour's progress and answers, and can move the tour (docs/embed.md).
+if (embedded) connectTourProgress(tourProgressSource);
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the
 // current run when the link is bad.
 addEventListener('hashchange', () => openLink(store, location.hash));
@@ -42,6 +54,6 @@ if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App store={store} />
+    {embedded ? <EmbedApp store={store} control={embedded} range={embed.options.range} /> : <App store={store} />}
   </StrictMode>,
 );

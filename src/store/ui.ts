@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n';
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'message'; id: number } | null;
-export type Dialog = 'help' | 'settings' | 'partition' | 'scenarios' | 'compare' | 'explorer' | 'tours' | null;
+export type Dialog = 'help' | 'settings' | 'partition' | 'scenarios' | 'compare' | 'explorer' | 'tours' | 'embed' | null;
 
 export interface UiSlice {
   lang: Lang;

@@ -41,6 +41,9 @@ export function TopBar() {
           {t('bar.explore')}
         </button>
         <CopyLinkButton />
+        <button type="button" onClick={() => open('embed')} title={t('embed.openTip')} data-testid="embed-open-dialog">
+          {t('embed.open')}
+        </button>
         <Suspense fallback={null}>
           <ExportImport />
         </Suspense>

@@ -6,6 +6,7 @@ import { PartitionDialog } from './PartitionDialog';
 import { CompareDialog } from './CompareDialog';
 import { ExplorerDialog } from '../explorer/ExplorerDialog';
 import { TourPicker } from '../tours/TourPicker';
+import { EmbedDialog } from './EmbedDialog';
 
 export function Dialogs() {
   const dialog = useSession((s) => s.dialog);
@@ -24,6 +25,8 @@ export function Dialogs() {
       return <ExplorerDialog />;
     case 'tours':
       return <TourPicker />;
+    case 'embed':
+      return <EmbedDialog />;
     default:
       return null;
   }
