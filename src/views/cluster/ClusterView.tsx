@@ -6,7 +6,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import { useSession, useSessionStore, useT } from '../session';
-import { VIEW, clusterLayout, labelPlacement, lane, messageFamily, progress, viewSize } from './geometry';
+import { VIEW, clusterLayout, type Point, labelPlacement, lane, messageFamily, progress, viewSize } from './geometry';
 import { nodeFacts, nodeLabel, nodeTitle, noteText, roleLetter, type NodeFacts, type Translate } from './labels';
 import { roleTone } from './palette';
 import { NodeGlyph } from './NodeGlyph';
@@ -15,6 +15,8 @@ import { LostMarks, Messages, placeFlights } from './Flights';
 import { canvasHits, FlightCanvas } from './FlightCanvas';
 import { CutMarks, GroupBands, PartitionWalls } from './Walls';
 import { useClusterMenu } from './useClusterMenu';
+import { ringLayout } from './ringLayout';
+import { RingBackdrop } from './Backdrop';
 import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
 import { paxosShort } from './paxosFacts';
@@ -85,10 +87,17 @@ export function ClusterView() {
   const idsKey = frame.nodes.map((n) => n.id).join(' ');
   const ids = useMemo(() => (idsKey ? idsKey.split(' ') : []), [idsKey]);
   const size = useViewBox(stage);
-  const layout = useMemo(() => clusterLayout(ids.length, size.width, size.height), [ids.length, size]);
+  // A protocol on a hash ring places its nodes by their tokens, with the ring as the stage.
+  const ringPlace = useSession((s) => s.module.view.ringPlace);
+  const placesKey = ringPlace ? frame.nodes.map((n) => ringPlace(n.id, n.state) ?? '-').join(' ') : '';
+  const layout = useMemo(
+    () => (placesKey ? ringLayout(placesKey.split(' ').map((p) => (p === '-' ? null : Number(p))), size.width, size.height) : clusterLayout(ids.length, size.width, size.height)),
+    [placesKey, ids.length, size],
+  );
   const { points, nodeRadius: r, center, ringRadius } = layout;
   const index = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
-  const places = useMemo(() => points.map((p) => labelPlacement(center, p, r)), [points, center, r]);
+  const labelFrom = (layout as { labelFrom?: readonly Point[] }).labelFrom ?? null;
+  const places = useMemo(() => points.map((p, i) => labelPlacement(labelFrom?.[i] ?? center, p, r)), [points, center, r, labelFrom]);
   const lanes = useMemo(() => points.map((a) => points.map((b) => lane(a, b, r + LANE_TRIM))), [points, r]);
   const partitionKey = frame.partition ? JSON.stringify(frame.partition) : '';
   const partition = useMemo(() => (partitionKey ? (JSON.parse(partitionKey) as string[][]) : null), [partitionKey]);
@@ -140,12 +149,17 @@ export function ClusterView() {
           onClick={() => store.getState().select(null)}
           role="group"
         >
-          <GroupBands ids={ids} center={center} ringRadius={ringRadius} r={r} partition={partition} />
-          <g className="cl-links" aria-hidden="true">
-            {points.map((a, i) =>
-              points.slice(i + 1).map((b, k) => <line key={`${i}-${i + k + 1}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />),
-            )}
-          </g>
+          {/* Bands assume evenly spaced nodes: not on a hash ring, where the walls say it. */}
+          {!placesKey && <GroupBands ids={ids} center={center} ringRadius={ringRadius} r={r} partition={partition} />}
+          {placesKey ? (
+            <RingBackdrop center={center} radius={ringRadius} width={size.width} height={size.height} />
+          ) : (
+            <g className="cl-links" aria-hidden="true">
+              {points.map((a, i) =>
+                points.slice(i + 1).map((b, k) => <line key={`${i}-${i + k + 1}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />),
+              )}
+            </g>
+          )}
           <PartitionWalls ids={ids} points={points} r={r} partition={partition} t={t} />
           <CutMarks ids={ids} points={points} cuts={cuts} t={t} />
           {frame.nodes.map((n, i) => (

@@ -1,0 +1,9 @@
+/** Strings of the first-ten-minutes work (issue 17): the ring stage's figures, node actions
+ * beside the selected node, the narrow top bar, the space-time colour key and heartbeat filter. */
+export const en = {
+  'ux.ring.fewKeys': 'Only {keys} keys on {n} servers: too few to compare with theory (about {need} or more).',
+};
+
+export const zhCN: Record<keyof typeof en, string> = {
+  'ux.ring.fewKeys': '{n} 台服务器上只有 {keys} 个键：样本太少，无法与理论比较（至少约 {need} 个）。',
+};
