@@ -17,6 +17,7 @@ import { CutMarks, GroupBands, PartitionWalls } from './Walls';
 import { useClusterMenu } from './useClusterMenu';
 import { ringLayout } from './ringLayout';
 import { RingBackdrop } from './Backdrop';
+import { NodeActions } from './NodeActions';
 import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
 import { paxosShort } from './paxosFacts';
@@ -213,6 +214,7 @@ export function ClusterView() {
         </svg>
         {onCanvas && <FlightCanvas inFlight={frame.inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
+        {selectedNode && <NodeActions store={store} stage={stage} frame={frame} id={selectedNode} t={t} layoutKey={layout} />}
       </div>
       <Legend t={t} families={families} roles={roles} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
     </section>
