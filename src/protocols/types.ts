@@ -149,6 +149,9 @@ export interface ViewHints {
    * (its first token); null for a node off the ring (a client). When present, the cluster view
    * draws the ring as its stage and places nodes on it. */
   ringPlace?(id: NodeId, state: Observable): number | null;
+  /** Whether a message is a heartbeat (carries nothing new), which the views can hide. When
+   * absent, a message with an empty `entries` list is one (Raft's empty AppendEntries). */
+  heartbeat?(type: string, payload: Record<string, unknown>): boolean;
 }
 
 /**

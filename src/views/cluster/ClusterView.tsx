@@ -18,6 +18,8 @@ import { useClusterMenu } from './useClusterMenu';
 import { ringLayout } from './ringLayout';
 import { RingBackdrop } from './Backdrop';
 import { NodeActions } from './NodeActions';
+import { isHeartbeat, useHeartbeatsHidden } from '../heartbeats';
+import { HeartbeatToggle } from '../HeartbeatToggle';
 import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
 import { paxosShort } from './paxosFacts';
@@ -133,11 +135,15 @@ export function ClusterView() {
   const culprit = frame.violations.at(-1);
   const involved = new Set(culprit?.nodes ?? []);
 
+  // Heartbeats hidden by the switch shared with the space-time diagram (views/heartbeats.ts).
+  const module = useSession((s) => s.module);
+  const hideHeartbeats = useHeartbeatsHidden();
+  const inFlight = useMemo(() => (hideHeartbeats ? frame.inFlight.filter((f) => !isHeartbeat(module, f.message)) : frame.inFlight), [hideHeartbeats, frame.inFlight, module]);
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
   const selectedMessage = selection?.kind === 'message' ? selection.id : null;
-  const onCanvas = playing && frame.inFlight.length > CANVAS_FLIGHTS;
+  const onCanvas = playing && inFlight.length > CANVAS_FLIGHTS;
   const hits = onCanvas
-    ? canvasHits(() => stage.current?.querySelector('svg') ?? null, size, () => placeFlights(frame.inFlight, frame.time, { index, points, lanes }), selectMessage, menu.onMessageMenu)
+    ? canvasHits(() => stage.current?.querySelector('svg') ?? null, size, () => placeFlights(inFlight, frame.time, { index, points, lanes }), selectMessage, menu.onMessageMenu)
     : undefined;
 
   return (
@@ -199,7 +205,7 @@ export function ClusterView() {
           })}
           {!onCanvas && (
             <Messages
-              inFlight={frame.inFlight}
+              inFlight={inFlight}
               time={frame.time}
               index={index}
               points={points}
@@ -212,11 +218,12 @@ export function ClusterView() {
           )}
           <LostMarks lost={frame.lost} time={frame.time} index={index} points={points} lanes={lanes} t={t} />
         </svg>
-        {onCanvas && <FlightCanvas inFlight={frame.inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
+        {onCanvas && <FlightCanvas inFlight={inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
         {selectedNode && <NodeActions store={store} stage={stage} frame={frame} id={selectedNode} t={t} layoutKey={layout} />}
       </div>
       <Legend t={t} families={families} roles={roles} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
+      {seen.current.families.size > 0 && <HeartbeatToggle className="cl-hb" />}
     </section>
   );
 }
