@@ -8,6 +8,7 @@ import { startAutosave } from './autosave';
 import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
 import './styles.css';
+import './narrow.css';
 
 declare global {
   interface Window {
