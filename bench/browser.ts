@@ -13,6 +13,7 @@ import { encodeScenarioUrl } from '../src/scenario/codec';
 import type { Scenario } from '../src/scenario/types';
 import { benchSeek } from './seek';
 import { benchSpaceTime } from './spacetime';
+import { benchRingScale } from './ringScale';
 
 const root = join(import.meta.dirname, '..');
 const PORT = 4391;
@@ -137,6 +138,8 @@ async function main(): Promise<void> {
     for (const line of await benchSeek(page)) console.log(`  ${line}`);
     console.log('space-time diagram at 100,000+ events:');
     for (const line of await benchSpaceTime(page, `http://127.0.0.1:${PORT}`)) console.log(`  ${line}`);
+    console.log('ring scale run, 1,000 servers × 200 tokens, 1,000,000 keys:');
+    for (const line of await benchRingScale(page)) console.log(`  ${line}`);
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);

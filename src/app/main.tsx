@@ -9,6 +9,7 @@ import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
 import { openTourFromUrl } from './tourUrl';
 import './styles.css';
+import './narrow.css';
 import { readEmbedOptions } from '../store/embedLink';
 import { noStorage, startEmbed } from './embed/start';
 import { EmbedApp } from './embed/EmbedApp';

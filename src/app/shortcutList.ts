@@ -15,6 +15,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Home', 'End'], help: 'help.startEnd' },
   { keys: ['[', ']'], help: 'help.speed' },
   { keys: ['1', '…', '9'], help: 'help.selectNode' },
+  { keys: ['A'], help: 'ux.help.actions' },
   { keys: ['C'], help: 'help.crash' },
   { keys: ['Shift+C'], help: 'help.loseDisk' },
   { keys: ['Z'], help: 'help.pause' },

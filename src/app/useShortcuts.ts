@@ -54,6 +54,12 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
       if (s.dialog) s.openDialog(null);
       else s.select(null);
       return true;
+    case 'a': {
+      // The selected node's actions beside it (views/cluster/NodeActions.tsx).
+      const first = node && typeof document !== 'undefined' ? document.querySelector<HTMLElement>('[data-testid="node-actions"] button') : null;
+      first?.focus();
+      return !!first;
+    }
     case 'p':
       s.openDialog('partition');
       return true;

@@ -149,6 +149,13 @@ export interface ViewHints {
   /** The cluster view's note on a live node (a lock holder and its token, a client in
    * jeopardy); none when absent. */
   nodeNote?(state: Observable): NodeNote | null;
+  /** Where a node sits on a hash ring, as a fraction of the circle from 12 o'clock clockwise
+   * (its first token); null for a node off the ring (a client). When present, the cluster view
+   * draws the ring as its stage and places nodes on it. */
+  ringPlace?(id: NodeId, state: Observable): number | null;
+  /** Whether a message is a heartbeat (carries nothing new), which the views can hide. When
+   * absent, a message with an empty `entries` list is one (Raft's empty AppendEntries). */
+  heartbeat?(type: string, payload: Record<string, unknown>): boolean;
 }
 
 /**

@@ -2,7 +2,7 @@ import { useSession, useSessionStore, useT } from './session';
 import { LANGS, LANG_NAMES, translate, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
 import { protocolName, scenarioText } from '../i18n/content';
-import { Suspense } from 'react';
+import { Suspense, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { lazyPanel } from './protocolPanels';
 
 /** Files in and out: loaded after the first paint. */
@@ -16,6 +16,19 @@ export function TopBar() {
   // A free-play run is the app's own, not a curated scenario: its title is the app's string.
   const title = useSession((s) => (s.sim.scenario.name === 'free-play' ? translate(s.lang, 'newcomer.freePlay') : scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title));
   const protocol = useSession((s) => protocolName(s.lang, s.module));
+  // At 800 px and below the actions fold into a menu (CSS shows the button); the language
+  // select stays in the bar, never clipped.
+  const [menu, setMenu] = useState(false);
+  const closeAfter = (e: MouseEvent) => {
+    const b = (e.target as HTMLElement).closest('button');
+    if (b && !b.hasAttribute('aria-haspopup') && !b.hasAttribute('aria-expanded')) setMenu(false);
+  };
+  const escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !menu) return;
+    setMenu(false);
+    document.querySelector<HTMLElement>('.bar-menu')?.focus();
+    e.stopPropagation();
+  };
   return (
     <header className="topbar">
       <h1 className="brand">
@@ -24,7 +37,10 @@ export function TopBar() {
       <span className="scenario-name" data-testid="scenario-name">
         {protocol} · {t('bar.scenarioName', { name: title })}
       </span>
-      <nav className="bar-actions" aria-label={t('app.title')}>
+      <button type="button" className="bar-menu" aria-expanded={menu} aria-controls="bar-actions" onClick={() => setMenu(!menu)} data-testid="bar-menu">
+        <span aria-hidden="true">☰</span> {t('ux.bar.menu')}
+      </button>
+      <nav id="bar-actions" className="bar-actions" aria-label={t('app.title')} data-open={menu} onClick={closeAfter} onKeyDown={escape}>
         <button type="button" onClick={() => open('scenarios')} title={t('bar.scenariosTip')} aria-keyshortcuts="S">
           {t('bar.scenarios')}
         </button>
@@ -50,17 +66,17 @@ export function TopBar() {
         <button type="button" onClick={() => open('help')} title={t('bar.helpTip')} aria-keyshortcuts="?">
           {t('bar.help')}
         </button>
-        <label className="lang">
-          <span>{t('lang.label')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            {LANGS.map((l) => (
-              <option key={l} value={l}>
-                {LANG_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
       </nav>
+      <label className="lang">
+        <span>{t('lang.label')}</span>
+        <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {LANG_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
     </header>
   );
 }

@@ -10,6 +10,7 @@ import { chashScenarios } from './scenarios';
 import { summarizeChash } from './summary';
 import { abstractChash } from './abstract';
 import { chashClientHistory } from './history';
+import { tokenOf } from './hash';
 
 /** Clients are the last `clients` nodes (see config.ts); every other node is a server. */
 function roles(cfg: ProtocolConfig): Record<string, string> {
@@ -95,7 +96,16 @@ export const chash: ProtocolModule = {
     },
   ],
   scenarios: chashScenarios,
-  view: { roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring', 'history'] },
+  view: {
+    roleGlyphs: { server: 'S', client: 'C' },
+    panels: ['ring', 'history'],
+    // A server in the ring sits at its first token (2^32 positions round the circle); clients
+    // and spares not (or no longer) in it sit off the ring, in the middle.
+    ringPlace: (id, state) => {
+      const s = state as { role?: string; self?: string } | undefined;
+      return s?.role !== 'server' || s.self === 'out' ? null : tokenOf(id, 0) / 2 ** 32;
+    },
+  },
   explore: { abstract: abstractChash },
   summarize: summarizeChash,
   summaryReads: [],

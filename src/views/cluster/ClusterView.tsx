@@ -6,7 +6,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import { useSession, useSessionStore, useT } from '../session';
-import { VIEW, clusterLayout, labelPlacement, lane, messageFamily, progress, viewSize } from './geometry';
+import { VIEW, clusterLayout, type Point, labelPlacement, lane, messageFamily, progress, viewSize } from './geometry';
 import { nodeFacts, nodeLabel, nodeTitle, noteText, roleLetter, type NodeFacts, type Translate } from './labels';
 import { roleTone } from './palette';
 import { NodeGlyph } from './NodeGlyph';
@@ -15,6 +15,11 @@ import { LostMarks, Messages, placeFlights } from './Flights';
 import { canvasHits, FlightCanvas } from './FlightCanvas';
 import { CutMarks, GroupBands, PartitionWalls } from './Walls';
 import { useClusterMenu } from './useClusterMenu';
+import { ringLayout } from './ringLayout';
+import { RingBackdrop } from './Backdrop';
+import { NodeActions } from './NodeActions';
+import { isHeartbeat, useHeartbeatsHidden } from '../heartbeats';
+import { HeartbeatToggle } from '../HeartbeatToggle';
 import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
 import { paxosShort } from './paxosFacts';
@@ -85,10 +90,17 @@ export function ClusterView() {
   const idsKey = frame.nodes.map((n) => n.id).join(' ');
   const ids = useMemo(() => (idsKey ? idsKey.split(' ') : []), [idsKey]);
   const size = useViewBox(stage);
-  const layout = useMemo(() => clusterLayout(ids.length, size.width, size.height), [ids.length, size]);
+  // A protocol on a hash ring places its nodes by their tokens, with the ring as the stage.
+  const ringPlace = useSession((s) => s.module.view.ringPlace);
+  const placesKey = ringPlace ? frame.nodes.map((n) => ringPlace(n.id, n.state) ?? '-').join(' ') : '';
+  const layout = useMemo(
+    () => (placesKey ? ringLayout(placesKey.split(' ').map((p) => (p === '-' ? null : Number(p))), size.width, size.height) : clusterLayout(ids.length, size.width, size.height)),
+    [placesKey, ids.length, size],
+  );
   const { points, nodeRadius: r, center, ringRadius } = layout;
   const index = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
-  const places = useMemo(() => points.map((p) => labelPlacement(center, p, r)), [points, center, r]);
+  const labelFrom = (layout as { labelFrom?: readonly Point[] }).labelFrom ?? null;
+  const places = useMemo(() => points.map((p, i) => labelPlacement(labelFrom?.[i] ?? center, p, r)), [points, center, r, labelFrom]);
   const lanes = useMemo(() => points.map((a) => points.map((b) => lane(a, b, r + LANE_TRIM))), [points, r]);
   const partitionKey = frame.partition ? JSON.stringify(frame.partition) : '';
   const partition = useMemo(() => (partitionKey ? (JSON.parse(partitionKey) as string[][]) : null), [partitionKey]);
@@ -123,11 +135,15 @@ export function ClusterView() {
   const culprit = frame.violations.at(-1);
   const involved = new Set(culprit?.nodes ?? []);
 
+  // Heartbeats hidden by the switch shared with the space-time diagram (views/heartbeats.ts).
+  const module = useSession((s) => s.module);
+  const hideHeartbeats = useHeartbeatsHidden();
+  const inFlight = useMemo(() => (hideHeartbeats ? frame.inFlight.filter((f) => !isHeartbeat(module, f.message)) : frame.inFlight), [hideHeartbeats, frame.inFlight, module]);
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
   const selectedMessage = selection?.kind === 'message' ? selection.id : null;
-  const onCanvas = playing && frame.inFlight.length > CANVAS_FLIGHTS;
+  const onCanvas = playing && inFlight.length > CANVAS_FLIGHTS;
   const hits = onCanvas
-    ? canvasHits(() => stage.current?.querySelector('svg') ?? null, size, () => placeFlights(frame.inFlight, frame.time, { index, points, lanes }), selectMessage, menu.onMessageMenu)
+    ? canvasHits(() => stage.current?.querySelector('svg') ?? null, size, () => placeFlights(inFlight, frame.time, { index, points, lanes }), selectMessage, menu.onMessageMenu)
     : undefined;
 
   return (
@@ -140,12 +156,17 @@ export function ClusterView() {
           onClick={() => store.getState().select(null)}
           role="group"
         >
-          <GroupBands ids={ids} center={center} ringRadius={ringRadius} r={r} partition={partition} />
-          <g className="cl-links" aria-hidden="true">
-            {points.map((a, i) =>
-              points.slice(i + 1).map((b, k) => <line key={`${i}-${i + k + 1}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />),
-            )}
-          </g>
+          {/* Bands assume evenly spaced nodes: not on a hash ring, where the walls say it. */}
+          {!placesKey && <GroupBands ids={ids} center={center} ringRadius={ringRadius} r={r} partition={partition} />}
+          {placesKey ? (
+            <RingBackdrop center={center} radius={ringRadius} width={size.width} height={size.height} />
+          ) : (
+            <g className="cl-links" aria-hidden="true">
+              {points.map((a, i) =>
+                points.slice(i + 1).map((b, k) => <line key={`${i}-${i + k + 1}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />),
+              )}
+            </g>
+          )}
           <PartitionWalls ids={ids} points={points} r={r} partition={partition} t={t} />
           <CutMarks ids={ids} points={points} cuts={cuts} t={t} />
           {frame.nodes.map((n, i) => (
@@ -184,7 +205,7 @@ export function ClusterView() {
           })}
           {!onCanvas && (
             <Messages
-              inFlight={frame.inFlight}
+              inFlight={inFlight}
               time={frame.time}
               index={index}
               points={points}
@@ -197,10 +218,12 @@ export function ClusterView() {
           )}
           <LostMarks lost={frame.lost} time={frame.time} index={index} points={points} lanes={lanes} t={t} />
         </svg>
-        {onCanvas && <FlightCanvas inFlight={frame.inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
+        {onCanvas && <FlightCanvas inFlight={inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
+        {selectedNode && <NodeActions store={store} stage={stage} frame={frame} id={selectedNode} t={t} layoutKey={layout} />}
       </div>
       <Legend t={t} families={families} roles={roles} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
+      {seen.current.families.size > 0 && <HeartbeatToggle className="cl-hb" />}
     </section>
   );
 }

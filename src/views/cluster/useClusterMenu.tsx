@@ -4,10 +4,9 @@ import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObjec
 import type { Frame } from '../../store/frame';
 import type { SessionStore } from '../../store/session';
 import type { Point } from './geometry';
-import { nodeFacts, type Translate } from './labels';
-import { messageMenu, nodeMenu } from './menus';
-import { commandsFor } from '../commands';
-import { commandText } from '../../i18n/content';
+import type { Translate } from './labels';
+import { messageMenu } from './menus';
+import { nodeItems } from './nodeItems';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 
 type Target = { kind: 'node'; id: string } | { kind: 'message'; id: number };
@@ -75,10 +74,7 @@ export function useClusterMenu({ store, stage, frame, t }: Options) {
   let element: ReactNode = null;
   if (menu && !gone) {
     const act = store.getState().act;
-    const { module, lang } = store.getState();
-    const commands = node ? commandsFor(module, node.role, node.state).map((spec) => ({ spec, label: commandText(lang, module.id, spec).label })) : [];
-    const entries = node ? nodeMenu(t, nodeFacts(node), frame.step, commands) : menu.kind === 'message' ? messageMenu(t, menu.id) : [];
-    const items: MenuItem[] = entries.map((e) => ({ ...e, run: () => act(e.action) }));
+    const items: MenuItem[] = node ? nodeItems(store, node, frame.step, t) : menu.kind === 'message' ? messageMenu(t, menu.id).map((e) => ({ ...e, run: () => act(e.action) })) : [];
     const label = menu.kind === 'node' ? t('cluster.menu.node', { id: menu.id }) : t('cluster.menu.message', { id: menu.id });
     element = <ContextMenu label={label} x={menu.x} y={menu.y} items={items} onClose={close} />;
   }

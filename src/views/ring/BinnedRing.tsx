@@ -6,7 +6,7 @@
  */
 import { memo, useMemo } from 'react';
 import { angleOf, densityBars, polar, sector } from './geometry';
-import { SIZE } from './RingView';
+import { SIZE } from './RingLayers';
 
 const R_BAND = 124;
 /** Moved keys: a track just inside the band, square-root scaled to the densest key bin. */

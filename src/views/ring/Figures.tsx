@@ -39,14 +39,25 @@ function expectedLabel(id: SchemeId, kind: 'join' | 'leave', lastBucket: boolean
   return id === 'jump' && !lastBucket ? 'ring.fig.expectedJumpLeave' : 'ring.fig.expectedLeave';
 }
 
+/** Below this many keys per server on average, a measured spread says more about the sample
+ * than about the scheme: sampling alone gives a CV of about √((N−1)/K), over 0.3 here. */
+export const FEW_KEYS_PER_SERVER = 10;
+
 export function Figures({ data, scheme, vnodes, change, lang }: FiguresProps) {
   const t = useT();
   const { stats } = data;
+  const need = FEW_KEYS_PER_SERVER * stats.servers;
+  const few = stats.servers > 0 && stats.keys < need;
   const changeText = change ? t(CHANGE[change.kind][change.done ? 1 : 0], { server: change.server }) : t('ring.fig.noChange');
   return (
     <section className="ring-figs" aria-label={t('ring.fig.title', { scheme })} data-testid="ring-figures">
       <h3>{t('ring.fig.title', { scheme })}</h3>
       <p className="ring-sub">{t('ring.fig.servers', { n: count(lang, stats.servers), keys: count(lang, stats.keys) })}</p>
+      {few && (
+        <p className="ring-few" role="note" data-testid="ring-few">
+          {t('ux.ring.fewKeys', { keys: count(lang, stats.keys), n: count(lang, stats.servers), need: count(lang, need) })}
+        </p>
+      )}
       <dl className="ring-fig-list">
         <div title={t('ring.fig.maxMeanTip')} data-fig="maxMean">
           <dt>{t('ring.fig.maxMean')}</dt>

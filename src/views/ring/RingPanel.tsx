@@ -1,117 +1,30 @@
 /**
- * The consistent-hashing panel ('ring' in a protocol's view.panels): the ring, the load
- * histogram, live figures, the comparison of four placement schemes over the run's keys and
- * membership changes, and a scale computation in a Web Worker. Reads the store; never steps
+ * The consistent-hashing panel ('ring' in a protocol's view.panels): the load histogram, live figures, the comparison of four placement schemes over the run's keys and
+ * membership changes, and a scale computation in a Web Worker (drawn on a binned ring). The
+ * live ring itself is the cluster view's stage (RingStage.tsx). Reads the store; never steps
  * machines. Keys 1–4 pick the scheme while focus is in the panel.
  */
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { StringKey } from '../../i18n';
-import { tokenOf } from '../../protocols/chash/hash';
-import { buildRing, preferenceList } from '../../protocols/chash/ring';
-import { hashKeys, SCHEME_IDS, type SchemeId } from '../../protocols/chash/schemes';
+import { SCHEME_IDS, type SchemeId } from '../../protocols/chash/schemes';
 import { expectedCv2, theoreticalCv } from '../../protocols/chash/stats';
 import { useSession, useT } from '../session';
 import { BinnedRing } from './BinnedRing';
-import { Comparison, type CompareRow } from './Comparison';
-import { compare } from './compare';
-import { Figures, type FigureData, type FiguresProps } from './Figures';
+import { Comparison } from './Comparison';
+import { Figures } from './Figures';
 import { count } from './format';
 import { serverColor } from './geometry';
 import { Histogram } from './Histogram';
-import { liveRing, type LiveRing } from './live';
-import { RingView, type KeyDot, type RingViewProps } from './RingView';
 import { ScaleForm } from './ScaleForm';
 import { BINS, serverName, type ScaleResult } from './scale';
 import { useScale } from './useScale';
+import { useLive, useParam, type LiveShown } from './useLive';
 import './ring.css';
 
 type T = ReturnType<typeof useT>;
 
-/** A protocol parameter from the scenario, else its declared default, else `fallback`. */
-function useParam(name: string, fallback: number): number {
-  const value = useSession((s) => s.sim.scenario.params[name]);
-  const spec = useSession((s) => s.module.params.find((p) => p.name === name)?.default);
-  const v = value ?? spec;
-  return typeof v === 'number' ? v : fallback;
-}
-
-interface Shown {
-  rows: CompareRow[];
-  figure: FigureData;
-  change: FiguresProps['change'];
-  servers: string[];
-  loads: Uint32Array;
-  mark: string | null;
-  ring: ReactNode;
-  timed: boolean;
-}
-
-/** What the live run shows under `scheme`. */
-function useLive(scheme: SchemeId, vnodes: number, replicas: number, t: T): Omit<Shown, 'ring'> & { view: RingViewProps } {
-  const nodes = useSession((s) => s.frame.nodes);
-  const events = useSession((s) => s.sim.events);
-  const step = useSession((s) => s.frame.step);
-  const live: LiveRing = useMemo(() => liveRing(nodes, events, step), [nodes, events, step]);
-
-  // The comparison depends on the keys and the changes only: recompute when they change.
-  const basis = `${vnodes}|${live.initial.join(',')}|${live.changes.map((c) => `${c.kind}:${c.server}`).join(',')}|${live.keys.join('\u0001')}`;
-  const cmp = useMemo(() => {
-    const hashes = hashKeys(live.keys);
-    return { hashes, result: compare(hashes, live.initial, live.changes, vnodes) };
-  }, [basis]);
-
-  const row = cmp.result.rows.find((r) => r.id === scheme)!;
-  const ringRow = cmp.result.rows.find((r) => r.id === 'ring')!;
-  const ring = useMemo(() => buildRing(ringRow.servers, vnodes), [ringRow.servers, vnodes]);
-  const last = live.changes.at(-1) ?? null;
-  const pending = last && last.doneAt === null ? last : null;
-
-  const keys: KeyDot[] = useMemo(() => {
-    const moved = new Set(row.moved ?? []);
-    return live.keys.map((key, i) => {
-      const o = row.owner[i]!;
-      const owner = o < 0 ? null : row.servers[o]!;
-      const h = cmp.hashes[i]!;
-      return {
-        key,
-        hash: h,
-        owner,
-        replicas: scheme === 'ring' ? preferenceList(ring, h, replicas) : owner ? [owner] : [],
-        stored: live.stored.get(key) ?? [],
-        movedFrom: moved.has(i) ? (row.ownerBefore?.[i] ?? null) : null,
-      };
-    });
-  }, [live, row, cmp, scheme, ring, replicas]);
-
-  const index = useMemo(() => new Map(live.servers.map((s, i) => [s, i])), [live.servers]);
-  const color = useMemo(() => (s: string) => serverColor(index.get(s) ?? -1, live.servers.length), [index, live.servers.length]);
-  const leaving = useMemo(
-    () => (pending?.kind === 'leave' ? { server: pending.server, tokens: Uint32Array.from({ length: vnodes }, (_, i) => tokenOf(pending.server, i)) } : null),
-    [pending?.kind, pending?.server, vnodes],
-  );
-  const schemeName = t(`ring.scheme.${scheme}` as StringKey);
-  const note = live.members.length === 0 ? t('ring.view.noMembers') : live.keys.length === 0 ? t('ring.view.empty') : scheme !== 'ring' ? t('ring.view.noRing', { scheme: schemeName }) : null;
-
-  return {
-    rows: cmp.result.rows.map((r) => ({ id: r.id, moved: r.movedFraction, expected: r.expectedMoved, maxOverMean: r.stats.maxOverMean, cv: r.stats.cv })),
-    figure: { id: row.id, stats: row.stats, theoryCv: row.theoryCv, expectedCv: row.expectedCv, movedFraction: row.movedFraction, movedCount: row.moved?.length ?? null, expectedMoved: row.expectedMoved },
-    change: last ? { kind: last.kind, server: last.server, done: last.doneAt !== null, nBefore: cmp.result.nBefore, lastBucket: cmp.result.leaverLast } : null,
-    servers: row.servers,
-    loads: row.loads,
-    mark: last?.kind === 'join' ? last.server : null,
-    timed: false,
-    view: {
-      label: t('ring.view.label', { servers: row.servers.length, tokens: ring.tokens.length, keys: live.keys.length, scheme: schemeName }),
-      ring: scheme === 'ring' ? ring : null,
-      joining: pending?.kind === 'join' ? pending.server : null,
-      leaving: scheme === 'ring' ? leaving : null,
-      keys,
-      color,
-      down: live.down,
-      note,
-    },
-  };
-}
+/** What the panel shows: the live run's figures, or a scale result's with its binned ring. */
+type Shown = Omit<LiveShown, 'view'> & { ring: ReactNode };
 
 /** What a scale result shows under `scheme`. */
 function scaleShown(r: ScaleResult, scheme: SchemeId, t: T, lang: string): Shown {
@@ -185,7 +98,8 @@ export function RingPanel() {
   const live = useLive(scheme, vnodes, replicas, t);
   const showScale = source === 'scale' && scale.result !== null;
   const atScale = useMemo(() => (scale.result ? scaleShown(scale.result, scheme, t, lang) : null), [scale.result, scheme, t, lang]);
-  const shown: Shown = showScale && atScale ? atScale : { ...live, ring: <RingView {...live.view} /> };
+  // The live ring is the cluster view's stage (RingStage); the panel draws only a scale result's.
+  const shown: Shown = showScale && atScale ? atScale : { ...live, ring: null };
   const colorOf = showScale ? (s: string) => serverColor(Number(s.slice(1)) - 1, scale.result!.input.servers + 1) : live.view.color;
   const schemeName = t(`ring.scheme.${scheme}` as StringKey);
 
@@ -234,12 +148,15 @@ export function RingPanel() {
           ))}
         </fieldset>
       </header>
-      <div id="ring-body" className="ring-body" hidden={!open}>
-        <div className="ring-figure">
-          {shown.ring}
-          <Legend t={t} scale={showScale} joiner={showScale ? scale.result!.joiner : null} />
-        </div>
+      <div id="ring-body" className={showScale ? 'ring-body' : 'ring-body ring-live'} hidden={!open}>
+        {showScale && (
+          <div className="ring-figure">
+            {shown.ring}
+            <Legend t={t} scale joiner={scale.result!.joiner} />
+          </div>
+        )}
         <div className="ring-stats">
+          {!showScale && <Legend t={t} scale={false} joiner={null} />}
           <Histogram scheme={schemeName} servers={shown.servers} loads={shown.loads} color={colorOf} mark={shown.mark} lang={lang} />
           <Figures data={shown.figure} scheme={schemeName} vnodes={showScale ? scale.result!.input.vnodes : vnodes} change={shown.change} lang={lang} />
         </div>

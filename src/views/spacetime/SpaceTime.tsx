@@ -15,6 +15,8 @@ import { indexFor } from './runIndex';
 import { SpaceTimeController, type Tip } from './controller';
 import { renderLabels } from './exportSvg';
 import { Legend } from './Legend';
+import { TypeKey } from './TypeKey';
+import { subscribeHeartbeats } from '../heartbeats';
 import './spacetime.css';
 import { invariantsOf } from '../../check/invariants';
 
@@ -79,6 +81,8 @@ export function SpaceTime() {
   }, [store]);
 
   useEffect(() => controller.current?.setTexts(texts), [texts]);
+  // Hiding heartbeats redraws at once, playing or not.
+  useEffect(() => subscribeHeartbeats(() => controller.current?.draw()), []);
 
   // Lane facts from the whole recorded run (the index only reads new events; `head` re-renders).
   const index = indexFor(sim.events, nodes, Math.max(head, sim.events.length));
@@ -183,6 +187,7 @@ export function SpaceTime() {
           <div ref={thumb} className="st-thumb" />
         </div>
       </div>
+      <TypeKey />
       <Legend t={t} hintId={`${canvasId}-hint`} />
     </section>
   );

@@ -25,6 +25,7 @@ import {
   type TimeWindow,
 } from './layout';
 import { indexFor, type RunIndex } from './runIndex';
+import { heartbeatsHidden, isHeartbeat } from '../heartbeats';
 import { buildScene, emptyScene, hitTest, sameHit, type Hit, type Scene, type SceneInput } from './scene';
 import { renderScene, formatMs, type RenderLabels } from './render';
 import { CanvasPainter } from './paint';
@@ -470,6 +471,7 @@ export class SpaceTimeController {
       selectedLane: sel?.kind === 'node' ? (index.laneOf.get(sel.id) ?? -1) : -1,
       selectedMessage: sel?.kind === 'message' ? sel.id : -1,
       hover: this.hover,
+      hide: heartbeatsHidden() ? (id) => isHeartbeat(s.module, index.messages[id]!) : null,
     };
     const scene = buildScene(this.scene ?? emptyScene(input), input);
     this.scene = scene;

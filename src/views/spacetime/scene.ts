@@ -25,6 +25,9 @@ export interface SceneInput {
   /** Id of the selected message, or -1. */
   selectedMessage: number;
   hover: Hit | null;
+  /** Messages left out of the picture (hidden heartbeats), by id; null: none. Arrows only:
+   * a zoomed-out density still counts them. */
+  hide?: ((id: number) => boolean) | null;
 }
 
 export type Hit =
@@ -95,7 +98,8 @@ export function buildScene(scene: Scene, input: SceneInput): Scene {
   scene.headTime = Math.max(count > 0 ? events[count - 1]!.time : 0, input.cursor);
   const found = index.messagesIn(win.start, win.end, scene.arrows, AGGREGATE_AT);
   scene.aggregated = shouldAggregate(found);
-  scene.arrowCount = scene.aggregated ? 0 : found;
+  // Decided on every message, so hiding heartbeats never leaves a window half drawn.
+  scene.arrowCount = scene.aggregated ? 0 : input.hide ? dropHidden(scene.arrows, found, input.hide) : found;
   if (scene.aggregated) fillDensity(scene);
   else scene.densityKey = '';
 
@@ -110,6 +114,14 @@ export function buildScene(scene: Scene, input: SceneInput): Scene {
     if (e && e.time >= win.start && e.time <= win.end) scene.violations.push(i);
   });
   return scene;
+}
+
+/** Keeps the first `n` ids of `ids` that `hide` does not name, in order, in place; returns
+ * how many. */
+function dropHidden(ids: Int32Array, n: number, hide: (id: number) => boolean): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (!hide(ids[i]!)) ids[k++] = ids[i]!;
+  return k;
 }
 
 /** First i in [0, n) where `before(i)` is false (before is true, then false). */

@@ -1,10 +1,11 @@
 /**
- * The live ring: arcs of ownership and tokens coloured per server, keys as dots at their hash,
- * moved keys ringed, keys in handoff flying from the sender's token to the receiver's while
- * their Transfer message is in flight (a function of simulated time). Hovering or focusing a
- * key shows its owner and replicas. D3 does the maths (geometry.ts); React renders the SVG.
+ * The live ring's layers, drawn in a 300 × 300 box centred on (0, 0): arcs of ownership and
+ * tokens coloured per server, keys as dots at their hash, moved keys ringed, keys in handoff
+ * flying from the sender's token to the receiver's while their Transfer message is in flight
+ * (a function of simulated time). The cluster view's ring stage (RingStage) scales them to
+ * its nodes' circle. D3 does the maths (geometry.ts); React renders the SVG.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { murmur3 as murmurOf } from '../../protocols/chash/hash';
 import { successor, type Ring } from '../../protocols/chash/ring';
 import { useSession, useT } from '../session';
@@ -13,10 +14,10 @@ import { useReducedMotion } from './hooks';
 
 type T = ReturnType<typeof useT>;
 
-/** View box: a 300 × 300 square centred on the ring. */
+/** The box the layers are drawn in: a 300 × 300 square centred on the ring. */
 export const SIZE = 300;
-const R_ARC = 118;
-const R_TOKEN = 132;
+export const R_ARC = 118;
+export const R_TOKEN = 132;
 const R_KEY = 100;
 
 export interface KeyDot {
@@ -44,10 +45,10 @@ export interface RingViewProps {
 }
 
 /** A key's radius: staggered by its low hash bits so neighbours do not hide each other. */
-const keyRadius = (hash: number) => R_KEY - (hash & 3) * 5;
+export const keyRadius = (hash: number) => R_KEY - (hash & 3) * 5;
 
 /** The first token of `server` at or after `hash`, clockwise (its token that serves the key). */
-function tokenFor(ring: Ring, hash: number, server: string): number | null {
+export function tokenFor(ring: Ring, hash: number, server: string): number | null {
   const n = ring.tokens.length;
   if (n === 0) return null;
   const s = ring.servers.indexOf(server);
@@ -55,7 +56,7 @@ function tokenFor(ring: Ring, hash: number, server: string): number | null {
   return null;
 }
 
-function keyText(t: T, k: KeyDot, down: ReadonlySet<string>): string {
+export function keyText(t: T, k: KeyDot, down: ReadonlySet<string>): string {
   const name = (s: string) => (down.has(s) ? t('ring.down', { server: s }) : s);
   const list = (xs: string[]) => (xs.length ? xs.map(name).join(', ') : t('ring.none'));
   const parts = [t('ring.key', { key: k.key }), t('ring.key.owner', { owner: k.owner ? name(k.owner) : t('ring.none') })];
@@ -177,9 +178,14 @@ function Handoffs({ ring, color, t }: { ring: Ring; color(server: string): strin
   );
 }
 
-export function RingView({ label, ring, joining, leaving, keys, color, down, note }: RingViewProps) {
+export interface RingLayersProps extends Omit<RingViewProps, 'label' | 'note'> {
+  hover: string | null;
+  setHover(key: string | null): void;
+}
+
+/** Everything of the ring but its label and tooltip. */
+export function RingLayers({ ring, joining, leaving, keys, color, down, hover, setHover }: RingLayersProps) {
   const t = useT();
-  const [hover, setHover] = useState<string | null>(null);
   const focused = hover ? keys.find((k) => k.key === hover) : undefined;
   const lines = useMemo(() => {
     if (!focused || !ring) return [];
@@ -191,65 +197,47 @@ export function RingView({ label, ring, joining, leaving, keys, color, down, not
     });
   }, [focused, ring]);
   const at = focused ? polar(angleOf(focused.hash), keyRadius(focused.hash)) : null;
-  const half = SIZE / 2;
-
   return (
-    <div className="rv" data-testid="ring-view">
-      <svg viewBox={`${-half} ${-half} ${SIZE} ${SIZE}`} className="rv-svg" role="group" aria-label={label}>
-        <circle className="rv-track" r={R_ARC - 1} />
-        {ring && <Arcs ring={ring} color={color} t={t} />}
-        {ring && <Tokens ring={ring} joining={joining} color={color} t={t} />}
-        {ring && leaving && <LeavingTokens tokens={leaving.tokens} server={leaving.server} color={color} t={t} />}
-        <text className="rv-top" x={0} y={-R_TOKEN - 8} textAnchor="middle" aria-hidden="true">
-          0
-        </text>
-        {lines.map((l) => (
-          <line key={l.server} x1={at!.x} y1={at!.y} x2={l.to.x} y2={l.to.y} className={l.primary ? 'rv-link rv-link-owner' : 'rv-link'} stroke={color(l.server)} />
-        ))}
-        <g className="rv-keys">
-          {keys.map((k) => {
-            const p = polar(angleOf(k.hash), keyRadius(k.hash));
-            const text = keyText(t, k, down);
-            const missing = !!k.owner && !k.stored.includes(k.owner);
-            return (
-              <g
-                key={k.key}
-                className={`rv-key${hover === k.key ? ' rv-hover' : ''}`}
-                transform={`translate(${p.x},${p.y})`}
-                tabIndex={0}
-                role="img"
-                aria-label={text}
-                data-key={k.key}
-                data-owner={k.owner ?? ''}
-                data-moved={k.movedFrom ? 'true' : undefined}
-                onMouseEnter={() => setHover(k.key)}
-                onMouseLeave={() => setHover(null)}
-                onFocus={() => setHover(k.key)}
-                onBlur={() => setHover(null)}
-              >
-                {k.movedFrom && <circle className="rv-moved" r={6.5} />}
-                <circle r={3.6} fill={k.owner ? color(k.owner) : '#9ca3af'} className={missing ? 'rv-dot rv-missing' : 'rv-dot'} />
-              </g>
-            );
-          })}
-        </g>
-        {ring && <Handoffs ring={ring} color={color} t={t} />}
-      </svg>
-      {note && <p className="rv-note">{note}</p>}
-      {focused && at && (
-        <div
-          className={`rv-tip ${at.x < 0 ? 'rv-tip-e' : 'rv-tip-w'} ${at.y < 0 ? 'rv-tip-s' : 'rv-tip-n'}`}
-          role="tooltip"
-          style={{ left: `${((at.x + half) / SIZE) * 100}%`, top: `${((at.y + half) / SIZE) * 100}%` }}
-          data-testid="ring-tip"
-        >
-          <strong>{focused.key}</strong>
-          <span>{t('ring.key.owner', { owner: focused.owner ?? t('ring.none') })}</span>
-          {focused.replicas.length > 1 && <span>{t('ring.key.replicas', { replicas: focused.replicas.join(', ') })}</span>}
-          <span>{focused.stored.length ? t('ring.key.stored', { servers: focused.stored.join(', ') }) : t('ring.key.notStored')}</span>
-          {focused.movedFrom && <span>{t('ring.key.moved', { from: focused.movedFrom })}</span>}
-        </div>
-      )}
-    </div>
+    <>
+      <circle className="rv-track" r={R_ARC - 1} />
+      {ring && <Arcs ring={ring} color={color} t={t} />}
+      {ring && <Tokens ring={ring} joining={joining} color={color} t={t} />}
+      {ring && leaving && <LeavingTokens tokens={leaving.tokens} server={leaving.server} color={color} t={t} />}
+      <text className="rv-top" x={0} y={-R_TOKEN - 8} textAnchor="middle" aria-hidden="true">
+        0
+      </text>
+      {lines.map((l) => (
+        <line key={l.server} x1={at!.x} y1={at!.y} x2={l.to.x} y2={l.to.y} className={l.primary ? 'rv-link rv-link-owner' : 'rv-link'} stroke={color(l.server)} />
+      ))}
+      <g className="rv-keys">
+        {keys.map((k) => {
+          const p = polar(angleOf(k.hash), keyRadius(k.hash));
+          const text = keyText(t, k, down);
+          const missing = !!k.owner && !k.stored.includes(k.owner);
+          return (
+            <g
+              key={k.key}
+              className={`rv-key${hover === k.key ? ' rv-hover' : ''}`}
+              transform={`translate(${p.x},${p.y})`}
+              tabIndex={0}
+              role="img"
+              aria-label={text}
+              data-key={k.key}
+              data-owner={k.owner ?? ''}
+              data-moved={k.movedFrom ? 'true' : undefined}
+              onMouseEnter={() => setHover(k.key)}
+              onMouseLeave={() => setHover(null)}
+              onFocus={() => setHover(k.key)}
+              onBlur={() => setHover(null)}
+              onClick={(e) => e.stopPropagation()}
+            >
+              {k.movedFrom && <circle className="rv-moved" r={6.5} />}
+              <circle r={3.6} fill={k.owner ? color(k.owner) : '#9ca3af'} className={missing ? 'rv-dot rv-missing' : 'rv-dot'} />
+            </g>
+          );
+        })}
+      </g>
+      {ring && <Handoffs ring={ring} color={color} t={t} />}
+    </>
   );
 }

@@ -1,0 +1,96 @@
+/**
+ * The selected node's actions beside it, the way RaftScope's menu works (issue 17, item 2):
+ * crash or restart, pause, timeout, a client request, whatever the protocol offers, one
+ * click away and never below the fold. A toolbar, not a modal menu: it stays while the node
+ * is selected, Tab reaches it, "A" focuses it, Escape gives focus back to the node.
+ */
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { Frame } from '../../store/frame';
+import type { SessionStore } from '../../store/session';
+import type { Translate } from './labels';
+import { nodeItems } from './nodeItems';
+
+interface Props {
+  store: SessionStore;
+  stage: RefObject<HTMLDivElement | null>;
+  frame: Frame;
+  id: string;
+  t: Translate;
+  /** Changes when the node's place changes (the layout), so the toolbar follows it. */
+  layoutKey: unknown;
+}
+
+/** Gap between the node's rim and the toolbar, in CSS pixels. */
+const GAP = 10;
+/** A smaller stage would be mostly covered: there the actions bar under the stage carries
+ * the node's actions alone. */
+const MIN_STAGE = { width: 560, height: 340 };
+
+export function NodeActions({ store, stage, frame, id, t, layoutKey }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState<{ left: number; top: number } | 'none' | null>(null);
+  const node = frame.nodes.find((n) => n.id === id);
+
+  // Beside the node, towards the middle when there is room, kept inside the stage.
+  useLayoutEffect(() => {
+    const host = stage.current;
+    const el = ref.current;
+    const glyph = host?.querySelector(`[data-node="${CSS.escape(id)}"] circle`);
+    if (!host) return;
+    if (host.clientWidth < MIN_STAGE.width || host.clientHeight < MIN_STAGE.height) return setPos('none');
+    // Render it hidden first, then measure it (the effect runs again when pos turns null).
+    if (!el || !glyph) return setPos(null);
+    const box = host.getBoundingClientRect();
+    const g = glyph.getBoundingClientRect();
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const right = g.right - box.left + GAP;
+    const left = g.left - box.left - GAP - w;
+    // Towards the middle of the stage: the node's label sits on its outer side.
+    const inward = (g.left + g.right) / 2 - box.left > host.clientWidth / 2 ? left : right;
+    const fits = (v: number) => v >= 4 && v + w <= host.clientWidth - 4;
+    const x = fits(inward) ? inward : fits(right) ? right : left;
+    const y = g.top - box.top + g.height / 2 - h / 2;
+    setPos({ left: Math.max(4, Math.min(x, host.clientWidth - w - 4)), top: Math.max(4, Math.min(y, host.clientHeight - h - 4)) });
+  }, [id, layoutKey, stage, node?.up, pos === null]);
+
+  if (!node || pos === 'none') return null;
+  const items = nodeItems(store, node, frame.step, t);
+  const label = t('cluster.menu.node', { id });
+
+  const key = (e: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('button') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLElement);
+    const move = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
+    if (e.key === 'ArrowDown') move(at + 1);
+    else if (e.key === 'ArrowUp') move(at < 0 ? -1 : at - 1);
+    else if (e.key === 'Escape') stage.current?.querySelector<SVGElement>(`[data-node="${CSS.escape(id)}"]`)?.focus();
+    else return;
+    // The app's shortcuts stay out of the arrows and Escape while the toolbar has focus.
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <div
+      ref={ref}
+      role="toolbar"
+      aria-orientation="vertical"
+      aria-label={label}
+      className="cl-actions"
+      data-testid="node-actions"
+      style={pos ?? { visibility: 'hidden' }}
+      onKeyDown={key}
+      onClick={(e) => e.stopPropagation()}
+    >
+      <div className="cl-menu-title" aria-hidden="true">
+        {label}
+      </div>
+      {items.map((item) => (
+        <button key={item.key} type="button" className={item.group ? 'cl-menu-group' : undefined} data-action={item.key} onClick={item.run}>
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}

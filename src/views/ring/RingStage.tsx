@@ -1,0 +1,63 @@
+/**
+ * The live ring as the cluster view's stage (issue 17, item 14): the consistent-hashing ring
+ * of the run, scaled so that its arcs lie on the circle the cluster view places servers on (at
+ * their first token), with the keys inside and a tooltip for the hovered or focused key.
+ * Drawn inside the cluster view's SVG, behind the nodes and messages.
+ */
+import { useState } from 'react';
+import { useSession, useT } from '../session';
+import { angleOf, polar } from './geometry';
+import { keyRadius, R_ARC, RingLayers } from './RingLayers';
+import { useLive, useParam } from './useLive';
+import './ring.css';
+
+export interface RingStageProps {
+  center: { x: number; y: number };
+  /** The radius of the circle the servers sit on, in the cluster view's units. */
+  radius: number;
+  width: number;
+  height: number;
+}
+
+export function RingStage({ center, radius, width, height }: RingStageProps) {
+  const t = useT();
+  const vnodes = useParam('vnodes', 8);
+  const replicas = useParam('replicas', 3);
+  // The stage shows the protocol's own placement; the panel compares the other schemes.
+  const { view } = useLive('ring', vnodes, replicas, t);
+  const [hover, setHover] = useState<string | null>(null);
+  const lang = useSession((s) => s.lang);
+  const k = radius / R_ARC;
+  const focused = hover ? view.keys.find((x) => x.key === hover) : undefined;
+  const at = focused ? polar(angleOf(focused.hash), keyRadius(focused.hash)) : null;
+  return (
+    <>
+      <g className="rv rv-stage" data-testid="ring-view" role="group" aria-label={view.label} transform={`translate(${center.x},${center.y}) scale(${k})`}>
+        <RingLayers {...view} hover={hover} setHover={setHover} />
+      </g>
+      {view.note && (
+        <text className="rv-stage-note" x={center.x} y={center.y + Math.min(radius * 0.45, 70)} textAnchor="middle" data-testid="ring-note">
+          {view.note}
+        </text>
+      )}
+      {focused && at && (
+        <foreignObject x={0} y={0} width={width} height={height} pointerEvents="none" lang={lang}>
+          <div className="rv-stage-tip">
+            <div
+              className={`rv-tip ${at.x < 0 ? 'rv-tip-e' : 'rv-tip-w'} ${at.y < 0 ? 'rv-tip-s' : 'rv-tip-n'}`}
+              role="tooltip"
+              style={{ left: center.x + at.x * k, top: center.y + at.y * k }}
+              data-testid="ring-tip"
+            >
+              <strong>{focused.key}</strong>
+              <span>{t('ring.key.owner', { owner: focused.owner ?? t('ring.none') })}</span>
+              {focused.replicas.length > 1 && <span>{t('ring.key.replicas', { replicas: focused.replicas.join(', ') })}</span>}
+              <span>{focused.stored.length ? t('ring.key.stored', { servers: focused.stored.join(', ') }) : t('ring.key.notStored')}</span>
+              {focused.movedFrom && <span>{t('ring.key.moved', { from: focused.movedFrom })}</span>}
+            </div>
+          </div>
+        </foreignObject>
+      )}
+    </>
+  );
+}
