@@ -37,7 +37,7 @@ describe('chash module', () => {
   it('offers put and get to clients, join and leave to servers', () => {
     expect(chash.commands.map((c) => `${c.id}:${c.roles!.join(',')}`)).toEqual(['put:client', 'get:client', 'join:server', 'leave:server']);
     expect(chash.commands[0]!.event({ at: 0, do: 'put', node: 'n7', key: 'k', value: 'v' })).toEqual({ type: 'put', key: 'k', value: 'v' });
-    expect(chash.view).toEqual({ roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring', 'history'] });
+    expect(chash.view).toEqual({ roleGlyphs: { server: 'S', client: 'C' }, panels: ['ring', 'history'], ringPlace: expect.any(Function) });
   });
 
   it('keeps a server’s ring and store, and a client’s counter and acks, across a restart', () => {
