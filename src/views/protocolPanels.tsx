@@ -3,6 +3,7 @@
  * the layout. Adding a protocol's panel adds one entry here; App.tsx does not change. Each
  * panel's code loads when a protocol first asks for it, so the first load stays small.
  */
+import { panelIds } from './panelIds';
 import { Suspense, lazy, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from './session';
@@ -53,7 +54,7 @@ function Panels({ ids, keep }: { ids: readonly string[]; keep: (entry: PanelEntr
 }
 
 export function ProtocolPanels({ place }: { place: PanelPlace }) {
-  const ids = useSession(useShallow((s) => s.module.view.panels));
+  const ids = useSession(useShallow((s) => panelIds(s.module)));
   const comparing = useSession((s) => !!s.sim.scenario.compare);
   return <Panels ids={ids} keep={(e) => e.place === place && !(comparing && e.inComparePanes)} />;
 }
@@ -61,6 +62,6 @@ export function ProtocolPanels({ place }: { place: PanelPlace }) {
 /** In compare mode, the panels each pane shows for its own run (a 2PC transaction table, a
  * Raft log beside a Multi-Paxos slot log). */
 export function PanePanels() {
-  const ids = useSession(useShallow((s) => s.module.view.panels));
+  const ids = useSession(useShallow((s) => panelIds(s.module)));
   return <Panels ids={ids} keep={(e) => !!e.inComparePanes} />;
 }

@@ -1,14 +1,15 @@
 /**
  * Linearizability as a live invariant, for any protocol with a `clientHistory` hook. It keeps
  * the client history as ghost state (in the checker, never in nodes; crashes cannot touch it)
- * and re-checks only the key an event changed (incrementally: incremental.ts), and only when
+ * and re-checks only the key an event changed (incrementally, with work per answer that does not
+ * grow with the history: incremental.ts), and only when
  * the change can break it: an `ok`
  * (a new constraint) or a `fail` (a write that may have explained a read is now known never to
  * have happened). An invocation or an `info` never can: a write that has not returned may
  * always be linearized last.
  */
 import type { Invariant, InvariantCheck, ProtocolModule } from '../../protocols/types';
-import { ClientHistory } from '../history';
+import { ClientHistory, type HistoryOp } from '../history';
 import { isRegisterOp } from './model';
 import { checkKey, DEFAULT_BUDGET } from './check';
 import { IncrementalKey } from './incremental';
@@ -31,12 +32,20 @@ export function linearizabilityInvariant(module: ProtocolModule): Invariant {
         const records = hook(event);
         if (records.length === 0) return null;
         const touched = history.apply(event, records);
-        const keys = new Set<string>();
-        for (const op of touched) if ((op.status === 'ok' || op.status === 'fail') && op.endSeq === event.seq && isRegisterOp(op.f)) keys.add(op.key);
-        for (const key of keys) {
+        // Every op this event changed, by key; a key is checked only when one of them ended.
+        const changed = new Map<string, HistoryOp[]>();
+        const ended = new Set<string>();
+        for (const op of touched) {
+          if (!isRegisterOp(op.f)) continue;
+          const list = changed.get(op.key);
+          if (list) list.push(op);
+          else changed.set(op.key, [op]);
+          if ((op.status === 'ok' || op.status === 'fail') && op.endSeq === event.seq) ended.add(op.key);
+        }
+        for (const key of ended) {
           let inc = live.get(key);
           if (!inc) live.set(key, (inc = new IncrementalKey()));
-          if (inc.check(history.byKey(key), DEFAULT_BUDGET)) continue;
+          if (inc.check(history.byKey(key), changed.get(key)!, DEFAULT_BUDGET)) continue;
           // Refuted by a full search: now name the smallest sub-history and say why.
           const v = checkKey(history, key);
           if (!v.ok) return { message: `key ${key}: ${v.why}`, nodes: [...new Set(v.core!.map((o) => o.client))] };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { linearizabilityInvariant } from './invariant';
 import { checkHistory } from './check';
+import { IncrementalKey } from './incremental';
 import { syntheticEvents } from './synthetic';
 import { ClientHistory } from '../history';
 import type { ProtocolModule } from '../../protocols/types';
@@ -42,5 +43,27 @@ describe('the live invariant', () => {
     const found = feed(syntheticEvents({ ops: 300, clients: 4, keys: 1, seed: 3, corrupt: true }));
     expect(found).not.toBeNull();
     expect(found!.message).toMatch(/get\(k0\) → -1/);
+  });
+});
+
+describe('the live check of one hot key', () => {
+  it('costs an answer the ops near it, not the whole history', () => {
+    // 4,000 ops on one key: were the check rebuilt per answer, the later answers would each
+    // search thousands of ops. Counted in ops handed to the search, not in time.
+    const h = new ClientHistory();
+    const inc = new IncrementalKey();
+    const searched: number[] = [];
+    for (const e of syntheticEvents({ ops: 4000, clients: 5, keys: 1, seed: 11 })) {
+      const touched = h.apply({ seq: e.seq, time: e.seq, kind: 'command' } as TraceEvent, e.records);
+      if (!touched.some((o) => o.status === 'ok')) continue;
+      expect(inc.check(h.byKey('k0'), touched, 2_000_000)).toBe(true);
+      searched.push(inc.lastSearched);
+    }
+    expect(inc.undecided).toBe(false);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const early = mean(searched.slice(200, 1200));
+    const late = mean(searched.slice(-1000));
+    expect(late).toBeLessThan(60);
+    expect(late).toBeLessThan(2 * early + 10);
   });
 });

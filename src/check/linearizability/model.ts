@@ -44,18 +44,26 @@ export function isRegisterOp(f: string): boolean {
 export function toCheckOps(ops: readonly HistoryOp[], cutoff = Infinity): CheckOp[] {
   const out: CheckOp[] = [];
   ops.forEach((op, index) => {
-    // The history as it stood at `cutoff`: later invocations are not there yet, later answers
-    // not given yet.
-    if (op.invokeSeq > cutoff) return;
-    const ended = op.endSeq !== undefined && op.endSeq <= cutoff;
-    if (op.status === 'fail' && ended) return;
-    if (WRITES.has(op.f)) {
-      out.push({ index, id: op.id, kind: 'write', value: canon(op.value), call: op.invokeSeq, ret: op.status === 'ok' && ended ? op.endSeq! : Infinity });
-    } else if (READS.has(op.f) && op.status === 'ok' && ended) {
-      out.push({ index, id: op.id, kind: 'read', value: canon(op.output), call: op.invokeSeq, ret: op.endSeq! });
-    }
+    const c = toCheckOp(op, index, cutoff);
+    if (c) out.push(c);
   });
   return out;
+}
+
+/** One op as `toCheckOps` sees it at `cutoff`, or null when the search has nothing to place. */
+export function toCheckOp(op: HistoryOp, index: number, cutoff = Infinity): CheckOp | null {
+  // The history as it stood at `cutoff`: later invocations are not there yet, later answers
+  // not given yet.
+  if (op.invokeSeq > cutoff) return null;
+  const ended = op.endSeq !== undefined && op.endSeq <= cutoff;
+  if (op.status === 'fail' && ended) return null;
+  if (WRITES.has(op.f)) {
+    return { index, id: op.id, kind: 'write', value: canon(op.value), call: op.invokeSeq, ret: op.status === 'ok' && ended ? op.endSeq! : Infinity };
+  }
+  if (READS.has(op.f) && op.status === 'ok' && ended) {
+    return { index, id: op.id, kind: 'read', value: canon(op.output), call: op.invokeSeq, ret: op.endSeq! };
+  }
+  return null;
 }
 
 /** The register's step: the state after `op`, or null when `op` cannot happen in `state`. */

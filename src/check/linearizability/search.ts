@@ -38,6 +38,9 @@ export interface SearchResult {
   order?: number[];
 }
 
+/** The memo's name for a register value nobody still to be placed will read. */
+const DEAD = '\u0000dead';
+
 function buildList(ops: readonly CheckOp[]): Entry {
   const items: { at: number; order: number; entry: Entry }[] = [];
   ops.forEach((op, i) => {
@@ -149,7 +152,9 @@ export function searchLinearization(ops: readonly CheckOp[], initial = INITIAL, 
       const next = useless ? null : step(state, op);
       if (next !== null) {
         toggle(e.op);
-        if (memo.add(h1, h2, bits, next)) {
+        // A value no read still to be placed returned is as good as any other such value: the
+        // next op to see the register must be a write. One memo entry stands for all of them.
+        if (memo.add(h1, h2, bits, op.kind === 'write' && !(readsLeft.get(next) ?? 0) ? DEAD : next)) {
           calls.push({ entry: e, state });
           state = next;
           account(op, 1);

@@ -20,6 +20,18 @@ const params: ParamSpec[] = [
     // Both are correct Raft: the explorer tries each (the paper's Figure 8 has no no-op).
     sample: [true, false],
   },
+  {
+    name: 'leaseReads',
+    description: 'Serve reads under a leader lease (dissertation section 6.4.1) instead of a heartbeat round per read. It rests on a clock assumption, leaseDriftBound; off by default.',
+    default: false,
+    check: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+  },
+  {
+    name: 'leaseDriftBound',
+    description: "The clock assumption of lease reads: no server's clock runs more than this factor faster than another's. A lease lasts the minimum election timeout divided by it, from when its heartbeat round was sent; skew beyond it can make lease reads stale.",
+    default: 1.2,
+    check: (v) => (typeof v === 'number' && v >= 1 && v <= 10 ? null : 'must be a number from 1 to 10'),
+  },
 ];
 
 function param<T>(cfg: ProtocolConfig, name: string): T {
@@ -47,6 +59,8 @@ export const raft: ProtocolModule = {
       leaderNoop: param(cfg, 'leaderNoop'),
       ackOnAppend: cfg.params.bugs.includes('ack-on-append'),
       staleRead: cfg.params.bugs.includes('stale-read'),
+      leaseReads: param(cfg, 'leaseReads'),
+      leaseDriftBound: param(cfg, 'leaseDriftBound'),
       ...(saved
         ? { durable: cfg.params.bugs.includes('forget-vote-on-restart') ? { ...saved, votedFor: null } : saved }
         : {}),

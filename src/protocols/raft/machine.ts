@@ -5,132 +5,16 @@
  */
 import { assign, enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
-import type {
-  AppendEntries,
-  AppendEntriesResponse,
-  ClientRead,
-  ClientRequest,
-  Entry,
-  Incoming,
-  NodeId,
-  RaftEvent,
-  RequestVote,
-  RequestVoteResponse,
-} from './messages';
-import { isUpToDate, lastTerm, matchesAt, mergeEntries, termAt } from './log';
-import { NOOP, parseWrite, serveReads, settleWrites, valueAt, type ClientReply, type WaitingRead, type WaitingWrite } from './clients';
-import { effects, send as sendAction, setRandomTimer, type KernelAction } from '../../sim/machineActions';
+import type { AppendEntries, AppendEntriesResponse, ClientRead, ClientRequest, Incoming, RaftEvent, RequestVote, RequestVoteResponse } from './messages';
+import { isUpToDate, lastTerm, matchesAt, mergeEntries } from './log';
+import { knowsCommitted, NOOP, parseWrite, valueAt } from './clients';
+import { effects } from '../../sim/machineActions';
+import type { RaftContext, RaftInput } from './context';
+import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, electionTimer, ELECTION, HEARTBEAT, majority, reply, send, type Send } from './rules';
+import { leaderContactTimer, leaseHolds, leaseTimer, type LeaseExpired } from './lease';
 
-export interface RaftDurable {
-  currentTerm: number;
-  votedFor: NodeId | null;
-  log: readonly Entry[];
-}
-
-export interface RaftInput {
-  id: NodeId;
-  peers: readonly NodeId[];
-  electionTimeout: readonly [number, number];
-  heartbeatInterval: number;
-  /** Figure 8's bug: commit an entry of an earlier term by counting replicas. */
-  commitPreviousTerm: boolean;
-  /** Section 8: a new leader appends a no-op entry at the start of its term. */
-  leaderNoop: boolean;
-  /** Bug switch: answer a write when it is appended, before it commits. */
-  ackOnAppend: boolean;
-  /** Bug switch: serve reads from the leader's state without confirming leadership. */
-  staleRead: boolean;
-  durable?: RaftDurable;
-}
-
-export interface RaftContext extends RaftDurable {
-  id: NodeId;
-  peers: readonly NodeId[];
-  commitIndex: number;
-  /** Who we believe leads currentTerm: the hint given to clients. */
-  leaderId: NodeId | null;
-  votesGranted: readonly NodeId[];
-  nextIndex: Readonly<Record<NodeId, number>>;
-  matchIndex: Readonly<Record<NodeId, number>>;
-  electionTimeout: readonly [number, number];
-  heartbeatInterval: number;
-  commitPreviousTerm: boolean;
-  leaderNoop: boolean;
-  ackOnAppend: boolean;
-  staleRead: boolean;
-  /** Client requests this server took and has not answered (volatile). */
-  waiting: readonly WaitingWrite[];
-  reads: readonly WaitingRead[];
-  /** ReadIndex heartbeat rounds: the last one started, and the last one each peer answered. */
-  readRound: number;
-  acked: Readonly<Record<NodeId, number>>;
-}
-
-// ── pure helpers ───────────────────────────────────────────────────────────────
-
-const ELECTION = 'electionTimeout';
-const HEARTBEAT = 'heartbeat';
-/** Entries per AppendEntries at most, as real implementations bound a message (etcd's
- * MaxSizePerMsg): without it, N requests at one instant send N messages of up to N entries. */
-export const MAX_ENTRIES = 64;
-
-type Send = KernelAction & { type: 'send' };
-
-function send(to: NodeId, msg: SendParams['msg']): Send {
-  return sendAction(to, msg) as Send;
-}
-
-function electionTimer(ctx: RaftContext): KernelAction {
-  return setRandomTimer(ELECTION, ctx.electionTimeout[0], ctx.electionTimeout[1]);
-}
-
-function majority(ctx: RaftContext): number {
-  return Math.floor((ctx.peers.length + 1) / 2) + 1;
-}
-
-function appendEntriesFor(ctx: RaftContext, peer: NodeId): AppendEntries {
-  const prevLogIndex = (ctx.nextIndex[peer] ?? ctx.log.length + 1) - 1;
-  return {
-    type: 'AppendEntries',
-    term: ctx.currentTerm,
-    leaderId: ctx.id,
-    prevLogIndex,
-    prevLogTerm: termAt(ctx.log, prevLogIndex),
-    entries: ctx.log.slice(prevLogIndex, prevLogIndex + MAX_ENTRIES),
-    leaderCommit: ctx.commitIndex,
-    ...(ctx.reads.length > 0 ? { round: ctx.readRound } : {}),
-  };
-}
-
-const reply = (data: ClientReply): KernelAction => ({ type: 'output', params: { data } });
-
-/** Writes whose fate is known and reads a majority confirmed, answered. */
-function answerClients(ctx: RaftContext): { patch: Partial<RaftContext>; out: KernelAction[] } {
-  const w = settleWrites(ctx);
-  const r = serveReads(ctx);
-  const patch: Partial<RaftContext> = {};
-  if (w.waiting !== ctx.waiting) patch.waiting = w.waiting;
-  if (r.reads !== ctx.reads) patch.reads = r.reads;
-  return { patch, out: [...w.replies, ...r.replies].map(reply) };
-}
-
-/** Figure 2, Rules for Servers, Leaders: the largest N > commitIndex held by a majority whose
- * entry is of the current term (section 5.4.2). The bug switch drops the term condition. */
-export function advancedCommitIndex(ctx: RaftContext, matchIndex: Readonly<Record<NodeId, number>>): number {
-  // The largest N held by a majority (the leader holds its whole log) is the (majority - 1)-th
-  // largest peer matchIndex. Terms in a log never decrease, so when that entry is not of the
-  // current term no smaller one is: one sort of the peers, not a scan of the log per reply.
-  const held = ctx.peers.map((p) => Math.min(matchIndex[p] ?? 0, ctx.log.length)).sort((a, b) => b - a);
-  const n = majority(ctx) === 1 ? ctx.log.length : (held[majority(ctx) - 2] ?? 0);
-  if (n <= ctx.commitIndex) return ctx.commitIndex;
-  if (!ctx.commitPreviousTerm && termAt(ctx.log, n) !== ctx.currentTerm) return ctx.commitIndex;
-  return n;
-}
-
-/** Section 5.1: any RPC with a newer term makes us adopt it and forget our vote. */
-function adoptTerm(ctx: RaftContext, term: number): Partial<RaftContext> {
-  return term > ctx.currentTerm ? { currentTerm: term, votedFor: null, leaderId: null } : {};
-}
+export type { RaftContext, RaftDurable, RaftInput } from './context';
+export { advancedCommitIndex, MAX_ENTRIES } from './rules';
 
 // ── the machine ────────────────────────────────────────────────────────────────
 
@@ -172,6 +56,10 @@ export const raftMachine = setup({
       }
       // A current leader speaks: this is what keeps a follower from starting an election.
       effects(enqueue)(electionTimer(context));
+      if (context.leaseReads) {
+        if (!context.leaderRecent) enqueue.assign({ leaderRecent: true });
+        effects(enqueue)(leaderContactTimer(context));
+      }
       // Assign only what changes: an unchanged context keeps the node's observed state shared,
       // which is what lets the kernel and the invariants skip a heartbeat cheaply.
       if (context.leaderId !== m.leaderId) enqueue.assign({ leaderId: m.leaderId });
@@ -191,7 +79,7 @@ export const raftMachine = setup({
     }),
     'start election': enqueueActions(({ context, enqueue }) => {
       const term = context.currentTerm + 1;
-      enqueue.assign({ currentTerm: term, votedFor: context.id, votesGranted: [context.id], leaderId: null });
+      enqueue.assign({ currentTerm: term, votedFor: context.id, votesGranted: [context.id], leaderId: null, leaderRecent: false });
       effects(enqueue)(electionTimer(context));
       const rv: RequestVote = {
         type: 'RequestVote',
@@ -212,6 +100,7 @@ export const raftMachine = setup({
       matchIndex: Object.fromEntries(context.peers.map((p) => [p, 0])),
       readRound: 0,
       acked: {},
+      leaseExpired: 0,
     })),
     'append no-op': assign(({ context }) => (context.leaderNoop ? { log: [...context.log, { term: context.currentTerm, command: NOOP }] } : {})),
     'answer clients': enqueueActions(({ context, enqueue }) => {
@@ -227,47 +116,41 @@ export const raftMachine = setup({
     }),
     'start read': enqueueActions(({ context, event, enqueue }) => {
       const { key, op } = event as ClientRead;
-      if (context.staleRead) {
+      // The bug answers at once; a lease (lease.ts) answers at once only while it holds.
+      if (context.staleRead || (leaseHolds(context) && knowsCommitted(context))) {
         effects(enqueue)(reply({ type: 'ok', op, f: 'get', key, value: valueAt(context.log, context.commitIndex, key) }));
         return;
       }
       const next = { ...context, readRound: context.readRound + 1, reads: [...context.reads, { op, key, round: context.readRound + 1 }] };
       enqueue.assign({ readRound: next.readRound, reads: next.reads });
       effects(enqueue)(reply({ type: 'accepted-read', op, f: 'get', key }));
+      if (context.leaseReads) effects(enqueue)(leaseTimer(next, next.readRound));
       for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(next, p)));
     }),
     'cancel election timer': enqueueActions(({ enqueue }) => effects(enqueue)({ type: 'cancelTimer', params: { name: ELECTION } })),
     'send heartbeats': enqueueActions(({ context, enqueue }) => {
-      for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(context, p)));
+      // Under leases every heartbeat round is a round, with its lease timer from this moment.
+      const round = context.leaseReads ? { ...context, readRound: context.readRound + 1 } : context;
+      if (round !== context) {
+        enqueue.assign({ readRound: round.readRound });
+        effects(enqueue)(leaseTimer(round, round.readRound));
+      }
+      for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(round, p)));
       effects(enqueue)({ type: 'setTimer', params: { name: HEARTBEAT, delay: context.heartbeatInterval } });
+    }),
+    'note lease expired': assign(({ context, event }) => {
+      const e = event as LeaseExpired;
+      return e.term === context.currentTerm && e.round > context.leaseExpired ? { leaseExpired: e.round } : {};
+    }),
+    'forget leader contact': assign({ leaderRecent: false }),
+    'start leader contact timer': enqueueActions(({ context, enqueue }) => {
+      if (context.leaderRecent) effects(enqueue)(leaderContactTimer(context));
     }),
     'cancel heartbeat timer': enqueueActions(({ enqueue }) => effects(enqueue)({ type: 'cancelTimer', params: { name: HEARTBEAT } })),
     'handle append response': enqueueActions(({ context, event, enqueue }) => {
-      const m = event as Incoming<AppendEntriesResponse>;
-      if (m.round !== undefined && m.round > (context.acked[m.from] ?? 0)) enqueue.assign({ acked: { ...context.acked, [m.from]: m.round } });
-      if (m.success) {
-        const match = Math.max(context.matchIndex[m.from] ?? 0, m.matchIndex);
-        const next = Math.max(context.nextIndex[m.from] ?? 1, match + 1);
-        if (match === context.matchIndex[m.from] && next === context.nextIndex[m.from]) return;
-        const matchIndex = { ...context.matchIndex, [m.from]: match };
-        const nextIndex = { ...context.nextIndex, [m.from]: next };
-        enqueue.assign({ matchIndex, nextIndex, commitIndex: advancedCommitIndex(context, matchIndex) });
-        // A reply that acknowledges a full message, from a follower still behind, gets the next
-        // message now rather than at the heartbeat; smaller replies wait, so a backlog moves in
-        // whole messages and not one entry per round trip.
-        const acked = match - (context.matchIndex[m.from] ?? 0);
-        if (acked >= MAX_ENTRIES && match < context.log.length) effects(enqueue)(send(m.from, appendEntriesFor({ ...context, nextIndex }, m.from)));
-        return;
-      }
-      // The consistency check failed: back off one entry and retry at once. Never below what
-      // the follower is known to match, so a duplicated or stale rejection cannot undo progress;
-      // with nothing left to back off, the next heartbeat retries instead.
-      const current = context.nextIndex[m.from] ?? 1;
-      const next = Math.max(1, (context.matchIndex[m.from] ?? 0) + 1, current - 1);
-      if (next === current) return;
-      const nextIndex = { ...context.nextIndex, [m.from]: next };
-      enqueue.assign({ nextIndex });
-      effects(enqueue)(send(m.from, appendEntriesFor({ ...context, nextIndex }, m.from)));
+      const { patch, out } = afterAppendResponse(context, event as Incoming<AppendEntriesResponse>);
+      if (patch) enqueue.assign(patch);
+      for (const a of out) effects(enqueue)(a);
     }),
     'append client command': enqueueActions(({ context, event, enqueue }) => {
       const { command, op } = event as ClientRequest;
@@ -300,6 +183,9 @@ export const raftMachine = setup({
     },
     'votes form a majority': ({ context }) => context.votesGranted.length >= majority(context),
     'reply is for this term': ({ context, event }) => (event as { term: number }).term === context.currentTerm,
+    // Section 4.2.3, which leases need: a server that heard from a current leader within the
+    // minimum election timeout neither adopts the candidate's term nor votes.
+    'leader was heard recently': ({ context }) => context.leaseReads && context.leaderRecent,
   },
 }).createMachine({
   id: 'raft',
@@ -324,14 +210,23 @@ export const raftMachine = setup({
     reads: [],
     readRound: 0,
     acked: {},
+    leaseReads: input.leaseReads ?? false,
+    leaseDriftBound: input.leaseDriftBound ?? 1,
+    leaseExpired: 0,
+    // A server that restarts waits a minimum election timeout before it votes: it may have
+    // acknowledged a lease it no longer remembers. A fresh one acknowledged nothing.
+    leaderRecent: (input.leaseReads ?? false) && input.durable !== undefined,
   }),
   initial: 'follower',
   states: {
     follower: {
-      entry: 'reset election timer',
+      entry: ['reset election timer', 'start leader contact timer'],
       on: {
-        electionTimeout: 'candidate',
-        RequestVote: { actions: ['adopt newer term', 'handle vote request'] },
+        // Standing is voting for oneself: inside section 4.2.3's window a server does not (a
+        // timer that fired early, or a forced timeout, is a clock fault leases must survive).
+        electionTimeout: [{ guard: 'leader was heard recently', actions: 'reset election timer' }, { target: 'candidate' }],
+        leaderContact: { actions: 'forget leader contact' },
+        RequestVote: [{ guard: 'leader was heard recently' }, { actions: ['adopt newer term', 'handle vote request'] }],
         AppendEntries: { actions: ['adopt newer term', 'handle append entries', 'answer clients'] },
         RequestVoteResponse: { actions: 'adopt newer term' },
         AppendEntriesResponse: { actions: 'adopt newer term' },
@@ -367,6 +262,7 @@ export const raftMachine = setup({
       exit: ['cancel heartbeat timer', 'fail waiting reads'],
       on: {
         heartbeat: { actions: 'send heartbeats' },
+        leaseExpired: { actions: 'note lease expired' },
         RequestVote: [
           { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle vote request'] },
           { actions: 'handle vote request' },

@@ -71,6 +71,9 @@ export type RaftEvent =
   | Incoming<AppendEntries>
   | Incoming<AppendEntriesResponse>
   | ClientRequest
-  | ClientRead;
+  | ClientRead
+  /** Lease reads (lease.ts): a round's lease ran out; section 4.2.3's window closed. */
+  | { type: 'leaseExpired'; term: number; round: number }
+  | { type: 'leaderContact' };
 
 export type { ClientReply } from './clients';

@@ -1,7 +1,7 @@
 /** The observable state, named after raft.tla's variables. Cheap: it shares the context's
  * immutable arrays instead of copying them. */
 import type { Snapshot } from 'xstate';
-import type { RaftContext, RaftDurable } from './machine';
+import type { RaftContext, RaftDurable } from './context';
 import type { Entry, NodeId } from './messages';
 
 export type RaftRole = 'follower' | 'candidate' | 'leader';

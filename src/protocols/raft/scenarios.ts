@@ -215,4 +215,47 @@ export const staleReadBug = scenario({
   until: 900,
 });
 
-export const raftScenarios: Scenario[] = [happyPath, leaderCrash, splitVote, staleLeader, figure8Safe, figure8Bug, forgetVoteSafe, forgetVoteBug, ackOnAppendBug, staleReadBug];
+/**
+ * Lease reads (dissertation section 6.4.1). n1's last heartbeat round before the split, sent at
+ * 120, was acknowledged by a majority, so its lease runs to 120 + 300 / 1.2 = 370. Within the
+ * bound, n4 and n5 heard from n1 at 130 and ignore RequestVote until 430 (section 4.2.3), so n3
+ * cannot win before n1's lease is over: its write is redirected and n1's read of 1 is current.
+ * With n3 to n5's clocks three times fast, beyond the bound, their window closes at 230: n3
+ * wins, commits x=2 and answers, and n1, still inside its lease, reads 1.
+ */
+const leaseActions = (skew: boolean): Action[] => [
+  { at: 0, do: 'timeout', node: 'n1' },
+  request(60, 'n1', 'x=1'),
+  ...(skew ? (['n3', 'n4', 'n5'] as const).map((node): Action => ({ at: 100, do: 'skew', node, rate: 3 })) : []),
+  { at: 145, do: 'partition', groups: [['n1', 'n2'], ['n3', 'n4', 'n5']] },
+  { at: 235, do: 'timeout', node: 'n3' },
+  request(280, 'n3', 'x=2'),
+  read(330, 'n1', 'x'),
+  { at: 500, do: 'heal' },
+];
+const leaseScenario = (skew: boolean, name: string, title: string, description: string): Scenario =>
+  scenario({
+    name,
+    title,
+    description,
+    params: { bugs: [], electionTimeout: [300, 600], heartbeatInterval: 50, leaseReads: true, leaseDriftBound: 1.2 },
+    network: { latency: [10, 10], drop: 0, duplicate: 0 },
+    actions: leaseActions(skew),
+    until: 900,
+  });
+
+export const leaseRead = leaseScenario(
+  false,
+  'lease-read',
+  'A lease read, clocks within the bound',
+  "Lease reads on, assuming no clock runs more than 1.2 times faster than another. n1 leads term 1 and commits x=1; the network splits {n1,n2} | {n3,n4,n5}. n1's last acknowledged round holds its lease until 370. n4 and n5 heard from n1 at 130 and ignore n3's RequestVote until 430, so n3 cannot lead before n1's lease is over: its write is redirected, and n1 answers a read of x from its lease: 1, which is current.",
+);
+
+export const leaseReadSkew = leaseScenario(
+  true,
+  'lease-read-skew',
+  'A stale lease read: clock skew beyond the bound',
+  "The same run as the lease read, but n3, n4 and n5's clocks run three times fast, beyond the 1.2 bound the lease assumes (no bug switch: this is the documented price of leases). Their minimum election timeout after n1's last heartbeat ends at 230 instead of 430, so n3 wins term 2 and commits x=2, and the client is told, while n1's lease runs to 370. n1 answers a read of x from its lease: 1, older than a write that had already finished. The linearizability check catches it.",
+);
+
+export const raftScenarios: Scenario[] = [happyPath, leaderCrash, splitVote, staleLeader, figure8Safe, figure8Bug, forgetVoteSafe, forgetVoteBug, ackOnAppendBug, staleReadBug, leaseRead, leaseReadSkew];

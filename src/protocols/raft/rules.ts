@@ -1,0 +1,106 @@
+/** Pure helpers of the Raft machine (Figure 2's rules for servers): what a message says, when
+ * an entry commits, what a newer term resets. The machine (machine.ts) calls them. */
+import type { SendParams } from '../types';
+import type { AppendEntries, AppendEntriesResponse, Incoming, NodeId } from './messages';
+import { termAt } from './log';
+import { serveReads, settleWrites, type ClientReply } from './clients';
+import { send as sendAction, setRandomTimer, type KernelAction } from '../../sim/machineActions';
+import type { RaftContext } from './context';
+
+export const ELECTION = 'electionTimeout';
+export const HEARTBEAT = 'heartbeat';
+/** Entries per AppendEntries at most, as real implementations bound a message (etcd's
+ * MaxSizePerMsg): without it, N requests at one instant send N messages of up to N entries. */
+export const MAX_ENTRIES = 64;
+
+export type Send = KernelAction & { type: 'send' };
+
+export function send(to: NodeId, msg: SendParams['msg']): Send {
+  return sendAction(to, msg) as Send;
+}
+
+export function electionTimer(ctx: RaftContext): KernelAction {
+  return setRandomTimer(ELECTION, ctx.electionTimeout[0], ctx.electionTimeout[1]);
+}
+
+export function majority(ctx: RaftContext): number {
+  return Math.floor((ctx.peers.length + 1) / 2) + 1;
+}
+
+export function appendEntriesFor(ctx: RaftContext, peer: NodeId): AppendEntries {
+  const prevLogIndex = (ctx.nextIndex[peer] ?? ctx.log.length + 1) - 1;
+  return {
+    type: 'AppendEntries',
+    term: ctx.currentTerm,
+    leaderId: ctx.id,
+    prevLogIndex,
+    prevLogTerm: termAt(ctx.log, prevLogIndex),
+    entries: ctx.log.slice(prevLogIndex, prevLogIndex + MAX_ENTRIES),
+    leaderCommit: ctx.commitIndex,
+    // Under leases every round counts, so every message carries one (lease.ts).
+    ...(ctx.reads.length > 0 || ctx.leaseReads ? { round: ctx.readRound } : {}),
+  };
+}
+
+export const reply = (data: ClientReply): KernelAction => ({ type: 'output', params: { data } });
+
+/** Writes whose fate is known and reads a majority confirmed, answered. */
+export function answerClients(ctx: RaftContext): { patch: Partial<RaftContext>; out: KernelAction[] } {
+  const w = settleWrites(ctx);
+  const r = serveReads(ctx);
+  const patch: Partial<RaftContext> = {};
+  if (w.waiting !== ctx.waiting) patch.waiting = w.waiting;
+  if (r.reads !== ctx.reads) patch.reads = r.reads;
+  return { patch, out: [...w.replies, ...r.replies].map(reply) };
+}
+
+/** Figure 2, Rules for Servers, Leaders: the largest N > commitIndex held by a majority whose
+ * entry is of the current term (section 5.4.2). The bug switch drops the term condition. */
+export function advancedCommitIndex(ctx: RaftContext, matchIndex: Readonly<Record<NodeId, number>>): number {
+  // The largest N held by a majority (the leader holds its whole log) is the (majority - 1)-th
+  // largest peer matchIndex. Terms in a log never decrease, so when that entry is not of the
+  // current term no smaller one is: one sort of the peers, not a scan of the log per reply.
+  const held = ctx.peers.map((p) => Math.min(matchIndex[p] ?? 0, ctx.log.length)).sort((a, b) => b - a);
+  const n = majority(ctx) === 1 ? ctx.log.length : (held[majority(ctx) - 2] ?? 0);
+  if (n <= ctx.commitIndex) return ctx.commitIndex;
+  if (!ctx.commitPreviousTerm && termAt(ctx.log, n) !== ctx.currentTerm) return ctx.commitIndex;
+  return n;
+}
+
+/** Section 5.1: any RPC with a newer term makes us adopt it and forget our vote. */
+export function adoptTerm(ctx: RaftContext, term: number): Partial<RaftContext> {
+  return term > ctx.currentTerm ? { currentTerm: term, votedFor: null, leaderId: null } : {};
+}
+
+
+/** A follower's answer to AppendEntries, at the leader: its acknowledged round, then its
+ * matchIndex and nextIndex (and the commit index they allow), or a step back after a failed
+ * consistency check. What to assign and what to send. */
+export function afterAppendResponse(ctx: RaftContext, m: Incoming<AppendEntriesResponse>): { patch: Partial<RaftContext> | null; out: KernelAction[] } {
+  const patch: Partial<RaftContext> = {};
+  if (m.round !== undefined && m.round > (ctx.acked[m.from] ?? 0)) patch.acked = { ...ctx.acked, [m.from]: m.round };
+  const done = () => ({ patch: Object.keys(patch).length > 0 ? patch : null, out: [] as KernelAction[] });
+  if (m.success) {
+    const match = Math.max(ctx.matchIndex[m.from] ?? 0, m.matchIndex);
+    const next = Math.max(ctx.nextIndex[m.from] ?? 1, match + 1);
+    if (match === ctx.matchIndex[m.from] && next === ctx.nextIndex[m.from]) return done();
+    const matchIndex = { ...ctx.matchIndex, [m.from]: match };
+    const nextIndex = { ...ctx.nextIndex, [m.from]: next };
+    Object.assign(patch, { matchIndex, nextIndex, commitIndex: advancedCommitIndex(ctx, matchIndex) });
+    // A reply that acknowledges a full message, from a follower still behind, gets the next
+    // message now rather than at the heartbeat; smaller replies wait, so a backlog moves in
+    // whole messages and not one entry per round trip.
+    const acked = match - (ctx.matchIndex[m.from] ?? 0);
+    const out = acked >= MAX_ENTRIES && match < ctx.log.length ? [send(m.from, appendEntriesFor({ ...ctx, nextIndex }, m.from))] : [];
+    return { patch, out };
+  }
+  // The consistency check failed: back off one entry and retry at once. Never below what
+  // the follower is known to match, so a duplicated or stale rejection cannot undo progress;
+  // with nothing left to back off, the next heartbeat retries instead.
+  const current = ctx.nextIndex[m.from] ?? 1;
+  const next = Math.max(1, (ctx.matchIndex[m.from] ?? 0) + 1, current - 1);
+  if (next === current) return done();
+  const nextIndex = { ...ctx.nextIndex, [m.from]: next };
+  patch.nextIndex = nextIndex;
+  return { patch, out: [send(m.from, appendEntriesFor({ ...ctx, nextIndex }, m.from))] };
+}
