@@ -17,10 +17,11 @@ import * as multipaxos from './strings/multipaxos';
 import * as history from './strings/history';
 import * as newcomer from './strings/newcomer';
 import * as tours from './strings/tours';
+import * as tourRecord from './strings/tourRecord';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en, ...paxos.en, ...zab.en, ...lock.en, ...multipaxos.en, ...history.en, ...newcomer.en, ...tours.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en, ...paxos.en, ...zab.en, ...lock.en, ...multipaxos.en, ...history.en, ...newcomer.en, ...tours.en, ...tourRecord.en };
 export type StringKey = keyof typeof en;
-const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN, ...paxos.zhCN, ...zab.zhCN, ...lock.zhCN, ...multipaxos.zhCN, ...history.zhCN, ...newcomer.zhCN, ...tours.zhCN };
+const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN, ...paxos.zhCN, ...zab.zhCN, ...lock.zhCN, ...multipaxos.zhCN, ...history.zhCN, ...newcomer.zhCN, ...tours.zhCN, ...tourRecord.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
