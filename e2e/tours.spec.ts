@@ -121,3 +121,18 @@ test('record a tour in the app, export it as a link, and play that link in a fre
   await expect(fresh.getByTestId('tour-ask')).toContainText('Who becomes leader?');
   await fresh.close();
 });
+
+test('a tour works in compare mode: 2PC against 3PC, both panes follow the tour', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/?tour=2pc-vs-3pc&tourStep=4');
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'side-by-side');
+  await expect(page.getByTestId('compare')).toBeVisible();
+  const times = await page.evaluate(() => ({ left: window.__faultline!.store.getState().frame.time, right: window.__faultline!.compare()?.getState().frame.time }));
+  expect(times.left).toBeGreaterThan(600);
+  expect(times.right).toBe(times.left);
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-kind', 'task');
+  await page.getByTestId('tour-show-me').click();
+  await expect(page.getByTestId('tour-task')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+});
