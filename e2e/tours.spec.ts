@@ -74,3 +74,65 @@ test('a tour opens from ?tour= at a given step, and a bad tour link says why', a
   await page.goto('/?tour=no-such-tour');
   await expect(page.getByText('no built-in tour is called "no-such-tour"')).toBeVisible();
 });
+
+test('record a tour in the app, export it as a link, and play that link in a fresh page', async ({ page, browser }) => {
+  await freshApp(page);
+  await page.getByTestId('tours-open').click();
+  await page.getByTestId('record-start').click();
+  const text = page.getByTestId('record-text');
+  await text.fill('Five **followers** wait for a leader.');
+  await page.getByTestId('record-add').click();
+  // Move to the first time a node changes role, select it, and add a step there.
+  await page.evaluate(() => {
+    const s = window.__faultline!.store;
+    s.getState().recordAhead(() => false, 400);
+    const events = s.getState().sim.events;
+    const i = events.findIndex((e) => (e.state as { role?: string } | undefined)?.role === 'candidate');
+    s.getState().seekStep(i + 1);
+  });
+  const candidate = await page.evaluate(() => window.__faultline!.store.getState().frame.event!.node!);
+  await page.getByRole('img', { name: new RegExp(`^${candidate}\\b`) }).click();
+  await text.fill('This node timed out first.');
+  await page.getByTestId('record-add').click();
+  await page.getByTestId('record-question').fill('Who becomes leader?');
+  await page.getByTestId('record-add-ask').click();
+  await expect(page.getByTestId('record-step-1')).toContainText('when role = candidate');
+  // Reorder and edit: move the ask up, then back down.
+  await page.getByTestId('record-step-2').getByRole('button', { name: 'Move up' }).click();
+  await expect(page.getByTestId('record-step-1')).toContainText('Predict');
+  await page.getByTestId('record-step-1').getByRole('button', { name: 'Move down' }).click();
+  await page.getByTestId('record-check').click();
+  await expect(page.getByTestId('record-dry')).toContainText('All 3 steps are reached on every path');
+  await page.getByTestId('record-export-link').click();
+  const link = await page.getByTestId('record-link').inputValue();
+  expect(link).toContain('#tour=');
+
+  const fresh = await browser.newPage();
+  await fresh.emulateMedia({ reducedMotion: 'reduce' });
+  await fresh.goto(link);
+  const panel = fresh.getByTestId('tour-panel');
+  await expect(fresh.getByTestId('tour-say')).toContainText('Five followers wait for a leader.');
+  await expect(fresh.getByTestId('tour-say').locator('strong')).toHaveText('followers');
+  await fresh.getByTestId('tour-next').click();
+  await expect(fresh.getByTestId('tour-say')).toContainText('This node timed out first.');
+  await expect(fresh.locator(`.cluster [data-node="${candidate}"] .cl-node-focus`)).toHaveCSS('stroke-dasharray', '6px, 4px');
+  await fresh.getByTestId('tour-next').click();
+  await expect(panel).toHaveAttribute('data-kind', 'ask');
+  await expect(fresh.getByTestId('tour-ask')).toContainText('Who becomes leader?');
+  await fresh.close();
+});
+
+test('a tour works in compare mode: 2PC against 3PC, both panes follow the tour', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/?tour=2pc-vs-3pc&tourStep=4');
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'side-by-side');
+  await expect(page.getByTestId('compare')).toBeVisible();
+  const times = await page.evaluate(() => ({ left: window.__faultline!.store.getState().frame.time, right: window.__faultline!.compare()?.getState().frame.time }));
+  expect(times.left).toBeGreaterThan(600);
+  expect(times.right).toBe(times.left);
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-kind', 'task');
+  await page.getByTestId('tour-show-me').click();
+  await expect(page.getByTestId('tour-task')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+});

@@ -78,3 +78,16 @@ describe('tour player', () => {
     stop();
   });
 });
+
+describe('tour files', () => {
+  it('a tour file opens and plays; a broken one returns what is wrong', async () => {
+    const { openTourText, isTourText } = await import('./tourFile');
+    const { tourToJson } = await import('../scenario/tour/codec');
+    const session = createSession(freeCluster(DEFAULT_SETTINGS));
+    const text = tourToJson(raftElection);
+    expect(isTourText(text)).toBe(true);
+    expect(openTourText(session, text)).toBeNull();
+    expect(tourStore.getState().tour?.id).toBe('raft-election');
+    expect(openTourText(session, text.replace('"narrate"', '"dance"'))).toEqual(['steps[0].kind: must be one of narrate, wait, ask, task, branch, sandbox, got "dance"']);
+  });
+});

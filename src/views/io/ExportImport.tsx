@@ -33,6 +33,14 @@ export async function importInto(store: SessionStore, file: File): Promise<void>
   } catch (e) {
     return failed([`could not read the file (${e instanceof Error ? e.message : String(e)})`]);
   }
+  // A tour file plays as a tour (issue 18); its code loads only then.
+  if (/"faultline-tour"/.test(text.slice(0, 256))) {
+    const tours = await import('../../store/tourFile');
+    if (tours.isTourText(text)) {
+      const errors = tours.openTourText(store, text);
+      return errors ? failed(errors) : undefined;
+    }
+  }
   const r = readImport(text, file.size);
   if (!r.ok) return failed(r.errors);
   const before = store.getState().sim;

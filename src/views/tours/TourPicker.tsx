@@ -5,6 +5,7 @@ import { BUILTIN_TOURS } from '../../scenario/tour/builtin';
 import { pick } from '../../scenario/tour/text';
 import { protocols } from '../../protocols/registry';
 import { tourStore } from '../../store/tour';
+import { recordStore } from '../../store/tourRecord';
 import './tours.css';
 
 export function TourPicker() {
@@ -14,6 +15,19 @@ export function TourPicker() {
   return (
     <Dialog title={t('tours.pickerTitle')} testid="tours">
       <p>{t('tours.pickerIntro')}</p>
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            store.getState().openDialog(null);
+            recordStore.getState().start(store);
+          }}
+          title={t('record.openTip')}
+          data-testid="record-start"
+        >
+          ● {t('record.open')}
+        </button>
+      </p>
       <ul className="tour-list">
         {BUILTIN_TOURS.map((tour) => (
           <li key={tour.id}>

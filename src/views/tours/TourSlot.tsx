@@ -2,16 +2,20 @@
 import { Suspense } from 'react';
 import { useStore } from 'zustand';
 import { tourStore } from '../../store/tour';
+import { recordStore } from '../../store/tourRecord';
 import { lazyPanel } from '../protocolPanels';
 
 const TourPanel = lazyPanel(() => import('./TourPanel'), 'TourPanel');
+const RecorderPanel = lazyPanel(() => import('./RecorderPanel'), 'RecorderPanel');
 
 export function TourSlot() {
   const on = useStore(tourStore, (s) => s.tour !== null);
-  if (!on) return null;
+  const recording = useStore(recordStore, (s) => s.session !== null);
+  if (!on && !recording) return null;
   return (
     <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
-      <TourPanel />
+      {on && <TourPanel />}
+      {recording && <RecorderPanel />}
     </Suspense>
   );
 }
