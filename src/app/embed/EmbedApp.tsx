@@ -17,6 +17,9 @@ import { protocolName, scenarioText } from '../../i18n/content';
 import type { LockControl } from './locks';
 import { usePlayback } from '../usePlayback';
 import { useEmbedKeys } from './useEmbedKeys';
+import { useStore } from 'zustand';
+import { tourStore } from '../../store/tour';
+import { TourSlot } from '../../views/tours/TourSlot';
 import './embed.css';
 
 /** With editing open, the fault tools' partition dialog; loaded only then. */
@@ -112,7 +115,10 @@ function stopMenuKey(e: KeyboardEvent) {
   if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) stopMenu(e as unknown as MouseEvent);
 }
 
-function EmbedShell({ control, range, aside, store }: EmbedAppProps) {
+function EmbedShell({ control, range, aside: given, store }: EmbedAppProps) {
+  // A tour opened by the embed's URL (`tour=`) gets the room beside the cluster view.
+  const touring = useStore(tourStore, (s) => s.tour !== null);
+  const aside = given ?? (touring ? <TourSlot /> : undefined);
   const editing = useSyncExternalStore(control.subscribe, control.editing);
   const lang = useSession((s) => s.lang);
   const t = useT();
