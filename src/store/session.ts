@@ -4,143 +4,20 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import { KERNEL_ACTIONS, type Scenario } from '../scenario/types';
+import type { Scenario } from '../scenario/types';
 import { Simulation, forkScenario, type ActionWithoutTime } from '../sim/simulation';
-import type { Enabled, World } from '../sim/world';
-import type { TraceEvent } from '../sim/types';
 import { ScenarioRuntimeError } from '../sim/world';
 import { getProtocol } from '../protocols/registry';
-import type { ProtocolModule } from '../protocols/types';
-import { computeFrame, type Frame } from './frame';
-import { uiSlice, type UiSlice } from './ui';
+import { computeFrame } from './frame';
+import { uiSlice } from './ui';
 import type { Lang } from '../i18n';
+import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, TICK_EVENTS, type Notice, type SessionState } from './sessionState';
+import { ROOM, at, extension, refusal, stepsUpTo } from './sessionSteps';
 
 export type { ActionWithoutTime };
-
-export const MIN_SPEED = 0.01;
-export const MAX_SPEED = 100;
-export const DEFAULT_SPEED = 0.1;
-/** Events a playback tick records at most (issue 10: a link with 10,000 requests at once). */
-export const TICK_EVENTS = 2000;
-
-/** Something to tell the user: text from the app (a key) or from the input (a reason). */
-export interface Notice {
-  kind: 'error' | 'info';
-  key:
-    | 'notice.badLink'
-    | 'notice.runError'
-    | 'notice.forked'
-    | 'notice.restored'
-    | 'notice.linkCopied'
-    | 'notice.copyFailed'
-    | 'notice.imported'
-    | 'notice.importFailed'
-    | 'notice.traceLoaded'
-    | 'notice.traceMismatch'
-    | 'notice.traceViolations'
-    | 'notice.exportFailed'
-    | 'notice.dropOne'
-    | 'notice.compareViolation'
-    | 'notice.compareFailed'
-    | 'notice.extended'
-    | 'notice.actionRefused'
-    | 'notice.otherRunMessage'
-    | 'notice.explorerOpened'
-    | 'newcomer.replaying'
-    | 'newcomer.replaced'
-    | 'newcomer.badLinkFresh'
-    | 'newcomer.nothingAhead';
-  detail?: string;
-}
-
-export interface SessionState extends UiSlice {
-  module: ProtocolModule;
-  sim: Simulation;
-  /** The world at the cursor (the live head, or a sought past). */
-  world: World;
-  frame: Frame;
-  /** Grows on every change of the run's scenario, for persistence and links. */
-  revision: number;
-  /** The run a scenario, settings, import or link replaced, for one undo. */
-  beforeReplace: { scenario: Scenario; step: number; time: number } | null;
-  /** The scenario before the last fork, for one undo. */
-  beforeFork: { scenario: Scenario; step: number; head: number } | null;
-  playing: boolean;
-  speed: number;
-  notice: Notice | null;
-
-  load(scenario: Scenario, step?: number): void;
-  /** `load`, keeping the run it replaces for one undo (a scenario opened, a new run, an
-   * import, a link), and saying so. */
-  replace(scenario: Scenario, step?: number): void;
-  undoReplace(): void;
-  /** `replace` with a run recorded elsewhere (in chunks, by `store/loader.ts`). */
-  adopt(sim: Simulation, step?: number): void;
-  /** Record a fault or command at the cursor; in the past, this forks the run. */
-  act(action: ActionWithoutTime): void;
-  /** Manual schedule: deliver this message or fire this timer next. */
-  pick(choice: Enabled): void;
-  setSchedule(mode: 'auto' | 'manual'): void;
-  undoFork(): void;
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
-  setSpeed(speed: number): void;
-  /** Advance playback by `realMs` of wall-clock time. */
-  tick(realMs: number): void;
-  stepForward(): void;
-  stepBack(): void;
-  /** Put the cursor right after event `step - 1` (0: before any event). */
-  seekStep(step: number, time?: number): void;
-  /** Put the cursor at simulated time `time`, within what is recorded (scrubbing). */
-  seekTime(time: number): void;
-  /** Put the cursor at simulated time `time`, recording the run up to it if needed (a
-   * compare run following the first one's cursor). */
-  followTime(time: number): void;
-  setNotice(notice: Notice | null): void;
-  /** Records up to `maxEvents` more events at the head without moving the cursor, stopping
-   * after the first event for which `stop` holds (told whether that event broke an
-   * invariant). Returns whether it stopped there. Lets a fresh run be navigated at once. */
-  recordAhead(stop: (ev: TraceEvent, violated: boolean) => boolean, maxEvents: number): boolean;
-  /** Compare mode: the first violation of the compared run in (from, to], if any. */
-  peerStop: ((from: number, to: number) => { time: number; detail: string } | null) | null;
-}
-
-/** Less room than this before `until` and an action gets the run extended. */
-const ROOM = 100;
-
-/** Why an action cannot be recorded, or null: a command this protocol does not have, or (in
- * compare mode) one the compared protocol does not have. */
-function refusal(s: Pick<SessionState, 'module' | 'sim'>, action: ActionWithoutTime): string | null {
-  const kind = String(action.do);
-  if ((KERNEL_ACTIONS as readonly string[]).includes(kind)) return null;
-  if (!s.module.commands.some((c) => c.id === kind)) return `${s.module.name} has no command "${kind}"`;
-  const other = s.sim.scenario.compare && getProtocol(s.sim.scenario.compare.protocol);
-  if (other && !other.commands.some((c) => c.id === kind)) return `the compared run (${other.name}) has no command "${kind}"`;
-  return null;
-}
-
-/** How much longer a run gets when the user acts at its end. */
-export function extension(until: number): number {
-  return Math.max(1000, Math.round(until / 2));
-}
-
-function at(sim: Simulation, step: number): World {
-  return step >= sim.eventCount ? sim.current : sim.seek(step - 1);
-}
-
-/** Number of recorded events with time ≤ t (events are in time order). */
-function stepsUpTo(sim: Simulation, t: number): number {
-  const ev = sim.events;
-  let lo = 0;
-  let hi = ev.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ev[mid]!.time <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { MIN_SPEED, MAX_SPEED, DEFAULT_SPEED, TICK_EVENTS } from './sessionState';
+export type { Notice, SessionState } from './sessionState';
+export { extension } from './sessionSteps';
 
 export function createSession(initial: Scenario, lang: Lang = 'en') {
   return createStore<SessionState>()(
