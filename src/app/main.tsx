@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { boot, openLink } from './boot';
+import { bootLoaded, openLink } from './boot';
 import { createSession, type SessionStore } from '../store/session';
 import { loadLang } from '../store/persist';
 import { startAutosave } from './autosave';
@@ -17,7 +17,8 @@ declare global {
 }
 
 const prefersChinese = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh');
-const start = boot(location.hash, localStorage);
+// The first paint is index.html's outline; the app renders once its protocol has loaded.
+const start = await bootLoaded(location.hash, localStorage);
 const store = createSession(start.scenario, loadLang(localStorage, prefersChinese ? 'zh-CN' : 'en'));
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
@@ -25,7 +26,7 @@ store.getState().setNotice(start.notice);
 startAutosave(store, localStorage);
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the
 // current run when the link is bad.
-addEventListener('hashchange', () => openLink(store, location.hash));
+addEventListener('hashchange', () => void openLink(store, location.hash));
 
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
   window.__faultline = { store, trace: () => store.getState().sim.trace(), compare: compareStore };
