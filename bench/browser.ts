@@ -4,14 +4,14 @@
  * 9 nodes and 100+ messages in flight. Targets (issue 3): ≥ 55 fps, ≤ 300 KB; issue 17: first
  * load ≤ 150 KB, seek + React commit median ≤ 16 ms and p99 ≤ 50 ms at 100,000 events.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { encodeScenarioUrl } from '../src/scenario/codec';
 import type { Scenario } from '../src/scenario/types';
 import { benchSeek } from './seek';
+import { openPreview } from './preview';
 import { benchSpaceTime } from './spacetime';
 
 const root = join(import.meta.dirname, '..');
@@ -77,19 +77,9 @@ async function main(): Promise<void> {
   // The test-mode build keeps window.__faultline, which the fps probe reads.
   const probe = join(root, 'dist-bench');
   build(probe, 'test');
-  // Its own process group, so the preview server goes with it (killing npx alone leaves vite running).
-  const server = spawn('npx', ['vite', 'preview', '--outDir', probe, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
+  const preview = await openPreview(root, probe, PORT, chromiumPath());
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    for (let i = 0; i < 50; i++) {
-      try {
-        await page.goto(`http://127.0.0.1:${PORT}/`);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    const { page } = preview;
     const renders: number[] = [];
     for (let i = 0; i < 5; i++) {
       await page.evaluate(() => localStorage.clear());
@@ -97,6 +87,14 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => performance.getEntriesByName('faultline:first-render').length > 0);
       renders.push(await page.evaluate(() => performance.getEntriesByName('faultline:first-render')[0]!.startTime));
     }
+    // Every script fetched before the first render: index.html's, and the chunks the app awaits
+    // (the first run's protocol). Sized from the build on disk (the test-mode build served here).
+    const before = (await page.evaluate(`(() => {
+      const mark = performance.getEntriesByName('faultline:first-render')[0].startTime;
+      return performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= mark).map((e) => new URL(e.name).pathname);
+    })()`)) as string[];
+    const beforeGz = [...new Set(before)].reduce((sum, path) => sum + gzipSync(readFileSync(join(probe, path)), { level: 9 }).length, 0);
+    console.log(`JavaScript fetched before the first render (a fresh Raft run): ${(beforeGz / 1024).toFixed(1)} KB gzipped (${new Set(before).size} files)`);
     renders.sort((a, b) => a - b);
     console.log(`time to first render: median ${renders[2]!.toFixed(0)} ms (5 loads, cold storage)`);
 
@@ -138,8 +136,7 @@ async function main(): Promise<void> {
     console.log('space-time diagram at 100,000+ events:');
     for (const line of await benchSpaceTime(page, `http://127.0.0.1:${PORT}`)) console.log(`  ${line}`);
   } finally {
-    await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    await preview.close();
   }
 }
 

@@ -7,6 +7,7 @@ import { loadLang } from '../store/persist';
 import { startAutosave } from './autosave';
 import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
+import { loadContent } from '../i18n/contentText';
 import './styles.css';
 
 declare global {
@@ -24,6 +25,9 @@ if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
 store.getState().setNotice(start.notice);
 startAutosave(store, localStorage);
+// Translations of protocol content load with a language that needs them (issue 17).
+store.subscribe((s) => s.lang, (lang) => void (lang === 'en' ? null : loadContent()));
+if (store.getState().lang !== 'en') await loadContent();
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the
 // current run when the link is bad.
 addEventListener('hashchange', () => void openLink(store, location.hash));

@@ -7,7 +7,7 @@ import type { Point } from './geometry';
 import { nodeFacts, type Translate } from './labels';
 import { messageMenu, nodeMenu } from './menus';
 import { commandsFor } from '../commands';
-import { commandText } from '../../i18n/content';
+import { commandText } from '../../i18n/contentText';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 
 type Target = { kind: 'node'; id: string } | { kind: 'message'; id: number };
