@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bootLoaded, openLink } from './boot';
+import { loadAllProtocols } from '../store/protocolLoad';
 import { createSession, type SessionStore } from '../store/session';
 import { loadLang } from '../store/persist';
 import { startAutosave } from './autosave';
@@ -20,6 +21,9 @@ declare global {
 const prefersChinese = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh');
 // The first paint is index.html's outline; the app renders once its protocol has loaded.
 const start = await bootLoaded(location.hash, localStorage);
+// Browser tests and the benchmarks drive the store through window.__faultline synchronously
+// (load a scenario, read its run at once), as the CLI does: there every protocol is loaded first.
+if (import.meta.env.DEV || import.meta.env.MODE === 'test') await loadAllProtocols();
 const store = createSession(start.scenario, loadLang(localStorage, prefersChinese ? 'zh-CN' : 'en'));
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
