@@ -36,6 +36,12 @@ function restrict(paths, patterns = []) {
   };
 }
 
+/** The app loads each protocol on demand (issue 17): the registry would put them all in its first load. */
+const eagerProtocols = { group: ['**/protocols/registry'], message: 'The app imports protocols/loader (loadProtocol, getProtocol once loaded); the registry loads every protocol at once.' };
+
+const storeMayNot = [...layer('views'), ...layer('app'), ...layer('cli'), 'd3', 'd3-*', '**/protocols/*/**'];
+const viewsMayNot = ['xstate', ...layer('cli'), '**/sim/world', '**/sim/simulation', '**/sim/effects', '**/protocols/*/machine'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
   js.configs.recommended,
@@ -80,11 +86,25 @@ export default tseslint.config(
   },
   {
     files: ['src/store/**'],
-    rules: restrict([...layer('views'), ...layer('app'), ...layer('cli'), 'd3', 'd3-*', '**/protocols/*/**']),
+    rules: restrict(storeMayNot, [eagerProtocols]),
+  },
+  {
+    files: ['src/app/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [eagerProtocols] }] },
   },
   {
     files: ['src/views/**'],
-    rules: restrict(['xstate', ...layer('cli'), '**/sim/world', '**/sim/simulation', '**/sim/effects', '**/protocols/*/machine']),
+    rules: restrict(viewsMayNot, [eagerProtocols]),
+  },
+  {
+    // Tests open runs as the CLI does, and the explorer's worker runs every protocol anyway:
+    // both off the page's first load.
+    files: ['src/store/**/*.test.ts', 'src/store/explorerWorker.ts'],
+    rules: restrict(storeMayNot),
+  },
+  {
+    files: ['src/views/**/*.test.ts', 'src/views/**/*.test.tsx'],
+    rules: restrict(viewsMayNot),
   },
   {
     files: ['src/cli/**'],

@@ -17,7 +17,8 @@ function summary(label: string, ms: number[]): string {
   return `${label}: median ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms, max ${s.at(-1)!.toFixed(2)} ms (${s.length} random steps)`;
 }
 
-export async function benchSeek(page: Page): Promise<string[]> {
+/** `before` runs once the run is recorded, before the timed seeks (bench/seekProfile.ts starts a CPU profile there). */
+export async function benchSeek(page: Page, before?: (phase: 'seeks') => Promise<void>): Promise<string[]> {
   const scenario = randomScenario(raft, 2026, { nodes: 5, until: 2_000_000, faultEvery: 400, drop: 0.02, duplicate: 0.02 });
   await page.waitForFunction(() => !!window.__faultline);
   // Scripts go in as strings: tsx would wrap a function's inner names in a helper the page lacks.
@@ -30,6 +31,7 @@ export async function benchSeek(page: Page): Promise<string[]> {
     return { events: after.sim.eventCount, violations: after.sim.violations.length, ms: performance.now() - start, until: after.sim.events.at(-1).time };
   })()`)) as { events: number; violations: number; ms: number; until: number };
 
+  await before?.('seeks');
   const times = (await page.evaluate(`(async () => {
     const store = window.__faultline.store;
     const head = store.getState().sim.eventCount;

@@ -7,6 +7,7 @@ import type { Notice, SessionStore } from '../store/session';
 import { loadSession, readLink } from '../store/persist';
 import { DEFAULT_SETTINGS, freeCluster } from '../store/settings';
 import { CHUNKED_FROM_ACTIONS, loader } from '../store/loader';
+import { ensureProtocols, withProtocols } from '../store/protocolLoad';
 
 export interface Boot {
   scenario: Scenario;
@@ -29,9 +30,17 @@ export function boot(hash: string, storage: Storage): Boot {
   return { scenario: freeCluster(DEFAULT_SETTINGS), notice };
 }
 
+/** `boot`, once the protocols the link or the saved session runs are loaded (issue 17). */
+export async function bootLoaded(hash: string, storage: Storage): Promise<Boot> {
+  const start = await withProtocols(() => boot(hash, storage));
+  await ensureProtocols(start.scenario);
+  return start;
+}
+
 /** Opens a link in a running app; a bad one leaves the current run as it is. */
-export function openLink(store: SessionStore, hash: string): void {
-  const link = readLink(hash);
+export async function openLink(store: SessionStore, hash: string): Promise<void> {
+  // Validating the link needs its protocols, loaded on demand before the sync reader runs.
+  const link = await withProtocols(() => readLink(hash));
   if (link.kind === 'none') return;
   if (link.kind === 'bad') {
     store.getState().setNotice({ kind: 'error', key: 'notice.badLink', detail: link.reason });

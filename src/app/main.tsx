@@ -1,13 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { boot, isLarge, openLink } from './boot';
+import { bootLoaded, isLarge, openLink } from './boot';
+import { loadAllProtocols } from '../store/protocolLoad';
 import { createSession, type SessionStore } from '../store/session';
 import { loadLang } from '../store/persist';
 import { startAutosave } from './autosave';
 import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
 import { openTourFromUrl } from './tourUrl';
+import { loadContent } from '../i18n/contentText';
 import './styles.css';
 import './narrow.css';
 import { readEmbedOptions } from '../store/embedLink';
@@ -28,23 +30,30 @@ const prefersChinese = typeof navigator !== 'undefined' && navigator.language.to
 // saved session (and a browser may refuse storage to a frame on another site).
 const embed = readEmbedOptions(location.search, location.hash);
 const storage = embed ? noStorage : localStorage;
-const linked = boot(location.hash, storage);
+// The first paint is index.html's outline; the app renders once its protocol has loaded.
+const linked = await bootLoaded(location.hash, storage);
+// Browser tests and the benchmarks drive the store through window.__faultline synchronously
+// (load a scenario, read its run at once), as the CLI does: there every protocol is loaded first.
+if (import.meta.env.DEV || import.meta.env.MODE === 'test') await loadAllProtocols();
 // A large link opens over the run the app would have without it (the saved session or a
 // fresh cluster), recording in chunks with progress and a cancel (issue 10).
 const large = linked.fromLink === true && isLarge(linked.scenario);
-const start = large ? boot('', storage) : linked;
+const start = large ? await bootLoaded('', storage) : linked;
 const store = createSession(start.scenario, loadLang(storage, prefersChinese ? 'zh-CN' : 'en'));
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
 store.getState().setNotice(start.notice);
-if (large) openLink(store, location.hash);
+if (large) void openLink(store, location.hash);
 const embedded = embed && startEmbed(store, embed.options, embed.problems);
 if (!embedded) startAutosave(store, localStorage);
 // The host page hears the tour's progress and answers, and can move the tour (docs/embed.md).
 if (embedded) connectTourProgress(tourProgressSource);
+// Translations of protocol content load with a language that needs them (issue 17).
+store.subscribe((s) => s.lang, (lang) => void (lang === 'en' ? null : loadContent()));
+if (store.getState().lang !== 'en') await loadContent();
 // A link pasted into an open tab changes only the hash: open it the same way, keeping the
 // current run when the link is bad.
-addEventListener('hashchange', () => openLink(store, location.hash));
+addEventListener('hashchange', () => void openLink(store, location.hash));
 // A tour in the URL (`?tour=…` or `#tour=…`) opens over the run chosen above.
 void openTourFromUrl(store, location.href);
 addEventListener('hashchange', () => void openTourFromUrl(store, location.href, true));

@@ -4,7 +4,7 @@
  * code loads only when a URL asks for it.
  */
 import type { SessionStore } from '../store/session';
-import { getProtocol, protocols } from '../protocols/registry';
+import { PROTOCOL_IDS, getProtocol, withProtocols } from '../protocols/loader';
 
 let opened: string | null = null;
 
@@ -15,7 +15,8 @@ export async function openTourFromUrl(store: SessionStore, url: string, onlyFrag
   if (!params || params.tour === opened) return;
   opened = params.tour;
   const builtin = builtinTour(params.tour);
-  const decoded = builtin ? null : decodeTour(params.tour, getProtocol, [...protocols.keys()]);
+  // Validating the tour's scenario needs its protocols, loaded on demand (issue 17).
+  const decoded = builtin ? null : await withProtocols(() => decodeTour(params.tour, getProtocol, [...PROTOCOL_IDS]));
   const tour = builtin ?? (decoded?.ok ? decoded.tour : null);
   if (!tour) {
     const detail = /^[a-z0-9-]{1,64}$/.test(params.tour) && params.tour.length < 40 ? `no built-in tour is called "${params.tour}"` : decoded && !decoded.ok ? decoded.errors.join('; ') : '';

@@ -33,7 +33,10 @@ const tables: Record<Lang, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled in. */
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return tables[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  const text = tables[lang][key];
+  // Most strings have no placeholder: skip the regular expression (views call this per row).
+  if (!text.includes('{')) return text;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
 /** Whether `key` names a string (for keys built from data, like a protocol's state names). */

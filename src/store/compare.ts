@@ -8,7 +8,7 @@
  */
 import { compareScenario, sharedAction } from '../scenario/compare';
 import type { Scenario } from '../scenario/types';
-import { getProtocol } from '../protocols/registry';
+import { getProtocol } from '../protocols/loader';
 import { createSession, type SessionState, type SessionStore } from './session';
 import { invariantsOf } from '../check/invariants';
 

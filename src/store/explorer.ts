@@ -4,7 +4,7 @@
  * does not change while it searches.
  */
 import { createStore } from 'zustand/vanilla';
-import { getProtocol } from '../protocols/registry';
+import { getProtocol } from '../protocols/loader';
 import { explore } from '../check/explorer/explorer';
 import { poolExecutor, type Port } from '../check/explorer/pool';
 import type { Found, Progress } from '../check/explorer/types';

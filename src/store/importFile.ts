@@ -9,7 +9,7 @@ import { FORMAT as SCENARIO_FORMAT, validateScenario } from '../scenario/validat
 import { findJsonError, lineColumn } from '../scenario/jsonError';
 import { checkKeys, field, isRecord, MAX_ERRORS, own, Problems, show } from '../scenario/problems';
 import { firstDivergence, recheckInvariants } from '../check/recheck';
-import { getProtocol, protocols } from '../protocols/registry';
+import { PROTOCOL_IDS, getProtocol } from '../protocols/loader';
 
 export const TRACE_FORMAT = 'faultline-trace';
 export const TRACE_VERSION = 1;
@@ -83,7 +83,7 @@ export function readImport(text: string, bytes: number = utf8Length(text)): Impo
   }
   if (!isRecord(data)) return fail(`file: expected a JSON object with "format": "${SCENARIO_FORMAT}" or "${TRACE_FORMAT}", got ${show(data)}`);
   const format = own(data, 'format');
-  const known = [...protocols.keys()];
+  const known = [...PROTOCOL_IDS];
   if (format === SCENARIO_FORMAT) {
     if (bytes > MAX_SCENARIO_BYTES) return fail(scenarioTooLarge(bytes));
     const v = validateScenario(data, getProtocol, known);

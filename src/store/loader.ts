@@ -8,7 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../scenario/types';
 import { Simulation } from '../sim/simulation';
 import { ScenarioRuntimeError } from '../sim/world';
-import { getProtocol } from '../protocols/registry';
+import { getProtocol } from '../protocols/loader';
 import type { SessionStore } from './session';
 
 /** Work per chunk, in ms of wall time: the page answers between chunks. */

@@ -5,7 +5,7 @@
 import type { Scenario } from '../scenario/types';
 import { decodeScenarioUrl, encodeScenarioUrl } from '../scenario/codec';
 import { validateScenario } from '../scenario/validate';
-import { getProtocol, protocols } from '../protocols/registry';
+import { PROTOCOL_IDS, getProtocol } from '../protocols/loader';
 import type { Lang } from '../i18n';
 
 const SESSION_KEY = 'faultline.session.v1';
@@ -31,7 +31,7 @@ function speedOf(v: unknown): { speed: number } | Record<string, never> {
 /** Reads `#s=…&k=…&t=…` from a location hash. */
 export function readLink(hash: string): LinkResult {
   if (!/[#&]s=/.test(hash)) return { kind: 'none' };
-  const r = decodeScenarioUrl(hash, getProtocol, [...protocols.keys()]);
+  const r = decodeScenarioUrl(hash, getProtocol, [...PROTOCOL_IDS]);
   if (!r.ok) return { kind: 'bad', reason: r.errors.join('; ') };
   const k = /[#&]k=(\d{1,9})(?:&|$)/.exec(hash);
   // The step is replayed on open: capped, so a hostile link cannot make the page run for minutes.
@@ -75,7 +75,7 @@ export function loadSession(storage: Storage): SavedSession | null {
     const text = storage.getItem(SESSION_KEY);
     if (!text || text.length > MAX_SAVED_CHARS) return null;
     const raw = JSON.parse(text) as { scenario?: unknown; step?: unknown; time?: unknown; speed?: unknown };
-    const v = validateScenario(raw.scenario, getProtocol, [...protocols.keys()]);
+    const v = validateScenario(raw.scenario, getProtocol, [...PROTOCOL_IDS]);
     if (!v.ok) return null;
     const time = typeof raw.time === 'number' && Number.isFinite(raw.time) && raw.time >= 0 ? { time: Math.min(raw.time, v.scenario.until) } : {};
     return { scenario: v.scenario, step: typeof raw.step === 'number' && Number.isInteger(raw.step) && raw.step >= 0 ? Math.min(raw.step, MAX_LINK_STEP) : 0, ...time, ...(typeof raw.speed === 'number' ? speedOf(raw.speed) : {}) };

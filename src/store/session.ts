@@ -7,7 +7,8 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import type { Scenario } from '../scenario/types';
 import { Simulation, forkScenario, type ActionWithoutTime } from '../sim/simulation';
 import { ScenarioRuntimeError } from '../sim/world';
-import { getProtocol } from '../protocols/registry';
+import { getProtocol } from '../protocols/loader';
+import { deferUntilLoaded } from './protocolLoad';
 import { computeFrame } from './frame';
 import { uiSlice } from './ui';
 import type { Lang } from '../i18n';
@@ -41,6 +42,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
           set({ playing: false, notice: { kind: 'error', key: 'notice.runError', detail: e.message } });
         }
       };
+      const failed = (detail: string) => set({ notice: { kind: 'error', key: 'notice.runError', detail } });
       const start = (scenario: Scenario, step?: number) => {
         const module = getProtocol(scenario.protocol);
         if (!module) throw new Error(`unknown protocol ${scenario.protocol}`);
@@ -71,6 +73,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         notice: null,
 
         load(scenario, step) {
+          if (deferUntilLoaded(scenario, () => get().load(scenario, step), failed)) return;
           guard(() => {
             const { module, sim, cursor, time } = start(scenario, step);
             show(sim, cursor, time, { module, playing: false, beforeFork: null, beforeReplace: null, revision: get().revision + 1, selection: null, notice: null });
@@ -78,6 +81,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         },
 
         replace(scenario, step) {
+          if (deferUntilLoaded(scenario, () => get().replace(scenario, step), failed)) return;
           const { sim, frame } = get();
           const before = { scenario: structuredClone(sim.scenario), step: frame.step, time: frame.time };
           get().load(scenario, step);

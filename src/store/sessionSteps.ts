@@ -2,7 +2,7 @@
 import { KERNEL_ACTIONS } from '../scenario/types';
 import type { Simulation, ActionWithoutTime } from '../sim/simulation';
 import type { World } from '../sim/world';
-import { getProtocol } from '../protocols/registry';
+import { getProtocol } from '../protocols/loader';
 import type { SessionState } from './sessionState';
 
 /** Less room than this before `until` and an action gets the run extended. */

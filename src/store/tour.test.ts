@@ -86,8 +86,8 @@ describe('tour files', () => {
     const session = createSession(freeCluster(DEFAULT_SETTINGS));
     const text = tourToJson(raftElection);
     expect(isTourText(text)).toBe(true);
-    expect(openTourText(session, text)).toBeNull();
+    expect(await openTourText(session, text)).toBeNull();
     expect(tourStore.getState().tour?.id).toBe('raft-election');
-    expect(openTourText(session, text.replace('"narrate"', '"dance"'))).toEqual(['steps[0].kind: must be one of narrate, wait, ask, task, branch, sandbox, got "dance"']);
+    expect(await openTourText(session, text.replace('"narrate"', '"dance"'))).toEqual(['steps[0].kind: must be one of narrate, wait, ask, task, branch, sandbox, got "dance"']);
   });
 });

@@ -11,7 +11,7 @@ import { simSource } from '../scenario/tour/run';
 import { proposeAnchor, proposeAnswer } from '../scenario/tour/propose';
 import { dryRun, type DryRunResult } from '../scenario/tour/dryRun';
 import { encodeTour } from '../scenario/tour/codec';
-import { getProtocol } from '../protocols/registry';
+import { getProtocol } from '../protocols/loader';
 import { tourStore } from './tour';
 
 export interface RecordState {

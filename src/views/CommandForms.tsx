@@ -2,7 +2,7 @@
  * small form with its fields. The first one also runs from the keyboard (Q) with defaults. */
 import { useState } from 'react';
 import type { CommandSpec } from '../protocols/types';
-import { commandText } from '../i18n/content';
+import { commandText } from '../i18n/contentText';
 import type { NodeFrame } from '../store/frame';
 import { useSession, useSessionStore, useT } from './session';
 import { commandAction, commandsFor, type FieldValues } from './commands';

@@ -1,6 +1,6 @@
 /** A curated scenario's "what to watch for", kept in view while it plays; it folds away. */
 import { useSession, useT } from './session';
-import { scenarioText } from '../i18n/content';
+import { scenarioText } from '../i18n/contentText';
 
 export function ScenarioNote() {
   const t = useT();

@@ -1,7 +1,7 @@
 import { useSession, useSessionStore, useT } from './session';
 import { LANGS, LANG_NAMES, translate, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
-import { protocolName, scenarioText } from '../i18n/content';
+import { protocolName, scenarioText } from '../i18n/contentText';
 import { Suspense, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { lazyPanel } from './protocolPanels';
 

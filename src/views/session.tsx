@@ -1,10 +1,11 @@
 /** The session store, for components: provided once by the app, read with narrow selectors. */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { SessionState, SessionStore } from '../store/session';
 import { translate, type StringKey } from '../i18n';
+import { contentVersion, subscribeContent } from '../i18n/contentText';
 
 const SessionContext = createContext<SessionStore | null>(null);
 
@@ -60,5 +61,8 @@ export function useSession<T>(selector: (s: SessionState) => T): T {
  * so memoized components that take it as a prop do not re-render. */
 export function useT(): (key: StringKey, vars?: Record<string, string | number>) => string {
   const lang = useSession((s) => s.lang);
-  return useMemo(() => (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars), [lang]);
+  // Protocol content's translations load on demand (i18n/contentText.ts): a new translator
+  // when they arrive re-renders what shows them.
+  const content = useSyncExternalStore(subscribeContent, contentVersion);
+  return useMemo(() => (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars), [lang, content]);
 }

@@ -13,7 +13,7 @@ import { NoticeBar } from '../../views/NoticeBar';
 import { FaultToolbar } from '../../views/FaultToolbar';
 import { lazyPanel } from '../../views/protocolPanels';
 import { translate } from '../../i18n';
-import { protocolName, scenarioText } from '../../i18n/content';
+import { protocolName, scenarioText } from '../../i18n/contentText';
 import type { LockControl } from './locks';
 import { usePlayback } from '../usePlayback';
 import { useEmbedKeys } from './useEmbedKeys';

@@ -2,7 +2,7 @@
  * context menu and the actions popover beside the selected node. */
 import type { NodeFrame } from '../../store/frame';
 import type { SessionStore } from '../../store/session';
-import { commandText } from '../../i18n/content';
+import { commandText } from '../../i18n/contentText';
 import { commandsFor } from '../commands';
 import type { MenuItem } from './ContextMenu';
 import { nodeFacts, type Translate } from './labels';

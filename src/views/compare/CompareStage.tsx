@@ -6,7 +6,7 @@
 import { Suspense } from 'react';
 import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
 import { useActivePane, useCompareStore } from './context';
-import { protocolName } from '../../i18n/content';
+import { protocolName } from '../../i18n/contentText';
 import { ClusterView } from '../cluster/ClusterView';
 import { PanePanels, lazyPanel } from '../protocolPanels';
 import './compare.css';

@@ -3,7 +3,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { linkCompare } from '../../store/compare';
 import type { SessionStore } from '../../store/session';
 import { SessionProvider, useSession, useSessionStore, useT } from '../session';
-import { protocolName } from '../../i18n/content';
+import { protocolName } from '../../i18n/contentText';
 
 const CompareContext = createContext<SessionStore | null>(null);
 

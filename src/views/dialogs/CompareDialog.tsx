@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useSession, useSessionStore, useT } from '../session';
 import { Dialog } from './Dialog';
-import { getProtocol, protocols } from '../../protocols/registry';
+import { useAllProtocols } from './useProtocols';
 import { validateScenario } from '../../scenario/validate';
 import { compareWith, withoutCompare } from '../../store/compare';
 import { bugText, protocolName } from '../../i18n/content';
@@ -11,6 +11,8 @@ import { bugText, protocolName } from '../../i18n/content';
 export function CompareDialog() {
   const t = useT();
   const store = useSessionStore();
+  const protocols = useAllProtocols();
+  const getProtocol = (id: string) => protocols.get(id);
   const scenario = useSession((s) => s.sim.scenario);
   const current = useSession((s) => s.module);
   const lang = useSession((s) => s.lang);

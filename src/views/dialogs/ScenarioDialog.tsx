@@ -1,5 +1,5 @@
 import { useSession, useSessionStore, useT } from '../session';
-import { protocols } from '../../protocols/registry';
+import { useAllProtocols } from './useProtocols';
 import { Dialog } from './Dialog';
 import { scenarioText } from '../../i18n/content';
 
@@ -8,6 +8,7 @@ export function ScenarioDialog() {
   const current = useSession((s) => s.sim.scenario.name);
   const lang = useSession((s) => s.lang);
   const store = useSessionStore();
+  const protocols = useAllProtocols();
   return (
     <Dialog title={t('scenarios.title')} testid="scenarios">
       <p>

@@ -5,7 +5,7 @@ import { useSession, useSessionStore, useT } from '../session';
 import { Dialog } from './Dialog';
 import { freeCluster, settingsOf, type ClusterSettings } from '../../store/settings';
 import { validateScenario } from '../../scenario/validate';
-import { getProtocol, protocols } from '../../protocols/registry';
+import { useAllProtocols } from './useProtocols';
 import { bugText, protocolName } from '../../i18n/content';
 
 /** The settings a new run starts from: a curated scenario's bug switches are its lesson, not
@@ -20,6 +20,8 @@ export function SettingsDialog() {
   const scenario = useSession((s) => s.sim.scenario);
   const lang = useSession((s) => s.lang);
   const store = useSessionStore();
+  const protocols = useAllProtocols();
+  const getProtocol = (id: string) => protocols.get(id);
   const [s, setS] = useState<ClusterSettings>(() => startingSettings(scenario));
   const module = getProtocol(s.protocol)!;
   const chooseProtocol = (id: string) => {

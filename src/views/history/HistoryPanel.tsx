@@ -5,7 +5,7 @@
  * flagged with "!". A bar is a button: it moves the cursor to the op's answer (or invocation)
  * and selects its client, so the space-time diagram and the cluster follow.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryOp, OpStatus } from '../../check/history';
 import { useSession, useSessionStore, useT } from '../session';
 import { historyModel, opText } from './model';
@@ -79,38 +79,12 @@ export function HistoryPanel() {
                 <line className="hi-lane" x1={GUTTER} x2={width - 12} y1={LANE / 2} y2={LANE / 2} />
                 {lane.ops.map((op) => {
                   const x0 = x(op.invokeTime);
-                  const x1 = Math.max(x0 + 6, x(op.endTime ?? end));
-                  const bad = model.violating.has(op.id);
-                  const label = t('history.op', { op: opText(op), client: op.client, status: t(`history.status.${op.status}`), from: op.invokeTime, to: op.endTime ?? '…' });
-                  return (
-                    <g
-                      key={op.id}
-                      className={`hi-op hi-${op.status}${bad ? ' hi-bad' : ''}${op.invokeTime > time ? ' hi-future' : ''}`}
-                      role="button"
-                      tabIndex={0}
-                      aria-label={bad ? `${label} ${t('history.violating')}` : label}
-                      data-op={op.id}
-                      data-status={op.status}
-                      data-violating={bad ? 'true' : undefined}
-                      onClick={() => seek(op)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' || e.key === ' ') {
-                          e.preventDefault();
-                          seek(op);
-                        }
-                      }}
-                    >
-                      <title>{label}</title>
-                      <rect x={x0} y={4} width={x1 - x0} height={LANE - 8} rx={3} />
-                      {/* A bar too short for its label gets it to its right. */}
-                      <text x={x1 - x0 > 70 ? x0 + 3 : x1 + 3} y={LANE / 2 + 4} className="hi-op-text">
-                        {`${bad ? '! ' : ''}${MARK[op.status]} ${opText(op)}`}
-                      </text>
-                    </g>
-                  );
+                  return <OpBar key={op.id} op={op} x0={x0} x1={Math.max(x0 + 6, x(op.endTime ?? end))} bad={model.violating.has(op.id)} t={t} seek={seek} />;
                 })}
               </g>
             ))}
+            {/* What lies after the cursor is dimmed by one veil, so a seek touches no bar. */}
+            <rect className="hi-future-veil" data-testid="history-future" x={x(time)} y={0} width={Math.max(0, width - x(time))} height={model.lanes.length * LANE + 8} aria-hidden="true" />
             <line className="hi-cursor" x1={x(time)} x2={x(time)} y1={0} y2={model.lanes.length * LANE + 8} aria-hidden="true" />
           </svg>
         )}
@@ -118,3 +92,43 @@ export function HistoryPanel() {
     </section>
   );
 }
+
+interface OpBarProps {
+  op: HistoryOp;
+  x0: number;
+  x1: number;
+  bad: boolean;
+  t: ReturnType<typeof useT>;
+  seek: (op: HistoryOp) => void;
+}
+
+/** One operation's bar. Memoized and independent of the cursor: a seek re-renders none of the
+ * thousands of a long run (issue 17, item 5). */
+const OpBar = memo(function OpBar({ op, x0, x1, bad, t, seek }: OpBarProps) {
+  const label = t('history.op', { op: opText(op), client: op.client, status: t(`history.status.${op.status}`), from: op.invokeTime, to: op.endTime ?? '…' });
+  return (
+    <g
+      className={`hi-op hi-${op.status}${bad ? ' hi-bad' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={bad ? `${label} ${t('history.violating')}` : label}
+      data-op={op.id}
+      data-status={op.status}
+      data-violating={bad ? 'true' : undefined}
+      onClick={() => seek(op)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          seek(op);
+        }
+      }}
+    >
+      <title>{label}</title>
+      <rect x={x0} y={4} width={x1 - x0} height={LANE - 8} rx={3} />
+      {/* A bar too short for its label gets it to its right. */}
+      <text x={x1 - x0 > 70 ? x0 + 3 : x1 + 3} y={LANE / 2 + 4} className="hi-op-text">
+        {`${bad ? '! ' : ''}${MARK[op.status]} ${opText(op)}`}
+      </text>
+    </g>
+  );
+});

@@ -5,6 +5,7 @@
  */
 import { Fragment, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionStore } from '../../store/session';
+import { withProtocols } from '../../store/protocolLoad';
 import { MAX_SCENARIO_BYTES, MAX_TRACE_BYTES, checkFileSize, exportBaseName, readImport, scenarioFileText, traceAtStep } from '../../store/importFile';
 import type { StringKey } from '../../i18n';
 import { useSessionStore, useT } from '../session';
@@ -37,11 +38,12 @@ export async function importInto(store: SessionStore, file: File): Promise<void>
   if (/"faultline-tour"/.test(text.slice(0, 256))) {
     const tours = await import('../../store/tourFile');
     if (tours.isTourText(text)) {
-      const errors = tours.openTourText(store, text);
+      const errors = await tours.openTourText(store, text);
       return errors ? failed(errors) : undefined;
     }
   }
-  const r = readImport(text, file.size);
+  // Validation needs the file's protocols: loaded on demand (issue 17).
+  const r = await withProtocols(() => readImport(text, file.size));
   if (!r.ok) return failed(r.errors);
   const before = store.getState().sim;
   store.getState().replace(r.scenario, r.step);

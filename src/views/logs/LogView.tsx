@@ -128,17 +128,26 @@ export function LogView() {
   // Keep the newest entries in view, unless the user scrolled back to read older ones.
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  // Our own scroll to the newest entries: its scroll event need not measure (a forced layout).
+  const auto = useRef(false);
   useEffect(() => {
     // In the next frame, not in the commit: reading scrollWidth here forced a layout of the
     // whole page inside every seek (about 100 ms at 100,000 events).
     const frame = requestAnimationFrame(() => {
       const el = scroller.current;
-      if (el && pinned.current) el.scrollLeft = el.scrollWidth;
+      if (el && pinned.current && el.scrollLeft !== el.scrollWidth) {
+        auto.current = true;
+        el.scrollLeft = el.scrollWidth;
+      }
     });
     return () => cancelAnimationFrame(frame);
   }, [columns, from]);
   const onScroll = () => {
     const el = scroller.current;
+    if (auto.current) {
+      auto.current = false;
+      return;
+    }
     if (el) pinned.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 16;
   };
 

@@ -99,6 +99,12 @@ export class SpaceTimeController {
         return !m.ctrlKey && !m.button;
       })
       .clickDistance(4)
+      // The canvas's size as we set it: d3-zoom's default reads clientWidth, which forces a
+      // layout on every cursor move that scrolls the window (issue 17: smooth scrubbing).
+      .extent(() => [
+        [0, 0],
+        [Math.max(1, this.width), diagramHeight(this.store.getState().sim.scenario.nodes.length)],
+      ])
       .constrain((tr) => {
         if (this.width <= 0) return tr;
         const w = windowFor(tr.k, tr.x, this.width);

@@ -12,7 +12,7 @@ import { useStore } from 'zustand';
 import type { SessionStore } from '../../store/session';
 import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
-import { invariantText, protocolName } from '../../i18n/content';
+import { invariantText, protocolName } from '../../i18n/contentText';
 import { clusterMarkers, densityBins, trackEnd, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
 import { canGo, goTo, type Go } from './navigate';
 import { TourTimelineSpan } from '../tours/TimelineSpan';

@@ -3,7 +3,7 @@ import { Dialog } from '../dialogs/Dialog';
 import { useSession, useSessionStore, useT } from '../session';
 import { BUILTIN_TOURS } from '../../scenario/tour/builtin';
 import { pick } from '../../scenario/tour/text';
-import { protocols } from '../../protocols/registry';
+import { useAllProtocols } from '../dialogs/useProtocols';
 import { tourStore } from '../../store/tour';
 import { recordStore } from '../../store/tourRecord';
 import './tours.css';
@@ -12,6 +12,7 @@ export function TourPicker() {
   const t = useT();
   const lang = useSession((s) => s.lang);
   const store = useSessionStore();
+  const protocols = useAllProtocols();
   return (
     <Dialog title={t('tours.pickerTitle')} testid="tours">
       <p>{t('tours.pickerIntro')}</p>
