@@ -134,7 +134,7 @@ const bad: [string, unknown, string][] = [
   ['unknown bug', variant({ params: { bugs: ['off-by-one'] } }), 'params.bugs[0]: unknown bug "off-by-one" (raft has commit-previous-term, forget-vote-on-restart, ack-on-append, stale-read)'],
   ['bad param value', variant({ params: { bugs: [], heartbeatInterval: 0 } }), 'params.heartbeatInterval: must be a whole number of ms above 0, got 0'],
   ['bad param range', variant({ params: { bugs: [], electionTimeout: [300, 150] } }), 'params.electionTimeout: must be [min, max] with whole numbers 0 < min ≤ max, got [300, 150]'],
-  ['unknown param', variant({ params: { bugs: [], heartbeat: 50 } }), 'params.heartbeat: unknown parameter (raft takes bugs, electionTimeout, heartbeatInterval, leaderNoop)'],
+  ['unknown param', variant({ params: { bugs: [], heartbeat: 50 } }), 'params.heartbeat: unknown parameter (raft takes bugs, electionTimeout, heartbeatInterval, leaderNoop, leaseReads, leaseDriftBound)'],
   ['heartbeat not inside the election timeout', variant({ params: { bugs: [], electionTimeout: [100, 200], heartbeatInterval: 100 } }), "params.heartbeatInterval: must be below electionTimeout's minimum (100 ms), got 100"],
   ['inverted latency', variant({ network: { latency: [30, 10], drop: 0, duplicate: 0 } }), 'network.latency: must be [min, max] with whole numbers 0 ≤ min ≤ max ≤ 600000, got [30, 10]'],
   ['latency too high', variant({ network: { latency: [0, 600001], drop: 0, duplicate: 0 } }), 'network.latency: must be [min, max]'],
