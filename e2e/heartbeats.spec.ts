@@ -36,6 +36,8 @@ test('the colour key lists each type in the legend’s colour; hiding heartbeats
   await expect(dots).toHaveCount(before.all);
   const canvas = page.getByTestId('spacetime-canvas');
   await page.getByTestId('spacetime-fit').click();
+  // The diagram draws on the next animation frame: read the count once the fit is drawn.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
   const arrows = Number(await canvas.getAttribute('data-arrows'));
 
   await key.getByTestId('hide-heartbeats').check();

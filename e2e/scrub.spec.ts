@@ -60,8 +60,13 @@ function installCommitCounter(): void {
 
 async function seekCounted(page: Page, step: number): Promise<{ commits: number; renders: Record<string, number> }> {
   return page.evaluate(async (k) => {
-    // Let anything pending (a resize, a calmed panel) settle first.
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // Let anything pending (a resize, a calmed panel, a lazy panel's chunk arriving on a busy
+    // machine) settle first: until two frames pass with no commit.
+    for (let i = 0; i < 100; i++) {
+      window.__commits = 0;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      if (window.__commits === 0) break;
+    }
     window.__renders!.clear();
     window.__commits = 0;
     window.__faultline!.store.getState().seekStep(k);
