@@ -189,7 +189,12 @@ test('the export menu works from the keyboard, and says why an item is unavailab
   await expect(button).toBeFocused();
 
   // Without a space-time diagram on the page, its items are unavailable and say why.
-  await page.evaluate(() => document.querySelector('[data-testid="spacetime-canvas"]')?.removeAttribute('data-testid'));
+  // Kept off: a re-render or a remount of the diagram (a lazy chunk arriving) would put it back.
+  await page.evaluate(() => {
+    const strip = () => document.querySelectorAll('[data-testid="spacetime-canvas"]').forEach((e) => e.removeAttribute('data-testid'));
+    strip();
+    new MutationObserver(strip).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-testid'] });
+  });
   await button.click();
   for (const name of ['Space-time diagram as SVG', 'Space-time diagram as PNG']) {
     const item = page.getByRole('menuitem', { name });
