@@ -55,3 +55,15 @@ export async function advanceTo(page: Page, t: number): Promise<void> {
     store.getState().pause();
   }, t);
 }
+
+/** Loads a scenario and puts the cursor at `step` (by default the run's end). */
+export async function loadAt(page: Page, scenario: unknown, step = 1e9): Promise<void> {
+  await page.evaluate(
+    ([sc, k]) => {
+      const store = window.__faultline!.store;
+      store.getState().load(sc as never);
+      store.getState().seekStep(k);
+    },
+    [scenario, step] as const,
+  );
+}

@@ -4,21 +4,12 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { raft } from '../src/protocols/raft';
+import { loadAt } from './helpers';
 
 const END = 1e9;
 
 /** Loads a curated scenario and puts the cursor at `step` (END: run to the end). */
-async function load(page: Page, name: string, step = END): Promise<void> {
-  const scenario = raft.scenarios.find((s) => s.name === name)!;
-  await page.evaluate(
-    ([s, k]) => {
-      const store = window.__faultline!.store;
-      store.getState().load(s);
-      store.getState().seekStep(k);
-    },
-    [scenario, step] as const,
-  );
-}
+const load = (page: Page, name: string, step = END) => loadAt(page, raft.scenarios.find((s) => s.name === name)!, step);
 
 const cursor = (page: Page) => page.evaluate(() => window.__faultline!.store.getState().frame.step);
 const selection = (page: Page) => page.evaluate(() => window.__faultline!.store.getState().selection);

@@ -6,21 +6,12 @@
 import { test, expect, type Page } from '@playwright/test';
 import { multipaxos } from '../src/protocols/multipaxos';
 import type { Scenario } from '../src/scenario/types';
-import { advanceTo } from './helpers';
+import { advanceTo, loadAt } from './helpers';
 
 const END = 1e9;
 const SHOTS = process.env.SHOTS;
 
-async function load(page: Page, s: Scenario, step = END): Promise<void> {
-  await page.evaluate(
-    ([sc, k]) => {
-      const store = window.__faultline!.store;
-      store.getState().load(sc);
-      store.getState().seekStep(k);
-    },
-    [s, step] as const,
-  );
-}
+const load = (page: Page, s: Scenario, step = END) => loadAt(page, s, step);
 const curated = (name: string) => multipaxos.scenarios.find((s) => s.name === name)!;
 
 async function shots(page: Page, name: string) {
