@@ -4,7 +4,7 @@
  * SVG and PNG. The statistics panel's counts and the inspector's marks are in readouts.spec.ts.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type JSHandle, type Page } from '@playwright/test';
 import { raft } from '../src/protocols/raft';
 import { freshApp, loadAt } from './helpers';
 
@@ -34,6 +34,20 @@ async function download(page: Page, name: string): Promise<{ file: string; path:
   const path = await d.path();
   return { file: d.suggestedFilename(), path };
 }
+
+type Dragging = { __dragging?: ReturnType<typeof setInterval> };
+
+/** A real drag fires dragover every few tens of ms, and the overlay hides after a quiet spell:
+ * keep the drag alive while checks run (a loaded machine can take longer than the spell). */
+async function keepDragging(page: Page, dt: JSHandle<DataTransfer>): Promise<void> {
+  await page.evaluate((d) => {
+    const over = () => document.querySelector('main')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: d, bubbles: true, cancelable: true }));
+    over();
+    (window as unknown as Dragging).__dragging = setInterval(over, 50);
+  }, dt);
+}
+
+const stopDragging = (page: Page) => page.evaluate(() => clearInterval((window as unknown as Dragging).__dragging));
 
 test.beforeEach(async ({ page }) => {
   await freshApp(page);
@@ -105,10 +119,11 @@ test('dropping a scenario file on the window loads it, with an overlay while dra
     return d;
   }, text);
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
-  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+  await keepDragging(page, dt);
   const overlay = page.getByTestId('drop-overlay');
   await expect(overlay).toBeVisible();
   await expect(overlay).toContainText('Drop a scenario or trace file to open it');
+  await stopDragging(page);
   await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
   await expect(overlay).toHaveCount(0);
   await expect(page.getByTestId('notice')).toContainText('Scenario loaded.');
@@ -118,7 +133,9 @@ test('dropping a scenario file on the window loads it, with an overlay while dra
 
   // A drag that leaves the window takes its overlay with it.
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
+  await keepDragging(page, dt);
   await expect(overlay).toBeVisible();
+  await stopDragging(page);
   await page.dispatchEvent('main', 'dragleave', { dataTransfer: dt });
   await expect(overlay).toHaveCount(0);
 });
