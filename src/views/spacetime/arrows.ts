@@ -6,7 +6,9 @@
  */
 import { isEmptyPayload, messageKind } from '../cluster/geometry';
 import { laneY } from './layout';
-import { arrowGeometry, DENSITY_LEVELS, newGeometry, type ArrowGeometry, type Scene } from './scene';
+import type { Scene } from './scene';
+import { DENSITY_LEVELS } from './density';
+import { arrowGeometry, newGeometry, type ArrowGeometry } from './geometry';
 import { C, colorOf, DASH, FUTURE_ALPHA } from './colors';
 import { batches, clip, clipX, EDGE, seg } from './batch';
 import { lostMark } from './glyphs';

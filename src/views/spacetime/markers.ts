@@ -5,7 +5,8 @@
  */
 import type { TraceEvent } from '../../sim/types';
 import { AXIS_MARK_Y, laneY } from './layout';
-import { markerLane, type Scene } from './scene';
+import type { Scene } from './scene';
+import { markerLane } from './geometry';
 import { C, FUTURE_ALPHA } from './colors';
 import { batches } from './batch';
 import { drawGlyph } from './glyphs';

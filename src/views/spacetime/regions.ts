@@ -4,7 +4,8 @@
  * partition tags they collect are labelled again on the axis by render.ts.
  */
 import { AXIS_H, LANE_H, laneY } from './layout';
-import { CUT_DY, type Scene } from './scene';
+import type { Scene } from './scene';
+import { CUT_DY } from './geometry';
 import { BAND_FILL, BAND_INK, C, DASH, FUTURE_ALPHA } from './colors';
 import { batches, split } from './batch';
 import type { Painter } from './paint';
