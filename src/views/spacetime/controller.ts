@@ -115,8 +115,8 @@ export class SpaceTimeController {
       },
       { passive: false },
     );
-    on(track, 'keydown', (e) => onViewKey(e, this.navigator()));
-    on(track, 'pointerdown', (e) => onTrackDown(e, track, thumb, this.navigator()));
+    on(track, 'keydown', (e) => onViewKey(e, this));
+    on(track, 'pointerdown', (e) => onTrackDown(e, track, thumb, this));
     resize();
     this.requestDraw();
   }
@@ -135,8 +135,13 @@ export class SpaceTimeController {
 
   // ── the window ───────────────────────────────────────────────────────────────
 
+  /** The visible window (the keyboard map and the scrollbar read it). */
+  get window(): TimeWindow {
+    return this.win;
+  }
+
   /** How far the user may scroll (see runBounds.ts). */
-  private boundsEnd(s = this.store.getState()): number {
+  boundsEnd(s = this.store.getState()): number {
     return boundsEnd(s);
   }
 
@@ -172,6 +177,10 @@ export class SpaceTimeController {
       this.setHover(null, null);
     }
     this.requestDraw();
+  }
+
+  toggleFollow(): void {
+    this.setFollow(!this.follow);
   }
 
   setFollow(on: boolean): void {
@@ -271,23 +280,6 @@ export class SpaceTimeController {
     if (!hit) return;
     applyHit(this.store.getState(), this.scene.input.index, hit);
     this.setHover(hitTest(this.scene, p.x, p.y), p);
-  }
-
-  /** The window as the keyboard map and the scrollbar drive it. */
-  private navigator() {
-    const view = () => this.win;
-    return {
-      get window() {
-        return view();
-      },
-      boundsEnd: () => this.boundsEnd(),
-      panBy: (f: number) => this.panBy(f),
-      userPan: (dt: number) => this.userPan(dt),
-      zoomIn: () => this.zoomIn(),
-      zoomOut: () => this.zoomOut(),
-      fit: () => this.fit(),
-      toggleFollow: () => this.setFollow(!this.follow),
-    };
   }
 
   // ── drawing ──────────────────────────────────────────────────────────────────
