@@ -5,78 +5,18 @@
  * node order acts as backup coordinator and applies the decision rule (termination.ts), the
  * others defer and start over if no outcome arrives. A site that restarts with a transaction
  * in w or p takes no part in termination: it asks how the transaction ended.
+ *
+ * The context and pure helpers are in participantState.ts, the guards in participantGuards.ts;
+ * the types are re-exported from here.
  */
 import { and, enqueueActions, not, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
-import type { Incoming, NodeId, Site, StateResp, ThreePcEvent, TxId } from './messages';
-import { cancelTimer, effects, reply, send, setTimer, timerName, txOf, entry, type KernelAction } from './kernel';
-import { isFirst, terminationRule } from './termination';
+import type { Incoming, StateResp, ThreePcEvent, TxId } from './messages';
+import { cancelTimer, effects, reply, send, setTimer, timerName, txOf, entry } from './kernel';
+import { ACK, decide, isUncertain, otherParticipants, others, phaseOf, responsesOf, siteOf, WAIT, WINDOW, withoutTermination, type ParticipantContext, type ParticipantInput, type Termination } from './participantState';
+import { participantGuards } from './participantGuards';
 
-export interface ParticipantDurable {
-  state: Readonly<Record<TxId, Site>>;
-}
-
-export interface ParticipantInput {
-  id: NodeId;
-  coordinator: NodeId;
-  /** Every node in cluster order: the backup election's order. */
-  order: readonly NodeId[];
-  waitTimeout: number;
-  ackTimeout: number;
-  stateWindow: number;
-  durable?: ParticipantDurable;
-}
-
-/** Where a site is in the termination protocol for one transaction. */
-export type Termination =
-  | { phase: 'electing'; responses: Readonly<Record<NodeId, Site>> }
-  | { phase: 'backup'; awaiting: readonly NodeId[] }
-  | { phase: 'recovering' };
-
-export interface ParticipantContext {
-  id: NodeId;
-  coordinator: NodeId;
-  order: readonly NodeId[];
-  state: Readonly<Record<TxId, Site>>;
-  termination: Readonly<Record<TxId, Termination>>;
-  /** The user chose to vote No on the next transaction this site is asked about. */
-  abortNext: boolean;
-  waitTimeout: number;
-  ackTimeout: number;
-  stateWindow: number;
-}
-
-const WAIT = 'waitTimeout';
-const WINDOW = 'stateWindow';
-const ACK = 'ackTimeout';
-
-// ── pure helpers ───────────────────────────────────────────────────────────────
-
-const siteOf = (ctx: ParticipantContext, tx: TxId): Site => entry(ctx.state, tx) ?? 'q';
-const phaseOf = (ctx: ParticipantContext, tx: TxId): Termination['phase'] | undefined => entry(ctx.termination, tx)?.phase;
-const others = (ctx: ParticipantContext): NodeId[] => ctx.order.filter((n) => n !== ctx.id);
-const otherParticipants = (ctx: ParticipantContext): NodeId[] => others(ctx).filter((n) => n !== ctx.coordinator);
-const isUncertain = (s: Site): boolean => s === 'w' || s === 'p';
-
-function withoutTermination(ctx: ParticipantContext, tx: TxId): Record<TxId, Termination> {
-  const out = { ...ctx.termination };
-  delete out[tx];
-  return out;
-}
-
-/** The states a site collected, its own (as it is now) included. */
-function responsesOf(ctx: ParticipantContext, tx: TxId): Record<NodeId, Site> {
-  const t = entry(ctx.termination, tx);
-  return { ...(t?.phase === 'electing' ? t.responses : {}), [ctx.id]: siteOf(ctx, tx) };
-}
-
-/** Reach an outcome, tell every other site (the backup's broadcast), and stop every timer. */
-function decide(ctx: ParticipantContext, tx: TxId, outcome: 'c' | 'a'): { assign: Partial<ParticipantContext>; effects: KernelAction[] } {
-  return {
-    assign: { state: { ...ctx.state, [tx]: outcome }, termination: withoutTermination(ctx, tx) },
-    effects: [...others(ctx).map((n) => send(n, { type: outcome === 'c' ? 'DoCommit' : 'Abort', tx })), ...[WAIT, WINDOW, ACK].map((t) => cancelTimer(timerName(t, tx)))],
-  };
-}
+export type { ParticipantContext, ParticipantDurable, ParticipantInput, Termination } from './participantState';
 
 // ── the machine ────────────────────────────────────────────────────────────────
 
@@ -217,44 +157,7 @@ export const participantMachine = setup({
       effects(enqueue)(reply({ type: 'refused', reason: 'only the coordinator begins transactions' }));
     }),
   },
-  guards: {
-    'transaction is in q': ({ context, event }) => siteOf(context, txOf(event)) === 'q',
-    'site chose to abort the next transaction': ({ context, event }) => context.abortNext && siteOf(context, txOf(event)) === 'q',
-    'site voted': ({ context, event }) => {
-      const s = siteOf(context, txOf(event));
-      return s === 'w' || s === 'a';
-    },
-    'transaction is in w': ({ context, event }) => siteOf(context, txOf(event)) === 'w',
-    'transaction is in p': ({ context, event }) => siteOf(context, txOf(event)) === 'p',
-    'transaction is uncertain': ({ context, event }) => isUncertain(siteOf(context, txOf(event))),
-    'transaction is not decided': ({ context, event }) => {
-      const s = siteOf(context, txOf(event));
-      return s !== 'c' && s !== 'a';
-    },
-    'transaction is decided': ({ context, event }) => {
-      const s = siteOf(context, txOf(event));
-      return s === 'c' || s === 'a';
-    },
-    'is recovering': ({ context, event }) => phaseOf(context, txOf(event)) === 'recovering',
-    'is terminating': ({ context, event }) => phaseOf(context, txOf(event)) !== undefined,
-    'is electing': ({ context, event }) => phaseOf(context, txOf(event)) === 'electing',
-    'is backup': ({ context, event }) => phaseOf(context, txOf(event)) === 'backup',
-    'asker comes later in node order': ({ context, event }) => context.order.indexOf((event as Incoming).from) > context.order.indexOf(context.id),
-    'response reports commit': ({ event }) => (event as Incoming<StateResp>).state === 'c',
-    'response reports abort': ({ event }) => (event as Incoming<StateResp>).state === 'a',
-    'site is first among responders': ({ context, event }) => {
-      const tx = txOf(event);
-      return isFirst(context.order, context.id, Object.keys(responsesOf(context, tx)));
-    },
-    'rule says abort': ({ context, event }) => terminationRule(context.id, responsesOf(context, txOf(event))) === 'abort',
-    'rule says commit': ({ context, event }) => terminationRule(context.id, responsesOf(context, txOf(event))) === 'commit',
-    'this ack completes the set': ({ context, event }) => {
-      const m = event as Incoming;
-      const t = entry(context.termination, m.tx);
-      return t?.phase === 'backup' && t.awaiting.every((n) => n === m.from);
-    },
-    'no transaction is named': ({ event }) => txOf(event) === '',
-  },
+  guards: participantGuards,
 }).createMachine({
   id: 'threepc-participant',
   context: ({ input }) => ({

@@ -4,42 +4,21 @@
  * view needs to draw it aggregated (key density and moved keys per angle bin, the dominant
  * owner per bin). Pure apart from the injected clock, so the worker, the benchmark and the
  * tests all run this one function.
+ *
+ * Beside it: scaleInput.ts (limits, form check), joins.ts (incremental joins), bins.ts (angle
+ * bins); their exports are re-exported here, where the ring view imports them from.
  */
-import { buildRing, type Ring } from '../../protocols/chash/ring';
-import { applyChange, fmix32, SCHEME_IDS, schemes, syntheticKeys, type SchemeId } from '../../protocols/chash/schemes';
+import { buildRing } from '../../protocols/chash/ring';
+import { applyChange, SCHEME_IDS, schemes, syntheticKeys, type SchemeId } from '../../protocols/chash/schemes';
 import { expectedMoved, loadStats, loadsOf, movedCount, theoreticalCv, type LoadStats } from '../../protocols/chash/stats';
-import { murmur3, tokenOf } from '../../protocols/chash/hash';
+import { tokenOf } from '../../protocols/chash/hash';
+import type { ScaleInput } from './scaleInput';
+import { rendezvousJoin, ringJoin } from './joins';
+import { BINS, binOf, binRing } from './bins';
 
-export const SCALE_LIMITS = { servers: 1000, vnodes: 200, keys: 1_000_000 } as const;
-/** Angle bins of the aggregated ring. */
-export const BINS = 360;
-
-export interface ScaleInput {
-  servers: number;
-  vnodes: number;
-  keys: number;
-}
-
-/** A problem with one input: which field, and a message key with its values. */
-export interface InputProblem {
-  field: keyof ScaleInput;
-  key: `ring.scale.${'bad' | 'empty'}.${'servers' | 'vnodes' | 'keys'}`;
-  vars: Record<string, string | number>;
-}
-
-/** Checks raw form values: whole numbers within the limits, each problem named. */
-export function validateScale(raw: Record<keyof ScaleInput, string>): { input: ScaleInput | null; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
-  const read = (field: keyof ScaleInput, min: number, max: number): number => {
-    const text = raw[field].trim().replace(/[,_\s]/g, '');
-    const n = /^\d+$/.test(text) ? Number(text) : NaN;
-    const value = raw[field].trim();
-    if (!(n >= min && n <= max)) problems.push({ field, key: `ring.scale.${value ? 'bad' : 'empty'}.${field}`, vars: { value, min, max } });
-    return n;
-  };
-  const input = { servers: read('servers', 1, SCALE_LIMITS.servers), vnodes: read('vnodes', 1, SCALE_LIMITS.vnodes), keys: read('keys', 1, SCALE_LIMITS.keys) };
-  return { input: problems.length ? null : input, problems };
-}
+export { SCALE_LIMITS, validateScale, type InputProblem, type ScaleInput } from './scaleInput';
+export { ringJoin } from './joins';
+export { BINS, binRing } from './bins';
 
 export interface SchemeFigures {
   id: SchemeId;
@@ -99,67 +78,6 @@ function work(id: SchemeId | 'keys', n: number): number {
 
 /** Keys per chunk between progress reports: about the same time per chunk for every scheme. */
 const chunkOf = (id: SchemeId | 'keys', n: number) => Math.max(256, Math.floor(65_536 / work(id, n)));
-
-const binOf = (h: number) => Math.floor((h / 2 ** 32) * BINS);
-
-/** Index of the first element of a sorted array that is >= h. */
-function lowerBound(sorted: Uint32Array, h: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < h) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Incremental ring join, as a node that already has the ring does it: only the joiner's v
- * tokens are hashed and placed in the old ring, and only keys in the arcs they take change
- * owner, found by binary search in the keys sorted by hash. The arc of a joiner token T is
- * (previous token of the new ring, T]; at equal positions the lower server id comes first,
- * as in buildRing.
- */
-export function ringJoin(before: Int32Array, order: Uint32Array, sorted: Uint32Array, old: Ring, joiner: string, joinerIndex: number, joinerTokens: ArrayLike<number>): Int32Array {
-  const after = before.slice();
-  const tokens = old.tokens;
-  const n = tokens.length;
-  const mine = Float64Array.from(joinerTokens).sort();
-  const take = (from: number, to: number) => {
-    for (let i = from; i < to; i++) after[order[i]!] = joinerIndex;
-  };
-  for (let j = 0; j < mine.length; j++) {
-    const T = mine[j]!;
-    const i = lowerBound(tokens, T);
-    // An old token at the same position with a lower id comes first and keeps the arc.
-    if (i < n && tokens[i] === T && old.servers[old.owner[i]!]! < joiner) continue;
-    // The previous token of the new ring: the old one before T or the joiner's own, below
-    // zero when it wraps past the top.
-    const prevOld = n === 0 ? -Infinity : i > 0 ? tokens[i - 1]! : tokens[n - 1]! - 2 ** 32;
-    const prevMine = j > 0 ? mine[j - 1]! : mine[mine.length - 1]! - 2 ** 32;
-    const start = Math.max(prevOld, prevMine);
-    if (start >= T) continue;
-    if (start < 0) {
-      take(lowerBound(sorted, start + 2 ** 32 + 1), sorted.length);
-      take(0, lowerBound(sorted, T + 1));
-    } else take(lowerBound(sorted, start + 1), lowerBound(sorted, T + 1));
-  }
-  return after;
-}
-
-/** Incremental rendezvous join: the newcomer wins a key when its weight beats the winner's. */
-function rendezvousJoin(before: Int32Array, hashes: Uint32Array, servers: readonly string[]): Int32Array {
-  const after = before.slice();
-  const sh = Uint32Array.from(servers, (s) => murmur3(s));
-  const joiner = servers.length - 1;
-  const jh = sh[joiner]!;
-  for (let i = 0; i < hashes.length; i++) {
-    const k = fmix32(hashes[i]! ^ 0x9e3779b9);
-    if (fmix32(k ^ jh) > fmix32(k ^ sh[before[i]!]!)) after[i] = joiner;
-  }
-  return after;
-}
 
 export function computeScale(input: ScaleInput, hooks: ScaleHooks): ScaleResult {
   const { servers: n, vnodes, keys } = input;
@@ -266,43 +184,4 @@ export function computeScale(input: ScaleInput, hooks: ScaleHooks): ScaleResult 
   const { ownerBins, tokenBins } = binRing(ring.tokens, ring.owner, BINS);
   hooks.progress?.({ done: 1, phase: 'mod' });
   return { input, hashMs, theoryCv: theoreticalCv(n, vnodes), keyBins, ownerBins, tokenBins, joinTokens, joiner, schemes: figures };
-}
-
-/**
- * A ring's arcs binned by angle: for each of `bins` bins, the server owning the longest part
- * of it (-1 for an empty ring), and the number of tokens in it. The arc ending at token i,
- * from token i-1, belongs to owner[i].
- */
-export function binRing(tokens: Uint32Array, owner: Int32Array, bins: number): { ownerBins: Int32Array; tokenBins: Uint32Array } {
-  const ownerBins = new Int32Array(bins).fill(-1);
-  const tokenBins = new Uint32Array(bins);
-  const n = tokens.length;
-  if (n === 0) return { ownerBins, tokenBins };
-  const width = 2 ** 32 / bins;
-  for (let i = 0; i < n; i++) tokenBins[Math.min(bins - 1, Math.floor(tokens[i]! / width))]!++;
-  // Walk bins and arcs together; a point belongs to the first token at or after it.
-  let t = 0; // the first token >= the current bin's start
-  for (let b = 0; b < bins; b++) {
-    const start = b * width;
-    const end = (b + 1) * width;
-    while (t < n && tokens[t]! < start) t++;
-    const lens = new Map<number, number>();
-    let best = -1;
-    let bestLen = -1;
-    let pos = start;
-    for (let k = t; pos < end; ) {
-      const who = owner[k < n ? k : 0]!; // past the last token, the arc wraps to token 0
-      const stop = k < n ? Math.min(tokens[k]!, end) : end;
-      const len = (lens.get(who) ?? 0) + (stop - pos);
-      lens.set(who, len);
-      if (len > bestLen) {
-        bestLen = len;
-        best = who;
-      }
-      pos = stop;
-      if (k < n && tokens[k]! <= pos) k++;
-    }
-    ownerBins[b] = best;
-  }
-  return { ownerBins, tokenBins };
 }

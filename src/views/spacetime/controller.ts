@@ -3,34 +3,21 @@
  * pointer. It reads the session store and calls its actions; React renders everything around it.
  * Drawing is coalesced to one per animation frame and touches only what is in view.
  */
-import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
+import { select, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import type { SessionState, SessionStore } from '../../store/session';
-import {
-  DEFAULT_SPAN,
-  MIN_SPAN,
-  PAN_STEP,
-  REF_SPAN,
-  RIGHT_PAD,
-  LEFT_PAD,
-  ZOOM_STEP,
-  clampWindow,
-  diagramHeight,
-  fitWindow,
-  followWindow,
-  panWindow,
-  span,
-  transformFor,
-  windowFor,
-  zoomWindow,
-  type TimeWindow,
-} from './layout';
-import { indexFor, type RunIndex } from './runIndex';
-import { heartbeatsHidden, isHeartbeat } from '../heartbeats';
-import { buildScene, emptyScene, hitTest, sameHit, type Hit, type Scene, type SceneInput } from './scene';
-import { renderScene, formatMs, type RenderLabels } from './render';
+import { DEFAULT_SPAN, MIN_SPAN, REF_SPAN, RIGHT_PAD, LEFT_PAD, ZOOM_STEP, diagramHeight, fitWindow, followWindow, panWindow, span, transformFor, windowFor, zoomWindow, type TimeWindow } from './layout';
+import { buildScene, emptyScene, hitTest, sameHit, type Hit, type Scene } from './scene';
+import { fitCanvas, sceneInputFor } from './frame';
+import { renderScene, type RenderLabels } from './render';
 import { CanvasPainter } from './paint';
-import { describeHit, runSummary, viewSummary, type TipText, type Translate } from './describe';
+import { describeHit, type TipText, type Translate } from './describe';
 import { publishView } from './exportSvg';
+import { createZoom, wheelPan } from './zoomBehavior';
+import { applyHit } from './hitActions';
+import { onViewKey } from './keys';
+import { onTrackDown, placeThumb } from './scrollbar';
+import { FramePublisher } from './publish';
+import { boundsEnd, plannedEnd, runKey } from './runBounds';
 
 export interface Tip extends TipText {
   x: number;
@@ -58,12 +45,6 @@ export interface Texts {
   violationText?(message: string): string;
 }
 
-/** Identity of a run for the view: a fork keeps it (and the window), a new scenario does not. */
-function runKey(s: SessionState): string {
-  const sc = s.sim.scenario;
-  return `${sc.protocol}|${sc.name ?? ''}|${sc.seed}|${sc.nodes.join(',')}|${sc.until}`;
-}
-
 export class SpaceTimeController {
   private win: TimeWindow = { start: 0, end: DEFAULT_SPAN };
   private width = 0;
@@ -77,9 +58,7 @@ export class SpaceTimeController {
   private readonly painter: CanvasPainter | null;
   private readonly reduced = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
   private cleanup: (() => void)[] = [];
-  private summaryKey = '';
-  private summaryRun = '';
-  private lastLabel = '';
+  private readonly publisher: FramePublisher;
 
   constructor(
     private readonly store: SessionStore,
@@ -89,31 +68,13 @@ export class SpaceTimeController {
   ) {
     const ctx = el.canvas.getContext('2d');
     this.painter = ctx ? new CanvasPainter(ctx) : null;
-    this.zoomer = zoom<HTMLCanvasElement, unknown>()
-      .filter((e: Event) => {
-        if (e.type === 'wheel') {
-          const w = e as WheelEvent;
-          return !w.shiftKey && Math.abs(w.deltaY) >= Math.abs(w.deltaX);
-        }
-        const m = e as MouseEvent;
-        return !m.ctrlKey && !m.button;
-      })
-      .clickDistance(4)
-      // The canvas's size as we set it: d3-zoom's default reads clientWidth, which forces a
-      // layout on every cursor move that scrolls the window (issue 17: smooth scrubbing).
-      .extent(() => [
-        [0, 0],
-        [Math.max(1, this.width), diagramHeight(this.store.getState().sim.scenario.nodes.length)],
-      ])
-      .constrain((tr) => {
-        if (this.width <= 0) return tr;
-        const w = windowFor(tr.k, tr.x, this.width);
-        const c = clampWindow(w, this.boundsEnd());
-        if (c === w) return tr;
-        const { k, x } = transformFor(c, this.width);
-        return zoomIdentity.translate(x, 0).scale(k);
-      })
-      .on('zoom', (e: D3ZoomEvent<HTMLCanvasElement, unknown>) => this.onZoom(e));
+    this.publisher = new FramePublisher(el.canvas, el.status);
+    this.zoomer = createZoom({
+      width: () => this.width,
+      height: () => diagramHeight(this.store.getState().sim.scenario.nodes.length),
+      boundsEnd: () => this.boundsEnd(),
+      onZoom: (e) => this.onZoom(e),
+    });
   }
 
   attach(): void {
@@ -149,16 +110,13 @@ export class SpaceTimeController {
       canvas,
       'wheel',
       (e) => {
-        const sideways = Math.abs(e.deltaX) > Math.abs(e.deltaY);
-        if (!sideways && !e.shiftKey) return;
-        e.preventDefault();
-        const d = sideways ? e.deltaX : e.deltaY;
-        this.userPan((d / Math.max(1, this.width)) * span(this.win));
+        const dt = wheelPan(e, this.width, this.win);
+        if (dt !== null) this.userPan(dt);
       },
       { passive: false },
     );
-    on(track, 'keydown', (e) => this.onKey(e));
-    on(track, 'pointerdown', (e) => this.onTrackDown(e, thumb));
+    on(track, 'keydown', (e) => onViewKey(e, this));
+    on(track, 'pointerdown', (e) => onTrackDown(e, track, thumb, this));
     resize();
     this.requestDraw();
   }
@@ -171,25 +129,20 @@ export class SpaceTimeController {
 
   setTexts(texts: Texts): void {
     this.texts = texts;
-    this.summaryKey = '';
+    this.publisher.invalidate();
     this.requestDraw();
   }
 
   // ── the window ───────────────────────────────────────────────────────────────
 
-  private lastTime(s = this.store.getState()): number {
-    const ev = s.sim.events;
-    return ev.length ? ev[ev.length - 1]!.time : 0;
+  /** The visible window (the keyboard map and the scrollbar read it). */
+  get window(): TimeWindow {
+    return this.win;
   }
 
-  /** How far the user may scroll: the recorded run, the cursor, and the window a run opens with. */
-  private boundsEnd(s = this.store.getState()): number {
-    return Math.max(this.lastTime(s), s.frame.time, Math.min(s.sim.scenario.until, DEFAULT_SPAN), MIN_SPAN);
-  }
-
-  /** Where following stops scrolling: the end the run is heading for. */
-  private plannedEnd(s = this.store.getState()): number {
-    return Math.max(this.lastTime(s), s.frame.time, s.sim.scenario.until);
+  /** How far the user may scroll (see runBounds.ts). */
+  boundsEnd(s = this.store.getState()): number {
+    return boundsEnd(s);
   }
 
   private reset(s: SessionState): void {
@@ -226,6 +179,10 @@ export class SpaceTimeController {
     this.requestDraw();
   }
 
+  toggleFollow(): void {
+    this.setFollow(!this.follow);
+  }
+
   setFollow(on: boolean): void {
     if (this.follow === on) return;
     this.follow = on;
@@ -238,7 +195,7 @@ export class SpaceTimeController {
     const w = followWindow(this.win, s.frame.time, this.paged());
     if (w === this.win) return;
     // Nothing recorded beyond the window's end: no need to scroll while the cursor is in view.
-    if (s.frame.time >= this.win.start && s.frame.time <= this.win.end && this.win.end >= this.plannedEnd(s)) return;
+    if (s.frame.time >= this.win.start && s.frame.time <= this.win.end && this.win.end >= plannedEnd(s)) return;
     this.setWindow(w);
   }
 
@@ -280,7 +237,7 @@ export class SpaceTimeController {
         this.key = key;
         this.reset(s);
       }
-      this.summaryKey = '';
+      this.publisher.invalidate();
     }
     if (this.follow && s.frame.time !== prev.frame.time) this.keepCursor();
     this.requestDraw();
@@ -321,127 +278,8 @@ export class SpaceTimeController {
     const p = this.point(e);
     const hit = hitTest(this.scene, p.x, p.y);
     if (!hit) return;
-    const s = this.store.getState();
-    const index = this.scene.input.index;
-    const node = (lane: number) => ({ kind: 'node' as const, id: index.lanes[lane]! });
-    s.pause();
-    switch (hit.kind) {
-      case 'message':
-        s.seekStep(index.sendSeq[hit.id]! + 1);
-        s.select({ kind: 'message', id: hit.id });
-        break;
-      case 'event': {
-        const ev = s.sim.events[hit.seq]!;
-        s.seekStep(hit.seq + 1);
-        if (ev.message && (ev.kind === 'drop' || ev.kind === 'duplicate' || ev.kind === 'delay')) s.select({ kind: 'message', id: ev.message.id });
-        else if (ev.node) s.select({ kind: 'node', id: ev.node });
-        break;
-      }
-      case 'violation':
-        s.seekStep(s.sim.violations[hit.index]!.seq + 1);
-        s.select(node(hit.lane));
-        break;
-      case 'span':
-        s.seekStep(hit.span.startSeq + 1);
-        s.select(node(hit.span.lane));
-        break;
-      case 'cut':
-        s.seekStep(hit.cut.startSeq + 1);
-        s.select(node(hit.cut.from));
-        break;
-      case 'partition':
-      case 'lane':
-        s.seekTime(Math.max(0, hit.time));
-        s.select(node(hit.lane));
-        break;
-      case 'axis':
-        s.seekTime(Math.max(0, hit.time));
-        break;
-    }
+    applyHit(this.store.getState(), this.scene.input.index, hit);
     this.setHover(hitTest(this.scene, p.x, p.y), p);
-  }
-
-  private onKey(e: KeyboardEvent): void {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const s = span(this.win);
-    const end = this.boundsEnd();
-    switch (e.key) {
-      case 'ArrowLeft':
-        this.panBy(-PAN_STEP);
-        break;
-      case 'ArrowRight':
-        this.panBy(PAN_STEP);
-        break;
-      case 'PageUp':
-        this.panBy(-0.9);
-        break;
-      case 'PageDown':
-        this.panBy(0.9);
-        break;
-      case 'Home':
-        this.userPan(-LEFT_PAD * s - this.win.start);
-        break;
-      case 'End':
-        this.userPan(end + RIGHT_PAD * s - this.win.end);
-        break;
-      case '+':
-      case '=':
-        this.zoomIn();
-        break;
-      case '-':
-      case '_':
-        this.zoomOut();
-        break;
-      case '0':
-        this.fit();
-        break;
-      case 'f':
-      case 'F':
-        this.setFollow(!this.follow);
-        break;
-      default:
-        return;
-    }
-    // The app's shortcuts (← → step the run) must not also see it.
-    e.preventDefault();
-    e.stopPropagation();
-  }
-
-  private trackRange(): { lo: number; total: number } {
-    const s = span(this.win);
-    const lo = Math.min(0, this.win.start);
-    const hi = Math.max(this.boundsEnd(), this.win.end);
-    return { lo, total: Math.max(hi - lo, s) };
-  }
-
-  private onTrackDown(e: PointerEvent, thumb: HTMLElement): void {
-    if (e.button !== 0) return;
-    const track = this.el.track;
-    const r = track.getBoundingClientRect();
-    const { lo, total } = this.trackRange();
-    const perPx = total / Math.max(1, r.width);
-    if (e.target !== thumb) {
-      // A click on the track pages towards it.
-      const t = lo + (e.clientX - r.left) * perPx;
-      this.panBy(t < this.win.start ? -0.9 : 0.9);
-      return;
-    }
-    e.preventDefault();
-    thumb.setPointerCapture(e.pointerId);
-    let last = e.clientX;
-    const move = (m: PointerEvent) => {
-      const dx = m.clientX - last;
-      last = m.clientX;
-      if (dx !== 0) this.userPan(dx * perPx);
-    };
-    const up = () => {
-      thumb.removeEventListener('pointermove', move);
-      thumb.removeEventListener('pointerup', up);
-      thumb.removeEventListener('pointercancel', up);
-    };
-    thumb.addEventListener('pointermove', move);
-    thumb.addEventListener('pointerup', up);
-    thumb.addEventListener('pointercancel', up);
   }
 
   // ── drawing ──────────────────────────────────────────────────────────────────
@@ -460,94 +298,17 @@ export class SpaceTimeController {
     if (this.width <= 0 || !this.painter) return;
     const started = performance.now();
     const s = this.store.getState();
-    const nodes = s.sim.scenario.nodes;
-    const events = s.sim.events;
-    const count = events.length;
-    const index = indexFor(events, nodes, count);
-    const sel = s.selection;
-    const input: SceneInput = {
-      events,
-      count,
-      index,
-      violations: s.sim.violations,
-      win: this.win,
-      width: this.width,
-      cursor: s.frame.time,
-      step: s.frame.step,
-      selectedLane: sel?.kind === 'node' ? (index.laneOf.get(sel.id) ?? -1) : -1,
-      selectedMessage: sel?.kind === 'message' ? sel.id : -1,
-      hover: this.hover,
-      hide: heartbeatsHidden() ? (id) => isHeartbeat(s.module, index.messages[id]!) : null,
-    };
+    const input = sceneInputFor(s, this.win, this.width, this.hover);
+    const index = input.index;
     const scene = buildScene(this.scene ?? emptyScene(input), input);
     this.scene = scene;
-
-    const dpr = window.devicePixelRatio || 1;
-    const height = diagramHeight(nodes.length);
-    const pw = Math.round(this.width * dpr);
-    const ph = Math.round(height * dpr);
-    if (canvas.width !== pw || canvas.height !== ph) {
-      canvas.width = pw;
-      canvas.height = ph;
-      canvas.style.width = `${this.width}px`;
-      canvas.style.height = `${height}px`;
-      this.painter.reset();
-    }
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    fitCanvas(canvas, this.painter, this.width, s.sim.scenario.nodes.length);
     renderScene(this.painter, scene, this.texts.labels);
     this.draws++;
-    this.publish(s, scene, index, started);
-  }
-
-  /** Attributes for tests, the bench and assistive technology; the scrollbar; the export hook. */
-  private publish(s: SessionState, scene: Scene, index: RunIndex, started: number): void {
-    const { canvas, status, track, thumb } = this.el;
-    const { t } = this.texts;
-    const win = this.win;
-    canvas.dataset.windowStart = String(win.start);
-    canvas.dataset.windowEnd = String(win.end);
-    canvas.dataset.mode = scene.aggregated ? 'density' : 'arrows';
-    canvas.dataset.arrows = String(scene.arrowCount);
-    canvas.dataset.violations = String(scene.violations.length);
-    canvas.dataset.follow = String(this.follow);
-    canvas.dataset.draws = String(this.draws);
-
-    const summaryInput = {
-      index,
-      events: s.sim.events,
-      count: s.sim.events.length,
-      violations: s.sim.violations,
-      win,
-      cursor: s.frame.time,
-      aggregated: scene.aggregated,
-      invariantName: this.texts.invariantName,
-    };
-    const runKeyNow = `${index.processed}:${s.sim.violations.length}`;
-    if (runKeyNow !== this.summaryKey) {
-      this.summaryKey = runKeyNow;
-      this.summaryRun = runSummary(t, summaryInput);
-    }
-    const label = `${t('spacetime.label', { count: index.lanes.length })}. ${viewSummary(t, summaryInput)} ${this.summaryRun}`.trim();
-    if (label !== this.lastLabel) {
-      this.lastLabel = label;
-      canvas.setAttribute('aria-label', label);
-    }
-
-    const windowText = t('spacetime.window', { from: formatMs(Math.round(Math.max(0, win.start))), to: formatMs(Math.round(win.end)) });
-    const statusText = scene.aggregated ? `${windowText} · ${t('spacetime.dense', { count: formatMs(scene.densityMessages) })}` : windowText;
-    if (status.textContent !== statusText) status.textContent = statusText;
-
-    const { lo, total } = this.trackRange();
-    const left = ((win.start - lo) / total) * 100;
-    const width = (span(win) / total) * 100;
-    thumb.style.left = `${Math.max(0, Math.min(100, left)).toFixed(3)}%`;
-    thumb.style.width = `${Math.max(0, Math.min(100, width)).toFixed(3)}%`;
-    track.setAttribute('aria-valuemax', String(Math.round(this.boundsEnd(s))));
-    track.setAttribute('aria-valuenow', String(Math.round(Math.max(0, win.start))));
-    track.setAttribute('aria-valuetext', windowText);
-
-    publishView(win, this.width);
+    const { track, thumb } = this.el;
+    const windowText = this.publisher.publish({ s, scene, index, win: this.win, width: this.width, follow: this.follow, draws: this.draws, t: this.texts.t, invariantName: this.texts.invariantName });
+    placeThumb(track, thumb, this.win, this.boundsEnd(s), windowText);
+    publishView(this.win, this.width);
     canvas.dataset.drawMs = (performance.now() - started).toFixed(2);
   }
 }

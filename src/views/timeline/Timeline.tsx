@@ -4,78 +4,24 @@
  * cursor, plus buttons that jump between faults and violations. D3 does the maths (scales,
  * ticks, binary searches in markers.ts); React renders the SVG. The track is an ARIA slider.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
-import { scaleLinear, scaleSqrt, type ScaleLinear } from 'd3';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { scaleLinear } from 'd3';
 import type { StringKey } from '../../i18n';
-import type { EventKind, TraceEvent, Violation } from '../../sim/types';
-import { useStore } from 'zustand';
-import type { SessionStore } from '../../store/session';
 import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
-import { invariantText, protocolName } from '../../i18n/contentText';
-import { clusterMarkers, densityBins, trackEnd, dominantFamily, faultsOf, type FaultFamily, type FaultMarker } from './markers';
+import { trackEnd, faultsOf } from './markers';
 import { canGo, goTo, type Go } from './navigate';
 import { TourTimelineSpan } from '../tours/TimelineSpan';
+import { INITIAL_WIDTH, MIN_SPAN, PAD, ROW, type Pin, type Translate } from './track';
+import { StaticLayer } from './StaticLayer';
+import { CompareCount, ComparePins, Pins } from './Pins';
+import { Legend } from './Legend';
+import { useScrub } from './useScrub';
 import './timeline.css';
 
-type Translate = ReturnType<typeof useT>;
-
-/** Space each side of the track (px), so the cursor handle and pins fit at both ends. */
-const PAD = 12;
-/** Rows of the drawing, in px from the top. */
-const ROW = { fault: 9, pin: 27, trackTop: 38, trackBottom: 66, tickLabel: 80, height: 86 } as const;
-/** The shortest span the track shows (simulated ms), so a young run is not stretched. */
-const MIN_SPAN = 100;
-/** The default view before the first measurement. */
-const INITIAL_WIDTH = 800;
-/** Glyphs closer than this (px) share one: fault diamonds and violation pins. */
-const FAULT_GAP = 12;
-const PIN_GAP = 15;
-/** Tooltip lines listed for a column before "… and N more". */
-const TIP_LINES = 6;
-
-const KIND_KEYS: Partial<Record<EventKind, StringKey>> = {
-  crash: 'timeline.kind.crash',
-  restart: 'timeline.kind.restart',
-  pause: 'timeline.kind.pause',
-  resume: 'timeline.kind.resume',
-  skew: 'timeline.kind.skew',
-  timeout: 'timeline.kind.timeout',
-  partition: 'timeline.kind.partition',
-  cut: 'timeline.kind.cut',
-  heal: 'timeline.kind.heal',
-  drop: 'timeline.kind.drop',
-  duplicate: 'timeline.kind.duplicate',
-  delay: 'timeline.kind.delay',
-  schedule: 'timeline.kind.schedule',
-};
-
-/** One glyph per fault family, centred on (0, 0): shape, not only colour, tells them apart. */
-export const FAMILY_SHAPES: Record<FaultFamily, string> = {
-  node: 'M0,-5.5L5.5,0L0,5.5L-5.5,0Z',
-  network: 'M-4.5,-4.5H4.5V4.5H-4.5Z',
-  message: 'M0,-5A5,5 0 1 1 0,5A5,5 0 1 1 0,-5Z',
-  schedule: 'M0,-5.5L5.5,4.5H-5.5Z',
-};
-const FAMILIES: FaultFamily[] = ['node', 'network', 'message', 'schedule'];
-
-interface Pin extends Violation {
-  time: number;
-}
-
-function timeText(t: Translate, ms: number, end: number): string {
-  return end >= 10_000 ? t('timeline.s', { time: Number((ms / 1000).toPrecision(6)) }) : t('timeline.ms', { time: Math.round(ms) });
-}
-
-function faultTip(t: Translate, items: readonly FaultMarker[]): string {
-  const lines = items.slice(0, TIP_LINES).map((m) => {
-    const kind = t(KIND_KEYS[m.kind] ?? 'timeline.fault');
-    const vars = { kind, time: m.time, step: m.seq + 1 };
-    return m.node === undefined ? t('timeline.faultAt', vars) : t('timeline.faultNodeAt', { ...vars, node: m.node });
-  });
-  if (items.length > TIP_LINES) lines.push(t('timeline.faultMore', { count: items.length - TIP_LINES }));
-  return lines.join('\n');
-}
+// The drawing's layers live beside this file (StaticLayer, Pins, Legend); FAMILY_SHAPES keeps
+// its old import path.
+export { FAMILY_SHAPES } from './StaticLayer';
 
 /** The track's width in CSS px, following its container. */
 function useWidth(ref: RefObject<HTMLDivElement | null>): number {
@@ -93,210 +39,6 @@ function useWidth(ref: RefObject<HTMLDivElement | null>): number {
     return () => ro.disconnect();
   }, [ref]);
   return width;
-}
-
-interface LayerProps {
-  x: ScaleLinear<number, number>;
-  columns: number;
-  events: readonly TraceEvent[];
-  head: number;
-  end: number;
-  faults: readonly FaultMarker[];
-  pins: readonly Pin[];
-  step: number;
-  t: Translate;
-}
-
-/** The density strip, the axis and the fault markers: what does not move with the cursor. */
-const StaticLayer = memo(function StaticLayer({ x, columns, events, head, end, faults, t }: Omit<LayerProps, 'pins' | 'step'>) {
-  const density = useMemo(() => {
-    const bins = densityBins(head === events.length ? events : events.slice(0, head), 0, end, columns);
-    let max = 0;
-    for (const n of bins) if (n > max) max = n;
-    const h = scaleSqrt().domain([0, Math.max(1, max)]).range([0, ROW.trackBottom - ROW.trackTop - 3]);
-    let d = '';
-    bins.forEach((n, c) => {
-      if (n > 0) d += `M${PAD + c + 0.5},${ROW.trackBottom}v${-Math.max(1.5, h(n)).toFixed(1)}`;
-    });
-    return d;
-  }, [events, head, end, columns]);
-  const clusters = useMemo(() => clusterMarkers(faults, x, FAULT_GAP), [faults, x]);
-  const ticks = x.ticks(Math.max(2, Math.floor(columns / 120))).filter((v) => Number.isInteger(v));
-  return (
-    <>
-      <path className="tl-density" d={density} aria-hidden="true" />
-      <g className="tl-axis" aria-hidden="true">
-        {ticks.map((v, i) => {
-          const px = x(v);
-          const anchor = i === 0 && px - PAD < 30 ? 'start' : i === ticks.length - 1 && PAD + columns - px < 30 ? 'end' : 'middle';
-          return (
-            <g key={v} transform={`translate(${px} 0)`}>
-              <line y1={ROW.trackBottom} y2={ROW.trackBottom + 4} />
-              <text y={ROW.tickLabel} textAnchor={anchor}>
-                {timeText(t, v, end)}
-              </text>
-            </g>
-          );
-        })}
-      </g>
-      <g className="tl-faults">
-        {clusters.map((c) => {
-          const family = dominantFamily(c.items);
-          const first = c.items[0]!;
-          return (
-            <g
-              key={first.seq}
-              className={`tl-fault tl-fault-${family}${c.items.length > 1 ? ' is-many' : ''}`}
-              transform={`translate(${c.x} ${ROW.fault})`}
-              data-step={first.seq + 1}
-              data-count={c.items.length}
-              data-testid="timeline-fault"
-            >
-              <title>{faultTip(t, c.items)}</title>
-              <rect className="tl-hit" x={-6} y={-8} width={12} height={16} />
-              <path d={FAMILY_SHAPES[family]} />
-            </g>
-          );
-        })}
-      </g>
-    </>
-  );
-});
-
-/** A pin through the track, with its tooltip and a wide hit area. */
-function PinGlyph({ title }: { title: string }) {
-  return (
-    <>
-      <title>{title}</title>
-      <line className="tl-pin-line" y1={ROW.pin} y2={ROW.trackBottom} />
-      <rect className="tl-hit" x={-7} y={ROW.pin - 8} width={14} height={ROW.trackBottom - ROW.pin + 8} />
-      <circle className="tl-pin-head" cy={ROW.pin} r={6.5} />
-      <text className="tl-pin-mark" y={ROW.pin}>
-        !
-      </text>
-    </>
-  );
-}
-
-/** Violations, pinned through the track: red, with the invariant's id on hover and at the
- * cursor. Pins closer than PIN_GAP px share a glyph. */
-/** An invariant's name in the reader's language (pins show names, not ids). */
-function useInvariantName(): (id: string) => string {
-  const lang = useSession((s) => s.lang);
-  const module = useSession((s) => s.module);
-  return useCallback(
-    (id: string) => {
-      const inv = module.invariants.find((i) => i.id === id);
-      return inv ? invariantText(lang, module.id, inv).name : id;
-    },
-    [lang, module],
-  );
-}
-
-const Pins = memo(function Pins({ x, pins, step, t }: Pick<LayerProps, 'x' | 'pins' | 'step' | 't'>) {
-  const cols = useMemo(() => clusterMarkers(pins, x, PIN_GAP), [pins, x]);
-  const nameOf = useInvariantName();
-  const [hovered, setHovered] = useState<number | null>(null);
-  // One label at a time, over every pin: the hovered pin's, else the one at the cursor.
-  const labelled = cols.find((c) => c.items[0]!.seq === hovered) ?? cols.find((c) => c.items.some((v) => v.seq + 1 === step));
-  const label = labelled && {
-    px: labelled.x,
-    names: [...new Set(labelled.items.map((v) => nameOf(v.invariant)))].join(', '),
-  };
-  const leftward = !!label && label.px > x.range()[1]! - 170;
-  return (
-    <g className="tl-pins" onPointerLeave={() => setHovered(null)}>
-      {cols.map((col) => {
-        const first = col.items[0]!;
-        const current = col.items.some((v) => v.seq + 1 === step);
-        return (
-          <g
-            key={first.seq}
-            className={`tl-pin${current ? ' is-current' : ''}`}
-            transform={`translate(${col.x} 0)`}
-            data-step={first.seq + 1}
-            data-testid="timeline-violation"
-            data-invariant={[...new Set(col.items.map((v) => v.invariant))].join(' ')}
-            onPointerEnter={() => setHovered(first.seq)}
-            onPointerLeave={() => setHovered((h) => (h === first.seq ? null : h))}
-          >
-            <PinGlyph title={col.items.map((v) => t('timeline.violationAt', { invariant: nameOf(v.invariant), step: v.seq + 1, time: v.time })).join('\n')} />
-          </g>
-        );
-      })}
-      {label && (
-        <text className="tl-pin-label" x={label.px + (leftward ? -10 : 10)} y={ROW.pin} textAnchor={leftward ? 'end' : 'start'} data-testid="timeline-violation-label">
-          {label.names}
-        </text>
-      )}
-    </g>
-  );
-});
-
-/** Compare mode: the second run's violations on the shared timeline, as hollow pins that move
- * the shared cursor to their time. */
-function ComparePins({ store, x, t }: { store: SessionStore; x: LayerProps['x']; t: Translate }) {
-  const count = useStore(store, (s) => s.sim.violations.length);
-  const sim = useStore(store, (s) => s.sim);
-  const name = useStore(store, (s) => protocolName(s.lang, s.module));
-  const pins = sim.violations.slice(0, count).map((v) => ({ ...v, time: sim.events[v.seq]?.time ?? 0 }));
-  return (
-    <g className="tl-pins tl-pins-compare">
-      {clusterMarkers(pins, x, PIN_GAP).map((col) => (
-        <g
-          key={col.items[0]!.seq}
-          className="tl-pin"
-          transform={`translate(${col.x} 0)`}
-          data-time={col.items[0]!.time}
-          data-testid="timeline-compare-violation"
-          data-invariant={[...new Set(col.items.map((v) => v.invariant))].join(' ')}
-        >
-          <PinGlyph title={col.items.map((v) => `${name}: ${t('timeline.compareViolationAt', { invariant: v.invariant, time: v.time })}`).join('\n')} />
-        </g>
-      ))}
-    </g>
-  );
-}
-
-/** Compare mode: how many violations the compared run has recorded so far. */
-function CompareCount({ store, t }: { store: SessionStore; t: Translate }) {
-  const count = useStore(store, (s) => s.sim.violations.length);
-  const name = useStore(store, (s) => protocolName(s.lang, s.module));
-  return <span data-testid="timeline-compare-count">{t('timeline.compareCount', { count, name })}</span>;
-}
-
-function Legend({ t }: { t: Translate }) {
-  return (
-    <ul className="tl-legend" aria-label={t('timeline.legend')}>
-      <li>
-        <svg width="14" height="12" aria-hidden="true">
-          <path className="tl-density" d="M3.5,12v-6M6.5,12v-10M9.5,12v-4" />
-        </svg>
-        {t('timeline.legend.density')}
-      </li>
-      {FAMILIES.map((f) => (
-        <li key={f}>
-          <svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true" className={`tl-fault-${f}`}>
-            <path d={FAMILY_SHAPES[f]} />
-          </svg>
-          {t(`timeline.legend.${f}`)}
-        </li>
-      ))}
-      <li>
-        <svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true" className="tl-pin">
-          <circle className="tl-pin-head" r={6} />
-          <text className="tl-pin-mark">!</text>
-        </svg>
-        {t('timeline.legend.violation')}
-      </li>
-      <li>
-        <svg width="16" height="12" aria-hidden="true">
-          <rect className="tl-future" width="16" height="12" />
-        </svg>
-        {t('timeline.legend.future')}
-      </li>
-    </ul>
-  );
 }
 
 const BUTTONS: { go: Go; text: (t: Translate) => string; label: StringKey; tip: StringKey; keys: string }[] = [
@@ -343,72 +85,7 @@ export function Timeline() {
     [sim, events, violationCount],
   );
   const atViolation = pins.find((v) => v.seq + 1 === step);
-
-  const dragging = useRef(false);
-  const seekAt = (clientX: number, el: Element) => {
-    const left = el.getBoundingClientRect().left;
-    store.getState().seekTime(x.invert(clientX - left));
-  };
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.button !== 0) return;
-    e.currentTarget.focus();
-    e.preventDefault();
-    const other = (e.target as Element).closest?.('[data-time]');
-    if (other) {
-      const s = store.getState();
-      s.pause();
-      // The compared run may have recorded further than this one: record up to it too.
-      s.followTime(Number(other.getAttribute('data-time')));
-      return;
-    }
-    const marker = (e.target as Element).closest?.('[data-step]');
-    if (marker) {
-      const s = store.getState();
-      s.pause();
-      s.seekStep(Number(marker.getAttribute('data-step')));
-      return;
-    }
-    dragging.current = true;
-    e.currentTarget.setPointerCapture(e.pointerId);
-    seekAt(e.clientX, e.currentTarget);
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (dragging.current) seekAt(e.clientX, e.currentTarget);
-  };
-  const stopDrag = () => {
-    dragging.current = false;
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return; // Shift+arrows: fault jumps, globally
-    const s = store.getState();
-    const span = end / 10;
-    switch (e.key) {
-      case 'ArrowLeft':
-      case 'ArrowDown':
-        s.stepBack();
-        break;
-      case 'ArrowRight':
-      case 'ArrowUp':
-        s.stepForward();
-        break;
-      case 'PageUp':
-        s.seekTime(s.frame.time + span);
-        break;
-      case 'PageDown':
-        s.seekTime(s.frame.time - span);
-        break;
-      case 'Home':
-        goTo(s, 'start');
-        break;
-      case 'End':
-        goTo(s, 'end');
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
-  };
+  const scrub = useScrub(store, x, end);
 
   const state = store.getState();
   const cx = x(time);
@@ -454,11 +131,11 @@ export function Timeline() {
         aria-keyshortcuts="ArrowLeft ArrowRight PageUp PageDown Home End"
         data-testid="timeline-track"
         data-end={end}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={stopDrag}
-        onPointerCancel={stopDrag}
-        onKeyDown={onKeyDown}
+        onPointerDown={scrub.onPointerDown}
+        onPointerMove={scrub.onPointerMove}
+        onPointerUp={scrub.onPointerUp}
+        onPointerCancel={scrub.onPointerCancel}
+        onKeyDown={scrub.onKeyDown}
       >
         <svg className="tl-svg" width={width} height={ROW.height} viewBox={`0 0 ${width} ${ROW.height}`}>
           <defs>
