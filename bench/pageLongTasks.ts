@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { encodeScenarioUrl } from '../src/scenario/codec';
 import type { Scenario } from '../src/scenario/types';
 import { chromiumPath, openPreview } from './preview';
@@ -79,10 +79,25 @@ async function profiled<T>(cdp: CDPSession | null, label: string, fn: () => Prom
   return result;
 }
 
-async function measure(page: Page, cdp: CDPSession | null, link: (typeof links)[number]): Promise<{ adoptMs: number; open: Phase; play: Phase }> {
+async function measure(browser: Browser, link: (typeof links)[number]): Promise<{ adoptMs: number; open: Phase; play: Phase }> {
+  // A fresh context per link: empty storage, so the app opens a fresh cluster (not the last
+  // link's run, which the autosave would restore).
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    return await measureIn(await context.newPage(), link);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureIn(page: Page, link: (typeof links)[number]): Promise<{ adoptMs: number; open: Phase; play: Phase }> {
+  let cdp: CDPSession | null = null;
+  if (PROFILE) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  }
   await page.goto(`http://127.0.0.1:${PORT}/`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
   await page.waitForFunction(() => !!window.__faultline);
   await page.evaluate(OBSERVE);
   const hash = encodeScenarioUrl(link.scenario);
@@ -138,17 +153,11 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    const { page } = preview;
-    const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    }
     for (const link of links) {
       if (process.env.ONLY && process.env.ONLY !== link.id) continue;
       const chars = encodeScenarioUrl(link.scenario).length;
       console.log(`  ${link.label} (${chars.toLocaleString('en-US')}-char link):`);
-      const r = await measure(page, cdp, link);
+      const r = await measure(preview.browser, link);
       console.log(`    open: adopted after ${(r.adoptMs / 1000).toFixed(1)} s; ${fmt(r.open)} (${(r.open.ms / 1000).toFixed(1)} s observed)`);
       console.log(`    play: ${fmt(r.play)} (${(r.play.ms / 1000).toFixed(1)} s observed)`);
     }
