@@ -11,21 +11,12 @@ import { join } from 'node:path';
 import { encodeScenarioUrl } from '../src/scenario/codec';
 import type { Scenario } from '../src/scenario/types';
 import { benchSeek } from './seek';
-import { openPreview } from './preview';
+import { chromiumPath, openPreview } from './preview';
 import { benchSpaceTime } from './spacetime';
 import { benchRingScale } from './ringScale';
 
 const root = join(import.meta.dirname, '..');
 const PORT = 4391;
-
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function build(outDir: string, mode: string): void {
   execFileSync('npx', ['vite', 'build', '--mode', mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });

@@ -1,6 +1,16 @@
 /** A built app served by `vite preview` and a headless Chromium page on it, for the browser benches. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
+
+/** CHROMIUM_PATH, else the `chromium` on the PATH (Debian's package), else none (Playwright's own). */
+export function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Preview {
   browser: Browser;

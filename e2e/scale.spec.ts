@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { encodeScenarioUrl } from '../src/scenario/codec';
-import { twopcBegins } from '../bench/reproducers';
+import { chashGets, twopcBegins } from '../bench/reproducers';
 import { freshApp } from './helpers';
 
 /** Issue 10: a large link records in chunks, with progress and a cancel, and the page keeps
@@ -41,4 +41,36 @@ test('a large link opened at start records in chunks and opens at its step', asy
   const s = await state(page);
   expect(s.actions).toBe(400);
   expect(s.step).toBe(3000);
+});
+
+/** Opens a large link in the running app and waits until its run is adopted. */
+async function openLarge(page: import('@playwright/test').Page, hash: string, protocol: string) {
+  await freshApp(page);
+  await page.evaluate((h) => (location.hash = h), hash);
+  await expect.poll(async () => (await state(page)).protocol, { timeout: 60_000 }).toBe(protocol);
+  await expect(page.getByTestId('loading')).toBeHidden();
+}
+
+test('a run with 2,000 gets in flight draws them on the canvas and the latest 200 ops, paused', async ({ page }) => {
+  await openLarge(page, encodeScenarioUrl(chashGets(2000)), 'chash');
+  // Paused at t = 0 with every get's request in flight: no SVG dot per message.
+  const inFlight = await page.evaluate(() => window.__faultline!.store.getState().frame.inFlight.length);
+  expect(inFlight).toBeGreaterThan(500);
+  await expect(page.getByTestId('flight-canvas')).toHaveAttribute('data-count', String(inFlight));
+  expect(await page.locator('.cl-msg').count()).toBe(0);
+  // One client lane: its latest 200 of 2,000 ops drawn, and the note says so.
+  const history = page.getByTestId('history-panel');
+  await expect(page.getByTestId('history-latest')).toHaveAttribute('data-drawn', '200');
+  await expect(page.getByTestId('history-latest')).toContainText('200 of 2000');
+  expect(await history.locator('.hi-op').count()).toBe(200);
+  // Stepping into the run keeps the cap (every op stays invoked).
+  await page.getByTestId('step').click();
+  expect(await history.locator('.hi-op').count()).toBe(200);
+});
+
+test('a run with 400 transactions shows the latest 8 and says how many there are', async ({ page }) => {
+  await openLarge(page, `${encodeScenarioUrl(twopcBegins(400))}&k=3000`, 'twopc');
+  const table = page.getByTestId('transactions');
+  await expect(table.locator('[data-tx]')).toHaveCount(8);
+  await expect(table).toContainText('400');
 });

@@ -21,10 +21,11 @@ import * as tours from './strings/tours';
 import * as embed from './strings/embed';
 import * as ux from './strings/ux';
 import * as tourRecord from './strings/tourRecord';
+import * as scale from './strings/scale';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en, ...paxos.en, ...zab.en, ...lock.en, ...multipaxos.en, ...history.en, ...newcomer.en, ...loading.en, ...tours.en, ...embed.en, ...ux.en, ...tourRecord.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en, ...paxos.en, ...zab.en, ...lock.en, ...multipaxos.en, ...history.en, ...newcomer.en, ...loading.en, ...tours.en, ...embed.en, ...ux.en, ...tourRecord.en, ...scale.en };
 export type StringKey = keyof typeof en;
-const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN, ...paxos.zhCN, ...zab.zhCN, ...lock.zhCN, ...multipaxos.zhCN, ...history.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...tours.zhCN, ...embed.zhCN, ...ux.zhCN, ...tourRecord.zhCN };
+const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN, ...paxos.zhCN, ...zab.zhCN, ...lock.zhCN, ...multipaxos.zhCN, ...history.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...tours.zhCN, ...embed.zhCN, ...ux.zhCN, ...tourRecord.zhCN, ...scale.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];

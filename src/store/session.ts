@@ -12,7 +12,7 @@ import { deferUntilLoaded } from './protocolLoad';
 import { computeFrame } from './frame';
 import { uiSlice } from './ui';
 import type { Lang } from '../i18n';
-import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, TICK_EVENTS, type Notice, type SessionState } from './sessionState';
+import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, TICK_EVENTS, TICK_MS, type Notice, type SessionState } from './sessionState';
 import { ROOM, at, extension, refusal, stepsUpTo } from './sessionSteps';
 
 export type { ActionWithoutTime };
@@ -194,12 +194,13 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
             const peer = peerStop?.(frame.time, wanted) ?? null;
             let time = peer ? peer.time : wanted;
             // Record what is due (the head only grows when the cursor is there), at most
-            // TICK_EVENTS per tick: thousands of events at one instant play over several
+            // TICK_EVENTS and TICK_MS per tick: thousands of events at one instant play over several
             // frames instead of freezing the page, the cursor waiting at the last recorded.
             if (frame.step >= sim.eventCount) {
-              let n = 0;
-              while (n < TICK_EVENTS && sim.step(time)) n++;
-              if (n === TICK_EVENTS && sim.events.length > 0) time = Math.min(time, sim.events.at(-1)!.time);
+              const t0 = performance.now();
+              let cut = false;
+              for (let n = 0; !cut && sim.step(time); n++) cut = n + 1 >= TICK_EVENTS || ((n & 63) === 63 && performance.now() - t0 > TICK_MS);
+              if (cut && sim.events.length > 0) time = Math.min(time, sim.events.at(-1)!.time);
             }
             const reached = stepsUpTo(sim, time);
             // A violation on the way pauses playback at its step, however long the tick was.

@@ -13,8 +13,11 @@ import type { ClientObservable } from './observe';
 
 export function chashClientHistory(event: TraceEvent): ClientRecord[] {
   const client = event.node;
+  // Records come only from a command or from answers: the other events (most of a run) need
+  // not rebuild their node's state, which a long run keeps as patches (issue 10).
+  if (client === undefined || (event.kind !== 'command' && !event.output?.length)) return [];
   const state = event.state as ClientObservable | undefined;
-  if (client === undefined || state?.role !== 'client') return [];
+  if (state?.role !== 'client') return [];
   const out: ClientRecord[] = [];
   const replies = (event.output ?? []) as CommandReply[];
   const f = event.detail?.command;

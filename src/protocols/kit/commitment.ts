@@ -22,7 +22,7 @@ export interface CommitStates {
 /** The transactions whose state differs, in the map's order, then those gone. The kernel's
  * structural diff is shared (and remembered for large maps), so the four checkers of a run
  * and the trace walk a map of thousands of transactions once per event, not five times. */
-function changed(prev: Readonly<Record<TxId, string>>, map: Readonly<Record<TxId, string>>): TxChange[] {
+export function txStateChanges(prev: Readonly<Record<TxId, string>>, map: Readonly<Record<TxId, string>>): TxChange[] {
   const p = diff(prev, map);
   if (p === null) return [];
   if (p.k === 'obj') {
@@ -50,7 +50,7 @@ export class TxChanges {
     const prev = this.last.get(id);
     if (prev === map) return null;
     this.last.set(id, map);
-    return { id, role: view.role, changes: prev ? changed(prev, map) : Object.keys(map).map((tx) => ({ tx, now: map[tx] })) };
+    return { id, role: view.role, changes: prev ? txStateChanges(prev, map) : Object.keys(map).map((tx) => ({ tx, now: map[tx] })) };
   }
 }
 

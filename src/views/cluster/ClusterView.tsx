@@ -28,6 +28,10 @@ import './cluster.css';
 const ELECTION_TIMER = 'electionTimeout';
 /** While playing with more messages in flight than this, they are drawn on a canvas. */
 const CANVAS_FLIGHTS = 40;
+/** Paused, more than this many go on the canvas too (issue 10): 10,000 SVG dots cost seconds
+ * of style and layout in one task, and stacked on a few lanes they cannot be hovered apart.
+ * The canvas still answers clicks and the context menu. */
+const SVG_FLIGHTS_MAX = 500;
 /** Lanes start this far outside a node's rim, beyond its timer arc. */
 const LANE_TRIM = 9;
 
@@ -141,7 +145,7 @@ export function ClusterView() {
   const inFlight = useMemo(() => (hideHeartbeats ? frame.inFlight.filter((f) => !isHeartbeat(module, f.message)) : frame.inFlight), [hideHeartbeats, frame.inFlight, module]);
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
   const selectedMessage = selection?.kind === 'message' ? selection.id : null;
-  const onCanvas = playing && inFlight.length > CANVAS_FLIGHTS;
+  const onCanvas = inFlight.length > (playing ? CANVAS_FLIGHTS : SVG_FLIGHTS_MAX);
   const hits = onCanvas
     ? canvasHits(() => stage.current?.querySelector('svg') ?? null, size, () => placeFlights(inFlight, frame.time, { index, points, lanes }), selectMessage, menu.onMessageMenu)
     : undefined;

@@ -1,7 +1,8 @@
 /**
  * Messages in flight drawn on a canvas over the SVG, used while playback runs with many
  * messages: hundreds of moving SVG groups cost React, style and raster work every frame, a
- * canvas a few hundred arcs. Paused, the SVG dots come back with their tooltips and focus.
+ * canvas a few hundred arcs. Paused, the SVG dots come back with their tooltips and focus,
+ * unless there are thousands (ClusterView's SVG_FLIGHTS_MAX).
  * Shapes and colours are MessageDot's; clicks and the context menu hit-test here.
  */
 import { useLayoutEffect, useRef, type MouseEvent } from 'react';

@@ -8,7 +8,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryOp, OpStatus } from '../../check/history';
 import { useSession, useSessionStore, useT } from '../session';
-import { historyModel, opText } from './model';
+import { drawnOps, historyModel, LANE_BARS, opText } from './model';
 import './history.css';
 
 const LANE = 26;
@@ -45,6 +45,8 @@ export function HistoryPanel() {
   );
   if (!module.clientHistory) return null;
   const count = model.lanes.reduce((n, l) => n + l.ops.length, 0);
+  const drawn = model.lanes.map((lane) => drawnOps(lane.ops, model.violating));
+  const shown = drawn.reduce((n, ops) => n + ops.length, 0);
   return (
     <section className="hi-panel" aria-label={t('history.title')} data-testid="history-panel">
       <div className="hi-bar">
@@ -66,6 +68,11 @@ export function HistoryPanel() {
         </span>
       </div>
       {model.why && <p className="hi-why" data-testid="history-why">{model.why}</p>}
+      {shown < count && (
+        <p className="hi-empty" data-testid="history-latest" data-drawn={shown}>
+          {t('scale.historyLatest', { shown, count, limit: LANE_BARS })}
+        </p>
+      )}
       <div ref={ref} className="hi-scroll">
         {count === 0 ? (
           <p className="hi-empty">{t('history.empty')}</p>
@@ -77,7 +84,7 @@ export function HistoryPanel() {
                   {lane.client}
                 </text>
                 <line className="hi-lane" x1={GUTTER} x2={width - 12} y1={LANE / 2} y2={LANE / 2} />
-                {lane.ops.map((op) => {
+                {drawn[i]!.map((op) => {
                   const x0 = x(op.invokeTime);
                   return <OpBar key={op.id} op={op} x0={x0} x1={Math.max(x0 + 6, x(op.endTime ?? end))} bad={model.violating.has(op.id)} t={t} seek={seek} />;
                 })}

@@ -5,8 +5,9 @@
  */
 import type { ProtocolModule } from '../../protocols/types';
 import type { TraceEvent, Violation } from '../../sim/types';
-import { buildHistory, type HistoryOp } from '../../check/history';
+import type { HistoryOp } from '../../check/history';
 import { checkKey, LINEARIZABLE } from '../../check/linearizability';
+import { historyUpTo, keyVerdict } from './source';
 
 export interface HistoryModel {
   lanes: { client: string; ops: HistoryOp[] }[];
@@ -20,8 +21,7 @@ export interface HistoryModel {
 }
 
 export function historyModel(module: ProtocolModule, events: readonly TraceEvent[], violations: readonly Violation[], head: number): HistoryModel {
-  const recorded = events.slice(0, head);
-  const history = buildHistory(module, recorded);
+  const history = historyUpTo(module, events, head);
   const byClient = new Map<string, HistoryOp[]>();
   for (const op of history.ops) {
     const lane = byClient.get(op.client);
@@ -36,7 +36,7 @@ export function historyModel(module: ProtocolModule, events: readonly TraceEvent
   let why: string | null = null;
   if (violation) {
     const key = /^key (.*?): /.exec(violation.message)?.[1];
-    const upTo = buildHistory(module, recorded.slice(0, violation.seq + 1));
+    const upTo = historyUpTo(module, events, violation.seq + 1);
     const v = key === undefined ? undefined : checkKey(upTo, key);
     if (v && !v.ok) {
       violating = new Set(v.core!.map((o) => o.id));
@@ -44,7 +44,7 @@ export function historyModel(module: ProtocolModule, events: readonly TraceEvent
     }
   } else if (onDemand) {
     for (const key of history.keyNames().sort()) {
-      const v = checkKey(history, key);
+      const v = keyVerdict(module, events, history, key);
       if (!v.ok) {
         violating = new Set(v.core!.map((o) => o.id));
         why = `key ${key}: ${v.why}`;
@@ -53,6 +53,17 @@ export function historyModel(module: ProtocolModule, events: readonly TraceEvent
     }
   }
   return { lanes, violating, violation, why, onDemand };
+}
+
+/** More operations than this in a lane and only its latest are drawn, with those of the
+ * violation (issue 10: 10,000 gets drew 10,000 SVG bars, seconds of layout per frame). */
+export const LANE_BARS = 200;
+
+/** The ops of a lane that are drawn: the latest `limit` and every violating one, in order. */
+export function drawnOps(ops: readonly HistoryOp[], violating: ReadonlySet<string>, limit = LANE_BARS): readonly HistoryOp[] {
+  if (ops.length <= limit) return ops;
+  const from = ops.length - limit;
+  return ops.filter((op, i) => i >= from || violating.has(op.id));
 }
 
 /** The op's label: `put x=1`, `get x → 1`. */

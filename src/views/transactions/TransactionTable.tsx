@@ -7,7 +7,7 @@ import { memo, useMemo, type MouseEvent } from 'react';
 import { shortState, stateName } from './stateNames';
 import type { TxKind } from '../../protocols/types';
 import { useSession, useSessionStore, useT } from '../session';
-import { transactionTable, type TxRow, type TxView } from './model';
+import { latestTransactions, type TxRow, type TxView } from './model';
 import './transactions.css';
 
 type T = ReturnType<typeof useT>;
@@ -102,10 +102,10 @@ export function TransactionTable() {
   const sim = useSession((s) => s.sim);
   const frame = useSession((s) => s.frame);
   const { step, time, nodes } = frame;
-  const views = useMemo(() => (hints ? transactionTable(sim.events, step, time, nodes, hints) : []), [hints, sim, step, time, nodes]);
+  // Only the transactions shown are built: a run can have thousands (issue 10).
+  const { count, views: shown } = useMemo(() => (hints ? latestTransactions(sim.events, step, time, nodes, hints, MAX_SHOWN) : { count: 0, views: [] }), [hints, sim, step, time, nodes]);
   if (!hints) return null;
   const domain = Math.max(sim.scenario.until, time, 1);
-  const shown = views.slice(-MAX_SHOWN);
   const onSeek = (ms: number) => store.getState().seekTime(ms);
   return (
     <section className="tx-panel" aria-label={t('tx.label')} data-testid="transactions">
@@ -124,8 +124,8 @@ export function TransactionTable() {
           </li>
         </ul>
       </div>
-      {views.length === 0 && <p className="tx-empty">{t('tx.empty')}</p>}
-      {views.length > shown.length && <p className="tx-empty">{t('tx.more', { shown: shown.length, count: views.length })}</p>}
+      {count === 0 && <p className="tx-empty">{t('tx.empty')}</p>}
+      {count > shown.length && <p className="tx-empty">{t('tx.more', { shown: shown.length, count })}</p>}
       {shown.map((v) => (
         <TxBlock key={v.tx} view={v} domain={domain} time={time} t={t} onSeek={onSeek} />
       ))}
