@@ -57,5 +57,11 @@ function admit(action: Action, cfg: ProtocolConfig): Action | null {
   return { ...action, rate: rate > 1 ? edge : 1 / edge };
 }
 
+/** No generic fault points: the places that matter are in `faults`. The generic ones (an event
+ * sending to several nodes, a role change) each spend one of the run's few triggered faults
+ * where no lock story starts: without them `storage-ignores-tokens` went from 4 explorer seeds
+ * in 5 to 5 (docs/protocols/lock.md has the figures). */
+const faultPoint = (): undefined => undefined;
+
 /** Six nodes give two clients (db, two cell nodes, clients, storage); seven give three. */
-export const lockExplore: ExploreHints = { abstract: abstractState, nodes: [6, 7], faults, admit };
+export const lockExplore: ExploreHints = { abstract: abstractState, nodes: [6, 7], faults, faultPoint, admit };
