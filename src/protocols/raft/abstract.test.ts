@@ -43,6 +43,6 @@ describe('raft explorer hooks', () => {
 
   it('names the elections, leader appends, commits and votes of Figure 8', () => {
     const { points } = walk('figure-8-bug');
-    for (const p of ['raft.elected', 'raft.leader-append', 'raft.commit', 'raft.vote']) expect(points).toContain(p);
+    for (const p of ['raft.elected', 'raft.leader-append', 'raft.append-over-older', 'raft.commit', 'raft.commit-older', 'raft.vote']) expect(points).toContain(p);
   });
 });
