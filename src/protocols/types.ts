@@ -206,7 +206,8 @@ export interface ExploreHints {
 
 /** A fault a protocol proposes (`ExploreHints.faults`), healed (restart, resume, heal) after
  * a draw from `heal` ms. `keep`: of the messages the event sent to other nodes, only this many
- * (drawn at random) are delivered, the rest dropped (a crash before the broadcast got out). */
+ * (drawn at random) are delivered, the rest dropped; a crash keeping 0 loses all its messages
+ * still in flight (`loseOutbox`: a crash before its broadcast got out). */
 export type ProtocolFault =
   | { fault: 'crash' | 'pause'; node: NodeId; heal: readonly [number, number]; keep?: number }
   | { fault: 'cut'; from: NodeId; to: NodeId; heal: readonly [number, number] };

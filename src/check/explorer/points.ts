@@ -22,7 +22,8 @@ export function firePoints(module: ProtocolModule, sim: Simulation, ev: TraceEve
   for (const p of propose(ev, sim.current.views, { nodes: sim.scenario.nodes, params: sim.scenario.params }, before)) {
     if (used >= budget || !rng.chance(FIRE)) continue;
     used++;
-    if (p.fault !== 'cut' && p.keep !== undefined) dropSent(sim, ev, p.keep, rng);
+    // Keeping none is a crash that loses its outbox: one action, and no message ids.
+    if (p.fault !== 'cut' && p.keep !== undefined && !(p.fault === 'crash' && p.keep === 0)) dropSent(sim, ev, p.keep, rng);
     fire(sim, p, ev.time + rng.int(p.heal[0], Math.max(p.heal[0], p.heal[1])));
   }
   return used;
@@ -44,6 +45,6 @@ function fire(sim: Simulation, p: ProtocolFault, healAt: number): void {
   }
   const view = sim.current.views.get(p.node);
   if (!view?.up || (p.fault === 'pause' && view.paused)) return;
-  sim.append({ do: p.fault, node: p.node });
+  sim.append(p.fault === 'crash' && p.keep === 0 ? { do: 'crash', node: p.node, loseOutbox: true } : { do: p.fault, node: p.node });
   scheduleAction(sim, { at: healAt, do: p.fault === 'crash' ? 'restart' : 'resume', node: p.node });
 }
