@@ -195,8 +195,9 @@ export interface ExploreHints {
    * `faultPoint`'s crash of that node is not the fault that matters: a pause of a lock holder
    * between its check and its write, a cut between a new master and a holder, a crash with a
    * downtime the protocol's timing needs. The triggered strategy fires each with a coin flip,
-   * within its fault budget, and schedules its heal. Pure. */
-  faults?(event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>, cfg: ProtocolConfig): ProtocolFault[];
+   * within its fault budget, and schedules its heal. `before` is the node's view before the
+   * event, when known. Pure. */
+  faults?(event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>, cfg: ProtocolConfig, before?: NodeView): ProtocolFault[];
   /** The protocol's fault model: each random action the explorer drew, kept, changed (skew
    * brought inside an assumed clock bound) or dropped (null: a forced lease timer is a clock
    * jump no bound allows). Without it every action is kept. */
@@ -204,9 +205,11 @@ export interface ExploreHints {
 }
 
 /** A fault a protocol proposes (`ExploreHints.faults`), healed (restart, resume, heal) after
- * a draw from `heal` ms. */
+ * a draw from `heal` ms. `keep`: of the messages the event sent to other nodes, only this many
+ * (drawn at random) are delivered, the rest dropped; a crash keeping 0 loses all its messages
+ * still in flight (`loseOutbox`: a crash before its broadcast got out). */
 export type ProtocolFault =
-  | { fault: 'crash' | 'pause'; node: NodeId; heal: readonly [number, number] }
+  | { fault: 'crash' | 'pause'; node: NodeId; heal: readonly [number, number]; keep?: number }
   | { fault: 'cut'; from: NodeId; to: NodeId; heal: readonly [number, number] };
 
 export interface ProtocolModule {

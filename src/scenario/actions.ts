@@ -33,7 +33,10 @@ const timerName: Reader = (p, path, v) => {
 
 /** The fields each kernel action carries, as src/sim/world.ts reads them. */
 const KERNEL_FIELDS: Record<KernelActionKind, Record<string, FieldRule>> = {
-  crash: { node },
+  crash: {
+    node,
+    loseOutbox: { optional: true, read: (p, path, v) => (typeof v === 'boolean' ? v : p.expect(path, 'must be true or false', v)) },
+  },
   restart: {
     node,
     loseDisk: { optional: true, read: (p, path, v) => (typeof v === 'boolean' ? v : p.expect(path, 'must be true or false', v)) },

@@ -31,7 +31,7 @@ interface At {
 }
 
 export type KernelAction =
-  | (At & { do: 'crash'; node: NodeId })
+  | (At & { do: 'crash'; node: NodeId; loseOutbox?: boolean })
   | (At & { do: 'restart'; node: NodeId; loseDisk?: boolean })
   | (At & { do: 'pause'; node: NodeId })
   | (At & { do: 'resume'; node: NodeId })

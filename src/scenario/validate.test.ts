@@ -160,7 +160,7 @@ const bad: [string, unknown, string][] = [
   ['fractional step', withActions({ at: 0, do: 'heal', step: 1.5 }), 'actions[0].step: must be a trace position (a whole number ≥ 0), got 1.5'],
   ['unknown action', withActions({ at: 0, do: 'explode', node: 'n1' }), 'actions[0].do: unknown action "explode" (kernel actions: crash, restart,'],
   ['do missing', withActions({ at: 0, node: 'n1' }), 'actions[0].do: missing (must name an action (kernel actions:'],
-  ['extra field', withActions({ at: 0, do: 'crash', node: 'n1', loseDisk: true }), 'actions[0].loseDisk: unknown field (expected at, do, node, step)'],
+  ['extra field', withActions({ at: 0, do: 'crash', node: 'n1', loseDisk: true }), 'actions[0].loseDisk: unknown field (expected at, do, node, loseOutbox, step)'],
   ['loseDisk not boolean', withActions({ at: 0, do: 'restart', node: 'n1', loseDisk: 'yes' }), 'actions[0].loseDisk: must be true or false, got "yes"'],
   ['empty partition', withActions({ at: 0, do: 'partition', groups: [] }), 'actions[0].groups: must be a non-empty array of node groups'],
   ['empty group', withActions({ at: 0, do: 'partition', groups: [['n1'], []] }), 'actions[0].groups[1]: must be a non-empty array of node ids, got []'],

@@ -72,6 +72,14 @@ describe('kernel: faults', () => {
     expect(of(kept, 'restart', 'n2')[0]!.state).toMatchObject({ pings: 1 });
   });
 
+  it('a crash that loses its outbox loses what it sent and the network has not delivered', () => {
+    const sim = run(scenario([ping(0), ping(1), { at: 5, do: 'crash', node: 'n1', loseOutbox: true }], { until: 50 }));
+    expect(of(sim, 'crash', 'n1')[0]!.detail).toEqual({ lostMessages: [1, 2] });
+    expect(state(sim, 'n2').pings).toBe(0);
+    const plain = run(scenario([ping(0), ping(1), { at: 5, do: 'crash', node: 'n1' }], { until: 50 }));
+    expect(state(plain, 'n2').pings).toBe(2);
+  });
+
   it('messages to a crashed node are lost on arrival', () => {
     const sim = run(scenario([{ at: 0, do: 'crash', node: 'n2' }, ping(1)], { until: 50 }));
     expect(of(sim, 'lost').map((e) => [e.message!.type, e.reason])).toEqual([['Ping', 'down']]);

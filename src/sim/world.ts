@@ -432,6 +432,11 @@ export class World {
           if (arr.msg.to === node.id) {
             this.inflight.delete(id);
             lost.push(id);
+          } else if (a.loseOutbox && arr.msg.from === node.id) {
+            // What it sent and the network has not delivered dies with it (explorer, issue 12).
+            this.inflight.delete(id);
+            this.unhold(arr);
+            lost.push(id);
           }
         }
         this.refreshView(node);

@@ -10,7 +10,7 @@ import { Simulation } from '../../sim/simulation';
 import { ScenarioRuntimeError } from '../../sim/world';
 import type { NodeView, TraceEvent } from '../../sim/types';
 import type { Novel, RunResult, RunSpec, Triggers } from './types';
-import { firePoints } from './points';
+import { dropSent, firePoints } from './points';
 
 /** Novel states reported per run: enough to branch from, few enough to send cheaply. */
 const MAX_NOVEL = 12;
@@ -80,10 +80,7 @@ function drawMove(rng: Rng, majority: number): Move {
 function fire(sim: Simulation, ev: TraceEvent, t: Triggers, rng: Rng, move: Move): void {
   const node = ev.node!;
   const sent = ev.sent ? ev.sent.filter((m) => m.to !== node) : [];
-  if (move.keep !== undefined && sent.length > move.keep) {
-    const order = sent.map((m) => [rng.next(), m] as const).sort((a, b) => a[0] - b[0]);
-    for (const [, m] of order.slice(move.keep)) sim.append({ do: 'drop', message: m.id });
-  }
+  if (move.keep !== undefined) dropSent(sim, ev, move.keep, rng);
   if (move.crash || sent.length <= (move.keep ?? 0)) {
     sim.append({ do: 'crash', node });
     const down = move.long ? t.longFor : t.downFor;
@@ -158,7 +155,7 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
       const node = ev.node;
       if (node === undefined) continue;
       followHint(sim, ev, resent);
-      if (t && budget > 0 && ev.time >= spec.from) budget -= firePoints(module, sim, ev, rng, budget);
+      if (t && budget > 0 && ev.time >= spec.from) budget -= firePoints(module, sim, ev, rng, budget, lastView.get(node));
       const views = sim.current.views;
       const view = views.get(node);
       const before = lastView.get(node);

@@ -7,6 +7,7 @@
  */
 import type { ProtocolModule } from '../../protocols/types';
 import type { Action, Scenario } from '../../scenario/types';
+import { isKernelAction } from '../../scenario/types';
 import { Simulation } from '../../sim/simulation';
 import { ScenarioRuntimeError } from '../../sim/world';
 import { ddmin } from './ddmin';
@@ -67,6 +68,38 @@ function renamed(s: Scenario, map: Map<string, string>): Scenario {
   return { ...s, nodes: s.nodes.map(r).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b)), actions, network: { ...s.network, ...(links ? { links } : {}) } };
 }
 
+const isClientOp = (a: Action) => !isKernelAction(a);
+
+function dropClientOps(start: Scenario, accept: (s: Scenario) => boolean): void {
+  let cur = start;
+  const without = (gone: (a: Action) => boolean) => {
+    const next = { ...cur, actions: cur.actions.filter((a) => !gone(a)) };
+    if (next.actions.length < cur.actions.length && accept(next)) cur = next;
+  };
+  without(isClientOp);
+  for (const kind of new Set(cur.actions.filter(isClientOp).map((a) => a.do))) {
+    without((a) => a.do === kind);
+    const ops = cur.actions.filter((a) => a.do === kind);
+    without((a) => ops.indexOf(a) >= 0 && ops.indexOf(a) < ops.length / 2);
+    without((a) => ops.indexOf(a) >= ops.length / 2);
+  }
+  for (let i = cur.actions.length - 1; i >= 0; i--) if (isClientOp(cur.actions[i]!)) without((a) => a === cur.actions[i]);
+}
+
+/** Tries each crash with its same-step drops folded into `loseOutbox`, one crash at a time. */
+function mergeCrashDrops(start: Scenario, accept: (s: Scenario) => boolean): void {
+  let cur = start;
+  const crashes = start.actions.filter((a) => a.do === 'crash' && a.step !== undefined);
+  for (const c of crashes) {
+    const i = cur.actions.indexOf(c);
+    if (i < 0) continue;
+    const same = (a: Action) => a.do === 'drop' && a.at === c.at && a.step === c.step;
+    if (!cur.actions.some(same)) continue;
+    const next = { ...cur, actions: cur.actions.filter((a) => !same(a)).map((a) => (a === c ? ({ ...c, loseOutbox: true } as Action) : a)) };
+    if (accept(next)) cur = next;
+  }
+}
+
 export function shrink(
   module: ProtocolModule,
   original: Scenario,
@@ -116,13 +149,20 @@ export function shrink(
     }
   }
 
-  // 2. Remove actions.
+  // 2. Remove actions. A crash together with drops of the messages its node had just sent
+  //    (placed at one step: a triggered fault) becomes one crash that loses its outbox: drops
+  //    name messages by id, and ids shift when an earlier action goes, so they pin every
+  //    action before them.
   const from = cur.actions.length;
+  mergeCrashDrops(cur, accept);
   note('actions');
   const kept = ddmin(cur.actions, (subset) => fails({ ...cur, actions: subset.slice() }), Math.max(0, budget - runs));
   if (kept.length < cur.actions.length) cur = { ...cur, actions: kept };
   // A lone remaining action may still be removable one at a time (ddmin tried complements).
   for (let i = cur.actions.length - 1; i >= 0; i--) accept({ ...cur, actions: cur.actions.filter((_, j) => j !== i) });
+  // Client operations often matter only together (each shifts the timing the others left):
+  // try without all of one kind, then without each kind's half, then one at a time again.
+  dropClientOps(cur, accept);
 
   // 3. Simpler actions: a partition becomes a one-way cut, a drop a delay, forks lose their
   //    trace positions, restarts keep their disk.

@@ -26,7 +26,7 @@ function fakePool(n: number): Port[] {
   });
 }
 
-const cfg = { protocol: 'raft', bugs: ['forget-vote-on-restart'], seed: 1, maxRuns: 160 };
+const cfg = { protocol: 'raft', bugs: ['forget-vote-on-restart'], seed: 6, maxRuns: 160 };
 const never = { shouldStop: () => false };
 /** One search with a single worker, shared by the tests below (each costs seconds). */
 let first: ReturnType<typeof explore> | undefined;

@@ -6,7 +6,7 @@ import { durable, observe, type RaftObservable } from './observe';
 import { raftInvariants } from './invariants';
 import { raftScenarios } from './scenarios';
 import { abstractRaft } from './abstract';
-import { raftFaultPoint } from './faultPoints';
+import { raftFaultPoint, raftFaults } from './faultPoints';
 import { raftClientHistory } from './history';
 
 const params: ParamSpec[] = [
@@ -111,7 +111,7 @@ export const raft: ProtocolModule = {
   view: { roleGlyphs: { server: 'S' }, panels: ['log', 'history'] },
   summarize: summarizeRaft,
   summaryReads: ['state'],
-  explore: { abstract: abstractRaft, faultPoint: raftFaultPoint },
+  explore: { abstract: abstractRaft, faultPoint: raftFaultPoint, faults: raftFaults, nodes: [3] },
   clientHistory: raftClientHistory,
 };
 
