@@ -1,11 +1,11 @@
 /**
  * The timeline: a scrubber over the whole recorded run (0 … the last event's time, growing
  * while playing), with an event-density strip, fault markers, pinned violations and the
- * cursor, plus buttons that jump between faults and violations. D3 does the maths (scales,
- * ticks, binary searches in markers.ts); React renders the SVG. The track is an ARIA slider.
+ * cursor, plus buttons that jump between faults and violations. D3 does the ticks and binary
+ * searches (markers.ts), scale.ts the scales; React renders the SVG. The track is an ARIA slider.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
-import { scaleLinear, scaleSqrt, type ScaleLinear } from 'd3';
+import { linearScale, sqrtScale, type LinearScale } from './scale';
 import type { StringKey } from '../../i18n';
 import type { EventKind, TraceEvent, Violation } from '../../sim/types';
 import { useStore } from 'zustand';
@@ -96,7 +96,7 @@ function useWidth(ref: RefObject<HTMLDivElement | null>): number {
 }
 
 interface LayerProps {
-  x: ScaleLinear<number, number>;
+  x: LinearScale;
   columns: number;
   events: readonly TraceEvent[];
   head: number;
@@ -113,7 +113,7 @@ const StaticLayer = memo(function StaticLayer({ x, columns, events, head, end, f
     const bins = densityBins(head === events.length ? events : events.slice(0, head), 0, end, columns);
     let max = 0;
     for (const n of bins) if (n > max) max = n;
-    const h = scaleSqrt().domain([0, Math.max(1, max)]).range([0, ROW.trackBottom - ROW.trackTop - 3]);
+    const h = sqrtScale(Math.max(1, max), ROW.trackBottom - ROW.trackTop - 3);
     let d = '';
     bins.forEach((n, c) => {
       if (n > 0) d += `M${PAD + c + 0.5},${ROW.trackBottom}v${-Math.max(1.5, h(n)).toFixed(1)}`;
@@ -335,7 +335,7 @@ export function Timeline() {
   // redrawn only when the scale steps, not on every update while playing.
   const reached = Math.max(MIN_SPAN, lastTime, time, live.current.time);
   const end = finished ? reached : trackEnd(reached, MIN_SPAN);
-  const x = useMemo(() => scaleLinear().domain([0, end]).range([PAD, PAD + columns]).clamp(true), [end, columns]);
+  const x = useMemo(() => linearScale(end, PAD, PAD + columns), [end, columns]);
 
   const faults = faultsOf(events);
   const pins = useMemo<Pin[]>(
