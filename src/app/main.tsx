@@ -10,6 +10,8 @@ import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
 import { openTourFromUrl } from './tourUrl';
 import { loadContent } from '../i18n/contentText';
+import { PROTOCOL_STRINGS, loadStrings } from '../i18n';
+import { loadWithEachProtocol } from '../protocols/loader';
 import './styles.css';
 import './narrow.css';
 import { readEmbedOptions } from '../store/embedLink';
@@ -28,6 +30,8 @@ const embed = readEmbedOptions(location.search, location.hash);
 // Its code (bridge, locks, the embed's shell) loads only then (issue 17).
 const kit = embed ? await import('./embed/kit') : null;
 const storage = kit ? kit.noStorage : localStorage;
+// A protocol's views read string tables that load with it (i18n/later.ts, issue 17).
+loadWithEachProtocol((id) => loadStrings(PROTOCOL_STRINGS[id] ?? []));
 // The first paint is index.html's outline; the app renders once its protocol has loaded.
 const linked = await bootLoaded(location.hash, storage);
 // Browser tests and the benchmarks drive the store through window.__faultline synchronously

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { TABLES, translate } from '.';
+import { allTables, loadStrings, translate } from '.';
 import { TRANSLATED_BUGS, TRANSLATED_COMMANDS, TRANSLATED_INVARIANTS, TRANSLATED_SHARED_INVARIANTS, TRANSLATED_PROTOCOLS, TRANSLATED_SCENARIOS, bugText, commandText, invariantText, scenarioText } from './content';
 import { protocols } from '../protocols/registry';
 import { invariantsOf } from '../check/invariants';
 
 describe('i18n', () => {
-  it('every key has both languages, with the same placeholders', () => {
-    const en = TABLES.en;
-    const zh = TABLES['zh-CN'];
+  it('every key has both languages, with the same placeholders', async () => {
+    // The tables loaded on demand too (later.ts).
+    await loadStrings();
+    const en = allTables().en;
+    const zh = allTables()['zh-CN'];
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
