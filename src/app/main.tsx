@@ -28,7 +28,7 @@ const prefersChinese = typeof navigator !== 'undefined' && navigator.language.to
 // saved session (and a browser may refuse storage to a frame on another site).
 const embed = readEmbedOptions(location.search, location.hash);
 // Its code (bridge, locks, the embed's shell) loads only then (issue 17).
-const kit = embed ? await import('./embed/kit') : null;
+const kit = embed ? (await Promise.all([import('./embed/kit'), loadStrings(['embed'])]))[0] : null;
 const storage = kit ? kit.noStorage : localStorage;
 // A protocol's views read string tables that load with it (i18n/later.ts, issue 17).
 loadWithEachProtocol((id) => loadStrings(PROTOCOL_STRINGS[id] ?? []));

@@ -18,11 +18,16 @@ import type * as logs from './strings/logs';
 import type * as spacetime from './strings/spacetime';
 import type * as tourRecord from './strings/tourRecord';
 import type * as history from './strings/history';
+import type * as io from './strings/io';
+import type * as explorer from './strings/explorer';
+import type * as tours from './strings/tours';
+import type * as embed from './strings/embed';
+import type * as transactions from './strings/transactions';
 
 type Table = { en: Record<string, string>; zhCN: Record<string, string> };
 
 /** The keys of every table loaded on demand (`StringKey` includes them). */
-export type LaterKey = keyof (typeof ring.en & typeof lock.en & typeof zab.en & typeof paxos.en & typeof multipaxos.en & typeof logs.en & typeof spacetime.en & typeof tourRecord.en & typeof history.en);
+export type LaterKey = keyof (typeof ring.en & typeof lock.en & typeof zab.en & typeof paxos.en & typeof multipaxos.en & typeof logs.en & typeof spacetime.en & typeof tourRecord.en & typeof history.en & typeof io.en & typeof explorer.en & typeof tours.en & typeof embed.en & typeof transactions.en);
 
 const TABLES_LATER = {
   ring: { load: () => import('./strings/ring'), prefixes: ['ring.'] },
@@ -34,6 +39,12 @@ const TABLES_LATER = {
   spacetime: { load: () => import('./strings/spacetime'), prefixes: ['spacetime.'] },
   tourRecord: { load: () => import('./strings/tourRecord'), prefixes: ['record.'] },
   history: { load: () => import('./strings/history'), prefixes: ['history.'] },
+  // Its notices follow a file opened or saved in the (lazily loaded) file actions.
+  io: { load: () => import('./strings/io'), prefixes: ['stats.', 'io.', 'diff.', 'notice.importFailed', 'notice.trace', 'notice.exportFailed', 'notice.dropOne'] },
+  explorer: { load: () => import('./strings/explorer'), prefixes: ['explorer.', 'help.explore', 'notice.explorerOpened'] },
+  tours: { load: () => import('./strings/tours'), prefixes: ['tours.'] },
+  embed: { load: () => import('./strings/embed'), prefixes: ['embed.'] },
+  transactions: { load: () => import('./strings/transactions'), prefixes: ['tx.'] },
 } satisfies Record<string, { load: () => Promise<Table>; prefixes: readonly string[] }>;
 
 export type LaterFeature = keyof typeof TABLES_LATER;
@@ -41,6 +52,8 @@ export const LATER_FEATURES = Object.keys(TABLES_LATER) as LaterFeature[];
 
 /** The tables a protocol's views read (role names, node facts, its panels), loaded with it. */
 export const PROTOCOL_STRINGS: Readonly<Record<string, readonly LaterFeature[]>> = {
+  twopc: ['transactions'],
+  threepc: ['transactions'],
   chash: ['ring'],
   lock: ['lock'],
   zab: ['zab'],
@@ -49,8 +62,9 @@ export const PROTOCOL_STRINGS: Readonly<Record<string, readonly LaterFeature[]>>
 };
 
 /** The tables of views that load on demand (the log, the inspector and invariants, the
- * space-time diagram, the tour recorder, client histories): `lazyPanel` loads them with a view. */
-export const VIEW_STRINGS: readonly LaterFeature[] = ['logs', 'spacetime', 'tourRecord', 'history'];
+ * space-time diagram, the tour recorder, client histories, statistics and files, the explorer,
+ * tours, the embed dialog): `lazyPanel` loads them with a view. */
+export const VIEW_STRINGS: readonly LaterFeature[] = ['logs', 'spacetime', 'tourRecord', 'history', 'io', 'explorer', 'tours', 'embed'];
 
 /** What has arrived, in both languages. */
 export const LATER_TEXTS: Record<Lang, Record<string, string>> = { en: {}, 'zh-CN': {} };
