@@ -1,12 +1,10 @@
 /** The election timer around a node: a thin track and an arc growing clockwise from 12
  * o'clock as the timer runs out. A pure function of simulated time (no CSS animation). */
-import { arc } from 'd3';
+import { ringArc } from './ringArc';
 import type { Point } from './geometry';
 
-const ring = arc();
-
 export function timerPath(r: number, progress: number): string {
-  return ring({ innerRadius: r + 3, outerRadius: r + 6, startAngle: 0, endAngle: 2 * Math.PI * progress }) ?? '';
+  return ringArc(r + 3, r + 6, 0, 2 * Math.PI * progress);
 }
 
 export function TimerArc({ at, r, progress }: { at: Point; r: number; progress: number }) {
