@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scaleLinear, scaleSqrt } from 'd3';
-import { linearScale, sqrtScale } from './scale';
+import { bisector, scaleLinear, scaleSqrt, ticks as d3ticks } from 'd3';
+import { bisect, linearScale, sqrtScale, ticks } from './scale';
 
 describe('timeline scales', () => {
   it('match d3’s clamped linear scale, its inverse and its ticks', () => {
@@ -17,5 +17,19 @@ describe('timeline scales', () => {
     const d3s = scaleSqrt().domain([0, 250]).range([0, 17]);
     const ours = sqrtScale(250, 17);
     for (const v of [0, 1, 9, 100, 250]) expect(ours(v)).toBeCloseTo(d3s(v), 9);
+  });
+  it('ticks as d3 does', () => {
+    for (const stop of [1, 7, 10, 99, 1000, 4321, 60_000, 2_000_000, 0.5, 0.003])
+      for (const count of [1, 2, 5, 7, 12]) expect(ticks(0, stop, count), `${stop}/${count}`).toEqual(d3ticks(0, stop, count));
+    expect(ticks(3, 3, 5)).toEqual([3]);
+  });
+  it('bisects as d3 does, from either side and a start', () => {
+    const a = [1, 2, 2, 2, 5, 8, 8, 13].map((seq) => ({ seq }));
+    const d3b = bisector((m: { seq: number }) => m.seq);
+    for (const x of [0, 1, 2, 3, 8, 13, 20])
+      for (const lo of [0, 2, 5]) {
+        expect(bisect(a, x, (m) => m.seq, 'left', lo)).toBe(d3b.left(a, x, lo));
+        expect(bisect(a, x, (m) => m.seq, 'right', lo)).toBe(d3b.right(a, x, lo));
+      }
   });
 });
