@@ -42,6 +42,8 @@ if (import.meta.env.DEV || import.meta.env.MODE === 'test') await loadAllProtoco
 const large = linked.fromLink === true && isLarge(linked.scenario);
 const start = large ? await bootLoaded('', storage) : linked;
 const store = createSession(start.scenario, loadLang(storage, prefersChinese ? 'zh-CN' : 'en'));
+// A compared run's panes show at once: their labels' table first (i18n/later.ts).
+if (start.scenario.compare) await loadStrings(['compare']).catch(() => undefined);
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
 store.getState().setNotice(start.notice);

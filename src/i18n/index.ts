@@ -4,16 +4,15 @@ import * as app from './strings/app';
 import * as playback from './strings/playback';
 import * as cluster from './strings/cluster';
 import * as timeline from './strings/timeline';
-import * as compare from './strings/compare';
 import * as newcomer from './strings/newcomer';
 import * as loading from './strings/loading';
 import * as firstLoad from './strings/firstLoad';
 import * as ux from './strings/ux';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...timeline.en, ...compare.en, ...newcomer.en, ...loading.en, ...ux.en, ...firstLoad.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...timeline.en, ...newcomer.en, ...loading.en, ...ux.en, ...firstLoad.en };
 // The tables of later.ts load on demand (issue 17); their keys are string keys all the same.
 export type StringKey = keyof typeof en | LaterKey;
-const zhCN: Record<keyof typeof en, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...timeline.zhCN, ...compare.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...ux.zhCN, ...firstLoad.zhCN };
+const zhCN: Record<keyof typeof en, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...timeline.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...ux.zhCN, ...firstLoad.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];

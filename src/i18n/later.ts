@@ -23,11 +23,12 @@ import type * as explorer from './strings/explorer';
 import type * as tours from './strings/tours';
 import type * as embed from './strings/embed';
 import type * as transactions from './strings/transactions';
+import type * as compare from './strings/compare';
 
 type Table = { en: Record<string, string>; zhCN: Record<string, string> };
 
 /** The keys of every table loaded on demand (`StringKey` includes them). */
-export type LaterKey = keyof (typeof ring.en & typeof lock.en & typeof zab.en & typeof paxos.en & typeof multipaxos.en & typeof logs.en & typeof spacetime.en & typeof tourRecord.en & typeof history.en & typeof io.en & typeof explorer.en & typeof tours.en & typeof embed.en & typeof transactions.en);
+export type LaterKey = keyof (typeof ring.en & typeof lock.en & typeof zab.en & typeof paxos.en & typeof multipaxos.en & typeof logs.en & typeof spacetime.en & typeof tourRecord.en & typeof history.en & typeof io.en & typeof explorer.en & typeof tours.en & typeof embed.en & typeof transactions.en & typeof compare.en);
 
 const TABLES_LATER = {
   ring: { load: () => import('./strings/ring'), prefixes: ['ring.'] },
@@ -45,6 +46,8 @@ const TABLES_LATER = {
   tours: { load: () => import('./strings/tours'), prefixes: ['tours.'] },
   embed: { load: () => import('./strings/embed'), prefixes: ['embed.'] },
   transactions: { load: () => import('./strings/transactions'), prefixes: ['tx.'] },
+  // The panes' labels show in compare mode only; main.tsx loads it first for a compare link.
+  compare: { load: () => import('./strings/compare'), prefixes: ['compare.', 'help.compare', 'scenarios.compareWith'] },
 } satisfies Record<string, { load: () => Promise<Table>; prefixes: readonly string[] }>;
 
 export type LaterFeature = keyof typeof TABLES_LATER;
@@ -63,8 +66,8 @@ export const PROTOCOL_STRINGS: Readonly<Record<string, readonly LaterFeature[]>>
 
 /** The tables of views that load on demand (the log, the inspector and invariants, the
  * space-time diagram, the tour recorder, client histories, statistics and files, the explorer,
- * tours, the embed dialog): `lazyPanel` loads them with a view. */
-export const VIEW_STRINGS: readonly LaterFeature[] = ['logs', 'spacetime', 'tourRecord', 'history', 'io', 'explorer', 'tours', 'embed'];
+ * tours, the embed dialog, compare mode): `lazyPanel` loads them with a view. */
+export const VIEW_STRINGS: readonly LaterFeature[] = ['logs', 'spacetime', 'tourRecord', 'history', 'io', 'explorer', 'tours', 'embed', 'compare'];
 
 /** What has arrived, in both languages. */
 export const LATER_TEXTS: Record<Lang, Record<string, string>> = { en: {}, 'zh-CN': {} };

@@ -1,7 +1,7 @@
 /** Strings of the first paint that lived in tables now loaded on demand (i18n/later.ts): the
- * cluster legend's roles heading (from paxos.ts), the top bar's Tours, Embed and Find-a-bug
- * buttons (tours.ts, embed.ts, explorer.ts) and the session's notices that any run can raise
- * (transactions.ts). Add keys to both languages. */
+ * cluster legend's roles heading (from paxos.ts), the top bar's Tours, Embed, Compare and
+ * Find-a-bug buttons (tours.ts, embed.ts, compare.ts, explorer.ts) and the session's notices
+ * that any run can raise (transactions.ts). Add keys to both languages. */
 export const en = {
   'cluster.legend.roles': 'roles',
   'tours.open': 'Tours',
@@ -9,6 +9,8 @@ export const en = {
   'embed.open': 'Embed…',
   'embed.openTip': 'Copy the code of an iframe that shows this run on another page (a course site)',
   'bar.explore': 'Find a bug…',
+  'bar.compare': 'Compare…',
+  'bar.compareTip': 'Run the same nodes and fault script under another protocol, side by side (W)',
   'bar.exploreTip': 'Search random fault schedules for an invariant violation and shrink it to a short run (F)',
   'notice.compareViolation': 'Playback paused: the compared run broke an invariant ({detail}).',
   'notice.compareFailed': 'Compare mode could not start: {detail}. Your run is unchanged.',
@@ -24,6 +26,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'embed.open': '嵌入…',
   'embed.openTip': '复制 iframe 代码，在其他网页（如课程网站）中展示此运行',
   'bar.explore': '找 bug…',
+  'bar.compare': '对比…',
+  'bar.compareTip': '在另一个协议下运行相同的节点和故障脚本，并排显示（W）',
   'bar.exploreTip': '在随机故障序列中搜索违反不变式的运行，并把它缩减成简短的运行 (F)',
   'notice.compareViolation': '播放已暂停：对比的运行违反了不变式（{detail}）。',
   'notice.compareFailed': '无法开启对比模式：{detail}。你的运行没有改变。',
