@@ -21,6 +21,9 @@ describe('i18n', () => {
   it('fills placeholders', () => {
     expect(translate('en', 'play.time', { time: 12, step: 3, head: 9 })).toBe('12 ms · step 3 of 9');
     expect(translate('zh-CN', 'faults.node', { node: 'n2' })).toBe('节点 n2');
+    // A second call reads the split it kept; a missing value keeps its placeholder.
+    expect(translate('en', 'play.time', { time: 1, step: 2, head: 3 })).toBe('1 ms · step 2 of 3');
+    expect(translate('en', 'play.time', { time: 1 })).toBe('1 ms · step {step} of {head}');
   });
 });
 

@@ -23,10 +23,18 @@ const tables: Record<Lang, Record<string, string>> = { en, 'zh-CN': zhCN };
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   // A key of a table not loaded yet reads as nothing until it arrives (later.ts).
   const text = tables[lang][key] ?? laterText(lang, key) ?? '';
-  // Most strings have no placeholder: skip the regular expression (views call this per row).
+  // Most strings have no placeholder: skip the parsing (views call this per row).
   if (!text.includes('{')) return text;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  // A string with placeholders is split once (the log view fills one per cell on every seek).
+  let parts = PARTS.get(text);
+  if (!parts) PARTS.set(text, (parts = text.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += String(vars[parts[i]!] ?? `{${parts[i]}}`) + parts[i + 1]!;
+  return out;
 }
+
+/** Strings with placeholders, split into text and names (odd places): at most every string. */
+const PARTS = new Map<string, string[]>();
 
 /** Whether `key` names a string (for keys built from data, like a protocol's state names). */
 export function isStringKey(key: string): key is StringKey {
