@@ -25,7 +25,7 @@ function build(outDir: string, mode: string): void {
 /** Scripts and module preloads that index.html loads before anything else. */
 function firstLoadBytes(dir: string): { raw: number; gzip: number; files: number } {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const srcs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const srcs = [...html.matchAll(/(?:src|href)="\.?(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   let raw = 0;
   let gzip = 0;
   for (const src of new Set(srcs)) {

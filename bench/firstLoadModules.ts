@@ -5,7 +5,7 @@
  * Usage: `npx vite build --outDir /tmp/fl && npx tsx bench/firstLoadModules.ts /tmp/fl [--files]`
  * (`--files` lists source files; by default node_modules are grouped by package).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -51,13 +51,19 @@ function main(): void {
   const dir = process.argv[2] ?? 'dist';
   const files = process.argv.includes('--files');
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const scripts = [...new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!))];
+  const scripts = [...new Set([...html.matchAll(/(?:src|href)="\.?\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!))];
   const text = new Map<string, string[]>();
   let total = 0;
   for (const script of scripts) {
     const code = readFileSync(join(dir, script), 'utf8');
     total += gzipSync(code, { level: 9 }).length;
-    const map = JSON.parse(readFileSync(join(dir, `${script}.map`), 'utf8')) as { sources: string[]; mappings: string };
+    const mapPath = join(dir, `${script}.map`);
+    // Vite's own helpers (the preload helper) come without a source map: count them whole.
+    if (!existsSync(mapPath)) {
+      text.set(script, [...(text.get(script) ?? []), code]);
+      continue;
+    }
+    const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources: string[]; mappings: string };
     const lines = code.split('\n');
     const state = { source: 0 };
     map.mappings.split(';').forEach((mapping, i) => {

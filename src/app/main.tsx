@@ -10,13 +10,11 @@ import type { Trace } from '../sim/types';
 import { compareStore } from '../views/compare/context';
 import { openTourFromUrl } from './tourUrl';
 import { loadContent } from '../i18n/contentText';
+import { PROTOCOL_STRINGS, loadStrings } from '../i18n';
+import { loadWithEachProtocol } from '../protocols/loader';
 import './styles.css';
 import './narrow.css';
 import { readEmbedOptions } from '../store/embedLink';
-import { noStorage, startEmbed } from './embed/start';
-import { EmbedApp } from './embed/EmbedApp';
-import { connectTourProgress } from './embed/bridge';
-import { tourProgressSource } from '../store/tourProgress';
 
 declare global {
   interface Window {
@@ -29,7 +27,11 @@ const prefersChinese = typeof navigator !== 'undefined' && navigator.language.to
 // Embed mode (docs/embed.md): a frame on a course page neither reads nor writes the visitor's
 // saved session (and a browser may refuse storage to a frame on another site).
 const embed = readEmbedOptions(location.search, location.hash);
-const storage = embed ? noStorage : localStorage;
+// Its code (bridge, locks, the embed's shell) loads only then (issue 17).
+const kit = embed ? (await Promise.all([import('./embed/kit'), loadStrings(['embed'])]))[0] : null;
+const storage = kit ? kit.noStorage : localStorage;
+// A protocol's views read string tables that load with it (i18n/later.ts, issue 17).
+loadWithEachProtocol((id) => loadStrings(PROTOCOL_STRINGS[id] ?? []));
 // The first paint is index.html's outline; the app renders once its protocol has loaded.
 const linked = await bootLoaded(location.hash, storage);
 // Browser tests and the benchmarks drive the store through window.__faultline synchronously
@@ -40,14 +42,16 @@ if (import.meta.env.DEV || import.meta.env.MODE === 'test') await loadAllProtoco
 const large = linked.fromLink === true && isLarge(linked.scenario);
 const start = large ? await bootLoaded('', storage) : linked;
 const store = createSession(start.scenario, loadLang(storage, prefersChinese ? 'zh-CN' : 'en'));
+// A compared run's panes show at once: their labels' table first (i18n/later.ts).
+if (start.scenario.compare) await loadStrings(['compare']).catch(() => undefined);
 if (start.step !== undefined) store.getState().seekStep(start.step, start.time);
 if (start.speed !== undefined) store.getState().setSpeed(start.speed);
 store.getState().setNotice(start.notice);
 if (large) void openLink(store, location.hash);
-const embedded = embed && startEmbed(store, embed.options, embed.problems);
+const embedded = embed && kit && kit.startEmbed(store, embed.options, embed.problems);
 if (!embedded) startAutosave(store, localStorage);
 // The host page hears the tour's progress and answers, and can move the tour (docs/embed.md).
-if (embedded) connectTourProgress(tourProgressSource);
+if (kit && embedded) kit.connectTourProgress(kit.tourProgressSource);
 // Translations of protocol content load with a language that needs them (issue 17).
 store.subscribe((s) => s.lang, (lang) => void (lang === 'en' ? null : loadContent()));
 if (store.getState().lang !== 'en') await loadContent();
@@ -64,6 +68,6 @@ if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {embedded ? <EmbedApp store={store} control={embedded} range={embed.options.range} /> : <App store={store} />}
+    {kit && embed && embedded ? <kit.EmbedApp store={store} control={embedded} range={embed.options.range} /> : <App store={store} />}
   </StrictMode>,
 );

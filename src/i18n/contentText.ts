@@ -21,9 +21,15 @@ export function loadContent(): Promise<void> {
   return import('./content').then((m) => {
     if (content) return;
     content = m;
-    version++;
-    for (const l of listeners) l();
+    textArrived();
   });
+}
+
+/** Tells the views (through `useT`) that text arrived: these translations, or a string table
+ * loaded on demand (later.ts). */
+export function textArrived(): void {
+  version++;
+  for (const l of listeners) l();
 }
 
 /** Grows when translations arrive, for `useSyncExternalStore`. */

@@ -1,49 +1,51 @@
 /** The i18n layer: every UI string, in English and Simplified Chinese, by feature. */
+import { LATER_TEXTS, featureOf, laterText, type LaterKey } from './later';
 import * as app from './strings/app';
 import * as playback from './strings/playback';
 import * as cluster from './strings/cluster';
-import * as logs from './strings/logs';
 import * as timeline from './strings/timeline';
-import * as spacetime from './strings/spacetime';
-import * as io from './strings/io';
-import * as transactions from './strings/transactions';
-import * as compare from './strings/compare';
-import * as ring from './strings/ring';
-import * as explorer from './strings/explorer';
-import * as paxos from './strings/paxos';
-import * as zab from './strings/zab';
-import * as lock from './strings/lock';
-import * as multipaxos from './strings/multipaxos';
-import * as history from './strings/history';
 import * as newcomer from './strings/newcomer';
 import * as loading from './strings/loading';
-import * as tours from './strings/tours';
-import * as embed from './strings/embed';
+import * as firstLoad from './strings/firstLoad';
 import * as ux from './strings/ux';
-import * as tourRecord from './strings/tourRecord';
-import * as scale from './strings/scale';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...logs.en, ...timeline.en, ...spacetime.en, ...io.en, ...transactions.en, ...compare.en, ...ring.en, ...explorer.en, ...paxos.en, ...zab.en, ...lock.en, ...multipaxos.en, ...history.en, ...newcomer.en, ...loading.en, ...tours.en, ...embed.en, ...ux.en, ...tourRecord.en, ...scale.en };
-export type StringKey = keyof typeof en;
-const zhCN: Record<StringKey, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...logs.zhCN, ...timeline.zhCN, ...spacetime.zhCN, ...io.zhCN, ...transactions.zhCN, ...compare.zhCN, ...ring.zhCN, ...explorer.zhCN, ...paxos.zhCN, ...zab.zhCN, ...lock.zhCN, ...multipaxos.zhCN, ...history.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...tours.zhCN, ...embed.zhCN, ...ux.zhCN, ...tourRecord.zhCN, ...scale.zhCN };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...timeline.en, ...newcomer.en, ...loading.en, ...ux.en, ...firstLoad.en };
+// The tables of later.ts load on demand (issue 17); their keys are string keys all the same.
+export type StringKey = keyof typeof en | LaterKey;
+const zhCN: Record<keyof typeof en, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...timeline.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...ux.zhCN, ...firstLoad.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
-const tables: Record<Lang, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
+const tables: Record<Lang, Record<string, string>> = { en, 'zh-CN': zhCN };
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled in. */
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  const text = tables[lang][key];
-  // Most strings have no placeholder: skip the regular expression (views call this per row).
+  // A key of a table not loaded yet reads as nothing until it arrives (later.ts).
+  const text = tables[lang][key] ?? laterText(lang, key) ?? '';
+  // Most strings have no placeholder: skip the parsing (views call this per row).
   if (!text.includes('{')) return text;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  // A string with placeholders is split once (the log view fills one per cell on every seek).
+  let parts = PARTS.get(text);
+  if (!parts) PARTS.set(text, (parts = text.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += String(vars[parts[i]!] ?? `{${parts[i]}}`) + parts[i + 1]!;
+  return out;
 }
+
+/** Strings with placeholders, split into text and names (odd places): at most every string. */
+const PARTS = new Map<string, string[]>();
 
 /** Whether `key` names a string (for keys built from data, like a protocol's state names). */
 export function isStringKey(key: string): key is StringKey {
-  return Object.hasOwn(en, key);
+  if (Object.hasOwn(en, key)) return true;
+  // A table not loaded yet: false for now, and the views render again when it arrives.
+  return featureOf(key) !== null && laterText('en', key) !== undefined;
 }
 
-/** For tests: both tables. */
-export const TABLES = tables;
+export { PROTOCOL_STRINGS, VIEW_STRINGS, loadStrings } from './later';
+
+/** For tests: both tables, with every table of later.ts that has arrived (`await loadStrings()`). */
+export function allTables(): Record<Lang, Record<StringKey, string>> {
+  return { en: { ...en, ...LATER_TEXTS.en }, 'zh-CN': { ...zhCN, ...LATER_TEXTS['zh-CN'] } } as Record<Lang, Record<StringKey, string>>;
+}

@@ -23,6 +23,13 @@ const loaders: Readonly<Record<string, () => Promise<ProtocolModule>>> = {
 export const PROTOCOL_IDS: readonly string[] = Object.keys(loaders);
 
 const loaded = new Map<string, ProtocolModule>();
+/** What loads with a protocol besides its module (the app's strings for its views). */
+let companion: (id: string) => Promise<unknown> = () => Promise.resolve();
+
+/** Set once by the app: a protocol counts as loaded when this has loaded too (issue 17). */
+export function loadWithEachProtocol(load: (id: string) => Promise<unknown>): void {
+  companion = load;
+}
 const pending = new Map<string, Promise<ProtocolModule>>();
 /** While `withProtocols` runs its function: the known ids it asked for that were not loaded. */
 let misses: Set<string> | null = null;
@@ -46,7 +53,7 @@ export function loadProtocol(id: string): Promise<ProtocolModule> {
   if (!Object.hasOwn(loaders, id) || !load) return Promise.reject(new Error(`unknown protocol ${id}`));
   let p = pending.get(id);
   if (!p) {
-    p = load().then((m) => {
+    p = Promise.all([load(), companion(id)]).then(([m]) => {
       loaded.set(id, m);
       pending.delete(id);
       return m;

@@ -9,6 +9,7 @@ import type { Tour } from '../scenario/tour/types';
 import type { Position } from '../scenario/tour/anchors';
 import { answerOf, bindAction, placeStep, simSource, type Place } from '../scenario/tour/run';
 import { checkTask, whenOpened } from './tourWatch';
+import { reportTourPresence } from './tourPresence';
 
 export interface Moved {
   step: string;
@@ -218,6 +219,8 @@ export const tourStore = createStore<TourState>()((set, get) => {
     setPicker: (open) => set({ pickerOpen: open }),
   };
 });
+// The views that are always on screen follow tourPresence, so they load no tour code (issue 17).
+tourStore.subscribe((s) => reportTourPresence({ touring: s.tour !== null }));
 
 /** Called on every session change while a tour is on: stops a wait at its step, checks a task. */
 export function followSession(): void {

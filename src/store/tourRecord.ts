@@ -13,6 +13,7 @@ import { dryRun, type DryRunResult } from '../scenario/tour/dryRun';
 import { encodeTour } from '../scenario/tour/codec';
 import { getProtocol } from '../protocols/loader';
 import { tourStore } from './tour';
+import { reportTourPresence } from './tourPresence';
 
 export interface RecordState {
   session: SessionStore | null;
@@ -166,3 +167,5 @@ export const recordStore = createStore<RecordState>()((set, get) => {
     },
   };
 });
+// The views that are always on screen follow tourPresence, so they load no tour code (issue 17).
+recordStore.subscribe((s) => reportTourPresence({ recording: s.session !== null }));

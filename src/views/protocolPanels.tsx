@@ -7,6 +7,7 @@ import { panelIds } from './panelIds';
 import { Suspense, lazy, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from './session';
+import { VIEW_STRINGS, loadStrings } from '../i18n';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -21,7 +22,10 @@ interface PanelEntry {
 
 /** A panel loaded on demand: the module and the name of its component. */
 export function lazyPanel<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
-  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+  // The views' string tables come with the first of them (i18n/later.ts, issue 17); a table
+  // that fails to arrive does not keep the view from showing.
+  const strings = () => loadStrings(VIEW_STRINGS).catch(() => undefined);
+  return lazy(() => Promise.all([load(), strings()]).then(([m]) => ({ default: m[name] as ComponentType })));
 }
 
 const PANELS: Record<string, PanelEntry> = {

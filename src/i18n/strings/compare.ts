@@ -1,7 +1,5 @@
 /** Strings of compare mode (add keys to both languages). */
 export const en = {
-  'bar.compare': 'Compare…',
-  'bar.compareTip': 'Run the same nodes and fault script under another protocol, side by side (W)',
   'help.compare': 'Compare with another protocol, side by side',
   'compare.title': 'Compare side by side',
   'compare.hint': 'The second pane runs the same nodes, seed, network and fault script under the protocol you choose, on one shared timeline and in one link. Message-level actions (drop, duplicate, delay, manual picks) stay with the left run: a message id names another message there.',
@@ -27,8 +25,6 @@ export const en = {
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
-  'bar.compare': '对比…',
-  'bar.compareTip': '在另一个协议下运行相同的节点和故障脚本，并排显示（W）',
   'help.compare': '与另一个协议并排对比',
   'compare.title': '并排对比',
   'compare.hint': '第二个窗格在你选择的协议下运行相同的节点、种子、网络和故障脚本，共用一条时间线和一个链接。消息级操作（丢弃、复制、延迟、手动选择）只属于左侧的运行：同一个消息编号在另一边指的是另一条消息。',

@@ -1,7 +1,5 @@
 /** Strings of the bug explorer's "Find a bug" panel (add keys to both languages). */
 export const en = {
-  'bar.explore': 'Find a bug…',
-  'bar.exploreTip': 'Search random fault schedules for an invariant violation and shrink it to a short run (F)',
   'help.explore': 'Find a bug: search fault schedules, shrink the violation, open it',
   'explorer.title': 'Find a bug',
   'explorer.hint': 'Searches random fault schedules of {protocol} (crashes, partitions, cuts, pauses, lost and duplicated messages, faults at protocol events, and branches from newly reached states) until an invariant breaks, then shrinks the run to a few actions that you can open and step through.',
@@ -43,8 +41,6 @@ export const en = {
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
-  'bar.explore': '找 bug…',
-  'bar.exploreTip': '在随机故障序列中搜索违反不变式的运行，并把它缩减成简短的运行 (F)',
   'help.explore': '找 bug：搜索故障序列，缩减违例，打开它',
   'explorer.title': '找 bug',
   'explorer.hint': '在 {protocol} 的随机故障序列中搜索（崩溃、分区、单向切断、暂停、消息丢失与重复、在协议事件处注入的故障，以及从新到达的状态分支），直到某个不变式被破坏，然后把这次运行缩减为几个动作，供你打开并逐步查看。',

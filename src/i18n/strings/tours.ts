@@ -1,7 +1,5 @@
 /** The guided tours: picker, player panel, steps. (Tour text itself is in the tour, per language.) */
 export const en = {
-  'tours.open': 'Tours',
-  'tours.openTip': 'Guided tours: narrated runs with questions and tasks',
   'tours.pickerTitle': 'Guided tours',
   'tours.pickerIntro': 'Each tour plays an exact run, stops at the moments that matter, asks you to predict and lets you act. Leave a tour at any step to go on freely.',
   'tours.start': 'Start',
@@ -42,8 +40,6 @@ export const en = {
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
-  'tours.open': '导览',
-  'tours.openTip': '引导式导览：带讲解、提问和任务的运行',
   'tours.pickerTitle': '引导式导览',
   'tours.pickerIntro': '每个导览都播放一次确定的运行，在关键时刻停下，请你预测，并让你亲自操作。在任何一步离开导览，都可以继续自由探索。',
   'tours.start': '开始',

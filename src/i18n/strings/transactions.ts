@@ -48,11 +48,6 @@ export const en = {
   'tx.short.committed': 'committed',
   'tx.short.aborted': 'aborted',
 
-  'notice.compareViolation': 'Playback paused: the compared run broke an invariant ({detail}).',
-  'notice.compareFailed': 'Compare mode could not start: {detail}. Your run is unchanged.',
-  'notice.extended': 'The run was at its end, so it now goes on to {detail} ms: press Play to see your action play out.',
-  'notice.actionRefused': 'That action was not recorded: {detail}.',
-  'notice.otherRunMessage': 'Drop, duplicate and delay act on the left run’s messages: a message of the compared run has no counterpart there.',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -104,9 +99,4 @@ export const zhCN: Record<keyof typeof en, string> = {
   'tx.short.committed': '已提交',
   'tx.short.aborted': '已中止',
 
-  'notice.compareViolation': '播放已暂停：对比的运行违反了不变式（{detail}）。',
-  'notice.compareFailed': '无法开启对比模式：{detail}。你的运行没有改变。',
-  'notice.extended': '运行已到结尾，现已延长到 {detail} 毫秒：按播放查看你的操作如何展开。',
-  'notice.actionRefused': '该操作未被记录：{detail}。',
-  'notice.otherRunMessage': '丢弃、复制和延迟作用于左侧运行的消息：对比运行中的消息在那里没有对应。',
 };

@@ -1,7 +1,6 @@
 /** Partition walls (a bar across the middle of every link between groups, the link dashed)
  * and one-way cuts (a bar across the blocked lane, with an arrowhead for the direction). */
-import { memo, useMemo } from 'react';
-import { arc } from 'd3';
+import { Suspense, lazy, memo, useMemo } from 'react';
 import { cutMark, groupArcs, lane, partitionWalls, type Point } from './geometry';
 import type { Translate } from './labels';
 
@@ -31,7 +30,9 @@ export const PartitionWalls = memo(function PartitionWalls({ ids, points, r, par
   );
 });
 
-const band = arc();
+// The bands' rounded sectors are d3-shape's: drawn only during a partition, they load then
+// (issue 17: d3-shape stays out of the first load).
+const BandPaths = lazy(() => import('./BandPaths').then((m) => ({ default: m.BandPaths })));
 
 interface BandsProps {
   ids: readonly string[];
@@ -50,13 +51,9 @@ export const GroupBands = memo(function GroupBands({ ids, center, ringRadius, r,
   const outer = ringRadius + r + 14;
   return (
     <g className="cl-bands" transform={`translate(${center.x} ${center.y})`} aria-hidden="true">
-      {arcs.map((a) => (
-        <path
-          key={a.group}
-          className={`cl-band cl-band-${a.group % 3}`}
-          d={band({ innerRadius: inner, outerRadius: outer, startAngle: a.start, endAngle: a.end, cornerRadius: r * 0.8 } as Parameters<typeof band>[0]) ?? ''}
-        />
-      ))}
+      <Suspense fallback={null}>
+        <BandPaths arcs={arcs} inner={inner} outer={outer} corner={r * 0.8} />
+      </Suspense>
     </g>
   );
 });

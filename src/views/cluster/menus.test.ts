@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { translate } from '../../i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStrings, translate } from '../../i18n';
 import type { NodeFacts } from './labels';
 import { nodeLabel, payloadSummary } from './labels';
 import { messageMenu, nodeMenu } from './menus';
 import { raft } from '../../protocols/raft';
 import { twopc } from '../../protocols/twopc';
+
+// Labels read string tables that the app loads on demand (i18n/later.ts).
+beforeAll(() => loadStrings());
 
 const request = [{ spec: raft.commands[0]!, label: 'Client request' }];
 

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { translate } from '../../i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStrings, translate } from '../../i18n';
 import { paxosFacts, paxosLong, paxosShort } from './paxosFacts';
+
+// Labels read string tables that the app loads on demand (i18n/later.ts).
+beforeAll(() => loadStrings());
 
 const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('en', key, vars);
 const zh = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('zh-CN', key, vars);

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { raft } from '../../protocols/raft';
 import { createSession } from '../../store/session';
-import { translate } from '../../i18n';
+import { loadStrings, translate } from '../../i18n';
 import { spaceTimeSvg } from './exportSvg';
 import { compactJson, describeHit, runSummary } from './describe';
 import { indexFor } from './runIndex';
+
+// Labels read string tables that the app loads on demand (i18n/later.ts).
+beforeAll(() => loadStrings());
 
 const figure8 = raft.scenarios.find((s) => s.name === 'figure-8-bug')!;
 const store = createSession(figure8);

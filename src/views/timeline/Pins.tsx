@@ -4,7 +4,7 @@
  * their time), with the compared run's violation count.
  */
 import { memo, useCallback, useMemo, useState } from 'react';
-import type { ScaleLinear } from 'd3';
+import type { LinearScale } from './scale';
 import { useStore } from 'zustand';
 import type { SessionStore } from '../../store/session';
 import { useSession } from '../session';
@@ -42,7 +42,7 @@ function useInvariantName(): (id: string) => string {
 
 /** Violations, pinned through the track: red, with the invariant's id on hover and at the
  * cursor. Pins closer than PIN_GAP px share a glyph. */
-export const Pins = memo(function Pins({ x, pins, step, t }: { x: ScaleLinear<number, number>; pins: readonly Pin[]; step: number; t: Translate }) {
+export const Pins = memo(function Pins({ x, pins, step, t }: { x: LinearScale; pins: readonly Pin[]; step: number; t: Translate }) {
   const cols = useMemo(() => clusterMarkers(pins, x, PIN_GAP), [pins, x]);
   const nameOf = useInvariantName();
   const [hovered, setHovered] = useState<number | null>(null);
@@ -84,7 +84,7 @@ export const Pins = memo(function Pins({ x, pins, step, t }: { x: ScaleLinear<nu
 
 /** Compare mode: the second run's violations on the shared timeline, as hollow pins that move
  * the shared cursor to their time. */
-export function ComparePins({ store, x, t }: { store: SessionStore; x: ScaleLinear<number, number>; t: Translate }) {
+export function ComparePins({ store, x, t }: { store: SessionStore; x: LinearScale; t: Translate }) {
   const count = useStore(store, (s) => s.sim.violations.length);
   const sim = useStore(store, (s) => s.sim);
   const name = useStore(store, (s) => protocolName(s.lang, s.module));

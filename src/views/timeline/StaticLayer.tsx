@@ -4,7 +4,7 @@
  * scrubbing redraws only the cursor and the pins.
  */
 import { memo, useMemo } from 'react';
-import { scaleSqrt, type ScaleLinear } from 'd3';
+import { sqrtScale, type LinearScale } from './scale';
 import type { StringKey } from '../../i18n';
 import type { EventKind, TraceEvent } from '../../sim/types';
 import { clusterMarkers, densityBins, dominantFamily, type FaultFamily, type FaultMarker } from './markers';
@@ -45,7 +45,7 @@ function faultTip(t: Translate, items: readonly FaultMarker[]): string {
 }
 
 interface StaticLayerProps {
-  x: ScaleLinear<number, number>;
+  x: LinearScale;
   columns: number;
   events: readonly TraceEvent[];
   head: number;
@@ -60,7 +60,7 @@ export const StaticLayer = memo(function StaticLayer({ x, columns, events, head,
     const bins = densityBins(head === events.length ? events : events.slice(0, head), 0, end, columns);
     let max = 0;
     for (const n of bins) if (n > max) max = n;
-    const h = scaleSqrt().domain([0, Math.max(1, max)]).range([0, ROW.trackBottom - ROW.trackTop - 3]);
+    const h = sqrtScale(Math.max(1, max), ROW.trackBottom - ROW.trackTop - 3);
     let d = '';
     bins.forEach((n, c) => {
       if (n > 0) d += `M${PAD + c + 0.5},${ROW.trackBottom}v${-Math.max(1.5, h(n)).toFixed(1)}`;

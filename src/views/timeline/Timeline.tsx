@@ -1,11 +1,11 @@
 /**
  * The timeline: a scrubber over the whole recorded run (0 … the last event's time, growing
  * while playing), with an event-density strip, fault markers, pinned violations and the
- * cursor, plus buttons that jump between faults and violations. D3 does the maths (scales,
- * ticks, binary searches in markers.ts); React renders the SVG. The track is an ARIA slider.
+ * cursor, plus buttons that jump between faults and violations. D3 does the ticks and binary
+ * searches (markers.ts), scale.ts the scales; React renders the SVG. The track is an ARIA slider.
  */
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { scaleLinear } from 'd3';
+import { linearScale } from './scale';
 import type { StringKey } from '../../i18n';
 import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
@@ -77,7 +77,7 @@ export function Timeline() {
   // redrawn only when the scale steps, not on every update while playing.
   const reached = Math.max(MIN_SPAN, lastTime, time, live.current.time);
   const end = finished ? reached : trackEnd(reached, MIN_SPAN);
-  const x = useMemo(() => scaleLinear().domain([0, end]).range([PAD, PAD + columns]).clamp(true), [end, columns]);
+  const x = useMemo(() => linearScale(end, PAD, PAD + columns), [end, columns]);
 
   const faults = faultsOf(events);
   const pins = useMemo<Pin[]>(

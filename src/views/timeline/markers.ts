@@ -5,7 +5,7 @@
  * Steps count applied events: the cursor at step k has applied events 0 … k−1, so the step
  * right after event `seq` is `seq + 1`.
  */
-import { bisector } from 'd3';
+import { bisect } from './scale';
 import type { EventKind, TraceEvent, Violation } from '../../sim/types';
 import { KERNEL_ACTIONS } from '../../scenario/types';
 
@@ -69,18 +69,18 @@ export function faultsOf(events: readonly TraceEvent[]): FaultMarker[] {
   return same;
 }
 
-const bySeq = bisector((m: { seq: number }) => m.seq);
+const seqOf = (m: { seq: number }) => m.seq;
 
 /** The step right after the first marker not yet applied at `step`, or null. */
 export function nextStep(markers: readonly { seq: number }[], step: number): number | null {
-  const i = bySeq.left(markers, step);
+  const i = bisect(markers, step, seqOf, 'left');
   return i < markers.length ? markers[i]!.seq + 1 : null;
 }
 
 /** The step right after the last marker applied before the cursor's own event, or null: from
  * a marker's step this goes to the marker before it. */
 export function prevStep(markers: readonly { seq: number }[], step: number): number | null {
-  const i = bySeq.left(markers, step - 1);
+  const i = bisect(markers, step - 1, seqOf, 'left');
   return i > 0 ? markers[i - 1]!.seq + 1 : null;
 }
 
@@ -115,10 +115,9 @@ export function densityBins(events: readonly { time: number }[], t0: number, t1:
   const bins = new Uint32Array(Math.max(0, columns));
   if (columns <= 0 || events.length === 0) return bins;
   const col = (e: { time: number }) => columnOf(e.time, t0, t1, columns);
-  const byColumn = bisector((e: { time: number }, c: number) => col(e) - c);
   let start = 0;
   for (let c = 0; c < columns; c++) {
-    const end = byColumn.right(events, c, start);
+    const end = bisect(events, c, col, 'right', start);
     bins[c] = end - start;
     start = end;
   }

@@ -4,11 +4,11 @@
  * track (page keys) or go to either end. Shift+arrows are left to the app's fault jumps.
  */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import type { ScaleLinear } from 'd3';
+import type { LinearScale } from './scale';
 import type { SessionStore } from '../../store/session';
 import { goTo } from './navigate';
 
-export function useScrub(store: SessionStore, x: ScaleLinear<number, number>, end: number) {
+export function useScrub(store: SessionStore, x: LinearScale, end: number) {
   const dragging = useRef(false);
   const seekAt = (clientX: number, el: Element) => {
     const left = el.getBoundingClientRect().left;

@@ -1,15 +1,25 @@
-/** A tour step's timeline span (`show.spanFrom`): from the named step's position to this one's. */
+/**
+ * The timeline's slot for a tour step's span: empty, with no tour code loaded, until a tour
+ * is on (issue 17); then the span itself (TimelineSpanBar.tsx) loads with the tour's chunk.
+ */
+import { Suspense, lazy } from 'react';
 import { useStore } from 'zustand';
-import { tourStore } from '../../store/tour';
+import { tourPresence } from '../../store/tourPresence';
 
-export function TourTimelineSpan({ x, y, height }: { x: (time: number) => number; y: number; height: number }) {
-  const span = useStore(tourStore, (s) => {
-    const cur = s.played.at(-1);
-    const from = cur && s.tour?.steps[cur.index]?.show?.spanFrom;
-    const start = from && s.played.find((p) => s.tour!.steps[p.index]!.id === from);
-    return start && cur ? `${start.at.time}:${cur.at.time}` : null;
-  });
-  if (!span) return null;
-  const [a, b] = span.split(':').map(Number) as [number, number];
-  return <rect className="tl-tour-span" x={x(a)} y={y} width={Math.max(2, x(b) - x(a))} height={height} data-testid="tour-span" aria-hidden="true" />;
+export interface SpanProps {
+  x: (time: number) => number;
+  y: number;
+  height: number;
+}
+
+const TimelineSpanBar = lazy(() => import('./TimelineSpanBar').then((m) => ({ default: m.TimelineSpanBar })));
+
+export function TourTimelineSpan(props: SpanProps) {
+  const on = useStore(tourPresence, (s) => s.touring);
+  if (!on) return null;
+  return (
+    <Suspense fallback={null}>
+      <TimelineSpanBar {...props} />
+    </Suspense>
+  );
 }

@@ -1,16 +1,15 @@
-/** Where the tour panel goes: nothing (and no tour view code loaded) until a tour is on. */
+/** Where the tour panel goes: nothing (and no tour code loaded) until a tour is on. */
 import { Suspense } from 'react';
 import { useStore } from 'zustand';
-import { tourStore } from '../../store/tour';
-import { recordStore } from '../../store/tourRecord';
+import { tourPresence } from '../../store/tourPresence';
 import { lazyPanel } from '../protocolPanels';
 
 const TourPanel = lazyPanel(() => import('./TourPanel'), 'TourPanel');
 const RecorderPanel = lazyPanel(() => import('./RecorderPanel'), 'RecorderPanel');
 
 export function TourSlot() {
-  const on = useStore(tourStore, (s) => s.tour !== null);
-  const recording = useStore(recordStore, (s) => s.session !== null);
+  const on = useStore(tourPresence, (s) => s.touring);
+  const recording = useStore(tourPresence, (s) => s.recording);
   if (!on && !recording) return null;
   return (
     <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
