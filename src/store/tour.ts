@@ -133,9 +133,12 @@ export const tourStore = createStore<TourState>()((set, get) => {
       unfollow?.();
       set({ ...empty, tour, session, pickerOpen: false });
       unfollow = session.subscribe(followSession);
-      session.getState().replace(structuredClone(tour.scenario));
+      // At its start: the tour places its first step, and nothing after it counts as seen.
+      session.getState().replace(structuredClone(tour.scenario), 0);
       whenOpened(session, tour.scenario, (ok) => {
         if (!ok || get().tour !== tour) return;
+        // The top bar names the run after the tour, not its scenario's id.
+        session.getState().setRunTitle({ scenario: tour.scenario.name, text: tour.title });
         if (quiet && session.getState().notice?.key === 'newcomer.replaced') session.getState().setNotice(null);
         if (enter(0) && step !== undefined) get().goTo(step);
       });
