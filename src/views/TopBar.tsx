@@ -34,7 +34,7 @@ export function TopBar() {
       <h1 className="brand">
         <span aria-hidden="true" className="logo">⚡</span> {t('app.title')}
       </h1>
-      <span className="scenario-name" data-testid="scenario-name">
+      <span className="scenario-name" data-testid="scenario-name" title={`${protocol} · ${t('bar.scenarioName', { name: title })}`}>
         {protocol} · {t('bar.scenarioName', { name: title })}
       </span>
       <button type="button" className="bar-menu" aria-expanded={menu} aria-controls="bar-actions" onClick={() => setMenu(!menu)} data-testid="bar-menu">
