@@ -230,9 +230,12 @@ export function followSession(): void {
   if (t.waitingFor) {
     const { frame } = s;
     if (frame.step >= t.waitingFor.step && frame.time >= t.waitingFor.time) {
-      s.pause();
-      s.seekStep(t.waitingFor.step, t.waitingFor.time);
+      // Done waiting before pausing: pause notifies this listener again, synchronously (a
+      // compared run's store re-entered here without end).
+      const at = t.waitingFor;
       tourStore.setState({ waitingFor: null });
+      s.pause();
+      s.seekStep(at.step, at.time);
     }
     // Paused on the way (a violation, the user): the wait stays, and Next jumps to its step.
     return;
