@@ -16,7 +16,7 @@ test('a built-in tour plays forward and back from the picker, with an ask, a tas
   const panel = page.getByTestId('tour-panel');
   await expect(panel).toHaveAttribute('data-step', 'intro');
   await expect(page.getByTestId('tour-progress')).toHaveText('Step 1 of 12');
-  await expect(page.getByTestId('scenario-name')).toContainText('tour-election');
+  await expect(page.getByTestId('scenario-name')).toContainText('Raft: who becomes leader, and what happens when it dies?');
   // Ask: the answer comes from playing ahead; pick a node and get told.
   await page.getByTestId('tour-next').click();
   await expect(panel).toHaveAttribute('data-step', 'predict');

@@ -13,6 +13,7 @@ import { ManualPanel } from '../views/ManualPanel';
 import { Timeline } from '../views/timeline/Timeline';
 import { ProtocolPanels, lazyPanel } from '../views/protocolPanels';
 import { TourSlot } from '../views/tours/TourSlot';
+import { ScrollMore } from '../views/scroll/ScrollMore';
 import { usePlayback } from './usePlayback';
 import { useShortcuts } from './useShortcuts';
 
@@ -70,6 +71,7 @@ function Shell({ store }: { store: SessionStore }) {
               <Suspense fallback={null}>
                 <Statistics />
               </Suspense>
+              <ScrollMore testId="side-more" />
             </aside>
           </CalmSession>
         </ActivePaneSession>

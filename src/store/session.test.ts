@@ -99,6 +99,23 @@ describe('session store', () => {
     expect(store.getState().beforeFork).toBeNull();
   });
 
+  it('remembers the furthest step shown: a run opened at a step has seen nothing after it', () => {
+    const store = createSession(scenario('leader-crash'));
+    // Opened and placed at step 12 with more recorded ahead (a tour's first step).
+    store.getState().load(scenario('leader-crash'));
+    store.getState().recordAhead(() => false, 200);
+    store.getState().seekStep(12);
+    expect(store.getState().frame.head).toBeGreaterThan(12);
+    expect(store.getState().seen).toBe(12);
+    // The user goes on, then back: the later steps were seen.
+    store.getState().seekStep(40);
+    store.getState().seekStep(20);
+    expect(store.getState().seen).toBe(40);
+    // Another run starts over.
+    store.getState().load(scenario('happy-path'), 8);
+    expect(store.getState().seen).toBe(8);
+  });
+
   it('manual schedule: nothing happens until the user picks; a pick is recorded and replays', () => {
     const store = createSession(freeCluster(DEFAULT_SETTINGS));
     store.getState().setSchedule('manual');

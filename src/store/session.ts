@@ -32,7 +32,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         // unless that world was the head and has since recorded further.
         const world = same && get().frame.step === step && get().world.eventCount === step ? get().world : at(sim, step);
         const prev = same ? get().frame : undefined;
-        set({ sim, world, frame: computeFrame(sim, world, step, time, prev), ...extra });
+        set({ sim, world, frame: computeFrame(sim, world, step, time, prev), seen: same ? Math.max(get().seen, step) : step, ...extra });
       };
       const guard = (fn: () => void) => {
         try {
@@ -65,6 +65,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         sim: first.sim,
         world: world0,
         frame: computeFrame(first.sim, world0, first.cursor, first.time),
+        seen: first.cursor,
         revision: 0,
         beforeReplace: null,
         beforeFork: null,
@@ -76,7 +77,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
           if (deferUntilLoaded(scenario, () => get().load(scenario, step), failed)) return;
           guard(() => {
             const { module, sim, cursor, time } = start(scenario, step);
-            show(sim, cursor, time, { module, playing: false, beforeFork: null, beforeReplace: null, revision: get().revision + 1, selection: null, notice: null });
+            show(sim, cursor, time, { module, playing: false, beforeFork: null, beforeReplace: null, revision: get().revision + 1, selection: null, notice: null, runTitle: null });
           });
         },
 

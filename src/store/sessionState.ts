@@ -55,6 +55,10 @@ export interface SessionState extends UiSlice {
   /** The world at the cursor (the live head, or a sought past). */
   world: World;
   frame: Frame;
+  /** The furthest step this run has shown. Acting before it drops events the user has seen
+   * (the fork warning); a run the app opened at a step (a tour, a reload, a link) has shown
+   * nothing after it, however far it was recorded ahead. */
+  seen: number;
   /** Grows on every change of the run's scenario, for persistence and links. */
   revision: number;
   /** The run a scenario, settings, import or link replaced, for one undo. */

@@ -134,9 +134,12 @@ export const tourStore = createStore<TourState>()((set, get) => {
       unfollow?.();
       set({ ...empty, tour, session, pickerOpen: false });
       unfollow = session.subscribe(followSession);
-      session.getState().replace(structuredClone(tour.scenario));
+      // At its start: the tour places its first step, and nothing after it counts as seen.
+      session.getState().replace(structuredClone(tour.scenario), 0);
       whenOpened(session, tour.scenario, (ok) => {
         if (!ok || get().tour !== tour) return;
+        // The top bar names the run after the tour, not its scenario's id.
+        session.getState().setRunTitle({ scenario: tour.scenario.name, text: tour.title });
         if (quiet && session.getState().notice?.key === 'newcomer.replaced') session.getState().setNotice(null);
         if (enter(0) && step !== undefined) get().goTo(step);
       });
@@ -230,9 +233,12 @@ export function followSession(): void {
   if (t.waitingFor) {
     const { frame } = s;
     if (frame.step >= t.waitingFor.step && frame.time >= t.waitingFor.time) {
-      s.pause();
-      s.seekStep(t.waitingFor.step, t.waitingFor.time);
+      // Done waiting before pausing: pause notifies this listener again, synchronously (a
+      // compared run's store re-entered here without end).
+      const at = t.waitingFor;
       tourStore.setState({ waitingFor: null });
+      s.pause();
+      s.seekStep(at.step, at.time);
     }
     // Paused on the way (a violation, the user): the wait stays, and Next jumps to its step.
     return;

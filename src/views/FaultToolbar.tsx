@@ -27,6 +27,8 @@ export function FaultToolbar() {
   const step = useSession((s) => s.frame.step);
   const head = useSession((s) => s.frame.head);
   const dropsActions = useSession((s) => s.frame.dropsActions);
+  // Only a future the user has seen: a tour or a reload opens at a step with more recorded.
+  const seen = useSession((s) => s.seen);
   const partitioned = useSession((s) => s.frame.partition !== null || s.frame.cuts.length > 0);
   const store = useSessionStore();
   return (
@@ -56,7 +58,7 @@ export function FaultToolbar() {
           {t('faults.heal')}
         </button>
       </div>
-      {step < head && dropsActions && (
+      {step < head && step < seen && dropsActions && (
         <p className="fork-warning" data-testid="fork-warning">
           <svg className="fork-warning-mark" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
             <path d="M4 13V1M4 8c0-3 6-2 6-6" />

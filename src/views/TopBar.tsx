@@ -1,7 +1,8 @@
 import { useSession, useSessionStore, useT } from './session';
-import { LANGS, LANG_NAMES, translate, type Lang } from '../i18n';
+import { LANGS, LANG_NAMES, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
-import { protocolName, scenarioText } from '../i18n/contentText';
+import { protocolName } from '../i18n/contentText';
+import { runTitle } from './runTitle';
 import { Suspense, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { lazyPanel } from './protocolPanels';
 
@@ -13,8 +14,7 @@ export function TopBar() {
   const lang = useSession((s) => s.lang);
   const setLang = useSession((s) => s.setLang);
   const open = useSession((s) => s.openDialog);
-  // A free-play run is the app's own, not a curated scenario: its title is the app's string.
-  const title = useSession((s) => (s.sim.scenario.name === 'free-play' ? translate(s.lang, 'newcomer.freePlay') : scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title));
+  const title = useSession(runTitle);
   const protocol = useSession((s) => protocolName(s.lang, s.module));
   // At 800 px and below the actions fold into a menu (CSS shows the button); the language
   // select stays in the bar, never clipped.
@@ -34,7 +34,7 @@ export function TopBar() {
       <h1 className="brand">
         <span aria-hidden="true" className="logo">⚡</span> {t('app.title')}
       </h1>
-      <span className="scenario-name" data-testid="scenario-name">
+      <span className="scenario-name" data-testid="scenario-name" title={`${protocol} · ${t('bar.scenarioName', { name: title })}`}>
         {protocol} · {t('bar.scenarioName', { name: title })}
       </span>
       <button type="button" className="bar-menu" aria-expanded={menu} aria-controls="bar-actions" onClick={() => setMenu(!menu)} data-testid="bar-menu">

@@ -51,7 +51,9 @@ function useViewBox(stage: RefObject<HTMLDivElement | null>) {
       // A stage given a height by the layout (flex) is filled; otherwise the height follows the width.
       const h = getComputedStyle(el).flexGrow !== '0' ? el.clientHeight : undefined;
       const next = viewSize(w, h);
-      setSize((s) => (Math.abs(next.width - s.width) < RESIZE_STEP && Math.abs(next.height - s.height) < RESIZE_STEP ? s : next));
+      // Small growth is ignored (no re-layout for a few pixels); any shrink is followed, or the
+      // view box would be drawn scaled down and its 11 px labels under 11 px (issue 17).
+      setSize((s) => (next.width >= s.width && next.height >= s.height && next.width - s.width < RESIZE_STEP && next.height - s.height < RESIZE_STEP ? s : next));
     };
     measure();
     const ro = new ResizeObserver(measure);

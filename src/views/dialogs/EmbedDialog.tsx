@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useSession, useT } from '../session';
 import { Dialog } from './Dialog';
 import { embedSnippet, embedUrl, parseOrigin, type StepRange } from '../../store/embedLink';
-import { translate } from '../../i18n';
-import { scenarioText } from '../../i18n/content';
+import { runTitle } from '../runTitle';
 import './embed-dialog.css';
 
 /** This page, wherever it is served from (a course site's folder): the embed loads the same app. */
@@ -19,7 +18,7 @@ export function EmbedDialog() {
   const step = useSession((s) => s.frame.step);
   const time = useSession((s) => s.frame.time);
   const head = useSession((s) => s.frame.head);
-  const title = useSession((s) => (s.sim.scenario.name === 'free-play' ? translate(s.lang, 'newcomer.freePlay') : scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title));
+  const title = useSession(runTitle);
   const [lockEdit, setLockEdit] = useState(true);
   const [useRange, setUseRange] = useState(false);
   const [from, setFrom] = useState(step);

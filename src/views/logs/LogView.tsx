@@ -5,10 +5,11 @@
  * state only when that node changes.
  */
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { useT } from '../session';
+import { useSession, useT } from '../session';
 import { NodeTable, useNodeRows, type NodeRowProps } from './NodeTable';
 import { logColumns, readLog } from './model';
 import { termColor } from './termColors';
+import { useLogWindow } from './useLogWindow';
 import './logs.css';
 
 /** Indices drawn at once: long runs have logs of thousands of entries, and every cell is a
@@ -142,7 +143,14 @@ export function LogView() {
     });
     return () => cancelAnimationFrame(frame);
   }, [columns, from]);
+  // Which indices are in view, and fades on the sides with more (written to the DOM).
+  const lang = useSession((s) => s.lang);
+  const frame = useRef<HTMLDivElement>(null);
+  const range = useRef<HTMLSpanElement>(null);
+  const num = useMemo(() => new Intl.NumberFormat(lang), [lang]);
+  const onWindow = useLogWindow({ scroller, frame, label: range }, from, columns, lang, (a, b) => t('logs.range', { from: num.format(a), to: num.format(b), total: num.format(columns) }));
   const onScroll = () => {
+    onWindow();
     const el = scroller.current;
     if (auto.current) {
       auto.current = false;
@@ -163,24 +171,29 @@ export function LogView() {
       <header className="lg-bar">
         <h2 className="lg-title">{t('logs.title')}</h2>
         <Legend />
-        {columns > LOG_WINDOW && (
-          <span className="lg-pager">
+        <span className="lg-pager">
+          {columns > LOG_WINDOW && (
             <button type="button" disabled={from <= 1} onClick={() => page(-LOG_WINDOW)} data-testid="log-earlier">
               ◂ {t('logs.earlier', { count: Math.min(LOG_WINDOW, from - 1) })}
             </button>
-            <span className="lg-range">{t('logs.range', { from, to, total: columns })}</span>
+          )}
+          {/* Filled by useLogWindow with the indices in view; shown when some are not. */}
+          <span className="lg-range" ref={range} data-paged={columns > LOG_WINDOW} data-testid="log-range" aria-live="off" />
+          {columns > LOG_WINDOW && (
             <button type="button" disabled={end === null} onClick={() => page(LOG_WINDOW)} data-testid="log-newer">
               {t('logs.newer')} ▸
             </button>
-          </span>
-        )}
+          )}
+        </span>
       </header>
-      <div className="lg-scroll" ref={scroller} onScroll={onScroll}>
-        <NodeTable prefix="lg" label={t('logs.title')} caption={t('logs.caption')} corner={t('logs.node')} from={from} to={to} indexLabel={(index) => t('logs.indexHeader', { index })}>
-          {rows({ from, to }).map((r) => (
-            <LogRow key={r.id} {...r} />
-          ))}
-        </NodeTable>
+      <div className="lg-window" ref={frame}>
+        <div className="lg-scroll" ref={scroller} onScroll={onScroll}>
+          <NodeTable prefix="lg" label={t('logs.title')} caption={t('logs.caption')} corner={t('logs.node')} from={from} to={to} indexLabel={(index) => t('logs.indexHeader', { index })}>
+            {rows({ from, to }).map((r) => (
+              <LogRow key={r.id} {...r} />
+            ))}
+          </NodeTable>
+        </div>
       </div>
     </section>
   );

@@ -65,16 +65,20 @@ export const Histogram = memo(function Histogram({ scheme, servers, loads, color
             <Grid ticks={bars.ticks} y={bars.y} lang={lang} />
             {servers.map((s, i) => {
               const v = values[i] ?? 0;
+              // 11 px labels need about 22 units each: with many servers, every k-th is named.
+              const named = i % Math.ceil(22 / bars.x.step()) === 0;
               const x = bars.x(s)!;
               const label = t('ring.hist.bar', { server: s, count: count(lang, v), ratio: fmt(lang, 2).format(mean ? v / mean : 0) });
               return (
                 <g key={s} role="img" aria-label={label} data-server={s} data-load={v}>
                   <title>{label}</title>
                   <rect x={x} width={bars.x.bandwidth()} y={bars.y(v)} height={bars.y(0) - bars.y(v)} fill={color(s)} className={s === mark ? 'ring-bar ring-bar-mark' : 'ring-bar'} />
-                  <text className="ring-bar-label" x={x + bars.x.bandwidth() / 2} y={H - M.bottom + 11} textAnchor="middle" aria-hidden="true">
-                    {s}
-                  </text>
-                  {v > 0 && bars.x.bandwidth() > 16 && (
+                  {named && (
+                    <text className="ring-bar-label" x={x + bars.x.bandwidth() / 2} y={H - M.bottom + 12} textAnchor="middle" aria-hidden="true">
+                      {s}
+                    </text>
+                  )}
+                  {v > 0 && bars.x.bandwidth() > 26 && (
                     <text className="ring-bar-value" x={x + bars.x.bandwidth() / 2} y={bars.y(v) - 2} textAnchor="middle" aria-hidden="true">
                       {count(lang, v)}
                     </text>

@@ -1,0 +1,49 @@
+/**
+ * A tour's start (issue 17): the top bar names the run after the tour, not its scenario's id,
+ * and no fork warning shows before the user has done anything, even when the tour's scenario
+ * has scripted actions after the first step.
+ */
+import { test, expect } from '@playwright/test';
+import { freshApp } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+});
+
+test('a tour run is named by the tour’s title, in the chosen language, and keeps it after the tour', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('tours-open').click();
+  await page.getByTestId('tour-start-raft-figure-8').click();
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', /.+/);
+  const name = page.getByTestId('scenario-name');
+  await expect(name).toContainText('Raft: log replication, and why Figure 8 needs a rule');
+  await expect(name).not.toContainText('tour-figure-8');
+  await page.locator('.topbar .lang select').selectOption('zh-CN');
+  await expect(name).toContainText('Raft：日志复制，以及图 8 为什么需要一条规则');
+  await page.locator('.topbar .lang select').selectOption('en');
+  // Another run: its own name again.
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario raft:leader-crash' }).click();
+  await expect(name).not.toContainText('Figure 8 needs a rule');
+});
+
+test('no fork warning at a tour’s start; it shows once the user has seen later steps and goes back', async ({ page }) => {
+  await freshApp(page);
+  for (const id of ['raft-figure-8', 'zab-broadcast']) {
+    await page.getByTestId('tours-open').click();
+    await page.getByTestId(`tour-start-${id}`).click();
+    await expect(page.getByTestId('tour-progress')).toHaveText(/^Step 1 of \d+$/);
+    // The run is recorded past the first step, and its scenario has actions still to come.
+    const at = await page.evaluate(() => {
+      const s = window.__faultline!.store.getState();
+      return { step: s.frame.step, head: s.frame.head, drops: s.frame.dropsActions };
+    });
+    expect(at.step).toBeLessThan(at.head);
+    expect(at.drops).toBe(true);
+    await expect(page.getByTestId('fork-warning')).toHaveCount(0);
+  }
+  // Having seen further, going back does warn.
+  await page.getByRole('button', { name: 'Go to the end of the run' }).click();
+  await page.getByRole('button', { name: 'Go to the start of the run' }).click();
+  await expect(page.getByTestId('fork-warning')).toBeVisible();
+});
