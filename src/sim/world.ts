@@ -304,16 +304,18 @@ export class World {
     for (const e of effects) {
       switch (e.type) {
         case 'send':
-          (sent ??= []).push(...this.send(node.id, e.to, e.msg));
+          this.send(node.id, e.params.to, e.params.msg, (sent ??= []));
           break;
-        case 'setTimer':
-          this.setTimer(node, e.name, e.delay ?? this.timerDraw(node.id, e.name, e.min ?? 0, e.max ?? e.min ?? 0), e.event);
+        case 'setTimer': {
+          const p = e.params;
+          this.setTimer(node, p.name, p.delay ?? this.timerDraw(node.id, p.name, p.min ?? 0, p.max ?? p.min ?? 0), p.event);
           break;
+        }
         case 'cancelTimer':
-          node.timers.delete(e.name);
+          node.timers.delete(e.params.name);
           break;
         case 'output':
-          (output ??= []).push(e.data);
+          (output ??= []).push(e.params.data);
           break;
       }
     }
@@ -355,19 +357,20 @@ export class World {
     return unitToInt(keyedUnit(this.scenario.seed, Purpose.Timer, i, h, this.timerDraws[i]!++), min, max);
   }
 
-  private send(from: NodeId, to: NodeId, payload: Message['payload']): Message[] {
+  /** Sends one message (and a duplicate, if the link makes one), appending them to `out`. */
+  private send(from: NodeId, to: NodeId, payload: Message['payload'], out: Message[]): void {
     if (!this.nodes.has(to)) throw new ScenarioRuntimeError(`node ${from} sent ${payload.type} to unknown node "${to}"`);
     const link = this.link(from, to);
-    if (this.keyed) return this.sendKeyed(from, to, payload, link);
+    if (this.keyed) return this.sendKeyed(from, to, payload, link, out);
     const msg = this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), this.rng.chance(link.drop));
-    if (!this.rng.chance(link.duplicate)) return [msg];
-    const copy = this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), false, msg.id);
-    return [msg, copy];
+    out.push(msg);
+    if (!this.rng.chance(link.duplicate)) return;
+    out.push(this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), false, msg.id));
   }
 
   /** Version 2: the k-th message on a directed link draws its latency, loss and duplication
    * from streams keyed by (link, k), so other links' and other messages' draws never shift. */
-  private sendKeyed(from: NodeId, to: NodeId, payload: Message['payload'], link: LinkParams): Message[] {
+  private sendKeyed(from: NodeId, to: NodeId, payload: Message['payload'], link: LinkParams, out: Message[]): void {
     const f = this.index.get(from)!;
     const t = this.index.get(to)!;
     const k = this.linkDraws[f * this.scenario.nodes.length + t]!++;
@@ -376,9 +379,9 @@ export class World {
     // No closures here: this runs for every message.
     const dropped = link.drop > 0 && (link.drop >= 1 || keyedUnit(seed, Purpose.Drop, f, t, k) < link.drop);
     const msg = this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.Latency, f, t, k), lo, hi), dropped);
+    out.push(msg);
     const dup = link.duplicate > 0 && (link.duplicate >= 1 || keyedUnit(seed, Purpose.Duplicate, f, t, k) < link.duplicate);
-    if (!dup) return [msg];
-    return [msg, this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.DuplicateLatency, f, t, k), lo, hi), false, msg.id)];
+    if (dup) out.push(this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.DuplicateLatency, f, t, k), lo, hi), false, msg.id));
   }
 
   /** A latency for a copy the user asked for (the `duplicate` action). */
