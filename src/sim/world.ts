@@ -327,14 +327,21 @@ export class World {
   }
 
   /** A node's view is replaced only when something in it changed, so consumers (invariants,
-   * views) can tell "unchanged" by identity. observe() is skipped while the machine's context
-   * and state value are the same objects as last time. */
+   * views) can tell "unchanged" by identity. observe() is skipped while the machine's state
+   * value and context hold the same values as last time: XState copies the context on every
+   * `assign`, even one that changes nothing, and observe() is a function of those two. */
   private refreshView(node: NodeRuntime): void {
     const { snapshot, view } = node;
     const memo = this.observed.get(node.id);
-    const same = memo !== undefined && memo.context === snapshot.context && memo.value === snapshot.value;
-    const state = same ? view.state : this.module.observe(snapshot);
-    if (!same) this.observed.set(node.id, { context: snapshot.context, value: snapshot.value });
+    let state = view.state;
+    if (memo === undefined) {
+      state = this.module.observe(snapshot);
+      this.observed.set(node.id, { context: snapshot.context, value: snapshot.value });
+    } else if (memo.context !== snapshot.context || memo.value !== snapshot.value) {
+      if (!shallowSame(memo.context, snapshot.context) || !sameValue(memo.value, snapshot.value)) state = this.module.observe(snapshot);
+      memo.context = snapshot.context;
+      memo.value = snapshot.value;
+    }
     if (state === view.state && node.up === view.up && node.paused === view.paused) return;
     node.view = { id: node.id, role: node.role, up: node.up, paused: node.paused, state };
     this.views.set(node.id, node.view);
@@ -554,3 +561,29 @@ export class World {
   }
 }
 
+/** Same own keys holding the same values (by identity). */
+function shallowSame(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] !== y[k] || !Object.hasOwn(y, k)) return false;
+    n++;
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && --n < 0) return false;
+  return n === 0;
+}
+
+/** XState rebuilds a nested state value on every snapshot copy: compare it by content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
+  return true;
+}
