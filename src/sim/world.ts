@@ -64,7 +64,7 @@ export class World extends WorldIO {
       if (action && action.at <= end && (!head || this.actionIsDue(action, head))) {
         const index = this.actionIndex++;
         this.time = Math.max(this.time, action.at);
-        return this.record({ ...this.apply(action, index), action: index });
+        return this.number({ seq: -1, ...this.apply(action, index), action: index });
       }
       if (!head || head.time > end) {
         if (end === until && this.mode === 'auto') this.time = Math.max(this.time, until);
@@ -75,7 +75,7 @@ export class World extends WorldIO {
       // Events held back by a manual stretch come due late; time still only moves forward.
       this.time = Math.max(this.time, head.time);
       const ev = this.process(head);
-      if (ev) return this.record(ev);
+      if (ev) return this.number(ev);
     }
   }
 
@@ -110,9 +110,17 @@ export class World extends WorldIO {
     return action.step === undefined || this.eventCount >= action.step;
   }
 
+  /** A start event, copied: checkpoints share the pending list, so it is never numbered in place. */
   private record(ev: Omit<TraceEvent, 'seq'>): TraceEvent {
-    const out = { seq: this.eventCount++, ...ev } as TraceEvent;
+    const out = { seq: 0, ...ev } as TraceEvent;
+    out.seq = this.eventCount++;
     return out;
+  }
+
+  /** An event built for this step alone, with its `seq` slot first: numbered in place. */
+  private number(ev: TraceEvent): TraceEvent {
+    ev.seq = this.eventCount++;
+    return ev;
   }
 
   // ── scenario actions ─────────────────────────────────────────────────────────

@@ -15,7 +15,9 @@ import { WorldBase } from './worldBase';
 export abstract class WorldIO extends WorldBase {
   // ── queue items ──────────────────────────────────────────────────────────────
 
-  protected process(item: Item): Omit<TraceEvent, 'seq'> | null {
+  /** Events built here carry a `seq` slot first (-1 until `World` numbers them in place), so
+   * the trace's key order holds without copying every event once more. */
+  protected process(item: Item): TraceEvent | null {
     if (item.kind === 'arrive') {
       if (this.inflight.get(item.msg.id) !== item) return null;
       const to = this.nodes.get(item.msg.to)!;
@@ -37,22 +39,22 @@ export abstract class WorldIO extends WorldBase {
     return this.deliver(node, timer.event ?? { type: item.name }, { kind: 'timer', node: node.id, timer: item.name });
   }
 
-  protected arrive(a: Arrival): Omit<TraceEvent, 'seq'> {
+  protected arrive(a: Arrival): TraceEvent {
     const { msg } = a;
     const to = this.nodes.get(msg.to)!;
     const reason = a.dropped ? 'dropped' : (blockedBy(this.network, msg.from, msg.to) ?? (to.up ? null : 'down'));
-    if (reason) return { time: this.time, kind: 'lost', node: msg.to, message: msg, reason };
+    if (reason) return { seq: -1, time: this.time, kind: 'lost', node: msg.to, message: msg, reason };
     return this.deliver(to, { ...msg.payload, type: msg.type, from: msg.from } as EventObject, { kind: 'deliver', node: to.id, message: msg });
   }
 
-  protected deliver(node: NodeRuntime, event: EventObject, ev: Omit<TraceEvent, 'seq' | 'time'>): Omit<TraceEvent, 'seq'> {
+  protected deliver(node: NodeRuntime, event: EventObject, ev: Omit<TraceEvent, 'seq' | 'time'>): TraceEvent {
     const { snapshot, effects } = this.stepper(node.role).step(node.snapshot, event);
     node.snapshot = snapshot;
     return this.afterTransition(node, effects, ev);
   }
 
   /** Interprets a transition's effects, refreshes the node's view, and builds its event. */
-  protected afterTransition(node: NodeRuntime, effects: readonly Effect[], ev: Omit<TraceEvent, 'seq' | 'time'>): Omit<TraceEvent, 'seq'> {
+  protected afterTransition(node: NodeRuntime, effects: readonly Effect[], ev: Omit<TraceEvent, 'seq' | 'time'>): TraceEvent {
     let sent: Message[] | undefined;
     let output: unknown[] | undefined;
     for (const e of effects) {
@@ -74,7 +76,7 @@ export abstract class WorldIO extends WorldBase {
       }
     }
     this.refreshView(node);
-    const out: Omit<TraceEvent, 'seq'> = { time: this.time, ...ev, state: node.view.state };
+    const out: TraceEvent = { seq: -1, time: this.time, ...ev, state: node.view.state };
     if (sent) out.sent = sent;
     if (output) out.output = output;
     return out;
