@@ -1,8 +1,10 @@
 /**
  * Explorer speed (issue 12): events/s of a Raft run with every invariant checked and no trace
  * or checkpoints, at 100k and 1M events, for 3 and 5 nodes. The per-100k-event chunk rates
- * show whether checking costs the same late in a run as early.
+ * show whether checking costs the same late in a run as early. Rates are per CPU-second of
+ * this process; the load average beside them says how busy the machine was.
  */
+import { loadavg } from 'node:os';
 import { raft } from '../src/protocols/raft';
 import { randomScenario } from '../src/check/explore';
 import { Simulation } from '../src/sim/simulation';
@@ -13,28 +15,42 @@ const cpuNow = () => {
   return (u.user + u.system) / 1000;
 };
 
+const CHUNK = 100_000;
+const f = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9);
+const load = () => loadavg()[0]!.toFixed(1);
+
 export function benchSpeed(total = 1_000_000, nodesList = [3, 5]): void {
   console.log('Raft with every invariant, no trace, no checkpoints (random faults, 2% drop and duplicate), events per CPU-second:');
+  console.log(`  nodes  ${'first 100k'.padStart(9)}  ${`all ${total / 1000}k`.padStart(9)}  ${'last 100k'.padStart(9)}  drift(all)  drift(last)  load1 before/after  violations`);
+  const perChunk: string[] = [];
   for (const nodes of nodesList) {
     const scenario = randomScenario(raft, 2026, { nodes, until: 50_000_000, faultEvery: 400, drop: 0.02, duplicate: 0.02 });
     scenario.actions = scenario.actions.filter((a) => a.do !== 'pause' && a.do !== 'resume');
     new Simulation(raft, scenario, { record: false, checkpointEvery: 0 }).run(30_000); // warm-up
+    const loadBefore = load();
     const sim = new Simulation(raft, scenario, { record: false, checkpointEvery: 0 });
     const chunks: number[] = [];
     const t0 = cpuNow();
     let last = t0;
     while (sim.eventCount < total && !sim.done) {
-      sim.run(100_000);
+      const from = sim.eventCount;
+      sim.run(CHUNK);
       const now = cpuNow();
-      chunks.push(100_000 / ((now - last) / 1000));
+      chunks.push((sim.eventCount - from) / ((now - last) / 1000));
       last = now;
     }
     const first = chunks[0]!;
     const all = sim.eventCount / ((last - t0) / 1000);
-    const f = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9);
-    console.log(`  ${nodes} nodes: first 100k ${f(first)} events/s; all ${sim.eventCount.toLocaleString('en-US')} ${f(all)} events/s; last chunk ${f(chunks.at(-1)!)} (${(((all - first) / first) * 100).toFixed(1)}% vs first 100k); ${sim.violations.length} violations`);
-    console.log(`    per-chunk: ${chunks.map((c) => Math.round(c / 1000) + 'k').join(' ')}`);
+    const pct = (x: number) => {
+      const d = ((x - first) / first) * 100;
+      return `${d >= 0 ? '+' : ''}${d.toFixed(1)}%`;
+    };
+    console.log(
+      `  ${String(nodes).padStart(5)}  ${f(first)}  ${f(all)}  ${f(chunks.at(-1)!)}  ${pct(all).padStart(10)}  ${pct(chunks.at(-1)!).padStart(11)}  ${`${loadBefore} / ${load()}`.padStart(18)}  ${sim.violations.length}`,
+    );
+    perChunk.push(`    ${nodes} nodes per 100k chunk: ${chunks.map((c) => Math.round(c / 1000) + 'k').join(' ')}`);
   }
+  console.log(perChunk.join('\n'));
 }
 
 if (process.argv[1]?.endsWith('speed.ts')) benchSpeed(Number(process.argv[2] ?? 1_000_000));

@@ -20,9 +20,11 @@ export function invariantRunner(module: ProtocolModule, cfg: ProtocolConfig): In
     const changed = view !== undefined && seen.get(event.node!) !== view;
     if (changed) seen.set(event.node!, view);
     let found: Violation[] | undefined;
+    // One argument object per event, not per invariant: this runs for every event.
+    let args: { event: TraceEvent; nodes: ReadonlyMap<NodeId, NodeView> } | undefined;
     for (const { id, everyEvent, check } of live) {
       if (broken.has(id) || (!changed && !everyEvent)) continue;
-      const failure = check({ event, nodes });
+      const failure = check((args ??= { event, nodes }));
       if (failure) {
         broken.add(id);
         (found ??= []).push({ seq: event.seq, invariant: id, message: failure.message, ...(failure.nodes ? { nodes: failure.nodes } : {}) });

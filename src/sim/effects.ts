@@ -5,15 +5,24 @@
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../protocols/types';
 
+/** A kernel action as the machine emitted it: the action object itself, not a copy (this runs
+ * for every message and timer). Only delayed raises and cancels are translated. */
 export type Effect =
-  | ({ type: 'send' } & SendParams)
-  | ({ type: 'setTimer'; event?: EventObject } & SetTimerParams)
-  | ({ type: 'cancelTimer' } & CancelTimerParams)
-  | ({ type: 'output' } & OutputParams);
+  | { type: 'send'; params: SendParams }
+  | { type: 'setTimer'; params: SetTimerParams & { event?: EventObject } }
+  | { type: 'cancelTimer'; params: CancelTimerParams }
+  | { type: 'output'; params: OutputParams };
+
+/** What a step returns. `effects` is one array per stepper, refilled by every call: read it
+ * before the next `start` or `step` (the kernel interprets it at once). */
+export interface Stepped {
+  snapshot: AnyMachineSnapshot;
+  effects: readonly Effect[];
+}
 
 export interface Stepper {
-  start(input: unknown): { snapshot: AnyMachineSnapshot; effects: Effect[] };
-  step(snapshot: AnyMachineSnapshot, event: EventObject): { snapshot: AnyMachineSnapshot; effects: Effect[] };
+  start(input: unknown): Stepped;
+  step(snapshot: AnyMachineSnapshot, event: EventObject): Stepped;
 }
 
 interface ActionLike {
@@ -22,22 +31,22 @@ interface ActionLike {
 }
 
 function toEffect(action: ActionLike): Effect | null {
-  const p = action.params as Record<string, unknown> | undefined;
   switch (action.type) {
     case 'send':
-      return { type: 'send', ...(p as unknown as SendParams) };
     case 'setTimer':
-      return { type: 'setTimer', ...(p as unknown as SetTimerParams) };
     case 'cancelTimer':
-      return { type: 'cancelTimer', ...(p as unknown as CancelTimerParams) };
     case 'output':
-      return { type: 'output', ...(p as unknown as OutputParams) };
-    case 'xstate.raise':
+      return action as Effect;
+    case 'xstate.raise': {
       // A delayed raise is an `after` timer: the kernel owns the clock.
-      if (p && typeof p.delay === 'number') return { type: 'setTimer', name: String(p.id), delay: p.delay, event: p.event as EventObject };
+      const p = action.params as { delay?: unknown; id?: unknown; event?: unknown } | undefined;
+      if (p && typeof p.delay === 'number') return { type: 'setTimer', params: { name: String(p.id), delay: p.delay, event: p.event as EventObject } };
       return null;
-    case 'xstate.cancel':
-      return p ? { type: 'cancelTimer', name: String(p.sendId) } : null;
+    }
+    case 'xstate.cancel': {
+      const p = action.params as { sendId?: unknown } | undefined;
+      return p ? { type: 'cancelTimer', params: { name: String(p.sendId) } } : null;
+    }
     default:
       return null;
   }
@@ -58,7 +67,9 @@ export function stepperFor(machine: AnyStateMachine, sampleInput: unknown): Step
 }
 
 function createStepper(machine: AnyStateMachine, sampleInput: unknown): Stepper {
-  let collected: ActionLike[] = [];
+  // Kernel actions go straight into the one effects array; the rest are dropped here.
+  const effects: Effect[] = [];
+  const result: Stepped = { snapshot: undefined as unknown as AnyMachineSnapshot, effects };
   const self = createActor(machine, { input: sampleInput });
   const scope = {
     self,
@@ -70,28 +81,20 @@ function createStepper(machine: AnyStateMachine, sampleInput: unknown): Stepper 
     system: self.system,
     emit: () => {},
     actionExecutor: (a: ActionLike) => {
-      collected.push(a);
-    },
-  } as unknown as AnyActorScope;
-  const drain = (): Effect[] => {
-    const effects: Effect[] = [];
-    for (const a of collected) {
       const e = toEffect(a);
       if (e) effects.push(e);
-    }
-    collected = [];
-    return effects;
-  };
+    },
+  } as unknown as AnyActorScope;
   return {
     start(input) {
-      collected = [];
-      const snapshot = machine.getInitialSnapshot(scope, input) as AnyMachineSnapshot;
-      return { snapshot, effects: drain() };
+      effects.length = 0;
+      result.snapshot = machine.getInitialSnapshot(scope, input) as AnyMachineSnapshot;
+      return result;
     },
     step(snapshot, event) {
-      collected = [];
-      const next = machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
-      return { snapshot: next, effects: drain() };
+      effects.length = 0;
+      result.snapshot = machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
+      return result;
     },
   };
 }

@@ -31,6 +31,8 @@ export function linkTable(settings: NetworkSettings): (from: NodeId, to: NodeId)
       duplicate: l.duplicate ?? base.duplicate,
     });
   }
+  // No per-link settings (the usual case): no key to build for every message sent.
+  if (overrides.size === 0) return () => base;
   return (from, to) => overrides.get(linkKey(from, to)) ?? base;
 }
 

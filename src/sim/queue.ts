@@ -35,8 +35,10 @@ export class EventQueue<T extends Queued> {
     let i = a.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(a[i]!, a[parent]!)) break;
-      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      const up = a[parent]!;
+      if (!before(a[i]!, up)) break;
+      a[parent] = a[i]!;
+      a[i] = up;
       i = parent;
     }
   }
@@ -55,7 +57,9 @@ export class EventQueue<T extends Queued> {
         if (l < a.length && before(a[l]!, a[m]!)) m = l;
         if (r < a.length && before(a[r]!, a[m]!)) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
+        const down = a[m]!;
+        a[m] = a[i]!;
+        a[i] = down;
         i = m;
       }
     }

@@ -8,11 +8,26 @@
 import type { Entry } from './messages';
 import type { NodeId } from '../types';
 
+/** The last few comparisons: five checkers ask about the same (previous, current) pair of a
+ * node's logs in one step, and each answer is a scan as long as the log (a 3,000-entry log at
+ * 1M events made this the largest cost). Logs are immutable, so an answer stays true. */
+const RECENT = 4;
+const recentPrev: (readonly Entry[] | null)[] = new Array<readonly Entry[] | null>(RECENT).fill(null);
+const recentCur: (readonly Entry[] | null)[] = new Array<readonly Entry[] | null>(RECENT).fill(null);
+const recentAt = new Int32Array(RECENT);
+let recentNext = 0;
+
 /** The first 0-based position where two logs hold different entry objects (or one ends). */
 export function firstChange(prev: readonly Entry[], cur: readonly Entry[]): number {
   const n = Math.min(prev.length, cur.length);
+  if (prev === cur || n === 0) return n;
+  for (let k = 0; k < RECENT; k++) if (recentCur[k] === cur && recentPrev[k] === prev) return recentAt[k]!;
   let i = 0;
   while (i < n && prev[i] === cur[i]) i++;
+  recentPrev[recentNext] = prev;
+  recentCur[recentNext] = cur;
+  recentAt[recentNext] = i;
+  recentNext = (recentNext + 1) % RECENT;
   return i;
 }
 

@@ -1,0 +1,207 @@
+/**
+ * The effect interpreter's back half: queue items coming due, messages delivered or lost, a
+ * transition's effects (sends, timers, outputs) carried out, and each node's view refreshed.
+ * Runs for every event, so it allocates only what the trace keeps.
+ */
+import type { EventObject } from 'xstate';
+import type { Message, NodeId, TraceEvent } from './types';
+import { Purpose, hashString, keyedUnit, unitToInt } from './rng';
+import { blockedBy, type LinkParams } from './network';
+import type { Effect } from './effects';
+import type { Arrival, Item, NodeRuntime, Timer } from './worldState';
+import { ScenarioRuntimeError } from './worldState';
+import { WorldBase } from './worldBase';
+
+export abstract class WorldIO extends WorldBase {
+  // ── queue items ──────────────────────────────────────────────────────────────
+
+  /** Events built here carry a `seq` slot first (-1 until `World` numbers them in place), so
+   * the trace's key order holds without copying every event once more. */
+  protected process(item: Item): TraceEvent | null {
+    if (item.kind === 'arrive') {
+      if (this.inflight.get(item.msg.id) !== item) return null;
+      const to = this.nodes.get(item.msg.to)!;
+      if (to.up && to.paused && !item.dropped && !blockedBy(this.network, item.msg.from, item.msg.to)) {
+        to.held.push(item);
+        return null;
+      }
+      this.inflight.delete(item.msg.id);
+      return this.arrive(item);
+    }
+    const node = this.nodes.get(item.node)!;
+    const timer = node.timers.get(item.name);
+    if (!timer || timer.id !== item.id || !node.up) return null;
+    if (node.paused) {
+      node.held.push(item);
+      return null;
+    }
+    node.timers.delete(item.name);
+    return this.deliver(node, timer.event ?? { type: item.name }, { kind: 'timer', node: node.id, timer: item.name });
+  }
+
+  protected arrive(a: Arrival): TraceEvent {
+    const { msg } = a;
+    const to = this.nodes.get(msg.to)!;
+    const reason = a.dropped ? 'dropped' : (blockedBy(this.network, msg.from, msg.to) ?? (to.up ? null : 'down'));
+    if (reason) return { seq: -1, time: this.time, kind: 'lost', node: msg.to, message: msg, reason };
+    return this.deliver(to, { ...msg.payload, type: msg.type, from: msg.from } as EventObject, { kind: 'deliver', node: to.id, message: msg });
+  }
+
+  protected deliver(node: NodeRuntime, event: EventObject, ev: Omit<TraceEvent, 'seq' | 'time'>): TraceEvent {
+    const { snapshot, effects } = this.stepper(node.role).step(node.snapshot, event);
+    node.snapshot = snapshot;
+    return this.afterTransition(node, effects, ev);
+  }
+
+  /** Interprets a transition's effects, refreshes the node's view, and builds its event. */
+  protected afterTransition(node: NodeRuntime, effects: readonly Effect[], ev: Omit<TraceEvent, 'seq' | 'time'>): TraceEvent {
+    let sent: Message[] | undefined;
+    let output: unknown[] | undefined;
+    for (const e of effects) {
+      switch (e.type) {
+        case 'send':
+          this.send(node.id, e.params.to, e.params.msg, (sent ??= []));
+          break;
+        case 'setTimer': {
+          const p = e.params;
+          this.setTimer(node, p.name, p.delay ?? this.timerDraw(node.id, p.name, p.min ?? 0, p.max ?? p.min ?? 0), p.event);
+          break;
+        }
+        case 'cancelTimer':
+          node.timers.delete(e.params.name);
+          break;
+        case 'output':
+          (output ??= []).push(e.params.data);
+          break;
+      }
+    }
+    this.refreshView(node);
+    const out: TraceEvent = { seq: -1, time: this.time, ...ev, state: node.view.state };
+    if (sent) out.sent = sent;
+    if (output) out.output = output;
+    return out;
+  }
+
+  /** A node's view is replaced only when something in it changed, so consumers (invariants,
+   * views) can tell "unchanged" by identity. observe() is skipped while the machine's state
+   * value and context hold the same values as last time: XState copies the context on every
+   * `assign`, even one that changes nothing, and observe() is a function of those two. */
+  protected refreshView(node: NodeRuntime): void {
+    const { snapshot, view } = node;
+    const memo = this.observed.get(node.id);
+    let state = view.state;
+    if (memo === undefined) {
+      state = this.module.observe(snapshot);
+      this.observed.set(node.id, { context: snapshot.context, value: snapshot.value });
+    } else if (memo.context !== snapshot.context || memo.value !== snapshot.value) {
+      if (!shallowSame(memo.context, snapshot.context) || !sameValue(memo.value, snapshot.value)) state = this.module.observe(snapshot);
+      memo.context = snapshot.context;
+      memo.value = snapshot.value;
+    }
+    if (state === view.state && node.up === view.up && node.paused === view.paused) return;
+    node.view = { id: node.id, role: node.role, up: node.up, paused: node.paused, state };
+    this.views.set(node.id, node.view);
+  }
+
+  protected setTimer(node: NodeRuntime, name: string, delay: number, event?: EventObject): void {
+    const due = this.time + Math.round(delay / node.rate);
+    const timer: Timer = { id: this.nextTimerId++, due, set: this.time, ...(event ? { event } : {}) };
+    node.timers.set(name, timer);
+    this.queue.push({ time: due, seq: this.queueSeq++, kind: 'timer', node: node.id, name, id: timer.id });
+  }
+
+  /** A random timer's delay: version 1 from the shared generator, version 2 keyed by
+   * (node, timer name, how many random timers the node has drawn). */
+  protected timerDraw(id: NodeId, name: string, min: number, max: number): number {
+    if (!this.keyed) return this.rng.int(min, max);
+    const i = this.index.get(id)!;
+    let h = this.nameHash.get(name);
+    if (h === undefined) this.nameHash.set(name, (h = hashString(name)));
+    return unitToInt(keyedUnit(this.scenario.seed, Purpose.Timer, i, h, this.timerDraws[i]!++), min, max);
+  }
+
+  /** Sends one message (and a duplicate, if the link makes one), appending them to `out`. */
+  protected send(from: NodeId, to: NodeId, payload: Message['payload'], out: Message[]): void {
+    if (!this.nodes.has(to)) throw new ScenarioRuntimeError(`node ${from} sent ${payload.type} to unknown node "${to}"`);
+    const link = this.link(from, to);
+    if (this.keyed) return this.sendKeyed(from, to, payload, link, out);
+    const msg = this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), this.rng.chance(link.drop));
+    out.push(msg);
+    if (!this.rng.chance(link.duplicate)) return;
+    out.push(this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), false, msg.id));
+  }
+
+  /** Version 2: the k-th message on a directed link draws its latency, loss and duplication
+   * from streams keyed by (link, k), so other links' and other messages' draws never shift. */
+  protected sendKeyed(from: NodeId, to: NodeId, payload: Message['payload'], link: LinkParams, out: Message[]): void {
+    const f = this.index.get(from)!;
+    const t = this.index.get(to)!;
+    const k = this.linkDraws[f * this.scenario.nodes.length + t]!++;
+    const seed = this.scenario.seed;
+    const [lo, hi] = link.latency;
+    // No closures here: this runs for every message.
+    const dropped = link.drop > 0 && (link.drop >= 1 || keyedUnit(seed, Purpose.Drop, f, t, k) < link.drop);
+    const msg = this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.Latency, f, t, k), lo, hi), dropped);
+    out.push(msg);
+    const dup = link.duplicate > 0 && (link.duplicate >= 1 || keyedUnit(seed, Purpose.Duplicate, f, t, k) < link.duplicate);
+    if (dup) out.push(this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.DuplicateLatency, f, t, k), lo, hi), false, msg.id));
+  }
+
+  /** A latency for a copy the user asked for (the `duplicate` action). */
+  protected copyLatency(from: NodeId, to: NodeId): number {
+    const [lo, hi] = this.link(from, to).latency;
+    if (!this.keyed) return this.rng.int(lo, hi);
+    const f = this.index.get(from)!;
+    const t = this.index.get(to)!;
+    const k = this.linkDraws[f * this.scenario.nodes.length + t]!++;
+    return unitToInt(keyedUnit(this.scenario.seed, Purpose.ManualDuplicate, f, t, k), lo, hi);
+  }
+
+  protected launch(from: NodeId, to: NodeId, payload: Message['payload'], latency: number, dropped: boolean, duplicateOf?: number): Message {
+    const msg: Message = {
+      id: this.nextMessageId++,
+      from,
+      to,
+      type: payload.type,
+      payload,
+      sentAt: this.time,
+      arriveAt: this.time + latency,
+      ...(duplicateOf === undefined ? {} : { duplicateOf }),
+    };
+    this.enqueue(msg, dropped);
+    return msg;
+  }
+
+  protected enqueue(msg: Message, dropped: boolean): void {
+    const item: Arrival = { time: msg.arriveAt, seq: this.queueSeq++, kind: 'arrive', msg, dropped };
+    this.inflight.set(msg.id, item);
+    this.queue.push(item);
+  }
+}
+
+/** Same own keys holding the same values (by identity). */
+function shallowSame(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] !== y[k] || !Object.hasOwn(y, k)) return false;
+    n++;
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && --n < 0) return false;
+  return n === 0;
+}
+
+/** XState rebuilds a nested state value on every snapshot copy: compare it by content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
+  return true;
+}
