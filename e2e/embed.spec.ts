@@ -7,7 +7,7 @@
 import { test, expect, type Frame, type Page } from '@playwright/test';
 import { serve, type Served } from './staticServer';
 import { raft } from '../src/protocols/raft';
-import { linkFragment } from '../src/store/persist';
+import { linkFragment } from '../src/store/link';
 
 const APP_PORT = Number(process.env.PW_PORT ?? 4317);
 const HOST_PORT = APP_PORT + 61;

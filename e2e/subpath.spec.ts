@@ -12,7 +12,7 @@ import { test, expect } from '@playwright/test';
 import { serve, type Served } from './staticServer';
 import { raft } from '../src/protocols/raft';
 import { chash } from '../src/protocols/chash';
-import { linkFragment } from '../src/store/persist';
+import { linkFragment } from '../src/store/link';
 
 const PORT = Number(process.env.PW_PORT ?? 4317) + 60;
 const FOLDER = '/course/faultline/';

@@ -4,7 +4,8 @@
  */
 import type { Scenario } from '../scenario/types';
 import type { Notice, SessionStore } from '../store/session';
-import { loadSession, readLink } from '../store/persist';
+import { hasLink, loadSession } from '../store/persist';
+import type { LinkResult } from '../store/link';
 import { DEFAULT_SETTINGS, freeCluster } from '../store/settings';
 import { CHUNKED_FROM_ACTIONS, loader } from '../store/loader';
 import { ensureProtocols, withProtocols } from '../store/protocolLoad';
@@ -19,7 +20,9 @@ export interface Boot {
   fromLink?: true;
 }
 
-export function boot(hash: string, storage: Storage): Boot {
+/** `readLink` is link.ts's, passed in when the hash carries a link: the link code (and its
+ * DEFLATE) loads only then. */
+export function boot(hash: string, storage: Storage, readLink: (hash: string) => LinkResult = () => ({ kind: 'none' })): Boot {
   const link = readLink(hash);
   if (link.kind === 'ok') return { fromLink: true, scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), ...(link.time !== undefined ? { time: link.time } : {}), ...(link.speed !== undefined ? { speed: link.speed } : {}), notice: null };
   const saved = loadSession(storage);
@@ -32,7 +35,8 @@ export function boot(hash: string, storage: Storage): Boot {
 
 /** `boot`, once the protocols the link or the saved session runs are loaded (issue 17). */
 export async function bootLoaded(hash: string, storage: Storage): Promise<Boot> {
-  const start = await withProtocols(() => boot(hash, storage));
+  const read = hasLink(hash) ? (await import('../store/link')).readLink : undefined;
+  const start = await withProtocols(() => boot(hash, storage, read));
   await ensureProtocols(start.scenario);
   return start;
 }
@@ -40,6 +44,8 @@ export async function bootLoaded(hash: string, storage: Storage): Promise<Boot> 
 /** Opens a link in a running app; a bad one leaves the current run as it is. */
 export async function openLink(store: SessionStore, hash: string): Promise<void> {
   // Validating the link needs its protocols, loaded on demand before the sync reader runs.
+  if (!hasLink(hash)) return;
+  const { readLink } = await import('../store/link');
   const link = await withProtocols(() => readLink(hash));
   if (link.kind === 'none') return;
   if (link.kind === 'bad') {

@@ -14,7 +14,7 @@ import { PROTOCOL_STRINGS, loadStrings } from '../i18n';
 import { loadWithEachProtocol } from '../protocols/loader';
 import './styles.css';
 import './narrow.css';
-import { readEmbedOptions } from '../store/embedLink';
+import { readEmbedOptions } from '../store/embedOptions';
 
 declare global {
   interface Window {

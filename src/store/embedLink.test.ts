@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedSnippet, embedUrl, openInAppUrl, parseOrigin, parseRange, readEmbedOptions } from './embedLink';
-import { readLink } from './persist';
+import { readLink } from './link';
 import { raft } from '../protocols/raft';
 
 const s = raft.scenarios[0]!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkFragment, loadSession, readLink, saveSession, MAX_LINK_STEP } from './persist';
+import { loadSession, saveSession, MAX_LINK_STEP } from './persist';
+import { linkFragment, readLink } from './link';
 import { raft } from '../protocols/raft';
 
 class MemoryStorage {
@@ -55,7 +56,7 @@ describe('autosave', () => {
 
 describe('link time', () => {
   it('carries the cursor time between events, capped at the run’s end', async () => {
-    const { readLink, linkFragment } = await import('./persist');
+    const { readLink, linkFragment } = await import('./link');
     const { twopc } = await import('../protocols/twopc');
     const s = twopc.scenarios.find((x) => x.name === 'compare-tm-crash')!;
     const r = readLink(linkFragment(s, 40, 553.25));

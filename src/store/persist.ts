@@ -1,9 +1,8 @@
 /**
- * Links and autosave. A link carries the scenario (and the cursor step); the autosave keeps
- * the user's session across reloads and bad links. Nothing here trusts its input.
+ * The autosave: it keeps the user's session across reloads and bad links. Nothing here trusts
+ * its input. Links are in link.ts, which loads only when a link is opened or made.
  */
 import type { Scenario } from '../scenario/types';
-import { decodeScenarioUrl, encodeScenarioUrl } from '../scenario/codec';
 import { validateScenario } from '../scenario/validate';
 import { PROTOCOL_IDS, getProtocol } from '../protocols/loader';
 import type { Lang } from '../i18n';
@@ -14,44 +13,16 @@ const MAX_SAVED_CHARS = 2 * 1024 * 1024;
 /** The furthest step a link or a saved session reopens at. */
 export const MAX_LINK_STEP = 200_000;
 
-export type LinkResult = { kind: 'none' } | { kind: 'ok'; scenario: Scenario; step?: number; time?: number; speed?: number } | { kind: 'bad'; reason: string };
+/** Whether a location hash carries a run (`s=`): only then need link.ts load. */
+export const hasLink = (hash: string): boolean => /[#&]s=/.test(hash);
 
-/** A cursor time between events (`t=`), in simulated ms with up to 3 decimals. */
-const TIME = /[#&]t=(\d{1,9}(?:\.\d{1,3})?)(?:&|$)/;
-/** The sender's playback speed (`x=`), so the receiver watches at the same pace. */
-const SPEED = /[#&]x=(\d{1,3}(?:\.\d{1,4})?)(?:&|$)/;
 const MIN_SPEED = 0.01;
 const MAX_SPEED = 100;
 
-function speedOf(v: unknown): { speed: number } | Record<string, never> {
+/** A playback speed from a link or a saved session, when it is one the app offers. */
+export function speedOf(v: unknown): { speed: number } | Record<string, never> {
   const n = Number(v);
   return typeof v !== 'undefined' && Number.isFinite(n) && n >= MIN_SPEED && n <= MAX_SPEED ? { speed: n } : {};
-}
-
-/** Reads `#s=…&k=…&t=…` from a location hash. */
-export function readLink(hash: string): LinkResult {
-  if (!/[#&]s=/.test(hash)) return { kind: 'none' };
-  const r = decodeScenarioUrl(hash, getProtocol, [...PROTOCOL_IDS]);
-  if (!r.ok) return { kind: 'bad', reason: r.errors.join('; ') };
-  const k = /[#&]k=(\d{1,9})(?:&|$)/.exec(hash);
-  // The step is replayed on open: capped, so a hostile link cannot make the page run for minutes.
-  const t = TIME.exec(hash);
-  const x = SPEED.exec(hash);
-  return {
-    ...speedOf(x?.[1]),
-    kind: 'ok',
-    scenario: r.scenario,
-    ...(k ? { step: Math.min(Number(k[1]), MAX_LINK_STEP) } : {}),
-    ...(k && t ? { time: Math.min(Number(t[1]), r.scenario.until) } : {}),
-  };
-}
-
-/** The link's fragment: the scenario, and the cursor (its step, and its time when that lies
- * between events: playback stops anywhere, and a compared run follows by time). */
-export function linkFragment(scenario: Scenario, step?: number, time?: number, speed?: number): string {
-  const t = step !== undefined && time !== undefined ? `&t=${Math.round(time * 1000) / 1000}` : '';
-  const x = speed !== undefined ? `&x=${Number(speed.toPrecision(4))}` : '';
-  return `${encodeScenarioUrl(scenario)}${step !== undefined ? `&k=${step}` : ''}${t}${x}`;
 }
 
 export interface SavedSession {
