@@ -3,7 +3,7 @@
  * the context menu (mouse and keyboard), partitions, lost messages and the language.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { freshApp } from './helpers';
+import { advanceTo as advanceToTime, freshApp } from './helpers';
 
 /** The cluster view (other views use data-node too). */
 const view = (page: Page) => page.getByTestId('clusterview');
@@ -14,16 +14,8 @@ function store<T>(page: Page, fn: (s: ReturnType<NonNullable<Window['__faultline
   return page.evaluate(`(${fn.toString()})(window.__faultline.store.getState())`) as Promise<T>;
 }
 
-/** Moves the cursor forward to simulated time `t` (as playback does), then pauses. */
-async function advanceTo(page: Page, t: number) {
-  await page.evaluate((t) => {
-    const s = window.__faultline!.store.getState();
-    if (t < s.frame.time) throw new Error(`cannot advance back to ${t} from ${s.frame.time}`);
-    s.play();
-    s.tick((t - s.frame.time) / s.speed);
-    s.pause();
-  }, t);
-}
+/** Moves the cursor forward to simulated time `t` (as playback does, at its speed), then pauses. */
+const advanceTo = (page: Page, t: number) => advanceToTime(page, t, { keepSpeed: true });
 
 /** The translate() of an SVG group, in view box units. */
 async function positionOf(page: Page, selector: string): Promise<{ x: number; y: number }> {

@@ -44,16 +44,20 @@ export async function freshApp(page: Page, hash = ''): Promise<void> {
   await page.getByTestId('play').waitFor();
 }
 
-/** Plays to exactly `t` simulated ms in one tick, then pauses: no overshoot, however slow the
- * machine. */
-export async function advanceTo(page: Page, t: number): Promise<void> {
-  await page.evaluate((to) => {
-    const store = window.__faultline!.store;
-    store.getState().setSpeed(1);
-    store.getState().play();
-    store.getState().tick(to - store.getState().frame.time);
-    store.getState().pause();
-  }, t);
+/** Plays to exactly `t` simulated ms, then pauses: no overshoot, however slow the machine. A
+ * tick records for a bounded wall time (issue 10) and may stop short, the cursor waiting at the
+ * last recorded event: ticks repeat until `t` (or a violation pauses playback). */
+export async function advanceTo(page: Page, t: number, { keepSpeed = false } = {}): Promise<void> {
+  await page.evaluate(
+    ([to, keep]) => {
+      const now = () => window.__faultline!.store.getState();
+      if (!keep) now().setSpeed(1);
+      now().play();
+      for (let i = 0; i < 100_000 && now().playing && now().frame.time < to; i++) now().tick((to - now().frame.time) / now().speed);
+      now().pause();
+    },
+    [t, keepSpeed] as const,
+  );
 }
 
 /** Loads a scenario and puts the cursor at `step` (by default the run's end). */

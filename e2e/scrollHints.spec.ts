@@ -32,14 +32,22 @@ async function run(page: Page, nodes: number, actions: unknown[], until: number)
 async function scrollSideToEnd(page: Page): Promise<number> {
   const more = page.getByTestId('side-more');
   let clicks = 0;
-  while ((await more.count()) > 0 && clicks < 10) {
+  // The column scrolls smoothly: let it come to rest (and the button update) before each look.
+  const settle = () =>
+    page.evaluate(async () => {
+      const side = document.querySelector('.side')!;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      for (let still = 0, last = -1, i = 0; still < 3 && i < 600; i++, await frame()) {
+        still = side.scrollTop === last ? still + 1 : 0;
+        last = side.scrollTop;
+      }
+    });
+  while (clicks < 10) {
+    await settle();
+    if ((await more.count()) === 0) break;
     await expect(more).toBeInViewport({ ratio: 1 });
     await more.click();
     clicks++;
-    await page.waitForFunction(() => {
-      const s = document.querySelector('.side')!;
-      return !document.querySelector('[data-testid="side-more"]') || s.scrollTop > 0;
-    });
   }
   return clicks;
 }

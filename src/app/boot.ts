@@ -33,9 +33,20 @@ export function boot(hash: string, storage: Storage, readLink: (hash: string) =>
   return { scenario: freeCluster(DEFAULT_SETTINGS), notice };
 }
 
+/** link.ts's reader; should its chunk fail to arrive (offline, a redeploy), every link reads as
+ * bad, with the reason, so the saved session still opens and the user is told. */
+async function linkReader(): Promise<(hash: string) => LinkResult> {
+  try {
+    return (await import('../store/link')).readLink;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return () => ({ kind: 'bad', reason });
+  }
+}
+
 /** `boot`, once the protocols the link or the saved session runs are loaded (issue 17). */
 export async function bootLoaded(hash: string, storage: Storage): Promise<Boot> {
-  const read = hasLink(hash) ? (await import('../store/link')).readLink : undefined;
+  const read = hasLink(hash) ? await linkReader() : undefined;
   const start = await withProtocols(() => boot(hash, storage, read));
   await ensureProtocols(start.scenario);
   return start;
@@ -45,7 +56,7 @@ export async function bootLoaded(hash: string, storage: Storage): Promise<Boot> 
 export async function openLink(store: SessionStore, hash: string): Promise<void> {
   // Validating the link needs its protocols, loaded on demand before the sync reader runs.
   if (!hasLink(hash)) return;
-  const { readLink } = await import('../store/link');
+  const readLink = await linkReader();
   const link = await withProtocols(() => readLink(hash));
   if (link.kind === 'none') return;
   if (link.kind === 'bad') {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bootLoaded, isLarge, openLink } from './boot';
+import { preloadLink } from '../views/copyLink';
 import { loadAllProtocols } from '../store/protocolLoad';
 import { createSession, type SessionStore } from '../store/session';
 import { loadLang } from '../store/persist';
@@ -65,6 +66,9 @@ addEventListener('hashchange', () => void openTourFromUrl(store, location.href, 
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
   window.__faultline = { store, trace: () => store.getState().sim.trace(), compare: compareStore };
 }
+
+// Copy link must write the clipboard inside the user's gesture: its code arrives once the page is up.
+setTimeout(() => void preloadLink().catch(() => undefined), 1000);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -53,7 +53,9 @@ export function loadProtocol(id: string): Promise<ProtocolModule> {
   if (!Object.hasOwn(loaders, id) || !load) return Promise.reject(new Error(`unknown protocol ${id}`));
   let p = pending.get(id);
   if (!p) {
-    p = Promise.all([load(), companion(id)]).then(([m]) => {
+    // Its string table is a companion: should it fail to arrive, a view asking for a key fetches
+    // it again (i18n/later.ts), so it does not fail the protocol.
+    p = Promise.all([load(), companion(id).catch(() => undefined)]).then(([m]) => {
       loaded.set(id, m);
       pending.delete(id);
       return m;

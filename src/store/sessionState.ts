@@ -29,6 +29,7 @@ export interface Notice {
     | 'notice.restored'
     | 'notice.linkCopied'
     | 'notice.copyFailed'
+    | 'notice.linkFailed'
     | 'notice.imported'
     | 'notice.importFailed'
     | 'notice.traceLoaded'
