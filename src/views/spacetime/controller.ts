@@ -8,9 +8,10 @@ import type { SessionState, SessionStore } from '../../store/session';
 import { DEFAULT_SPAN, MIN_SPAN, REF_SPAN, RIGHT_PAD, LEFT_PAD, ZOOM_STEP, diagramHeight, fitWindow, followWindow, panWindow, span, transformFor, windowFor, zoomWindow, type TimeWindow } from './layout';
 import { buildScene, emptyScene, hitTest, sameHit, type Hit, type Scene } from './scene';
 import { fitCanvas, sceneInputFor } from './frame';
-import { renderScene, type RenderLabels } from './render';
+import { renderScene } from './render';
 import { CanvasPainter } from './paint';
-import { describeHit, type TipText, type Translate } from './describe';
+import { describeHit } from './describe';
+import type { ControllerCallbacks, ControllerElements, Texts } from './controllerTypes';
 import { publishView } from './exportSvg';
 import { createZoom, wheelPan } from './zoomBehavior';
 import { applyHit } from './hitActions';
@@ -19,31 +20,7 @@ import { onTrackDown, placeThumb } from './scrollbar';
 import { FramePublisher } from './publish';
 import { boundsEnd, plannedEnd, runKey } from './runBounds';
 
-export interface Tip extends TipText {
-  x: number;
-  y: number;
-}
-
-export interface ControllerCallbacks {
-  onFollow(follow: boolean): void;
-  onTip(tip: Tip | null): void;
-}
-
-export interface ControllerElements {
-  canvas: HTMLCanvasElement;
-  stage: HTMLElement;
-  track: HTMLElement;
-  thumb: HTMLElement;
-  status: HTMLElement;
-}
-
-export interface Texts {
-  t: Translate;
-  labels: RenderLabels;
-  invariantName(id: string): string;
-  /** A violation's message in the reader's language. */
-  violationText?(message: string): string;
-}
+export type { ControllerCallbacks, ControllerElements, Texts, Tip } from './controllerTypes';
 
 export class SpaceTimeController {
   private win: TimeWindow = { start: 0, end: DEFAULT_SPAN };
