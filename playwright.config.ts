@@ -1,15 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-
-/** CHROMIUM_PATH, else the `chromium` on the PATH (Debian's package), else Playwright's own. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium';
 
 /** PW_PORT lets two runs on one machine keep out of each other's way. */
 const PORT = Number(process.env.PW_PORT ?? 4317);
@@ -34,7 +24,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: chromiumPath(),
-          args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'],
+          args: [...CHROMIUM_ARGS, '--disable-component-update', '--no-first-run'],
         },
       },
     },

@@ -1,16 +1,9 @@
 /** A built app served by `vite preview` and a headless Chromium page on it, for the browser benches. */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 
-/** CHROMIUM_PATH, else the `chromium` on the PATH (Debian's package), else none (Playwright's own). */
-export function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { chromiumPath };
 
 export interface Preview {
   browser: Browser;
@@ -21,7 +14,7 @@ export interface Preview {
 
 export async function openPreview(root: string, outDir: string, port: number, executablePath: string | undefined): Promise<Preview> {
   const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const close = async () => {
     await browser.close();
     if (server.pid) process.kill(-server.pid);

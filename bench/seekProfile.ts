@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { benchSeek } from './seek';
-import { openPreview } from './preview';
+import { chromiumPath, openPreview } from './preview';
 import { inclusiveComponents, topSelfTime, type CpuProfile } from './profileTop';
 
 const root = join(import.meta.dirname, '..');
@@ -20,7 +20,7 @@ const out = join(tmpdir(), 'faultline-seek-profile');
 
 async function main(): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--mode', 'test', '--minify', 'false', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-  const preview = await openPreview(root, out, PORT, process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+  const preview = await openPreview(root, out, PORT, chromiumPath());
   try {
     const { page } = preview;
     const cdp = await page.context().newCDPSession(page);
