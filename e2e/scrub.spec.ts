@@ -20,11 +20,24 @@ declare global {
 
 /**
  * A stand-in for React DevTools' hook, installed before React loads: React reports every commit
- * to it. A function component rendered in a commit when its fiber's props or hook state are
- * new objects; a memoized one that bailed out keeps both.
+ * to it. A function component rendered in a commit when its fiber's props or its hooks' values
+ * changed; a memoized one that bailed out keeps both.
  */
 function installCommitCounter(): void {
-  const seen = new WeakMap<object, { props: unknown; state: unknown }>();
+  const seen = new WeakMap<object, { props: unknown; state: unknown[] }>();
+  // What a component's hooks hold, minus what is new on every render whatever happened: effect
+  // records, and callbacks (a store selector written inline makes zustand's snapshot callback
+  // new each time). React sometimes re-runs a component after a commit to re-check an external
+  // store and finds nothing changed; with these left out, that re-run does not count as a render.
+  const hookValues = (first: unknown): unknown[] => {
+    const out: unknown[] = [];
+    for (let h = first as { memoizedState: unknown; next: unknown } | null; h && typeof h === 'object' && 'next' in h; h = h.next as typeof h) {
+      const v = h.memoizedState;
+      if (typeof v === 'function' || (v && typeof v === 'object' && 'create' in v) || (Array.isArray(v) && typeof v[0] === 'function')) continue;
+      out.push(v);
+    }
+    return out;
+  };
   const FUNCTION_TAGS = new Set([0, 11, 15]);
   type Fiber = { tag: number; type: { name?: string; displayName?: string } | null; memoizedProps: unknown; memoizedState: unknown; alternate: Fiber | null; child: Fiber | null; sibling: Fiber | null };
   window.__renders = new Map();
@@ -49,12 +62,13 @@ function installCommitCounter(): void {
           // One record per component instance, whichever of the fiber pair is current.
           const key = (f.alternate && seen.has(f.alternate) ? f.alternate : f) as object;
           const before = seen.get(key);
-          if (before && (before.props !== f.memoizedProps || before.state !== f.memoizedState)) {
+          const state = hookValues(f.memoizedState);
+          if (before && (before.props !== f.memoizedProps || state.length !== before.state.length || state.some((v, i) => v !== before.state[i]))) {
             const name = f.type.displayName ?? f.type.name ?? '?';
             window.__renders!.set(name, (window.__renders!.get(name) ?? 0) + 1);
             rendered = true;
           }
-          seen.set(key, { props: f.memoizedProps, state: f.memoizedState });
+          seen.set(key, { props: f.memoizedProps, state });
         }
         if (f.sibling) stack.push(f.sibling);
         if (f.child) stack.push(f.child);
