@@ -124,7 +124,8 @@ function messageLines(c: TipContext, id: number): string[] {
       lines.push(t('spacetime.tip.dropped', { time: ms(end) }));
       break;
     case FATE.crashed:
-      lines.push(t('spacetime.tip.crashed', { time: ms(end), node: m.to }));
+      // The crash that ended it: the receiver's, or the sender's when its outbox died with it (loseOutbox).
+      lines.push(t('spacetime.tip.crashed', { time: ms(end), node: events[endSeq]?.node ?? m.to }));
       break;
   }
   if (m.duplicateOf !== undefined) lines.push(t('spacetime.tip.duplicate', { id: m.duplicateOf }));
