@@ -69,6 +69,7 @@ console.log(
 (await import('./paxos')).benchPaxos();
 (await import('./linearizability')).benchLinearizability();
 (await import('./codec')).benchCodec();
+(await import('./codec')).benchValidator();
 
 /** The protocol's ring primitives (src/protocols/chash/ring.ts) at issue 6's scale: build,
  * place every key (its owner by successor, and a Dynamo preference list of R = 3), then the
