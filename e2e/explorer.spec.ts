@@ -23,13 +23,14 @@ const twopc = {
 test('finds a 2PC bug, shows the shrunk run and opens it with undo', async ({ page }) => {
   test.setTimeout(120_000);
   await freshApp(page);
-  await page.evaluate((s) => window.__faultline!.store.getState().load(s as never), twopc);
+  // The run has the switch on: the panel starts with it checked.
+  await page.evaluate((s) => window.__faultline!.store.getState().load(s as never), { ...twopc, params: { bugs: ['tm-no-log'] } });
   const before = await page.evaluate(() => JSON.stringify(window.__faultline!.store.getState().sim.scenario));
 
   await page.getByTestId('explorer-open').click();
   const dialog = page.getByTestId('explorer-dialog');
   await expect(dialog).toBeVisible();
-  await page.getByTestId('explorer-bug-tm-no-log').check();
+  await expect(page.getByTestId('explorer-bug-tm-no-log')).toBeChecked();
   await page.getByTestId('explorer-budget').selectOption('60');
   await page.getByTestId('explorer-start').click();
   await expect(page.getByTestId('explorer-progress')).toBeVisible({ timeout: 30_000 });
@@ -57,6 +58,7 @@ test('finds a 2PC bug, shows the shrunk run and opens it with undo', async ({ pa
 
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('counterexample');
+  await expect(page.getByTestId('scenario-name')).toContainText('Counterexample found by the explorer');
   await notice.getByTestId('undo-replace').click();
   expect(await page.evaluate(() => JSON.stringify(window.__faultline!.store.getState().sim.scenario))).toBe(before);
 });

@@ -35,7 +35,12 @@ export function TopBar() {
         <span aria-hidden="true" className="logo">⚡</span> {t('app.title')}
       </h1>
       <span className="scenario-name" data-testid="scenario-name" title={`${protocol} · ${t('bar.scenarioName', { name: title })}`}>
-        {protocol} · {t('bar.scenarioName', { name: title })}
+        {/* Two short lines, so the run's title keeps its width when ten actions share the bar. */}
+        <span className="sn-protocol">
+          {protocol}
+          <span className="sn-sep"> · </span>
+        </span>
+        <span className="sn-title">{title}</span>
       </span>
       <button type="button" className="bar-menu" aria-expanded={menu} aria-controls="bar-actions" onClick={() => setMenu(!menu)} data-testid="bar-menu">
         <span aria-hidden="true">☰</span> {t('ux.bar.menu')}

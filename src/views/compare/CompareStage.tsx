@@ -10,7 +10,7 @@ import { protocolName } from '../../i18n/contentText';
 import { ClusterView } from '../cluster/ClusterView';
 import { PanePanels, lazyPanel } from '../protocolPanels';
 import './compare.css';
-import { invariantsOf } from '../../check/invariants';
+import { invariantName } from '../invariantName';
 
 /** How often a pane's panels follow playback (as the other panels do). */
 const PANEL_MS = 250;
@@ -23,7 +23,7 @@ function PaneHeader({ side }: { side: 'left' | 'right' }) {
   const bugs = useSession((s) => s.sim.scenario.params.bugs.join(', '));
   const violation = useSession((s) => s.frame.violations[0] ?? null);
   const when = useSession((s) => (violation ? s.sim.events[violation.seq]!.time : 0));
-  const invariant = useSession((s) => (violation ? (invariantsOf(s.module).find((i) => i.id === violation.invariant)?.name ?? violation.invariant) : ''));
+  const invariant = useSession((s) => (violation ? invariantName(s.lang, s.module, violation.invariant) : ''));
   return (
     <header className="cmp-head">
       <h2>{name}</h2>

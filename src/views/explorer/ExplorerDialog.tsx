@@ -6,7 +6,9 @@
 import { useState } from 'react';
 import { useSession, useSessionStore, useT } from '../session';
 import { Dialog } from '../dialogs/Dialog';
-import { bugText, invariantText, protocolName } from '../../i18n/content';
+import { bugText, protocolName } from '../../i18n/content';
+import { violationText } from '../../i18n/violations';
+import { invariantName } from '../invariantName';
 import { explorerStore, useExplorer } from './useExplorer';
 import { ExplorerProgress } from './ExplorerProgress';
 import './explorer.css';
@@ -17,7 +19,9 @@ export function ExplorerDialog() {
   const t = useT();
   const module = useSession((s) => s.module);
   const lang = useSession((s) => s.lang);
-  const [bugs, setBugs] = useState<string[]>([]);
+  // The run's own switches start checked: "Find a bug" on figure-8-bug looks for that bug.
+  const runBugs = useSession((s) => s.sim.scenario.params.bugs);
+  const [bugs, setBugs] = useState<string[]>(() => module.bugs.filter((b) => runBugs.includes(b.id)).map((b) => b.id));
   const [seconds, setSeconds] = useState(30);
   const status = useExplorer((s) => s.status);
   const running = status === 'running';
@@ -88,8 +92,7 @@ function ExplorerResult() {
   if (status === 'cancelled') return <p className="explorer-result muted" role="status">{t('explorer.cancelled')}</p>;
   if (status === 'error') return <p className="explorer-result error" role="alert">{t('explorer.error', { detail: error ?? '' })}</p>;
   if (status !== 'found' || !found || found.original.protocol !== module.id) return null;
-  const inv = module.invariants.find((i) => i.id === found.invariant);
-  const name = inv ? invariantText(lang, module.id, inv).name : found.invariant;
+  const name = invariantName(lang, module, found.invariant);
   const open = () => {
     const s = store.getState();
     s.replace(found.shrunk);
@@ -100,7 +103,7 @@ function ExplorerResult() {
   return (
     <section className="explorer-result" aria-live="polite" data-testid="explorer-found">
       <h3>{t('explorer.found', { invariant: name, run: found.run })}</h3>
-      <p className="explorer-message">{found.message}</p>
+      <p className="explorer-message">{violationText(lang, module.id, found.message)}</p>
       <p className="muted">
         {t('explorer.shrunk', { from: found.shrunkFrom, to: found.shrunk.actions.length, nodes: found.shrunk.nodes.length, time: found.shrunk.until - 1, runs: found.shrinkRuns })}
       </p>

@@ -11,6 +11,7 @@ import { bugText, invariantText } from '../../i18n/content';
 import { violationText } from '../../i18n/violations';
 import './logs.css';
 import { invariantsOf } from '../../check/invariants';
+import { useInvariantName } from '../invariantName';
 
 const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v: Violation): void }) {
   const t = useT();
@@ -56,6 +57,7 @@ function Bugs() {
   const on = useSession((s) => s.sim.scenario.params.bugs);
   const lang = useSession((s) => s.lang);
   const ids = Array.isArray(on) ? on : [];
+  const nameOf = useInvariantName();
   return (
     <div className="iv-bugs" data-testid="bug-switches">
       <h3 className="in-sub">{t('inv.bugs')}</h3>
@@ -69,7 +71,7 @@ function Bugs() {
               <li key={id} className="iv-bug" data-bug={id}>
                 <span className="lg-badge lg-badge-down">{t('inv.bugOn')}</span> <code>{id}</code>
                 {spec && <p className="iv-desc">{bugText(lang, module.id, spec)}</p>}
-                {spec && spec.breaks.length > 0 && <p className="iv-source">{t('inv.breaks', { list: spec.breaks.join(', ') })}</p>}
+                {spec && spec.breaks.length > 0 && <p className="iv-source">{t('inv.breaks', { list: spec.breaks.map(nameOf).join(', ') })}</p>}
               </li>
             );
           })}

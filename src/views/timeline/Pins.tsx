@@ -3,12 +3,12 @@
  * label at a time) and, in compare mode, the other run's (hollow, moving the shared cursor to
  * their time), with the compared run's violation count.
  */
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { LinearScale } from './scale';
 import { useStore } from 'zustand';
 import type { SessionStore } from '../../store/session';
-import { useSession } from '../session';
-import { invariantText, protocolName } from '../../i18n/contentText';
+import { protocolName } from '../../i18n/contentText';
+import { useInvariantName } from '../invariantName';
 import { clusterMarkers } from './markers';
 import { PIN_GAP, ROW, type Pin, type Translate } from './track';
 
@@ -24,19 +24,6 @@ function PinGlyph({ title }: { title: string }) {
         !
       </text>
     </>
-  );
-}
-
-/** An invariant's name in the reader's language (pins show names, not ids). */
-function useInvariantName(): (id: string) => string {
-  const lang = useSession((s) => s.lang);
-  const module = useSession((s) => s.module);
-  return useCallback(
-    (id: string) => {
-      const inv = module.invariants.find((i) => i.id === id);
-      return inv ? invariantText(lang, module.id, inv).name : id;
-    },
-    [lang, module],
   );
 }
 
