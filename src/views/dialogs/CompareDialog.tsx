@@ -7,6 +7,23 @@ import { useAllProtocols } from './useProtocols';
 import { validateScenario } from '../../scenario/validate';
 import { compareWith, withoutCompare } from '../../store/compare';
 import { bugText, protocolName } from '../../i18n/content';
+import type { ProtocolModule } from '../../protocols/types';
+import type { Scenario } from '../../scenario/types';
+
+/**
+ * The second pane to propose: a protocol the curated scenarios already set beside this one
+ * (Raft ⇆ Zab or Multi-Paxos, 2PC ⇆ 3PC), else any other, the first whose run of this script
+ * validates. Raft against 2PC (the first in the list) showed an idle "No transaction yet".
+ */
+function defaultPartner(scenario: Scenario, current: ProtocolModule, protocols: ReadonlyMap<string, ProtocolModule>): string {
+  const partners = new Set<string>();
+  for (const s of current.scenarios) if (s.compare && s.compare.protocol !== current.id) partners.add(s.compare.protocol);
+  for (const m of protocols.values()) if (m.id !== current.id && m.scenarios.some((s) => s.compare?.protocol === current.id)) partners.add(m.id);
+  const others = [...protocols.keys()].filter((id) => id !== current.id);
+  const order = [...[...partners].filter((id) => protocols.has(id)), ...others.filter((id) => !partners.has(id))];
+  const fits = order.find((id) => validateScenario(compareWith(scenario, id, []), (x) => protocols.get(x), [...protocols.keys()]).ok);
+  return fits ?? order[0] ?? current.id;
+}
 
 export function CompareDialog() {
   const t = useT();
@@ -16,7 +33,7 @@ export function CompareDialog() {
   const scenario = useSession((s) => s.sim.scenario);
   const current = useSession((s) => s.module);
   const lang = useSession((s) => s.lang);
-  const [protocol, setProtocol] = useState(() => scenario.compare?.protocol ?? [...protocols.keys()].find((id) => id !== current.id) ?? current.id);
+  const [protocol, setProtocol] = useState(() => scenario.compare?.protocol ?? defaultPartner(scenario, current, protocols));
   const [bugs, setBugs] = useState<string[]>(() => scenario.compare?.params.bugs ?? []);
   const [error, setError] = useState<string | null>(null);
   const module = getProtocol(protocol)!;
