@@ -46,7 +46,8 @@ export interface Notice {
     | 'newcomer.replaying'
     | 'newcomer.replaced'
     | 'newcomer.badLinkFresh'
-    | 'newcomer.nothingAhead';
+    | 'newcomer.nothingAhead'
+    | 'newcomer.endAhead';
   detail?: string;
 }
 

@@ -33,6 +33,7 @@ export const en = {
   'newcomer.replaying': 'The run had ended: playing it again from the start.',
   'newcomer.endReason': 'end of run: its {limit} limit reached',
   'newcomer.nothingAhead': 'Nothing found up to {detail} ms of simulated time; press again to look further.',
+  'newcomer.endAhead': 'Recorded up to {detail} ms of simulated time so far; the run goes on to its limit: press End again to go further.',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -69,4 +70,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'newcomer.replaying': '本次运行已结束：从头重新播放。',
   'newcomer.endReason': '运行结束：已到达 {limit} 的时间上限',
   'newcomer.nothingAhead': '在模拟时间 {detail} 毫秒之前没有找到；再按一次继续向后查找。',
+  'newcomer.endAhead': '目前已录制到模拟时间 {detail} 毫秒；运行会一直持续到它的时限：再按一次“结尾”继续向后。',
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from '../../store/session';
 import { linkCompare } from '../../store/compare';
 import { twopc } from '../../protocols/twopc';
+import { raft } from '../../protocols/raft';
 import { goTo, goWhere } from './navigate';
 
 describe('violation jumps in compare mode', () => {
@@ -20,5 +21,20 @@ describe('violation jumps in compare mode', () => {
     expect(goWhere(first.getState(), 'nextViolation', second.getState())).toBeNull();
     first.getState().seekTime(800);
     expect(goWhere(first.getState(), 'prevViolation', second.getState())).toEqual({ time: at });
+  });
+});
+
+describe('End in a long run', () => {
+  it('records one budget ahead and says where it stopped; pressed again it goes further', () => {
+    const long = { ...raft.scenarios.find((s) => s.name === 'happy-path')!, until: 10_000_000 };
+    const store = createSession(long);
+    expect(goTo(store.getState(), 'end')).toBe(true);
+    const first = store.getState();
+    expect(first.sim.done).toBe(false);
+    expect(first.frame.step).toBe(first.sim.eventCount);
+    expect(first.notice).toMatchObject({ kind: 'info', key: 'newcomer.endAhead', detail: Math.floor(first.sim.current.time).toLocaleString('en') });
+    const was = first.frame.time;
+    expect(goTo(store.getState(), 'end')).toBe(true);
+    expect(store.getState().frame.time).toBeGreaterThan(was);
   });
 });

@@ -59,7 +59,10 @@ function recordFor(s: SessionState, go: Go, other?: Other | null): void {
   if (go === 'nextViolation' && other?.recordAhead && !other.sim.done && otherViolation(other, s.frame.time, go) === null) other.recordAhead((_, violated) => violated, AHEAD_EVENTS);
   if (!forward(go) || s.sim.done || s.frame.mode !== 'auto' || goTarget(s, go) !== null) return;
   const found = s.recordAhead((ev, violated) => (go === 'nextFault' ? isFault(ev) : go === 'nextViolation' ? violated : false), AHEAD_EVENTS);
-  if (!found && go !== 'end' && !s.sim.done) s.setNotice({ kind: 'info', key: 'newcomer.nothingAhead', detail: String(Math.floor(s.sim.current.time)) });
+  if (found || s.sim.done) return;
+  // Say where the budget stopped: a long run's End lands on the last event recorded so far.
+  const detail = Math.floor(s.sim.current.time).toLocaleString(s.lang);
+  s.setNotice({ kind: 'info', key: go === 'end' ? 'newcomer.endAhead' : 'newcomer.nothingAhead', detail });
 }
 
 /** Jumps; returns whether the cursor moved. `other`: the compared run, whose violations are
