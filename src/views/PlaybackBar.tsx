@@ -21,6 +21,9 @@ export function PlaybackBar() {
   const finished = useSession((s) => s.frame.finished);
   const mode = useSession((s) => s.frame.mode);
   const until = useSession((s) => s.sim.scenario.until);
+  const lang = useSession((s) => s.lang);
+  // Grouped digits: "277,935 ms · step 50,005", as the statistics panel shows counts.
+  const n = (x: number) => Math.floor(x).toLocaleString(lang);
   const { togglePlay, stepForward, stepBack, setSpeed, setSchedule } = useSessionStore().getState();
   return (
     <div className="playback" role="toolbar" aria-label={t('play.speed')}>
@@ -53,7 +56,7 @@ export function PlaybackBar() {
         </span>
       )}
       <span className="clock" data-testid="clock" aria-live="off">
-        {t('play.time', { time: Math.floor(time), step, head })}
+        {t('play.time', { time: n(time), step: n(step), head: n(head) })}
         {finished && <em data-testid="end-reason"> · {t('newcomer.endReason', { limit: formatLimit(until) })}</em>}
       </span>
       <fieldset className="schedule" title={t('play.scheduleTip')}>
