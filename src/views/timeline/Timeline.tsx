@@ -9,7 +9,7 @@ import { linearScale } from './scale';
 import type { StringKey } from '../../i18n';
 import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
-import { trackEnd, faultsOf } from './markers';
+import { faultCount, trackEnd, faultsOf } from './markers';
 import { canGo, goTo, type Go } from './navigate';
 import { TourTimelineSpan } from '../tours/TimelineSpan';
 import { INITIAL_WIDTH, MIN_SPAN, PAD, ROW, type Pin, type Translate } from './track';
@@ -114,7 +114,7 @@ export function Timeline() {
           ))}
         </div>
         <span className="tl-counts">
-          {t(faults.length === 1 ? 'newcomer.oneFault' : 'newcomer.faults', { n: faults.length })} · {t(pins.length === 1 ? 'newcomer.oneViolation' : 'newcomer.violations', { n: pins.length })}
+          {t(faultCount(faults) === 1 ? 'newcomer.oneFault' : 'newcomer.faults', { n: faultCount(faults) })} · {t(pins.length === 1 ? 'newcomer.oneViolation' : 'newcomer.violations', { n: pins.length })}
           {second && <CompareCount store={second} t={t} />}
         </span>
       </div>

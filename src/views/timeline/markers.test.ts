@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventKind, TraceEvent, Violation } from '../../sim/types';
 import { raft } from '../../protocols/raft';
 import { createSession } from '../../store/session';
-import { clusterMarkers, columnOf, densityBins, dominantFamily, faultFamily, faultMarkers, faultsOf, jumpTarget, nextStep, prevStep, trackEnd, TRACK_STEP } from './markers';
+import { clusterMarkers, columnOf, densityBins, dominantFamily, faultCount, faultFamily, faultMarkers, faultsOf, jumpTarget, nextStep, prevStep, trackEnd, TRACK_STEP } from './markers';
 
 /** The whole recorded run of a curated scenario, through the store as the app has it. */
 function recorded(name: string) {
@@ -219,5 +219,13 @@ describe('trackEnd', () => {
     }
     // A minute of playback redraws the track about 29 times, not 3,750.
     expect(changes).toBeLessThan(30);
+  });
+});
+
+describe('the fault count', () => {
+  it('leaves out schedule switches, which are marked but are not faults', () => {
+    expect(faultCount([{ kind: 'schedule' }, { kind: 'drop' }, { kind: 'schedule' }])).toBe(1);
+    expect(faultCount([{ kind: 'crash' }, { kind: 'partition' }, { kind: 'heal' }])).toBe(3);
+    expect(faultCount([])).toBe(0);
   });
 });

@@ -33,6 +33,14 @@ export function faultFamily(kind: EventKind): FaultFamily {
   }
 }
 
+/** How many faults the timeline's count names: switching the schedule between auto and manual
+ * is marked (and jumped to) but is not a fault of the system, so "1 drop" does not read "3 faults". */
+export function faultCount(markers: readonly { kind: EventKind }[]): number {
+  let n = 0;
+  for (const m of markers) if (faultFamily(m.kind) !== 'schedule') n++;
+  return n;
+}
+
 export interface FaultMarker {
   seq: number;
   time: number;
