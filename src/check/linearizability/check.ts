@@ -28,11 +28,24 @@ export function checkKey(history: ClientHistory, key: string, budget = DEFAULT_B
   const r = searchLinearization(ops, undefined, budget);
   if (r.ok) return { key, ok: true, steps: r.steps };
   if (r.unknown) return { key, ok: true, unknown: true, steps: r.steps };
-  const at = firstFailure(all, budget);
+  return refuted(all, key, firstFailure(all, budget), r.steps);
+}
+
+/**
+ * The verdict for a key whose history first became non-linearizable at trace position `at`.
+ * The live invariant knows `at` (the answer it was checking, after every earlier prefix held),
+ * so it skips `checkKey`'s search of the whole key and its bisection: a search of thousands of
+ * ops per step, where the core is found near `at` (minimize.ts).
+ */
+export function explainKey(history: ClientHistory, key: string, at: number): KeyVerdict {
+  return refuted(history.byKey(key).filter((op) => isRegisterOp(op.f)), key, at, 0);
+}
+
+function refuted(all: readonly HistoryOp[], key: string, at: number, steps: number): KeyVerdict {
   const prefix = toCheckOps(all, at);
   const culprits = new Set(prefix.filter((o) => o.ret === at).map((o) => o.index));
   const core = minimalCore(prefix, culprits);
-  return { key, ok: false, core: core.map((c) => all[c.index]!), why: explain(core, all), steps: r.steps };
+  return { key, ok: false, core: core.map((c) => all[c.index]!), why: explain(core, all), steps };
 }
 
 /**

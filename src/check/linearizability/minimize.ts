@@ -27,7 +27,7 @@ export function minimalCore(ops: readonly CheckOp[], keep: ReadonlySet<number> =
     const have = new Set(c.filter((o) => o.kind === 'write').map((o) => o.value));
     return c.every((o) => o.kind !== 'read' || !writers.has(o.value) || have.has(o.value));
   };
-  let core = [...ops];
+  let core = localStart(ops, keep, writers);
   const pass = (size: number): boolean => {
     let changed = false;
     for (let i = 0; i < core.length; ) {
@@ -44,6 +44,24 @@ export function minimalCore(ops: readonly CheckOp[], keep: ReadonlySet<number> =
   // its value are gone.
   while (pass(1));
   return core;
+}
+
+/**
+ * A failing sub-history near the answers that broke the history, to shrink from. ddmin's first
+ * passes search half the history per candidate, which at thousands of ops is seconds, while a
+ * violation is usually local: try the latest 8, 16, 32, … ops by invocation (with the ops in
+ * `keep`, and every write of a value a read in the window returned, so it stays closed) and
+ * start from the first window that fails by itself. Any failing sub-history is a sound start:
+ * ddmin only ever removes ops, and a sub-history of a sub-history is one of the whole.
+ */
+function localStart(ops: readonly CheckOp[], keep: ReadonlySet<number>, writers: ReadonlySet<string>): CheckOp[] {
+  for (let w = 8; w < ops.length; w *= 2) {
+    const from = ops[ops.length - w]!.index;
+    const read = new Set(ops.filter((o) => o.kind === 'read' && (o.index >= from || keep.has(o.index))).map((o) => o.value));
+    const window = ops.filter((o) => o.index >= from || keep.has(o.index) || (o.kind === 'write' && writers.has(o.value) && read.has(o.value)));
+    if (window.length < ops.length && stillFails(window)) return window;
+  }
+  return [...ops];
 }
 
 /** Facts about a core, for the explanation: which ops precede which in real time, and the
