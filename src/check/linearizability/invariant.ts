@@ -50,7 +50,8 @@ export function linearizabilityInvariant(module: ProtocolModule): Invariant {
           // Refuted by a full search: now name the smallest sub-history and say why. When every
           // earlier prefix was shown linearizable, this event's answers are the first to break
           // it (linearizability is prefix-closed), so no bisection is needed.
-          const v = decided ? explainKey(history, key, event.seq) : checkKey(history, key);
+          // A refutation by zones (zones.ts) holds even where a search runs out of budget.
+          const v = decided || inc.zones.witness ? explainKey(history, key, event.seq) : checkKey(history, key);
           if (!v.ok) return { message: `key ${key}: ${v.why}`, nodes: [...new Set(v.core!.map((o) => o.client))] };
         }
         return null;

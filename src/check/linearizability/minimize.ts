@@ -7,6 +7,7 @@
  */
 import { searchLinearization } from './search';
 import { INITIAL, step, type CheckOp } from './model';
+import { ZoneCheck } from './zones';
 
 const BUDGET = 200_000;
 
@@ -51,17 +52,31 @@ export function minimalCore(ops: readonly CheckOp[], keep: ReadonlySet<number> =
  * passes search half the history per candidate, which at thousands of ops is seconds, while a
  * violation is usually local: try the latest 8, 16, 32, … ops by invocation (with the ops in
  * `keep`, and every write of a value a read in the window returned, so it stays closed) and
- * start from the first window that fails by itself. Any failing sub-history is a sound start:
- * ddmin only ever removes ops, and a sub-history of a sub-history is one of the whole.
+ * start from the first window that fails by itself; failing that, from the few ops that prove
+ * it by zones (zones.ts), wherever in a long history they are. Any failing sub-history is a
+ * sound start: ddmin only ever removes ops, and a sub-history of a sub-history is one of the
+ * whole. Both starts depend on the ops alone, so the live check and the offline one agree.
  */
 function localStart(ops: readonly CheckOp[], keep: ReadonlySet<number>, writers: ReadonlySet<string>): CheckOp[] {
   for (let w = 8; w < ops.length; w *= 2) {
     const from = ops[ops.length - w]!.index;
-    const read = new Set(ops.filter((o) => o.kind === 'read' && (o.index >= from || keep.has(o.index))).map((o) => o.value));
-    const window = ops.filter((o) => o.index >= from || keep.has(o.index) || (o.kind === 'write' && writers.has(o.value) && read.has(o.value)));
+    const window = closedAround(ops, writers, (o) => o.index >= from || keep.has(o.index));
     if (window.length < ops.length && stillFails(window)) return window;
   }
+  const zones = new ZoneCheck();
+  for (const o of ops) zones.update(null, o);
+  if (zones.check()) {
+    const witness = new Set(zones.witness!);
+    const start = closedAround(ops, writers, (o) => witness.has(o) || keep.has(o.index));
+    if (start.length < ops.length && stillFails(start)) return start;
+  }
   return [...ops];
+}
+
+/** The ops `pick` chooses, plus every write of a value one of their reads returned. */
+function closedAround(ops: readonly CheckOp[], writers: ReadonlySet<string>, pick: (o: CheckOp) => boolean): CheckOp[] {
+  const read = new Set(ops.filter((o) => o.kind === 'read' && pick(o)).map((o) => o.value));
+  return ops.filter((o) => pick(o) || (o.kind === 'write' && writers.has(o.value) && read.has(o.value)));
 }
 
 /** Facts about a core, for the explanation: which ops precede which in real time, and the
