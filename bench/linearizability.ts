@@ -55,7 +55,7 @@ export function benchLinearizability(): void {
   console.log(row(cols));
   for (const ops of [1000, 10_000]) {
     // One hot key (every op on it) and many keys; 8 clients on one key is about where the
-    // exponential search starts to show (docs/linearizability.md, "How fast").
+    // exponential search starts to show (docs/linearizability.md, "Budgets").
     for (const [clients, keys] of [[5, 1], [8, 1], [10, 10], [50, 100]] as const) {
       const o = { ops, clients, keys, seed: ops + clients };
       const [verdicts, offline] = timed(() => checkHistory(syntheticHistory(o)));
