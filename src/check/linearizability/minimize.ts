@@ -7,7 +7,7 @@
  */
 import { searchLinearization } from './search';
 import { INITIAL, step, type CheckOp } from './model';
-import { ZoneCheck } from './zones';
+import { zonesRefute } from './zones';
 
 const BUDGET = 200_000;
 
@@ -63,10 +63,9 @@ function localStart(ops: readonly CheckOp[], keep: ReadonlySet<number>, writers:
     const window = closedAround(ops, writers, (o) => o.index >= from || keep.has(o.index));
     if (window.length < ops.length && stillFails(window)) return window;
   }
-  const zones = new ZoneCheck();
-  for (const o of ops) zones.update(null, o);
-  if (zones.check()) {
-    const witness = new Set(zones.witness!);
+  const refuted = zonesRefute(ops);
+  if (refuted) {
+    const witness = new Set(refuted);
     const start = closedAround(ops, writers, (o) => witness.has(o) || keep.has(o.index));
     if (start.length < ops.length && stillFails(start)) return start;
   }

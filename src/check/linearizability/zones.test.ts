@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { ZoneCheck } from './zones';
 import { searchLinearization } from './search';
 import { IncrementalKey } from './incremental';
+import { checkKey } from './check';
 import { INITIAL, toCheckOps, type CheckOp } from './model';
 import { handHistory, type HandOp } from './testHistory';
 import { syntheticEvents } from './synthetic';
@@ -82,6 +83,14 @@ describe('zones', () => {
       { numRuns: 2000, seed: 3 },
     );
     expect(refuted).toBeGreaterThan(500);
+  });
+
+  it('let the offline check refute where its search runs out of budget, with the same verdict as a full search', () => {
+    const h = handHistory([put(1, 0, 1), put(2, 2, 3), get(1, 4, 5), put(3, 6, 7), get(3, 8, 9)]);
+    const full = checkKey(h, 'x');
+    const starved = checkKey(h, 'x', 1);
+    expect(full.ok).toBe(false);
+    expect({ ok: starved.ok, why: starved.why, core: starved.core!.map((o) => o.id) }).toEqual({ ok: false, why: full.why, core: full.core!.map((o) => o.id) });
   });
 
   it('let the live check refute a stale read where the search has no budget left', () => {

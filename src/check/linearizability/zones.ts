@@ -48,6 +48,14 @@ interface Cluster {
 
 const half = (ret: number) => ret + 0.5;
 
+/** The ops of one key at once: the witness of a refutation, or null (none, or zones stand
+ * aside because two writes share a value). */
+export function zonesRefute(ops: readonly CheckOp[]): CheckOp[] | null {
+  const zones = new ZoneCheck();
+  for (const o of ops) zones.update(null, o);
+  return zones.check() ? zones.witness : null;
+}
+
 /** Zones sorted by `lo` (ties cannot happen between clusters of one kind, see above). */
 class Sorted {
   readonly zones: Zone[] = [];
