@@ -5,6 +5,7 @@
 import type { ClientHistory, HistoryOp } from '../history';
 import { describeOp, isRegisterOp, toCheckOps, type CheckOp } from './model';
 import { searchLinearization } from './search';
+import { zonesRefute } from './zones';
 import { explainCore, minimalCore } from './minimize';
 
 export interface KeyVerdict {
@@ -27,26 +28,43 @@ export function checkKey(history: ClientHistory, key: string, budget = DEFAULT_B
   const ops = toCheckOps(all);
   const r = searchLinearization(ops, undefined, budget);
   if (r.ok) return { key, ok: true, steps: r.steps };
-  if (r.unknown) return { key, ok: true, unknown: true, steps: r.steps };
-  const at = firstFailure(all, budget);
+  // Out of budget: zones may still refute it (zones.ts), as the live check does.
+  if (r.unknown) return zonesRefute(ops) ? refuted(all, key, firstFailure(all, budget, true), r.steps) : { key, ok: true, unknown: true, steps: r.steps };
+  return refuted(all, key, firstFailure(all, budget), r.steps);
+}
+
+/**
+ * The verdict for a key whose history first became non-linearizable at trace position `at`.
+ * The live invariant knows `at` (the answer it was checking, after every earlier prefix held),
+ * so it skips `checkKey`'s search of the whole key and its bisection: a search of thousands of
+ * ops per step, where the core is found near `at` (minimize.ts).
+ */
+export function explainKey(history: ClientHistory, key: string, at: number): KeyVerdict {
+  return refuted(history.byKey(key).filter((op) => isRegisterOp(op.f)), key, at, 0);
+}
+
+function refuted(all: readonly HistoryOp[], key: string, at: number, steps: number): KeyVerdict {
   const prefix = toCheckOps(all, at);
   const culprits = new Set(prefix.filter((o) => o.ret === at).map((o) => o.index));
   const core = minimalCore(prefix, culprits);
-  return { key, ok: false, core: core.map((c) => all[c.index]!), why: explain(core, all), steps: r.steps };
+  return { key, ok: false, core: core.map((c) => all[c.index]!), why: explain(core, all), steps };
 }
 
 /**
  * The trace position at which the history first became non-linearizable. Linearizability is
  * prefix-closed (a history whose prefix cannot be ordered cannot be either), so a binary
- * search over the answers finds it in a logarithmic number of checks.
+ * search over the answers finds it in a logarithmic number of checks: searches, or `byZones`
+ * when the search ran out of budget (zones refute exactly the histories that fail, when they
+ * apply, so that is prefix-closed too).
  */
-function firstFailure(all: readonly HistoryOp[], budget: number): number {
+function firstFailure(all: readonly HistoryOp[], budget: number, byZones = false): number {
   const ends = [...new Set(all.filter((o) => o.endSeq !== undefined && (o.status === 'ok' || o.status === 'fail')).map((o) => o.endSeq!))].sort((a, b) => a - b);
   let lo = 0;
   let hi = ends.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const r = searchLinearization(toCheckOps(all, ends[mid]!), undefined, budget);
+    const prefix = toCheckOps(all, ends[mid]!);
+    const r = byZones ? { ok: zonesRefute(prefix) === null, unknown: false } : searchLinearization(prefix, undefined, budget);
     if (!r.ok && !r.unknown) hi = mid;
     else lo = mid + 1;
   }

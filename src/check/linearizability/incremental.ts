@@ -17,6 +17,7 @@
 import type { HistoryOp } from '../history';
 import { INITIAL, step, toCheckOp, type CheckOp } from './model';
 import { searchLinearization } from './search';
+import { ZoneCheck } from './zones';
 
 /** Steps a windowed search may take per op in it before the window is widened instead. */
 const WINDOW_STEPS_PER_OP = 2_000;
@@ -47,6 +48,8 @@ export class IncrementalKey {
   private retryAt = 0;
   /** Whether the key's last full search ran out of budget: its verdict is unknown. */
   undecided = false;
+  /** The polynomial refutation for keys whose writes write distinct values (zones.ts). */
+  readonly zones = new ZoneCheck();
 
   /**
    * Whether the key's history so far can be linearized (a full search out of budget counts as
@@ -66,6 +69,8 @@ export class IncrementalKey {
     this.lastSteps = 0;
     this.lastSearches = 0;
     this.lastSearched = 0;
+    // A refutation by zones needs no search, and holds while a search would run out of budget.
+    if (this.zones.check()) return false;
     if (this.unplaced.size === 0 || this.answered < this.retryAt) return true;
     let minRet = Infinity;
     for (const i of this.unplaced) minRet = Math.min(minRet, this.ops[i]!.ret);
@@ -101,6 +106,7 @@ export class IncrementalKey {
   private refresh(i: number, op: HistoryOp): void {
     const prev = this.ops[i]!;
     const next = toCheckOp(op, i);
+    this.zones.update(prev, next);
     if (next && next.ret !== Infinity && !(prev && prev.ret !== Infinity)) this.answered++;
     const p = this.pos.get(i);
     if (p !== undefined) {

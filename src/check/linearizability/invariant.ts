@@ -11,7 +11,7 @@
 import type { Invariant, InvariantCheck, ProtocolModule } from '../../protocols/types';
 import { ClientHistory, type HistoryOp } from '../history';
 import { isRegisterOp } from './model';
-import { checkKey, DEFAULT_BUDGET } from './check';
+import { checkKey, DEFAULT_BUDGET, explainKey } from './check';
 import { IncrementalKey } from './incremental';
 
 export const LINEARIZABLE = 'linearizable';
@@ -45,9 +45,13 @@ export function linearizabilityInvariant(module: ProtocolModule): Invariant {
         for (const key of ended) {
           let inc = live.get(key);
           if (!inc) live.set(key, (inc = new IncrementalKey()));
+          const decided = !inc.undecided;
           if (inc.check(history.byKey(key), changed.get(key)!, DEFAULT_BUDGET)) continue;
-          // Refuted by a full search: now name the smallest sub-history and say why.
-          const v = checkKey(history, key);
+          // Refuted by a full search: now name the smallest sub-history and say why. When every
+          // earlier prefix was shown linearizable, this event's answers are the first to break
+          // it (linearizability is prefix-closed), so no bisection is needed.
+          // A refutation by zones (zones.ts) holds even where a search runs out of budget.
+          const v = decided || inc.zones.witness ? explainKey(history, key, event.seq) : checkKey(history, key);
           if (!v.ok) return { message: `key ${key}: ${v.why}`, nodes: [...new Set(v.core!.map((o) => o.client))] };
         }
         return null;

@@ -7,6 +7,7 @@
  */
 import { searchLinearization } from './search';
 import { INITIAL, step, type CheckOp } from './model';
+import { zonesRefute } from './zones';
 
 const BUDGET = 200_000;
 
@@ -27,7 +28,7 @@ export function minimalCore(ops: readonly CheckOp[], keep: ReadonlySet<number> =
     const have = new Set(c.filter((o) => o.kind === 'write').map((o) => o.value));
     return c.every((o) => o.kind !== 'read' || !writers.has(o.value) || have.has(o.value));
   };
-  let core = [...ops];
+  let core = localStart(ops, keep, writers);
   const pass = (size: number): boolean => {
     let changed = false;
     for (let i = 0; i < core.length; ) {
@@ -44,6 +45,37 @@ export function minimalCore(ops: readonly CheckOp[], keep: ReadonlySet<number> =
   // its value are gone.
   while (pass(1));
   return core;
+}
+
+/**
+ * A failing sub-history near the answers that broke the history, to shrink from. ddmin's first
+ * passes search half the history per candidate, which at thousands of ops is seconds, while a
+ * violation is usually local: try the latest 8, 16, 32, … ops by invocation (with the ops in
+ * `keep`, and every write of a value a read in the window returned, so it stays closed) and
+ * start from the first window that fails by itself; failing that, from the few ops that prove
+ * it by zones (zones.ts), wherever in a long history they are. Any failing sub-history is a
+ * sound start: ddmin only ever removes ops, and a sub-history of a sub-history is one of the
+ * whole. Both starts depend on the ops alone, so the live check and the offline one agree.
+ */
+function localStart(ops: readonly CheckOp[], keep: ReadonlySet<number>, writers: ReadonlySet<string>): CheckOp[] {
+  for (let w = 8; w < ops.length; w *= 2) {
+    const from = ops[ops.length - w]!.index;
+    const window = closedAround(ops, writers, (o) => o.index >= from || keep.has(o.index));
+    if (window.length < ops.length && stillFails(window)) return window;
+  }
+  const refuted = zonesRefute(ops);
+  if (refuted) {
+    const witness = new Set(refuted);
+    const start = closedAround(ops, writers, (o) => witness.has(o) || keep.has(o.index));
+    if (start.length < ops.length && stillFails(start)) return start;
+  }
+  return [...ops];
+}
+
+/** The ops `pick` chooses, plus every write of a value one of their reads returned. */
+function closedAround(ops: readonly CheckOp[], writers: ReadonlySet<string>, pick: (o: CheckOp) => boolean): CheckOp[] {
+  const read = new Set(ops.filter((o) => o.kind === 'read' && pick(o)).map((o) => o.value));
+  return ops.filter((o) => pick(o) || (o.kind === 'write' && writers.has(o.value) && read.has(o.value)));
 }
 
 /** Facts about a core, for the explanation: which ops precede which in real time, and the

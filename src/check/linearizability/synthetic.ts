@@ -3,7 +3,8 @@
  * time against an atomic register per key, every op taking effect at a random instant inside
  * its interval, so the history is linearizable by construction. Some writes end `info` (a
  * crash): half of those took effect, half did not. `corrupt` changes one read's answer to a
- * value nobody wrote, which no order can explain.
+ * value nobody wrote, which no order can explain; `stale` makes one read return an overwritten
+ * value.
  */
 import type { ClientRecord } from '../../protocols/types';
 import type { TraceEvent } from '../../sim/types';
@@ -18,6 +19,9 @@ export interface SyntheticOptions {
   /** Share of writes that never return. */
   info?: number;
   corrupt?: boolean;
+  /** Makes one read stale instead: it returns the value of a write that ended before another
+   * write that ended before the read began (a core of three ops, as a stale leader's read). */
+  stale?: boolean;
 }
 
 /** The records, one event per trace position, in order. */
@@ -45,6 +49,7 @@ export function syntheticEvents(o: SyntheticOptions): { seq: number; records: Cl
     const reads = ops.filter((x) => x.f === 'get');
     reads[Math.floor(reads.length / 2)]!.out = -1;
   }
+  if (o.stale) staleRead(ops);
   const at = new Map<number, ClientRecord[]>();
   const push = (t: number, r: ClientRecord) => at.set(t * 2 + (r.kind === 'invoke' ? 0 : 1), [...(at.get(t * 2 + (r.kind === 'invoke' ? 0 : 1)) ?? []), r]);
   for (const op of ops) {
@@ -53,6 +58,21 @@ export function syntheticEvents(o: SyntheticOptions): { seq: number; records: Cl
     else push(op.ret, op.f === 'get' ? { kind: 'ok', op: op.id, value: op.out } : { kind: 'ok', op: op.id });
   }
   return [...at.keys()].sort((a, b) => a - b).map((seq) => ({ seq, records: at.get(seq)! }));
+}
+
+type Timed = { f: 'put' | 'get'; value: number; call: number; ret: number; info: boolean; key: string; out?: number | null };
+
+/** The first read from the middle on with two answered writes of its key before it, one after
+ * the other in real time: it now returns the older one's value. */
+function staleRead(ops: Timed[]): void {
+  for (const r of ops.slice(ops.length >> 1)) {
+    if (r.f !== 'get') continue;
+    const done = ops.filter((w) => w.f === 'put' && !w.info && w.key === r.key && w.ret < r.call);
+    const newer = done.find((w2) => done.some((w1) => w1.ret < w2.call));
+    if (!newer) continue;
+    r.out = done.find((w1) => w1.ret < newer.call)!.value;
+    return;
+  }
 }
 
 export function syntheticHistory(o: SyntheticOptions): ClientHistory {

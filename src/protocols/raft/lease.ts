@@ -36,6 +36,21 @@ export function leaseTimer(ctx: RaftContext, round: number): KernelAction {
   return { type: 'setTimer', params: { name: `lease${round}`, delay: leaseLength(ctx), event } as SetTimerParams };
 }
 
+/**
+ * A read the lease covers is answered by a timer of no delay, after the events already due at
+ * this instant, not in the event that took it. A paused leader's timers that came due while it
+ * was paused are replayed when it resumes, and the kernel lets a scenario's action win a tie:
+ * a read given to it in the very instant it resumes would otherwise be served from a lease whose
+ * timer already ran out (the classic stop-the-world pause). A real server reads its clock; a
+ * machine here has only timers, so it lets the overdue ones fire first.
+ */
+export type LeaseRead = { type: 'leaseRead'; key: string; op: string };
+
+export function leaseReadTimer(key: string, op: string): KernelAction {
+  const event: LeaseRead = { type: 'leaseRead', key, op };
+  return { type: 'setTimer', params: { name: `leaseRead:${op}`, delay: 0, event } as SetTimerParams };
+}
+
 /** Whether a round whose lease is still running was acknowledged by a majority. */
 export function leaseHolds(ctx: RaftContext): boolean {
   return ctx.leaseReads && ctx.readRound > ctx.leaseExpired && roundConfirmed(ctx.acked, ctx.peers, ctx.leaseExpired + 1);

@@ -11,7 +11,7 @@ import { knowsCommitted, NOOP, parseWrite, valueAt } from './clients';
 import { effects } from '../../sim/machineActions';
 import type { RaftContext, RaftInput } from './context';
 import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, electionTimer, ELECTION, HEARTBEAT, majority, reply, send, type Send } from './rules';
-import { leaderContactTimer, leaseHolds, leaseTimer, type LeaseExpired } from './lease';
+import { leaderContactTimer, leaseHolds, leaseReadTimer, leaseTimer, type LeaseExpired, type LeaseRead } from './lease';
 
 export type { RaftContext, RaftDurable, RaftInput } from './context';
 export { advancedCommitIndex, MAX_ENTRIES } from './rules';
@@ -114,16 +114,23 @@ export const raftMachine = setup({
       for (const r of context.reads) effects(enqueue)(reply({ type: 'fail', op: r.op, reason: 'no longer the leader' }));
       enqueue.assign({ reads: [] });
     }),
+    'fail lease read': enqueueActions(({ event, enqueue }) => effects(enqueue)(reply({ type: 'fail', op: (event as LeaseRead).op, reason: 'no longer the leader' }))),
     'start read': enqueueActions(({ context, event, enqueue }) => {
-      const { key, op } = event as ClientRead;
-      // The bug answers at once; a lease (lease.ts) answers at once only while it holds.
-      if (context.staleRead || (leaseHolds(context) && knowsCommitted(context))) {
-        effects(enqueue)(reply({ type: 'ok', op, f: 'get', key, value: valueAt(context.log, context.commitIndex, key) }));
+      const { key, op } = event as ClientRead | LeaseRead;
+      const leased = event.type === 'leaseRead';
+      // The bug answers at once. A lease (lease.ts) answers while it holds, once the events
+      // already due now have run: then it is looked at again, and a lapsed one takes a round.
+      if (context.staleRead || (leased && leaseHolds(context) && knowsCommitted(context))) {
+        effects(enqueue)(reply({ type: 'ok', op, ...(leased ? {} : { f: 'get' as const, key }), value: valueAt(context.log, context.commitIndex, key) }));
+        return;
+      }
+      if (!leased) effects(enqueue)(reply({ type: 'accepted-read', op, f: 'get', key }));
+      if (!leased && leaseHolds(context) && knowsCommitted(context)) {
+        effects(enqueue)(leaseReadTimer(key, op));
         return;
       }
       const next = { ...context, readRound: context.readRound + 1, reads: [...context.reads, { op, key, round: context.readRound + 1 }] };
       enqueue.assign({ readRound: next.readRound, reads: next.reads });
-      effects(enqueue)(reply({ type: 'accepted-read', op, f: 'get', key }));
       if (context.leaseReads) effects(enqueue)(leaseTimer(next, next.readRound));
       for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(next, p)));
     }),
@@ -232,6 +239,7 @@ export const raftMachine = setup({
         AppendEntriesResponse: { actions: 'adopt newer term' },
         ClientRequest: { actions: 'redirect client' },
         ClientRead: { actions: 'redirect client' },
+        leaseRead: { actions: 'fail lease read' },
       },
     },
     candidate: {
@@ -255,6 +263,7 @@ export const raftMachine = setup({
         AppendEntriesResponse: { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
         ClientRequest: { actions: 'redirect client' },
         ClientRead: { actions: 'redirect client' },
+        leaseRead: { actions: 'fail lease read' },
       },
     },
     leader: {
@@ -281,6 +290,7 @@ export const raftMachine = setup({
         ],
         ClientRequest: { actions: 'append client command' },
         ClientRead: { actions: 'start read' },
+        leaseRead: { actions: 'start read' },
       },
     },
   },

@@ -72,8 +72,10 @@ export type RaftEvent =
   | Incoming<AppendEntriesResponse>
   | ClientRequest
   | ClientRead
-  /** Lease reads (lease.ts): a round's lease ran out; section 4.2.3's window closed. */
+  /** Lease reads (lease.ts): a round's lease ran out; a read under lease comes due; section
+   * 4.2.3's window closed. */
   | { type: 'leaseExpired'; term: number; round: number }
+  | { type: 'leaseRead'; key: string; op: string }
   | { type: 'leaderContact' };
 
 export type { ClientReply } from './clients';
