@@ -91,6 +91,7 @@ export const clientMachine = setup({
       const m = event as Incoming<MasterToClient & { type: 'KeepAliveReply' }>;
       return m.sid === context.sid && confirm(context.kal, ops.LEASE, m.rid) !== null;
     },
+    'the reply starts the lease': ({ context, event }) => ops.sessionLeaseRuns(context, event as Incoming<MasterToClient & { type: 'SessionCreated' }>),
     'it is about this session': ({ context, event }) => (event as { sid: string }).sid === context.sid,
     'the client ignores jeopardy': ({ context }) => ops.ignoresJeopardy(context),
   },
@@ -112,7 +113,8 @@ export const clientMachine = setup({
       entry: 'ask for a session',
       on: {
         retry: { actions: 'ask for a session' },
-        SessionCreated: { target: 'active', actions: 'start the session' },
+        SessionCreated: { guard: 'the reply starts the lease', target: 'active', actions: 'start the session' },
+        'lease.*': { actions: 'note a lease timer' },
       },
     },
     active: {

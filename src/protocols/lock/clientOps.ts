@@ -79,16 +79,26 @@ export function learnEpoch(d: D, m: Incoming<{ epoch: number }>): void {
   sendKeepAlive(d, false);
 }
 
+/** Whether a SessionCreated still carries a lease: its request's timer has not fired. */
+export const sessionLeaseRuns = (c: ClientContext, m: { sid: SessionId; rid: number }): boolean => c.sid === null && confirm(c.kal, LEASE, m.rid) !== null;
+
+/** The session's first lease is its CreateSession's timer, confirmed like a KeepAlive's. */
 export function startSession(d: D, m: Incoming<MasterToClient & { type: 'SessionCreated' }>): void {
-  const r = reset(d.ctx.kal, LEASE);
-  Object.assign(d.ctx, { sid: m.sid, epoch: m.epoch, master: m.from, kal: r.track, held: {} });
+  const c = d.ctx;
+  const r = confirm(c.kal, LEASE, m.rid, c.bugs.includes(BUGS.leaseFromReply) ? c.lease : undefined)!;
+  Object.assign(c, { sid: m.sid, epoch: m.epoch, master: m.from, kal: r.track, held: {} });
   d.out.push(...r.fx, cancelTimer('retry'));
 }
 
-/** A new session is asked of every cell node: the old master may be gone. */
+/** A new session is asked of every cell node: the old master may be gone. The master starts
+ * the session's lease when a CreateSession arrives, so the client's first local lease starts
+ * when it sends one, as for a KeepAlive (§2.8): started at the first KeepAlive instead, it
+ * outlived the master's when the client was slow to read the reply. */
 export function askForSession(d: D): void {
   const c = d.ctx;
-  d.out.push(...c.cells.map((to) => send(to, { type: 'CreateSession', rid: c.nextOp })), setTimer('retry', c.retry));
+  const r = startRequest(c.kal, LEASE, c.lease / c.rho);
+  c.kal = r.track;
+  d.out.push(...r.fx, ...c.cells.map((to) => send(to, { type: 'CreateSession', rid: r.rid })), setTimer('retry', c.retry));
 }
 
 /** Jeopardy (§2.8): the local lease ran out. The client stops acting on its locks (a write
