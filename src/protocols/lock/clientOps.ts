@@ -147,9 +147,10 @@ export function acquire(d: D, lock: LockName): void {
   const op = newOp(d);
   d.out.push(record({ kind: 'invoke', op, f: 'acquire', key: lock }));
   const c = d.ctx;
+  // In jeopardy the client acts on no lock, so it does not answer that it holds one either.
+  if (c.session === 'jeopardy' || c.session === 'expired') return void d.out.push(record({ kind: 'fail', op, reason: c.session }));
   if (entry(c.held, lock) !== undefined) return void d.out.push(record({ kind: 'ok', op, value: c.held[lock]! }));
   if (entry(c.acquiring, lock) !== undefined) return void d.out.push(record({ kind: 'fail', op, reason: 'already acquiring' }));
-  if (c.session === 'jeopardy' || c.session === 'expired') return void d.out.push(record({ kind: 'fail', op, reason: c.session }));
   c.acquiring = { ...c.acquiring, [lock]: op };
   if (c.session === 'active') resendCalls(d);
 }
@@ -158,7 +159,10 @@ export function granted(d: D, m: Incoming<MasterToClient & { type: 'AcquireReply
   const c = d.ctx;
   // A grant from an older epoch is stale: a master that was paused may answer long after it
   // lost the mastership (§2.9 step 1, from the client's side).
-  if (m.sid !== c.sid || m.epoch < c.epoch || entry(c.acquiring, m.lock) !== m.op || !m.ok || m.token === undefined) return;
+  // A grant that arrives in jeopardy waits: the Acquire stays pending, and once a KeepAlive
+  // makes the session safe it is sent again and the master answers it as a repeat (§2.8: the
+  // library blocks application calls in jeopardy).
+  if (m.sid !== c.sid || m.epoch < c.epoch || c.session !== 'active' || entry(c.acquiring, m.lock) !== m.op || !m.ok || m.token === undefined) return;
   c.acquiring = without(c.acquiring, m.lock);
   c.held = { ...c.held, [m.lock]: m.token };
   d.out.push(record({ kind: 'ok', op: m.op, value: m.token }));
@@ -169,7 +173,7 @@ export function release(d: D, lock: LockName): void {
   const op = newOp(d);
   const c = d.ctx;
   d.out.push(record({ kind: 'invoke', op, f: 'release', key: lock }));
-  if (entry(c.held, lock) === undefined || c.session !== 'active') return void d.out.push(record({ kind: 'fail', op, reason: 'not held' }));
+  if (entry(c.held, lock) === undefined || c.session !== 'active') return void d.out.push(record({ kind: 'fail', op, reason: entry(c.held, lock) === undefined ? 'not held' : c.session }));
   c.held = without(c.held, lock);
   c.releasing = { ...c.releasing, [lock]: op };
   if (c.working?.lock === lock) {

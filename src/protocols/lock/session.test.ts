@@ -41,3 +41,39 @@ describe('the lease of a new session', () => {
     expect(sessionAt(sim, 'c1', c2.time)).toBe('jeopardy');
   });
 });
+
+/** Each acquire's answer as [time, outcome, the client's session when answered]. */
+function acquireAnswers(sim: Simulation, id: string): [number, string, string][] {
+  const ops = new Set<string>();
+  const out: [number, string, string][] = [];
+  for (const e of sim.events) {
+    if (e.node !== id) continue;
+    for (const o of (e.output ?? []) as { kind: string; op: string; f?: string; value?: unknown; reason?: string }[]) {
+      if (o.kind === 'invoke' && o.f === 'acquire') ops.add(o.op);
+      else if (ops.has(o.op)) out.push([e.time, o.kind === 'ok' ? `ok ${String(o.value)}` : `${o.kind} ${o.reason}`, (e.state as ClientObservable).session]);
+    }
+  }
+  return out;
+}
+
+describe('a client in jeopardy answers no Acquire with a lock (Chubby §2.8: calls block)', () => {
+  it('refuses an Acquire of a lock it holds while in jeopardy', () => {
+    // Both cell nodes down from 600 ms: c1, holding L, is in jeopardy from about 1350 ms.
+    const sim = runScenario(lock, scenario([{ at: 300, do: 'acquire', node: 'c1', lock: 'L' }, { at: 600, do: 'crash', node: 'm1' }, { at: 600, do: 'crash', node: 'm2' }, { at: 1400, do: 'acquire', node: 'c1', lock: 'L' }], 1500));
+    expect(acquireAnswers(sim, 'c1')).toEqual([
+      [340, 'ok 1', 'active'],
+      [1400, 'fail jeopardy', 'jeopardy'],
+    ]);
+  });
+
+  it('holds back a grant that arrives in jeopardy until a KeepAlive makes the client safe', () => {
+    // KeepAlive replies to c1 are cut from 600 ms, so c1 is in jeopardy at 1349 ms; its
+    // Acquire, sent at 1320 ms, is granted and the grant arrives at 1360 ms, after a heal.
+    const sim = runScenario(lock, scenario([{ at: 600, do: 'cut', from: 'm1', to: 'c1' }, { at: 1320, do: 'acquire', node: 'c1', lock: 'L' }, { at: 1355, do: 'heal' }], 1600));
+    expect(sessionAt(sim, 'c1', 1360)).toBe('jeopardy');
+    const answers = acquireAnswers(sim, 'c1');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.slice(1)).toEqual(['ok 1', 'active']);
+    expect(answers[0]![0]).toBeGreaterThan(1369);
+  });
+});
