@@ -33,7 +33,8 @@ export interface ClientContext extends Writer {
   /** Locks this client holds, with their sequencers' generation numbers. */
   held: Readonly<Record<LockName, number>>;
   acquiring: Readonly<Record<LockName, string>>;
-  releasing: Readonly<Record<LockName, string>>;
+  /** Releases awaiting their reply: the op and the sequencer released. */
+  releasing: Readonly<Record<LockName, { op: string; token: number }>>;
   working: Working | null;
   nextOp: number;
 }
@@ -117,7 +118,7 @@ export function expireSession(d: D): void {
   const c = d.ctx;
   const r = reset(c.kal, LEASE);
   d.out.push(...r.fx, cancelTimer('ka'), cancelTimer('grace'), setTimer('reconnect', c.retry));
-  for (const op of [...Object.values(c.acquiring), ...Object.values(c.releasing)]) d.out.push(record({ kind: 'fail', op, reason: 'session expired' }));
+  for (const op of [...Object.values(c.acquiring), ...Object.values(c.releasing).map((r) => r.op)]) d.out.push(record({ kind: 'fail', op, reason: 'session expired' }));
   if (c.working && !ignoresJeopardy(c)) d.out.push(cancelTimer('work'), record({ kind: 'fail', op: c.working.op, reason: 'session expired' }));
   Object.assign(c, {
     kal: r.track,
@@ -138,7 +139,7 @@ export function resendCalls(d: D): void {
   // No Acquire overtakes an unanswered Release of the same lock: the master would answer it as
   // a repeat from the holder, then free the lock the client now believes it holds.
   for (const [lock, op] of Object.entries(c.acquiring)) if (entry(c.releasing, lock) === undefined) d.out.push(send(c.master, { type: 'Acquire', sid: c.sid, epoch: c.epoch, lock, op }));
-  for (const [lock, op] of Object.entries(c.releasing)) d.out.push(send(c.master, { type: 'Release', sid: c.sid, epoch: c.epoch, lock, op }));
+  for (const [lock, { op, token }] of Object.entries(c.releasing)) d.out.push(send(c.master, { type: 'Release', sid: c.sid, epoch: c.epoch, lock, op, token }));
   if (pending > 0) d.out.push(setTimer('retry', c.retry));
 }
 
@@ -174,8 +175,8 @@ export function release(d: D, lock: LockName): void {
   const c = d.ctx;
   d.out.push(record({ kind: 'invoke', op, f: 'release', key: lock }));
   if (entry(c.held, lock) === undefined || c.session !== 'active') return void d.out.push(record({ kind: 'fail', op, reason: entry(c.held, lock) === undefined ? 'not held' : c.session }));
+  c.releasing = { ...c.releasing, [lock]: { op, token: c.held[lock]! } };
   c.held = without(c.held, lock);
-  c.releasing = { ...c.releasing, [lock]: op };
   if (c.working?.lock === lock) {
     d.out.push(cancelTimer('work'), record({ kind: 'fail', op: c.working.op, reason: 'released' }));
     c.working = null;
@@ -184,7 +185,7 @@ export function release(d: D, lock: LockName): void {
 }
 
 export function released(d: D, m: Incoming<MasterToClient & { type: 'Released' }>): void {
-  if (entry(d.ctx.releasing, m.lock) !== m.op) return;
+  if (entry(d.ctx.releasing, m.lock)?.op !== m.op) return;
   d.ctx.releasing = without(d.ctx.releasing, m.lock);
   d.out.push(record({ kind: 'ok', op: m.op }));
   if (entry(d.ctx.acquiring, m.lock) !== undefined && d.ctx.session === 'active') resendCalls(d);

@@ -77,3 +77,27 @@ describe('a client in jeopardy answers no Acquire with a lock (Chubby §2.8: cal
     expect(answers[0]![0]).toBeGreaterThan(1369);
   });
 });
+
+describe('a Release frees only the grant it was sent for', () => {
+  it('a late Release of sequencer 1 does not free the same session’s later grant of sequencer 2', () => {
+    // c1 holds L #1 and releases it at 400 ms; the Released is cut, so c1 still waits for it
+    // when it asks for L again at 500 ms and resends its Release first. That resent Release is
+    // delayed in the network past c1's next retry, which gets the Released, so c1 sends its
+    // Acquire and is granted L #2 at 710 ms, the moment the old Release arrives.
+    const base: Action[] = [
+      { at: 300, do: 'acquire', node: 'c1', lock: 'L' },
+      { at: 400, do: 'release', node: 'c1', lock: 'L' },
+      { at: 435, do: 'cut', from: 'm1', to: 'c1' },
+      { at: 445, do: 'heal' },
+      { at: 500, do: 'acquire', node: 'c1', lock: 'L' },
+    ];
+    const resent = runScenario(lock, scenario(base, 505)).events.find((e) => e.node === 'c1' && e.time === 500)!.sent!.find((m) => m.type === 'Release')!;
+    const sim = runScenario(lock, scenario([...base, { at: 501, do: 'delay', message: resent.id, by: 200 }, { at: 720, do: 'acquire', node: 'c2', lock: 'L' }], 1000));
+    expect(sim.events.find((e) => e.kind === 'deliver' && e.message?.id === resent.id)?.time).toBe(710);
+    expect(firstHeld(sim, 'c1')?.time).toBe(340);
+    expect((sim.current.views.get('c1')!.state as ClientObservable).held).toEqual({ L: 2 });
+    expect(sim.violations).toEqual([]);
+    // c2 keeps asking and is not granted L while c1 holds it.
+    expect((sim.current.views.get('c2')!.state as ClientObservable).held).toEqual({});
+  });
+});
