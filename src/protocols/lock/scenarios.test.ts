@@ -106,6 +106,19 @@ describe('curated lock scenarios', () => {
     expect(writes(sim)).toEqual(['c2:2:ok', 'c1:1:rejected']);
   });
 
+  it('skew within the bound: the same script keeps lease belief, c1 is in jeopardy before c2 gets L', () => {
+    const s = byName('skew-beyond-bound');
+    // 1 / 0.95 ≈ 1.05, inside rho = 1.1.
+    const within = runScenario(lock, { ...s, actions: s.actions.map((a) => (a.do === 'skew' ? { ...a, rate: 0.95 } : a)) });
+    expect(within.violations).toEqual([]);
+    const granted = within.events.find((e) => e.node === 'c2' && (e.state as ClientObservable).held?.L === 2)!;
+    expect(sessionAt(within, 'c1', granted.time)).toBe('jeopardy');
+    // c1's write at 1800 ms is refused by c1 itself (and c2 is granted L only at 1940 ms, after
+    // its own write at 1700 ms): no stale write is ever sent.
+    expect(sessionAt(within, 'c1', 1800)).toBe('jeopardy');
+    expect(writes(within)).toEqual([]);
+  });
+
   it('no-lease-extension: the new master expires c1 at once and grants L to c2 while c1 still believes', () => {
     const sim = run('no-lease-extension-bug');
     expect(invariants(sim)).toEqual(['lease-belief']);
