@@ -11,6 +11,7 @@ import { randomScenario, type ExploreOptions } from '../../check/explore';
 import { runScenario } from '../../sim/simulation';
 import type { Action, Scenario } from '../../scenario/types';
 import { lock } from '.';
+import type { TraceEvent } from '../types';
 import type { StorageObservable } from './observe';
 
 const SEEDS = Number(process.env.FAULTLINE_SEEDS ?? 200);
@@ -47,6 +48,18 @@ export function sensible(s: Scenario, withinBound = true): Scenario {
   return { ...s, actions: merged.filter((a) => a.at < s.until) };
 }
 
+/** Clients are answered only when the protocol promises it: an Acquire returns its sequencer
+ * only while the session is active (Chubby §2.8 blocks calls in jeopardy). */
+function acquiredOutsideActive(events: readonly TraceEvent[]): string | null {
+  for (const e of events) {
+    const session = (e.state as { role?: string; session?: string } | undefined)?.role === 'client' ? (e.state as { session: string }).session : 'active';
+    if (session === 'active') continue;
+    const ok = (e.output ?? []).find((o) => (o as { kind?: string; value?: unknown }).kind === 'ok' && typeof (o as { value?: unknown }).value === 'number');
+    if (ok) return `${e.node} answered an Acquire (${(ok as { op: string }).op}) at ${e.time} ms while ${session}`;
+  }
+  return null;
+}
+
 const explore = (seed: number, opts: ExploreOptions) => sensible(randomScenario(lock, seed, { nodes: 6, until: 4000, ...opts }));
 
 describe('the lock service under random faults', () => {
@@ -57,6 +70,8 @@ describe('the lock service under random faults', () => {
         const s = explore(seed, {});
         const sim = runScenario(lock, s);
         if (sim.violations.length > 0) throw new Error(explain(s, sim.violations));
+        const early = acquiredOutsideActive(sim.events);
+        if (early) throw new Error(`seed ${s.seed}: ${early}\n${JSON.stringify(s)}`);
         seen.events += sim.events.length;
         const log = (sim.current.views.get('n6')!.state as StorageObservable).log;
         seen.accepted += log.filter((e) => e.accepted).length;
