@@ -41,6 +41,14 @@ describe('curated lock scenarios as documents', () => {
       for (const inv of broken) expect(bug.breaks, `${bug.id} broke ${inv}`).toContain(inv);
     }
   });
+
+  it('each <id>-bug scenario breaks nothing with its switch off: the switch is the reason', () => {
+    for (const bug of lock.bugs) {
+      const s = byName(`${bug.id}-bug`);
+      const off = runScenario(lock, { ...s, params: { ...s.params, bugs: [] }, compare: undefined } as Scenario);
+      expect(invariants(off), bug.id).toEqual([]);
+    }
+  });
 });
 
 describe('curated lock scenarios', () => {
