@@ -154,5 +154,8 @@ describe('random faults find the bug switches that any fail-over exposes', () =>
     const found = caught([bug]);
     expect(found, `no seed in 300 exposed ${bug}`).not.toBeNull();
     expect(found!.invariants).toContain(invariant);
+    // Whatever else breaks is among what the switch says it breaks (shown in the invariant panel).
+    const says = lock.bugs.find((b) => b.id === bug)!.breaks;
+    for (const inv of found!.invariants) expect(says, `${bug} broke ${inv}`).toContain(inv);
   });
 });

@@ -152,6 +152,15 @@ describe('curated lock scenarios', () => {
     expect(grantsTo(run('durable-generation'), 'c1')).toEqual([1, 3]);
   });
 
+  it('ignore-jeopardy: c1, cut off, still believes in jeopardy when c2 gets L, a break the switch declares', () => {
+    // The skew-beyond-bound script without the skew: only the switch keeps c1 believing.
+    const s = byName('skew-beyond-bound');
+    const sim = runScenario(lock, { ...s, params: { bugs: ['ignore-jeopardy'] }, actions: s.actions.filter((a) => a.do !== 'skew') });
+    expect(invariants(sim)).toContain('lease-belief');
+    const says = lock.bugs.find((b) => b.id === 'ignore-jeopardy')!.breaks;
+    for (const inv of invariants(sim)) expect(says).toContain(inv);
+  });
+
   it('ignore-jeopardy: c1 writes while in jeopardy', () => {
     const sim = run('ignore-jeopardy-bug');
     expect(invariants(sim)).toEqual(['no-act-in-jeopardy']);
