@@ -18,7 +18,7 @@ export interface ClientDurable {
   /** Op ids stay unique across restarts. */
   nextOp: number;
 }
-export interface ClientInput extends Omit<ClientContext, 'session' | 'sid' | 'epoch' | 'master' | 'kal' | 'held' | 'acquiring' | 'releasing' | 'working' | 'nextOp'> {
+export interface ClientInput extends Omit<ClientContext, 'session' | 'sid' | 'epoch' | 'master' | 'kal' | 'held' | 'acquiring' | 'releasing' | 'working' | 'writing' | 'nextOp'> {
   durable?: ClientDurable;
 }
 type Command = { type: 'acquire'; lock: string } | { type: 'release'; lock: string } | { type: 'write'; lock: string; value: string };
@@ -27,7 +27,7 @@ export type ClientEvent = Incoming<MasterToClient> | Incoming<StorageMessage> | 
 
 export function clientContext(input: ClientInput): ClientContext {
   const { durable, ...rest } = input;
-  return { ...rest, session: 'none', sid: null, epoch: 0, master: null as NodeId | null, kal: NO_LEASE, held: {}, acquiring: {}, releasing: {}, working: null, nextOp: durable?.nextOp ?? 0 };
+  return { ...rest, session: 'none', sid: null, epoch: 0, master: null as NodeId | null, kal: NO_LEASE, held: {}, acquiring: {}, releasing: {}, working: null, writing: [], nextOp: durable?.nextOp ?? 0 };
 }
 
 export const clientMachine = setup({

@@ -22,7 +22,7 @@ export interface RedisClientContext extends writes.Writer {
   /** Releases sent and not yet answered: the op of each lock's Del. */
   releasing: Readonly<Record<string, string>>;
 }
-export interface RedisClientInput extends Omit<RedisClientContext, 'held' | 'working' | 'acquiring' | 'owners' | 'releasing' | 'nextOp'> {
+export interface RedisClientInput extends Omit<RedisClientContext, 'held' | 'working' | 'writing' | 'acquiring' | 'owners' | 'releasing' | 'nextOp'> {
   durable?: { nextOp: number };
 }
 type Command = { type: 'acquire' | 'release' | 'write'; lock: string; value?: string };
@@ -122,7 +122,7 @@ export const redisClientMachine = setup({
   id: 'lock-redis-client',
   context: ({ input }) => {
     const { durable, ...rest } = input;
-    return { ...rest, held: {}, working: null, acquiring: {}, owners: {}, releasing: {}, nextOp: durable?.nextOp ?? 0 };
+    return { ...rest, held: {}, working: null, writing: [], acquiring: {}, owners: {}, releasing: {}, nextOp: durable?.nextOp ?? 0 };
   },
   initial: 'running',
   states: {

@@ -1,10 +1,12 @@
-/** A client's session lease from its very first request: regressions found in review. */
+/** Regressions found in review: a session's first lease, what the application is answered and
+ * when, and which grant a Release frees. */
 import { describe, expect, it } from 'vitest';
 import { runScenario, type Simulation } from '../../sim/simulation';
 import type { Action, Scenario } from '../../scenario/types';
 import { lock } from '.';
 import { happy } from './scenarios';
 import type { ClientObservable } from './observe';
+import { ClientHistory } from '../../check/history';
 
 /** The curated scripts' cluster and network (every link 10 ms), with other actions. */
 const scenario = (actions: Action[], until: number): Scenario => ({ ...happy, name: 'review', actions, until });
@@ -99,5 +101,17 @@ describe('a Release frees only the grant it was sent for', () => {
     expect(sim.violations).toEqual([]);
     // c2 keeps asking and is not granted L while c1 holds it.
     expect((sim.current.views.get('c2')!.state as ClientObservable).held).toEqual({});
+  });
+});
+
+describe('each operation is answered once', () => {
+  it('a write whose WriteOk the network duplicates ends once in the client history', () => {
+    const dup = (from: string) => ({ from, to: 'c1', duplicate: 1 });
+    const sim = runScenario(lock, { ...happy, network: { latency: [10, 10], drop: 0, duplicate: 0, links: [dup('store'), { ...dup('store'), to: 'c2' }, dup('m1')] } });
+    expect(sim.events.filter((e) => e.kind === 'deliver' && e.message?.type === 'WriteOk').length).toBeGreaterThan(2);
+    const h = new ClientHistory();
+    for (const e of sim.events) h.apply(e, lock.clientHistory!(e));
+    expect(h.anomalies).toEqual([]);
+    expect(h.ops.map((o) => `${o.client}:${o.f}:${o.status}`)).toEqual(['c1:acquire:ok', 'c1:write:ok', 'c1:release:ok', 'c2:acquire:ok', 'c2:write:ok', 'c2:release:ok']);
   });
 });
