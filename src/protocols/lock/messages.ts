@@ -33,7 +33,8 @@ export type MasterToClient =
   | { type: 'Failover'; epoch: number };
 
 export type MasterToDb =
-  | { type: 'Campaign' }
+  /** `epoch`: the last epoch the node was elected in (0: none since it started). */
+  | { type: 'Campaign'; epoch: number }
   | { type: 'Renew'; epoch: number; rid: number }
   | { type: 'DbWrite'; epoch: number; version: number; data: DbData };
 

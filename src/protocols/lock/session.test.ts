@@ -11,6 +11,11 @@ import { ClientHistory } from '../../check/history';
 /** The curated scripts' cluster and network (every link 10 ms), with other actions. */
 const scenario = (actions: Action[], until: number): Scenario => ({ ...happy, name: 'review', actions, until });
 const sessionAt = (sim: Simulation, id: string, time: number) => (sim.events.filter((e) => e.node === id && e.state && e.time <= time).at(-1)?.state as ClientObservable | undefined)?.session;
+const h = (sim: Simulation) => {
+  const history = new ClientHistory();
+  for (const e of sim.events) history.apply(e, lock.clientHistory!(e));
+  return history;
+};
 const firstHeld = (sim: Simulation, id: string) => sim.events.find((e) => e.node === id && Object.keys((e.state as ClientObservable | undefined)?.held ?? {}).length > 0);
 
 describe('the lease of a new session', () => {
@@ -109,9 +114,20 @@ describe('each operation is answered once', () => {
     const dup = (from: string) => ({ from, to: 'c1', duplicate: 1 });
     const sim = runScenario(lock, { ...happy, network: { latency: [10, 10], drop: 0, duplicate: 0, links: [dup('store'), { ...dup('store'), to: 'c2' }, dup('m1')] } });
     expect(sim.events.filter((e) => e.kind === 'deliver' && e.message?.type === 'WriteOk').length).toBeGreaterThan(2);
-    const h = new ClientHistory();
-    for (const e of sim.events) h.apply(e, lock.clientHistory!(e));
-    expect(h.anomalies).toEqual([]);
-    expect(h.ops.map((o) => `${o.client}:${o.f}:${o.status}`)).toEqual(['c1:acquire:ok', 'c1:write:ok', 'c1:release:ok', 'c2:acquire:ok', 'c2:write:ok', 'c2:release:ok']);
+    expect(h(sim).anomalies).toEqual([]);
+    expect(h(sim).ops.map((o) => `${o.client}:${o.f}:${o.status}`)).toEqual(['c1:acquire:ok', 'c1:write:ok', 'c1:release:ok', 'c2:acquire:ok', 'c2:write:ok', 'c2:release:ok']);
+  });
+});
+
+describe('elections', () => {
+  it('a duplicated Campaign does not depose the master it already elected', () => {
+    // Every message from a cell node to the database arrives twice. The copy of m1's first
+    // Campaign used to re-elect m1 with a new epoch, deposing its first term, forever.
+    const links = ['m1', 'm2'].map((from) => ({ from, to: 'db', duplicate: 1 }));
+    const sim = runScenario(lock, { ...happy, network: { latency: [10, 10], drop: 0, duplicate: 0, links } });
+    const elections = sim.events.flatMap((e) => e.sent ?? []).filter((m) => m.type === 'Elected');
+    expect(elections.map((m) => `${m.to}:${(m.payload as unknown as { epoch: number }).epoch}`)).toEqual(['m1:1']);
+    expect(sim.violations).toEqual([]);
+    expect(h(sim).ops.map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
   });
 });
