@@ -29,7 +29,7 @@ export const cellMachine = setup({
     cancelTimer: (_, _params: CancelTimerParams) => {},
     output: (_, _params: OutputParams) => {},
     'campaign for master': enqueueActions(({ context, enqueue }) =>
-      run(context, enqueue, (d) => void d.out.push(send(context.db, { type: 'Campaign' }), setTimer('campaign', context.campaign))),
+      run(context, enqueue, (d) => void d.out.push(send(context.db, { type: 'Campaign', epoch: context.epoch }), setTimer('campaign', context.campaign))),
     ),
     'take over with a new epoch': enqueueActions(({ context, event, enqueue }) =>
       run(context, enqueue, (d) => {

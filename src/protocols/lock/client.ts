@@ -18,7 +18,7 @@ export interface ClientDurable {
   /** Op ids stay unique across restarts. */
   nextOp: number;
 }
-export interface ClientInput extends Omit<ClientContext, 'session' | 'sid' | 'epoch' | 'master' | 'kal' | 'held' | 'acquiring' | 'releasing' | 'working' | 'nextOp'> {
+export interface ClientInput extends Omit<ClientContext, 'session' | 'sid' | 'epoch' | 'master' | 'kal' | 'held' | 'acquiring' | 'releasing' | 'working' | 'writing' | 'nextOp'> {
   durable?: ClientDurable;
 }
 type Command = { type: 'acquire'; lock: string } | { type: 'release'; lock: string } | { type: 'write'; lock: string; value: string };
@@ -27,7 +27,7 @@ export type ClientEvent = Incoming<MasterToClient> | Incoming<StorageMessage> | 
 
 export function clientContext(input: ClientInput): ClientContext {
   const { durable, ...rest } = input;
-  return { ...rest, session: 'none', sid: null, epoch: 0, master: null as NodeId | null, kal: NO_LEASE, held: {}, acquiring: {}, releasing: {}, working: null, nextOp: durable?.nextOp ?? 0 };
+  return { ...rest, session: 'none', sid: null, epoch: 0, master: null as NodeId | null, kal: NO_LEASE, held: {}, acquiring: {}, releasing: {}, working: null, writing: [], nextOp: durable?.nextOp ?? 0 };
 }
 
 export const clientMachine = setup({
@@ -91,6 +91,7 @@ export const clientMachine = setup({
       const m = event as Incoming<MasterToClient & { type: 'KeepAliveReply' }>;
       return m.sid === context.sid && confirm(context.kal, ops.LEASE, m.rid) !== null;
     },
+    'the reply starts the lease': ({ context, event }) => ops.sessionLeaseRuns(context, event as Incoming<MasterToClient & { type: 'SessionCreated' }>),
     'it is about this session': ({ context, event }) => (event as { sid: string }).sid === context.sid,
     'the client ignores jeopardy': ({ context }) => ops.ignoresJeopardy(context),
   },
@@ -112,7 +113,8 @@ export const clientMachine = setup({
       entry: 'ask for a session',
       on: {
         retry: { actions: 'ask for a session' },
-        SessionCreated: { target: 'active', actions: 'start the session' },
+        SessionCreated: { guard: 'the reply starts the lease', target: 'active', actions: 'start the session' },
+        'lease.*': { actions: 'note a lease timer' },
       },
     },
     active: {

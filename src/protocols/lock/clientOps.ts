@@ -33,7 +33,8 @@ export interface ClientContext extends Writer {
   /** Locks this client holds, with their sequencers' generation numbers. */
   held: Readonly<Record<LockName, number>>;
   acquiring: Readonly<Record<LockName, string>>;
-  releasing: Readonly<Record<LockName, string>>;
+  /** Releases awaiting their reply: the op and the sequencer released. */
+  releasing: Readonly<Record<LockName, { op: string; token: number }>>;
   working: Working | null;
   nextOp: number;
 }
@@ -79,16 +80,26 @@ export function learnEpoch(d: D, m: Incoming<{ epoch: number }>): void {
   sendKeepAlive(d, false);
 }
 
+/** Whether a SessionCreated still carries a lease: its request's timer has not fired. */
+export const sessionLeaseRuns = (c: ClientContext, m: { sid: SessionId; rid: number }): boolean => c.sid === null && confirm(c.kal, LEASE, m.rid) !== null;
+
+/** The session's first lease is its CreateSession's timer, confirmed like a KeepAlive's. */
 export function startSession(d: D, m: Incoming<MasterToClient & { type: 'SessionCreated' }>): void {
-  const r = reset(d.ctx.kal, LEASE);
-  Object.assign(d.ctx, { sid: m.sid, epoch: m.epoch, master: m.from, kal: r.track, held: {} });
+  const c = d.ctx;
+  const r = confirm(c.kal, LEASE, m.rid, c.bugs.includes(BUGS.leaseFromReply) ? c.lease : undefined)!;
+  Object.assign(c, { sid: m.sid, epoch: m.epoch, master: m.from, kal: r.track, held: {} });
   d.out.push(...r.fx, cancelTimer('retry'));
 }
 
-/** A new session is asked of every cell node: the old master may be gone. */
+/** A new session is asked of every cell node: the old master may be gone. The master starts
+ * the session's lease when a CreateSession arrives, so the client's first local lease starts
+ * when it sends one, as for a KeepAlive (§2.8): started at the first KeepAlive instead, it
+ * outlived the master's when the client was slow to read the reply. */
 export function askForSession(d: D): void {
   const c = d.ctx;
-  d.out.push(...c.cells.map((to) => send(to, { type: 'CreateSession', rid: c.nextOp })), setTimer('retry', c.retry));
+  const r = startRequest(c.kal, LEASE, c.lease / c.rho);
+  c.kal = r.track;
+  d.out.push(...r.fx, ...c.cells.map((to) => send(to, { type: 'CreateSession', rid: r.rid })), setTimer('retry', c.retry));
 }
 
 /** Jeopardy (§2.8): the local lease ran out. The client stops acting on its locks (a write
@@ -107,7 +118,7 @@ export function expireSession(d: D): void {
   const c = d.ctx;
   const r = reset(c.kal, LEASE);
   d.out.push(...r.fx, cancelTimer('ka'), cancelTimer('grace'), setTimer('reconnect', c.retry));
-  for (const op of [...Object.values(c.acquiring), ...Object.values(c.releasing)]) d.out.push(record({ kind: 'fail', op, reason: 'session expired' }));
+  for (const op of [...Object.values(c.acquiring), ...Object.values(c.releasing).map((r) => r.op)]) d.out.push(record({ kind: 'fail', op, reason: 'session expired' }));
   if (c.working && !ignoresJeopardy(c)) d.out.push(cancelTimer('work'), record({ kind: 'fail', op: c.working.op, reason: 'session expired' }));
   Object.assign(c, {
     kal: r.track,
@@ -128,7 +139,7 @@ export function resendCalls(d: D): void {
   // No Acquire overtakes an unanswered Release of the same lock: the master would answer it as
   // a repeat from the holder, then free the lock the client now believes it holds.
   for (const [lock, op] of Object.entries(c.acquiring)) if (entry(c.releasing, lock) === undefined) d.out.push(send(c.master, { type: 'Acquire', sid: c.sid, epoch: c.epoch, lock, op }));
-  for (const [lock, op] of Object.entries(c.releasing)) d.out.push(send(c.master, { type: 'Release', sid: c.sid, epoch: c.epoch, lock, op }));
+  for (const [lock, { op, token }] of Object.entries(c.releasing)) d.out.push(send(c.master, { type: 'Release', sid: c.sid, epoch: c.epoch, lock, op, token }));
   if (pending > 0) d.out.push(setTimer('retry', c.retry));
 }
 
@@ -137,9 +148,10 @@ export function acquire(d: D, lock: LockName): void {
   const op = newOp(d);
   d.out.push(record({ kind: 'invoke', op, f: 'acquire', key: lock }));
   const c = d.ctx;
+  // In jeopardy the client acts on no lock, so it does not answer that it holds one either.
+  if (c.session === 'jeopardy' || c.session === 'expired') return void d.out.push(record({ kind: 'fail', op, reason: c.session }));
   if (entry(c.held, lock) !== undefined) return void d.out.push(record({ kind: 'ok', op, value: c.held[lock]! }));
   if (entry(c.acquiring, lock) !== undefined) return void d.out.push(record({ kind: 'fail', op, reason: 'already acquiring' }));
-  if (c.session === 'jeopardy' || c.session === 'expired') return void d.out.push(record({ kind: 'fail', op, reason: c.session }));
   c.acquiring = { ...c.acquiring, [lock]: op };
   if (c.session === 'active') resendCalls(d);
 }
@@ -148,7 +160,10 @@ export function granted(d: D, m: Incoming<MasterToClient & { type: 'AcquireReply
   const c = d.ctx;
   // A grant from an older epoch is stale: a master that was paused may answer long after it
   // lost the mastership (§2.9 step 1, from the client's side).
-  if (m.sid !== c.sid || m.epoch < c.epoch || entry(c.acquiring, m.lock) !== m.op || !m.ok || m.token === undefined) return;
+  // A grant that arrives in jeopardy waits: the Acquire stays pending, and once a KeepAlive
+  // makes the session safe it is sent again and the master answers it as a repeat (§2.8: the
+  // library blocks application calls in jeopardy).
+  if (m.sid !== c.sid || m.epoch < c.epoch || c.session !== 'active' || entry(c.acquiring, m.lock) !== m.op || !m.ok || m.token === undefined) return;
   c.acquiring = without(c.acquiring, m.lock);
   c.held = { ...c.held, [m.lock]: m.token };
   d.out.push(record({ kind: 'ok', op: m.op, value: m.token }));
@@ -159,9 +174,9 @@ export function release(d: D, lock: LockName): void {
   const op = newOp(d);
   const c = d.ctx;
   d.out.push(record({ kind: 'invoke', op, f: 'release', key: lock }));
-  if (entry(c.held, lock) === undefined || c.session !== 'active') return void d.out.push(record({ kind: 'fail', op, reason: 'not held' }));
+  if (entry(c.held, lock) === undefined || c.session !== 'active') return void d.out.push(record({ kind: 'fail', op, reason: entry(c.held, lock) === undefined ? 'not held' : c.session }));
+  c.releasing = { ...c.releasing, [lock]: { op, token: c.held[lock]! } };
   c.held = without(c.held, lock);
-  c.releasing = { ...c.releasing, [lock]: op };
   if (c.working?.lock === lock) {
     d.out.push(cancelTimer('work'), record({ kind: 'fail', op: c.working.op, reason: 'released' }));
     c.working = null;
@@ -170,7 +185,7 @@ export function release(d: D, lock: LockName): void {
 }
 
 export function released(d: D, m: Incoming<MasterToClient & { type: 'Released' }>): void {
-  if (entry(d.ctx.releasing, m.lock) !== m.op) return;
+  if (entry(d.ctx.releasing, m.lock)?.op !== m.op) return;
   d.ctx.releasing = without(d.ctx.releasing, m.lock);
   d.out.push(record({ kind: 'ok', op: m.op }));
   if (entry(d.ctx.acquiring, m.lock) !== undefined && d.ctx.session === 'active') resendCalls(d);

@@ -47,7 +47,10 @@ export const dbMachine = setup({
     ),
     'elect or refuse': enqueueActions(({ context, event, enqueue }) =>
       run(context, enqueue, (d) => {
-        const m = event as Incoming<MasterToDb>;
+        const m = event as Incoming<MasterToDb & { type: 'Campaign' }>;
+        // The master asking again, from before its current term (a duplicated or delayed
+        // Campaign, or a restart that forgot the term): no new election while the lease runs.
+        if (context.alive && context.master === m.from && m.epoch < context.epoch) return;
         if (context.alive && context.master !== m.from) {
           d.out.push(send(m.from, { type: 'NotElected', master: context.master, epoch: context.epoch }));
           return;

@@ -15,6 +15,8 @@ export interface Grant {
   n: number;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export class GrantGhost {
   private readonly byKey = new Map<string, Grant>();
   private readonly next = new Map<string, number>();
@@ -22,23 +24,37 @@ export class GrantGhost {
   private readonly grantMsg = new Map<number, Grant>();
   private readonly writeMsg = new Map<number, Grant | null>();
   private readonly holding = new Map<NodeId, Map<string, Grant>>();
+  /** What each client held after its last event, to see which delivery gave it a lock. */
+  private readonly lastHeld = new Map<NodeId, Readonly<Record<string, number>>>();
 
-  /** Reads one event; returns the grant a Write delivered to storage was sent under, if any. */
+  /** Reads one event: grants issued and taken, and the grant each Write leaves under. */
   update(event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>): void {
     // A grant is numbered when the database first records it (a reply may leave much later,
     // from a master that was paused), or when its reply leaves if the database never showed it.
     const db = event.node === undefined ? undefined : (nodes.get(event.node)?.state as DbObservable | undefined);
     if (db?.role === 'db') for (const [l, x] of Object.entries(db.locks)) if (x.holder !== null) this.grant(l, `${x.holder}|${x.gen}`);
     for (const m of event.sent ?? []) this.sent(m);
+    const gained = this.gained(event, nodes);
     const m = event.message;
     if (event.kind !== 'deliver' || !m || !event.node) return;
     const g = this.grantMsg.get(m.duplicateOf ?? m.id);
-    const s = nodes.get(event.node)?.state as ClientObservable | undefined;
-    if (g && s && Object.hasOwn(s.held ?? {}, g.lock)) {
+    // The grant counts only if this delivery is what gave the client the lock: a late grant
+    // the client ignores (an old session's, say) must not retag the writes of a newer one.
+    if (g && gained.has(g.lock)) {
       let mine = this.holding.get(event.node);
       if (!mine) this.holding.set(event.node, (mine = new Map()));
       mine.set(g.lock, g);
     }
+  }
+
+  /** The locks an event at a client gave it: held after it, and not held (or held with another
+   * token) before it. */
+  private gained(event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>): ReadonlySet<string> {
+    const s = event.node === undefined ? undefined : (nodes.get(event.node)?.state as ClientObservable | undefined);
+    if (!s || (s.role !== 'client' && s.role !== 'redis-client')) return NONE;
+    const before = this.lastHeld.get(event.node!) ?? {};
+    this.lastHeld.set(event.node!, s.held);
+    return new Set(Object.keys(s.held).filter((l) => !Object.hasOwn(before, l) || before[l] !== s.held[l]));
   }
 
   /** The grant a Write message was sent under (null: its writer held none). */

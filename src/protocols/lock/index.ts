@@ -100,7 +100,7 @@ export const lock: ProtocolModule = {
       breaks: ['lease-belief'],
     },
     { id: BUGS.volatileGeneration, description: 'Lock generation numbers live only in the master’s memory: a new master starts them again from zero.', breaks: ['token-monotone'] },
-    { id: BUGS.ignoreJeopardy, description: 'The client keeps writing while in jeopardy and after its session expired.', breaks: ['no-act-in-jeopardy', 'storage-mutex'] },
+    { id: BUGS.ignoreJeopardy, description: 'The client keeps writing while in jeopardy and after its session expired.', breaks: ['no-act-in-jeopardy', 'lease-belief', 'storage-mutex'] },
   ],
   scenarios: lockScenarios,
   view: { roleGlyphs: { db: 'D', cell: 'M', client: 'C', storage: 'S', redis: 'R', 'redis-client': 'C' }, panels: ['leases'], nodeNote },

@@ -49,6 +49,22 @@ describe('storage-mutex, over ghost grants', () => {
     expect(land(w1, 40)!.message).toBe("c1 wrote L under grant #1 after c2's write under the newer grant #2 had landed");
   });
 
+  it('does not retag a holder’s writes with a stale grant that reaches it after a newer one', () => {
+    // c1's grant under an old session arrives late, when c1 already holds L under a new one and
+    // ignores it: c1's next write is still under its newer grant.
+    const c = check('storage-mutex');
+    const store: NodeView = { id: 'store', role: 'storage', up: true, paused: false, state: { role: 'storage' } };
+    const stale = msg('m1', 'c1', 'AcquireReply', { ok: true, lock: 'L', sid: 's0', token: 1 });
+    c({ event: ev(5, { kind: 'deliver', node: 'm1', sent: [stale] }), nodes: nodes(client('c1', {}), store) });
+    const w1 = grantAndWrite(c, 10, 'c1', msg('m1', 'c1', 'AcquireReply', { ok: true, lock: 'L', sid: 's1', token: 2 }), client('c1', { L: 2 }), store);
+    const land = (w: Message, t: number) => c({ event: ev(t, { kind: 'deliver', node: 'store', message: w, sent: [msg('store', w.from, 'WriteOk', { op: 'x' })] }), nodes: nodes(store) });
+    expect(land(w1, 20)).toBeNull();
+    c({ event: ev(30, { kind: 'deliver', node: 'c1', message: stale }), nodes: nodes(client('c1', { L: 2 }), store) });
+    const w2 = msg('c1', 'store', 'Write', { resource: 'L', value: 'y' });
+    c({ event: ev(40, { kind: 'timer', node: 'c1', sent: [w2] }), nodes: nodes(client('c1', { L: 2 }), store) });
+    expect(land(w2, 50)).toBeNull();
+  });
+
   it('accepts the old holder’s write before the new holder’s first (fencing orders, it does not revoke)', () => {
     const c = check('storage-mutex');
     const store: NodeView = { id: 'store', role: 'storage', up: true, paused: false, state: { role: 'storage' } };

@@ -189,10 +189,12 @@ export function acquire(d: D, m: Incoming<{ type: 'Acquire'; sid: SessionId; loc
   persist(d, { to: m.from, msg: reply(true, s.gen + 1) });
 }
 
-export function release(d: D, m: Incoming<{ type: 'Release'; sid: SessionId; lock: LockName; op: string }>): void {
+/** Release frees the grant it names: a Release delayed or duplicated in the network can arrive
+ * after the same session released and was granted the lock again, and must not free that. */
+export function release(d: D, m: Incoming<{ type: 'Release'; sid: SessionId; lock: LockName; op: string; token: number }>): void {
   const s = lockOf(d.ctx, m.lock);
   const done: MasterToClient = { type: 'Released', lock: m.lock, op: m.op };
-  if (s.holder !== m.sid) return void d.out.push(send(m.from, done));
+  if (s.holder !== m.sid || s.gen !== m.token) return void d.out.push(send(m.from, done));
   // A release frees the lock at once: no lock-delay (§2.4).
   setLock(d, m.lock, { ...s, holder: null });
   persist(d, { to: m.from, msg: done });

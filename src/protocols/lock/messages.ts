@@ -20,7 +20,8 @@ export type ClientToMaster =
   | { type: 'CreateSession'; rid: number }
   | { type: 'KeepAlive'; sid: SessionId; epoch: number; rid: number }
   | { type: 'Acquire'; sid: SessionId; epoch: number; lock: LockName; op: string }
-  | { type: 'Release'; sid: SessionId; epoch: number; lock: LockName; op: string };
+  /** `token`: the sequencer of the grant released, so that a late copy frees no later grant. */
+  | { type: 'Release'; sid: SessionId; epoch: number; lock: LockName; op: string; token: number };
 
 export type MasterToClient =
   | { type: 'SessionCreated'; sid: SessionId; epoch: number; rid: number }
@@ -32,7 +33,8 @@ export type MasterToClient =
   | { type: 'Failover'; epoch: number };
 
 export type MasterToDb =
-  | { type: 'Campaign' }
+  /** `epoch`: the last epoch the node was elected in (0: none since it started). */
+  | { type: 'Campaign'; epoch: number }
   | { type: 'Renew'; epoch: number; rid: number }
   | { type: 'DbWrite'; epoch: number; version: number; data: DbData };
 

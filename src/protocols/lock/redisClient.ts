@@ -19,8 +19,10 @@ export interface RedisClientContext extends writes.Writer {
   acquiring: Readonly<Record<string, { op: string; asking: boolean }>>;
   /** The owner value of each held lock (the op id of the SET NX), for the compare-and-delete. */
   owners: Readonly<Record<string, string>>;
+  /** Releases sent and not yet answered: the op of each lock's Del. */
+  releasing: Readonly<Record<string, string>>;
 }
-export interface RedisClientInput extends Omit<RedisClientContext, 'held' | 'working' | 'acquiring' | 'owners' | 'nextOp'> {
+export interface RedisClientInput extends Omit<RedisClientContext, 'held' | 'working' | 'writing' | 'acquiring' | 'owners' | 'releasing' | 'nextOp'> {
   durable?: { nextOp: number };
 }
 type Command = { type: 'acquire' | 'release' | 'write'; lock: string; value?: string };
@@ -69,7 +71,15 @@ function release(d: D, lock: string): void {
   if (entry(d.ctx.held, lock) === undefined) return void d.out.push(record({ kind: 'fail', op, reason: 'not held' }));
   const owner = lockOwner(d, lock);
   d.ctx.held = without(d.ctx.held, lock);
-  d.out.push(cancelTimer(`valid.${lock}`), send(d.ctx.redis, { type: 'Del', key: lock, owner, op }), record({ kind: 'ok', op }));
+  // The client stops believing at once; the application hears ok only once the key is gone.
+  d.ctx.releasing = { ...d.ctx.releasing, [lock]: op };
+  d.out.push(cancelTimer(`valid.${lock}`), send(d.ctx.redis, { type: 'Del', key: lock, owner, op }));
+}
+
+function deleted(d: D, m: Incoming<RedisMessage & { type: 'DelReply' }>): void {
+  if (entry(d.ctx.releasing, m.key) !== m.op) return;
+  d.ctx.releasing = without(d.ctx.releasing, m.key);
+  d.out.push(record({ kind: 'ok', op: m.op }));
 }
 
 /** The owner value this client set: the op id of its successful SET NX, kept as `owners`. */
@@ -98,6 +108,7 @@ export const redisClientMachine = setup({
         if (m.ok && entry(d.ctx.held, m.key) !== undefined) d.ctx.owners = { ...d.ctx.owners, [m.key]: m.owner };
       }),
     ),
+    'note the deletion': enqueueActions(({ context, event, enqueue }) => run(context, enqueue, (d) => deleted(d, event as Incoming<RedisMessage & { type: 'DelReply' }>))),
     'the validity ran out': enqueueActions(({ context, event, enqueue }) => run(context, enqueue, (d) => lapse(d, timerSubject(event.type)))),
     'ask again': enqueueActions(({ context, enqueue }) =>
       run(context, enqueue, (d) => {
@@ -111,7 +122,7 @@ export const redisClientMachine = setup({
   id: 'lock-redis-client',
   context: ({ input }) => {
     const { durable, ...rest } = input;
-    return { ...rest, held: {}, working: null, acquiring: {}, owners: {}, nextOp: durable?.nextOp ?? 0 };
+    return { ...rest, held: {}, working: null, writing: [], acquiring: {}, owners: {}, releasing: {}, nextOp: durable?.nextOp ?? 0 };
   },
   initial: 'running',
   states: {
@@ -121,6 +132,7 @@ export const redisClientMachine = setup({
         release: { actions: 'release' },
         write: { actions: 'write' },
         SetReply: { actions: 'take the answer' },
+        DelReply: { actions: 'note the deletion' },
         'valid.*': { actions: 'the validity ran out' },
         retry: { actions: 'ask again' },
         work: { actions: 'send the write' },

@@ -41,6 +41,14 @@ describe('curated lock scenarios as documents', () => {
       for (const inv of broken) expect(bug.breaks, `${bug.id} broke ${inv}`).toContain(inv);
     }
   });
+
+  it('each <id>-bug scenario breaks nothing with its switch off: the switch is the reason', () => {
+    for (const bug of lock.bugs) {
+      const s = byName(`${bug.id}-bug`);
+      const off = runScenario(lock, { ...s, params: { ...s.params, bugs: [] }, compare: undefined } as Scenario);
+      expect(invariants(off), bug.id).toEqual([]);
+    }
+  });
 });
 
 describe('curated lock scenarios', () => {
@@ -106,6 +114,19 @@ describe('curated lock scenarios', () => {
     expect(writes(sim)).toEqual(['c2:2:ok', 'c1:1:rejected']);
   });
 
+  it('skew within the bound: the same script keeps lease belief, c1 is in jeopardy before c2 gets L', () => {
+    const s = byName('skew-beyond-bound');
+    // 1 / 0.95 ≈ 1.05, inside rho = 1.1.
+    const within = runScenario(lock, { ...s, actions: s.actions.map((a) => (a.do === 'skew' ? { ...a, rate: 0.95 } : a)) });
+    expect(within.violations).toEqual([]);
+    const granted = within.events.find((e) => e.node === 'c2' && (e.state as ClientObservable).held?.L === 2)!;
+    expect(sessionAt(within, 'c1', granted.time)).toBe('jeopardy');
+    // c1's write at 1800 ms is refused by c1 itself (and c2 is granted L only at 1940 ms, after
+    // its own write at 1700 ms): no stale write is ever sent.
+    expect(sessionAt(within, 'c1', 1800)).toBe('jeopardy');
+    expect(writes(within)).toEqual([]);
+  });
+
   it('no-lease-extension: the new master expires c1 at once and grants L to c2 while c1 still believes', () => {
     const sim = run('no-lease-extension-bug');
     expect(invariants(sim)).toEqual(['lease-belief']);
@@ -129,6 +150,15 @@ describe('curated lock scenarios', () => {
     expect(invariants(sim)).toEqual(['token-monotone']);
     expect(grantsTo(sim, 'c1')).toEqual([1, 1]);
     expect(grantsTo(run('durable-generation'), 'c1')).toEqual([1, 3]);
+  });
+
+  it('ignore-jeopardy: c1, cut off, still believes in jeopardy when c2 gets L, a break the switch declares', () => {
+    // The skew-beyond-bound script without the skew: only the switch keeps c1 believing.
+    const s = byName('skew-beyond-bound');
+    const sim = runScenario(lock, { ...s, params: { bugs: ['ignore-jeopardy'] }, actions: s.actions.filter((a) => a.do !== 'skew') });
+    expect(invariants(sim)).toContain('lease-belief');
+    const says = lock.bugs.find((b) => b.id === 'ignore-jeopardy')!.breaks;
+    for (const inv of invariants(sim)) expect(says).toContain(inv);
   });
 
   it('ignore-jeopardy: c1 writes while in jeopardy', () => {

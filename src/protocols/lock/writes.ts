@@ -24,6 +24,8 @@ export interface Writer {
   /** Held locks: the sequencer's generation, or 0 where there are no sequencers (Redis). */
   held: Readonly<Record<LockName, number>>;
   working: Working | null;
+  /** Writes sent and not yet answered: a duplicated answer must end its op only once. */
+  writing: readonly string[];
 }
 
 export function newOp(d: Draft<Writer>): string {
@@ -48,10 +50,13 @@ export function sendWrite<C extends Writer>(d: Draft<C>): void {
   const w = d.ctx.working;
   if (!w) return;
   d.ctx.working = null;
+  d.ctx.writing = [...d.ctx.writing, w.op];
   d.out.push(send(d.ctx.storage, { type: 'Write', resource: w.lock, value: w.value, op: w.op, ...(w.token === undefined ? {} : { token: w.token }) }));
 }
 
 export function writeAnswered<C extends Writer>(d: Draft<C>, m: Incoming<StorageMessage>): void {
+  if (!d.ctx.writing.includes(m.op)) return;
+  d.ctx.writing = d.ctx.writing.filter((op) => op !== m.op);
   if (m.type === 'WriteOk') d.out.push(record({ kind: 'ok', op: m.op }));
   else if (m.type === 'WriteRejected') d.out.push(record({ kind: 'fail', op: m.op, reason: `token below ${m.maxToken}` }));
 }
