@@ -10,7 +10,7 @@ import { isUpToDate, lastTerm } from './log';
 import { knowsCommitted, NOOP, parseWrite, valueAt } from './clients';
 import { effects, type KernelAction } from '../../sim/machineActions';
 import type { RaftContext, RaftInput } from './context';
-import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, appendResponseMatters, electionTimer, ELECTION, HEARTBEAT, majority, receiveAppendEntries, reply, send } from './rules';
+import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, appendResponseMatters, electionTimer, electionTimerParams, ELECTION, heartbeatReply, isPlainHeartbeat, HEARTBEAT, majority, receiveAppendEntries, reply, send } from './rules';
 import { leaderContactTimer, leaseHolds, leaseTimer, type LeaseExpired } from './lease';
 
 export type { RaftContext, RaftDurable, RaftInput } from './context';
@@ -181,6 +181,7 @@ export const raftMachine = setup({
     },
     // Section 4.2.3, which leases need: a server that heard from a current leader within the
     // minimum election timeout neither adopts the candidate's term nor votes.
+    'append entries is a plain heartbeat': ({ context, event }) => isPlainHeartbeat(context, event as Incoming<AppendEntries>),
     'leader was heard recently': ({ context }) => context.leaseReads && context.leaderRecent,
   },
 }).createMachine({
@@ -224,7 +225,18 @@ export const raftMachine = setup({
         leaderContact: { actions: 'forget leader contact' },
         // 'adopt newer term' only when it is: an assign copies the context even when it changes nothing.
         RequestVote: [{ guard: 'leader was heard recently' }, { guard: 'term is newer', actions: ['adopt newer term', 'handle vote request'] }, { actions: 'handle vote request' }],
-        AppendEntries: [{ guard: 'term is newer', actions: ['adopt newer term', 'handle append entries'] }, { actions: 'handle append entries' }],
+        AppendEntries: [
+          { guard: 'term is newer', actions: ['adopt newer term', 'handle append entries'] },
+          // The common case, as two kernel actions: no enqueueActions closures, no assign.
+          {
+            guard: 'append entries is a plain heartbeat',
+            actions: [
+              { type: 'setTimer', params: ({ context }) => electionTimerParams(context) },
+              { type: 'send', params: ({ context, event }) => heartbeatReply(context, event) },
+            ],
+          },
+          { actions: 'handle append entries' },
+        ],
         RequestVoteResponse: { guard: 'term is newer', actions: 'adopt newer term' },
         AppendEntriesResponse: { guard: 'term is newer', actions: 'adopt newer term' },
         ClientRequest: { actions: 'redirect client' },

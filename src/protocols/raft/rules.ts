@@ -1,6 +1,6 @@
 /** Pure helpers of the Raft machine (Figure 2's rules for servers): what a message says, when
  * an entry commits, what a newer term resets. The machine (machine.ts) calls them. */
-import type { SendParams } from '../types';
+import type { SendParams, SetTimerParams } from '../types';
 import type { AppendEntries, AppendEntriesResponse, Entry, Incoming, NodeId } from './messages';
 import { matchesAt, mergeEntries, termAt } from './log';
 import { leaderContactTimer } from './lease';
@@ -23,6 +23,8 @@ export function send(to: NodeId, msg: SendParams['msg']): Send {
 export function electionTimer(ctx: RaftContext): KernelAction {
   return setRandomTimer(ELECTION, ctx.electionTimeout[0], ctx.electionTimeout[1]);
 }
+
+export const electionTimerParams = (ctx: RaftContext): SetTimerParams => ({ name: ELECTION, min: ctx.electionTimeout[0], max: ctx.electionTimeout[1] });
 
 export function majority(ctx: RaftContext): number {
   return Math.floor((ctx.peers.length + 1) / 2) + 1;
@@ -75,10 +77,33 @@ export function advancedCommitIndex(ctx: RaftContext, matchIndex: Readonly<Recor
 
 /** The answer to an AppendEntries, echoing its round. */
 function appendReply(m: Incoming<AppendEntries>, term: number, success: boolean, matchIndex: number): Send {
+  return { type: 'send', params: appendReplyParams(m, term, success, matchIndex) };
+}
+
+function appendReplyParams(m: Incoming<AppendEntries>, term: number, success: boolean, matchIndex: number): SendParams {
   const r: AppendEntriesResponse = { type: 'AppendEntriesResponse', term, success, matchIndex };
   if (m.round !== undefined) r.round = m.round;
-  return send(m.from, r);
+  return { to: m.from, msg: r };
 }
+
+/** An AppendEntries that only confirms the leader: of our term and leader, nothing to append
+ * or commit, no clients waiting and no leases. `receiveAppendEntries` would then only reset
+ * the election timer and answer success, which the machine does with two plain actions. */
+export function isPlainHeartbeat(ctx: RaftContext, m: Incoming<AppendEntries>): boolean {
+  return (
+    m.term === ctx.currentTerm &&
+    m.entries.length === 0 &&
+    !ctx.leaseReads &&
+    ctx.leaderId === m.leaderId &&
+    ctx.waiting.length === 0 &&
+    ctx.reads.length === 0 &&
+    matchesAt(ctx.log, m.prevLogIndex, m.prevLogTerm) &&
+    !(m.leaderCommit > ctx.commitIndex && Math.min(m.leaderCommit, m.prevLogIndex) > ctx.commitIndex)
+  );
+}
+
+/** `receiveAppendEntries`'s reply to a plain heartbeat. */
+export const heartbeatReply = (ctx: RaftContext, m: Incoming<AppendEntries>): SendParams => appendReplyParams(m, ctx.currentTerm, true, m.prevLogIndex);
 
 /** Figure 2, AppendEntries receiver: the reply and the timers a current leader resets go out
  * through `emit`; returns what to assign (null: nothing changed, the common heartbeat). */
