@@ -36,7 +36,7 @@ export abstract class WorldIO extends WorldBase {
       return null;
     }
     node.timers.delete(item.name);
-    return this.deliver(node, timer.event ?? { type: item.name }, { kind: 'timer', node: node.id, timer: item.name });
+    return this.deliverAs(node, timer.event ?? { type: item.name }, { seq: -1, time: this.time, kind: 'timer', node: node.id, timer: item.name });
   }
 
   protected arrive(a: Arrival): TraceEvent {
@@ -44,17 +44,28 @@ export abstract class WorldIO extends WorldBase {
     const to = this.nodes.get(msg.to)!;
     const reason = a.dropped ? 'dropped' : (blockedBy(this.network, msg.from, msg.to) ?? (to.up ? null : 'down'));
     if (reason) return { seq: -1, time: this.time, kind: 'lost', node: msg.to, message: msg, reason };
-    return this.deliver(to, { ...msg.payload, type: msg.type, from: msg.from } as EventObject, { kind: 'deliver', node: to.id, message: msg });
+    return this.deliverAs(to, { ...msg.payload, type: msg.type, from: msg.from } as EventObject, { seq: -1, time: this.time, kind: 'deliver', node: to.id, message: msg });
   }
 
   protected deliver(node: NodeRuntime, event: EventObject, ev: Omit<TraceEvent, 'seq' | 'time'>): TraceEvent {
+    return this.deliverAs(node, event, { seq: -1, time: this.time, ...ev });
+  }
+
+  /** `deliver` for the hot paths, whose event is built here with its `seq` and `time` first. */
+  private deliverAs(node: NodeRuntime, event: EventObject, out: TraceEvent): TraceEvent {
     const { snapshot, effects } = this.stepper(node.role).step(node.snapshot, event);
     node.snapshot = snapshot;
-    return this.afterTransition(node, effects, ev);
+    return this.complete(node, effects, out);
   }
 
   /** Interprets a transition's effects, refreshes the node's view, and builds its event. */
   protected afterTransition(node: NodeRuntime, effects: readonly Effect[], ev: Omit<TraceEvent, 'seq' | 'time'>): TraceEvent {
+    return this.complete(node, effects, { seq: -1, time: this.time, ...ev });
+  }
+
+  /** The same, filling in an event that holds what the step was (its state, sends and outputs
+   * go after, as the trace orders them): one object per event, not a spread copy. */
+  private complete(node: NodeRuntime, effects: readonly Effect[], out: TraceEvent): TraceEvent {
     let sent: Message[] | undefined;
     let output: unknown[] | undefined;
     for (const e of effects) {
@@ -76,7 +87,7 @@ export abstract class WorldIO extends WorldBase {
       }
     }
     this.refreshView(node);
-    const out: TraceEvent = { seq: -1, time: this.time, ...ev, state: node.view.state };
+    out.state = node.view.state;
     if (sent) out.sent = sent;
     if (output) out.output = output;
     return out;
@@ -166,8 +177,8 @@ export abstract class WorldIO extends WorldBase {
       payload,
       sentAt: this.time,
       arriveAt: this.time + latency,
-      ...(duplicateOf === undefined ? {} : { duplicateOf }),
     };
+    if (duplicateOf !== undefined) msg.duplicateOf = duplicateOf;
     this.enqueue(msg, dropped);
     return msg;
   }

@@ -158,15 +158,21 @@ class CommittedLog {
   }
 }
 
+/** Log lengths of one term's nodes, longest first: reused, since this runs on every change. */
+const lengths: number[] = [];
+
 /** The largest index that `majority` logs of `s`'s term are long enough to hold. */
 function majorityReach(s: RaftObservable, nodes: ReadonlyMap<NodeId, NodeView>, majority: number): number {
-  const lengths: number[] = [];
+  let n = 0;
   for (const v of nodes.values()) {
     const o = v.state as RaftObservable;
-    if (o.currentTerm === s.currentTerm) lengths.push(o.log.length);
+    if (o.currentTerm !== s.currentTerm) continue;
+    // Insertion into a list of at most a cluster's size.
+    let i = n++;
+    for (; i > 0 && lengths[i - 1]! < o.log.length; i--) lengths[i] = lengths[i - 1]!;
+    lengths[i] = o.log.length;
   }
-  lengths.sort((a, b) => b - a);
-  return lengths[majority - 1] ?? 0;
+  return majority <= n ? lengths[majority - 1]! : 0;
 }
 
 const stateMachineSafety: Invariant = {
@@ -214,7 +220,11 @@ const leaderCompleteness: Invariant = {
       const from = !last || last.term !== s.currentTerm ? 0 : last.log === s.log ? Infinity : firstChange(last.log, s.log);
       const seen = last && last.term === s.currentTerm ? last.seen : added.length;
       checked.set(id, { term: s.currentTerm, log: s.log, seen: added.length });
-      for (let i = from + 1; i <= committed.entries.length; i++) {
+      // Mostly the very entry objects that were committed: a pointer comparison passes them.
+      const { entries } = committed;
+      for (let i = from + 1; i <= entries.length; i++) {
+        const c = entries[i - 1];
+        if (c === undefined || c.entry === s.log[i - 1]) continue;
         const f = lacks(id, s, i);
         if (f) return f;
       }
@@ -228,10 +238,10 @@ const leaderCompleteness: Invariant = {
       const s = touched(nodes, event.node);
       if (!s) return null;
       committed.observe(event.node!, s, nodes);
-      for (const [id, view] of nodes) {
+      for (const view of nodes.values()) {
         const o = view.state as RaftObservable;
         if (view.up && o.role === 'leader') {
-          const f = missing(id, o);
+          const f = missing(view.id, o);
           if (f) return f;
         }
       }
@@ -263,13 +273,15 @@ const oneVotePerTerm: Invariant = {
   description: 'A server votes for at most one candidate in a term, across restarts too.',
   source: 'Raft paper, Figure 2 (votedFor is persistent) and section 5.2',
   create(): InvariantCheck {
-    const votes = new Map<string, NodeId>();
+    /** Per node, the vote it cast in each term (no key string built per event). */
+    const votes = new Map<NodeId, Map<number, NodeId>>();
     return ({ event, nodes }) => {
       const s = touched(nodes, event.node);
       if (!s || s.votedFor === null) return null;
-      const key = `${event.node}@${s.currentTerm}`;
-      const prev = votes.get(key);
-      if (prev === undefined) votes.set(key, s.votedFor);
+      let byTerm = votes.get(event.node!);
+      if (!byTerm) votes.set(event.node!, (byTerm = new Map()));
+      const prev = byTerm.get(s.currentTerm);
+      if (prev === undefined) byTerm.set(s.currentTerm, s.votedFor);
       else if (prev !== s.votedFor) return { message: `${event.node} voted for ${prev} and then ${s.votedFor} in term ${s.currentTerm}`, nodes: [event.node!, prev, s.votedFor] };
       return null;
     };

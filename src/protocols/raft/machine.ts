@@ -6,15 +6,33 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
 import type { AppendEntries, AppendEntriesResponse, ClientRead, ClientRequest, Incoming, RaftEvent, RequestVote, RequestVoteResponse } from './messages';
-import { isUpToDate, lastTerm, matchesAt, mergeEntries } from './log';
+import { isUpToDate, lastTerm } from './log';
 import { knowsCommitted, NOOP, parseWrite, valueAt } from './clients';
-import { effects } from '../../sim/machineActions';
+import { effects, type KernelAction } from '../../sim/machineActions';
 import type { RaftContext, RaftInput } from './context';
-import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, electionTimer, ELECTION, HEARTBEAT, majority, reply, send, type Send } from './rules';
+import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, appendResponseMatters, electionTimer, electionTimerParams, ELECTION, heartbeatReply, isPlainHeartbeat, HEARTBEAT, majority, receiveAppendEntries, reply, send } from './rules';
 import { leaderContactTimer, leaseHolds, leaseReadTimer, leaseTimer, type LeaseExpired, type LeaseRead } from './lease';
 
 export type { RaftContext, RaftDurable, RaftInput } from './context';
 export { advancedCommitIndex, MAX_ENTRIES } from './rules';
+
+/** What `enqueueActions` hands a handler, as the helpers below use it. */
+type Enqueue = ((action: KernelAction) => void) & { assign(patch: Partial<RaftContext>): void };
+
+/** A handler's patch as one assign, then the clients the new state answers (writes committed
+ * or overwritten, reads confirmed), their replies after the handler's own effects. One assign,
+ * because XState copies the context and the snapshot on every one. */
+function answerAfter(context: RaftContext, patch: Partial<RaftContext> | null, enqueue: unknown): void {
+  const q = enqueue as Enqueue;
+  if (context.waiting.length === 0 && context.reads.length === 0) {
+    if (patch) q.assign(patch);
+    return;
+  }
+  const answered = answerClients(patch ? { ...context, ...patch } : context);
+  const all = Object.keys(answered.patch).length > 0 ? { ...patch, ...answered.patch } : patch;
+  if (all) q.assign(all);
+  for (const a of answered.out) q(a);
+}
 
 // ── the machine ────────────────────────────────────────────────────────────────
 
@@ -33,45 +51,23 @@ export const raftMachine = setup({
     'reset election timer': enqueueActions(({ context, enqueue }) => effects(enqueue)(electionTimer(context))),
     'handle vote request': enqueueActions(({ context, event, enqueue }) => {
       const m = event as Incoming<RequestVote>;
-      const ctx = { ...context, ...adoptTerm(context, m.term) };
-      const grant =
-        m.term === ctx.currentTerm &&
-        (ctx.votedFor === null || ctx.votedFor === m.candidateId) &&
-        isUpToDate(ctx.log, m.lastLogTerm, m.lastLogIndex);
+      // 'adopt newer term' ran before whenever the term is newer; adopted here all the same.
+      const newer = m.term > context.currentTerm;
+      const term = newer ? m.term : context.currentTerm;
+      const votedFor = newer ? null : context.votedFor;
+      const grant = m.term === term && (votedFor === null || votedFor === m.candidateId) && isUpToDate(context.log, m.lastLogTerm, m.lastLogIndex);
       if (grant) {
         enqueue.assign({ votedFor: m.candidateId });
-        effects(enqueue)(electionTimer(ctx));
+        effects(enqueue)(electionTimer(context));
       }
-      const reply: RequestVoteResponse = { type: 'RequestVoteResponse', term: ctx.currentTerm, voteGranted: grant };
+      const reply: RequestVoteResponse = { type: 'RequestVoteResponse', term, voteGranted: grant };
       effects(enqueue)(send(m.from, reply));
     }),
+    // Figure 2's receiver rules, then the clients this server can now answer: one action and
+    // at most one assign, because XState copies the context and the snapshot on every assign
+    // and most AppendEntries are heartbeats that change nothing.
     'handle append entries': enqueueActions(({ context, event, enqueue }) => {
-      const m = event as Incoming<AppendEntries>;
-      const round = m.round === undefined ? {} : { round: m.round };
-      const reply = (success: boolean, matchIndex: number): Send =>
-        send(m.from, { type: 'AppendEntriesResponse', term: context.currentTerm, success, matchIndex, ...round } satisfies AppendEntriesResponse);
-      if (m.term < context.currentTerm) {
-        effects(enqueue)(reply(false, 0));
-        return;
-      }
-      // A current leader speaks: this is what keeps a follower from starting an election.
-      effects(enqueue)(electionTimer(context));
-      if (context.leaseReads) {
-        if (!context.leaderRecent) enqueue.assign({ leaderRecent: true });
-        effects(enqueue)(leaderContactTimer(context));
-      }
-      // Assign only what changes: an unchanged context keeps the node's observed state shared,
-      // which is what lets the kernel and the invariants skip a heartbeat cheaply.
-      if (context.leaderId !== m.leaderId) enqueue.assign({ leaderId: m.leaderId });
-      if (!matchesAt(context.log, m.prevLogIndex, m.prevLogTerm)) {
-        effects(enqueue)(reply(false, 0));
-        return;
-      }
-      const log = mergeEntries(context.log, m.prevLogIndex, m.entries);
-      const lastNew = m.prevLogIndex + m.entries.length;
-      const commitIndex = m.leaderCommit > context.commitIndex ? Math.max(context.commitIndex, Math.min(m.leaderCommit, lastNew)) : context.commitIndex;
-      if (log !== context.log || commitIndex !== context.commitIndex) enqueue.assign({ log, commitIndex });
-      effects(enqueue)(reply(true, lastNew));
+      answerAfter(context, receiveAppendEntries(context, event as Incoming<AppendEntries>, effects(enqueue)), enqueue);
     }),
     'reject append entries': enqueueActions(({ context, event, enqueue }) => {
       const m = event as Incoming<AppendEntries>;
@@ -90,10 +86,7 @@ export const raftMachine = setup({
       };
       for (const p of context.peers) effects(enqueue)(send(p, rv));
     }),
-    'count vote': assign(({ context, event }) => {
-      const m = event as Incoming<RequestVoteResponse>;
-      return context.votesGranted.includes(m.from) ? {} : { votesGranted: [...context.votesGranted, m.from] };
-    }),
+    'count vote': assign(({ context, event }) => ({ votesGranted: [...context.votesGranted, (event as Incoming<RequestVoteResponse>).from] })),
     'initialize leader state': assign(({ context }) => ({
       leaderId: context.id,
       nextIndex: Object.fromEntries(context.peers.map((p) => [p, context.log.length + 1])),
@@ -103,11 +96,6 @@ export const raftMachine = setup({
       leaseExpired: 0,
     })),
     'append no-op': assign(({ context }) => (context.leaderNoop ? { log: [...context.log, { term: context.currentTerm, command: NOOP }] } : {})),
-    'answer clients': enqueueActions(({ context, enqueue }) => {
-      const { patch, out } = answerClients(context);
-      if (Object.keys(patch).length > 0) enqueue.assign(patch);
-      for (const a of out) effects(enqueue)(a);
-    }),
     // A deposed leader cannot confirm its reads any more; they failed and changed nothing.
     'fail waiting reads': enqueueActions(({ context, enqueue }) => {
       if (context.reads.length === 0) return;
@@ -156,8 +144,8 @@ export const raftMachine = setup({
     'cancel heartbeat timer': enqueueActions(({ enqueue }) => effects(enqueue)({ type: 'cancelTimer', params: { name: HEARTBEAT } })),
     'handle append response': enqueueActions(({ context, event, enqueue }) => {
       const { patch, out } = afterAppendResponse(context, event as Incoming<AppendEntriesResponse>);
-      if (patch) enqueue.assign(patch);
-      for (const a of out) effects(enqueue)(a);
+      if (out) effects(enqueue)(out);
+      answerAfter(context, patch, enqueue);
     }),
     'append client command': enqueueActions(({ context, event, enqueue }) => {
       const { command, op } = event as ClientRequest;
@@ -184,14 +172,23 @@ export const raftMachine = setup({
     'term is newer': ({ context, event }) => (event as { term: number }).term > context.currentTerm,
     'term is current or newer': ({ context, event }) => (event as { term: number }).term >= context.currentTerm,
     'term is older': ({ context, event }) => (event as { term: number }).term < context.currentTerm,
-    'vote is granted in this term': ({ context, event }) => {
+    // A vote counts once per voter (a duplicated reply is not a second vote).
+    'vote is new and granted in this term': ({ context, event }) => {
       const m = event as Incoming<RequestVoteResponse>;
-      return m.term === context.currentTerm && m.voteGranted;
+      return m.term === context.currentTerm && m.voteGranted && !context.votesGranted.includes(m.from);
     },
-    'votes form a majority': ({ context }) => context.votesGranted.length >= majority(context),
-    'reply is for this term': ({ context, event }) => (event as { term: number }).term === context.currentTerm,
+    'vote completes a majority': ({ context, event }) => {
+      const m = event as Incoming<RequestVoteResponse>;
+      return m.term === context.currentTerm && m.voteGranted && !context.votesGranted.includes(m.from) && context.votesGranted.length + 1 >= majority(context);
+    },
+    // Most answers are to heartbeats and change nothing: then no action runs at all.
+    'reply is for this term and changes something': ({ context, event }) => {
+      const m = event as Incoming<AppendEntriesResponse>;
+      return m.term === context.currentTerm && (context.waiting.length > 0 || context.reads.length > 0 || appendResponseMatters(context, m));
+    },
     // Section 4.2.3, which leases need: a server that heard from a current leader within the
     // minimum election timeout neither adopts the candidate's term nor votes.
+    'append entries is a plain heartbeat': ({ context, event }) => isPlainHeartbeat(context, event as Incoming<AppendEntries>),
     'leader was heard recently': ({ context }) => context.leaseReads && context.leaderRecent,
   },
 }).createMachine({
@@ -233,10 +230,22 @@ export const raftMachine = setup({
         // timer that fired early, or a forced timeout, is a clock fault leases must survive).
         electionTimeout: [{ guard: 'leader was heard recently', actions: 'reset election timer' }, { target: 'candidate' }],
         leaderContact: { actions: 'forget leader contact' },
-        RequestVote: [{ guard: 'leader was heard recently' }, { actions: ['adopt newer term', 'handle vote request'] }],
-        AppendEntries: { actions: ['adopt newer term', 'handle append entries', 'answer clients'] },
-        RequestVoteResponse: { actions: 'adopt newer term' },
-        AppendEntriesResponse: { actions: 'adopt newer term' },
+        // 'adopt newer term' only when it is: an assign copies the context even when it changes nothing.
+        RequestVote: [{ guard: 'leader was heard recently' }, { guard: 'term is newer', actions: ['adopt newer term', 'handle vote request'] }, { actions: 'handle vote request' }],
+        AppendEntries: [
+          { guard: 'term is newer', actions: ['adopt newer term', 'handle append entries'] },
+          // The common case, as two kernel actions: no enqueueActions closures, no assign.
+          {
+            guard: 'append entries is a plain heartbeat',
+            actions: [
+              { type: 'setTimer', params: ({ context }) => electionTimerParams(context) },
+              { type: 'send', params: ({ context, event }) => heartbeatReply(context, event) },
+            ],
+          },
+          { actions: 'handle append entries' },
+        ],
+        RequestVoteResponse: { guard: 'term is newer', actions: 'adopt newer term' },
+        AppendEntriesResponse: { guard: 'term is newer', actions: 'adopt newer term' },
         ClientRequest: { actions: 'redirect client' },
         ClientRead: { actions: 'redirect client' },
         leaseRead: { actions: 'fail lease read' },
@@ -244,7 +253,6 @@ export const raftMachine = setup({
     },
     candidate: {
       entry: 'start election',
-      always: { guard: 'votes form a majority', target: 'leader' },
       on: {
         electionTimeout: { target: 'candidate', reenter: true },
         RequestVote: [
@@ -253,12 +261,14 @@ export const raftMachine = setup({
         ],
         AppendEntries: [
           // A leader of our term has won: step down and follow it (section 5.2).
-          { guard: 'term is current or newer', target: 'follower', actions: ['adopt newer term', 'handle append entries', 'answer clients'] },
+          { guard: 'term is current or newer', target: 'follower', actions: ['adopt newer term', 'handle append entries'] },
           { actions: 'reject append entries' },
         ],
         RequestVoteResponse: [
           { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
-          { guard: 'vote is granted in this term', actions: 'count vote' },
+          // The vote that completes a majority elects: no eventless transition to re-check.
+          { guard: 'vote completes a majority', target: 'leader', actions: 'count vote' },
+          { guard: 'vote is new and granted in this term', actions: 'count vote' },
         ],
         AppendEntriesResponse: { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
         ClientRequest: { actions: 'redirect client' },
@@ -277,7 +287,7 @@ export const raftMachine = setup({
           { actions: 'handle vote request' },
         ],
         AppendEntries: [
-          { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle append entries', 'answer clients'] },
+          { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle append entries'] },
           { guard: 'term is older', actions: 'reject append entries' },
           // Same term: a second leader, possible only once Election Safety is already broken
           // (a bug switch, a lost disk). raft.tla has no rule for it; answering would start an
@@ -286,7 +296,7 @@ export const raftMachine = setup({
         RequestVoteResponse: { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
         AppendEntriesResponse: [
           { guard: 'term is newer', target: 'follower', actions: 'adopt newer term' },
-          { guard: 'reply is for this term', actions: ['handle append response', 'answer clients'] },
+          { guard: 'reply is for this term and changes something', actions: 'handle append response' },
         ],
         ClientRequest: { actions: 'append client command' },
         ClientRead: { actions: 'start read' },

@@ -1,8 +1,9 @@
 /** Pure helpers of the Raft machine (Figure 2's rules for servers): what a message says, when
  * an entry commits, what a newer term resets. The machine (machine.ts) calls them. */
-import type { SendParams } from '../types';
-import type { AppendEntries, AppendEntriesResponse, Incoming, NodeId } from './messages';
-import { termAt } from './log';
+import type { SendParams, SetTimerParams } from '../types';
+import type { AppendEntries, AppendEntriesResponse, Entry, Incoming, NodeId } from './messages';
+import { matchesAt, mergeEntries, termAt } from './log';
+import { leaderContactTimer } from './lease';
 import { serveReads, settleWrites, type ClientReply } from './clients';
 import { send as sendAction, setRandomTimer, type KernelAction } from '../../sim/machineActions';
 import type { RaftContext } from './context';
@@ -23,23 +24,30 @@ export function electionTimer(ctx: RaftContext): KernelAction {
   return setRandomTimer(ELECTION, ctx.electionTimeout[0], ctx.electionTimeout[1]);
 }
 
+export const electionTimerParams = (ctx: RaftContext): SetTimerParams => ({ name: ELECTION, min: ctx.electionTimeout[0], max: ctx.electionTimeout[1] });
+
 export function majority(ctx: RaftContext): number {
   return Math.floor((ctx.peers.length + 1) / 2) + 1;
 }
 
-export function appendEntriesFor(ctx: RaftContext, peer: NodeId): AppendEntries {
-  const prevLogIndex = (ctx.nextIndex[peer] ?? ctx.log.length + 1) - 1;
-  return {
+/** No entries to send: one shared empty array, not a fresh one per heartbeat. */
+const NO_ENTRIES: Entry[] = [];
+
+/** The AppendEntries for `peer`, from `nextIndex` (the context's unless a reply just moved it). */
+export function appendEntriesFor(ctx: RaftContext, peer: NodeId, nextIndex: Readonly<Record<NodeId, number>> = ctx.nextIndex): AppendEntries {
+  const prevLogIndex = (nextIndex[peer] ?? ctx.log.length + 1) - 1;
+  const msg: AppendEntries = {
     type: 'AppendEntries',
     term: ctx.currentTerm,
     leaderId: ctx.id,
     prevLogIndex,
     prevLogTerm: termAt(ctx.log, prevLogIndex),
-    entries: ctx.log.slice(prevLogIndex, prevLogIndex + MAX_ENTRIES),
+    entries: prevLogIndex < ctx.log.length ? ctx.log.slice(prevLogIndex, prevLogIndex + MAX_ENTRIES) : NO_ENTRIES,
     leaderCommit: ctx.commitIndex,
-    // Under leases every round counts, so every message carries one (lease.ts).
-    ...(ctx.reads.length > 0 || ctx.leaseReads ? { round: ctx.readRound } : {}),
   };
+  // Under leases every round counts, so every message carries one (lease.ts).
+  if (ctx.reads.length > 0 || ctx.leaseReads) msg.round = ctx.readRound;
+  return msg;
 }
 
 export const reply = (data: ClientReply): KernelAction => ({ type: 'output', params: { data } });
@@ -67,40 +75,113 @@ export function advancedCommitIndex(ctx: RaftContext, matchIndex: Readonly<Recor
   return n;
 }
 
+/** The answer to an AppendEntries, echoing its round. */
+function appendReply(m: Incoming<AppendEntries>, term: number, success: boolean, matchIndex: number): Send {
+  return { type: 'send', params: appendReplyParams(m, term, success, matchIndex) };
+}
+
+function appendReplyParams(m: Incoming<AppendEntries>, term: number, success: boolean, matchIndex: number): SendParams {
+  const r: AppendEntriesResponse = { type: 'AppendEntriesResponse', term, success, matchIndex };
+  if (m.round !== undefined) r.round = m.round;
+  return { to: m.from, msg: r };
+}
+
+/** An AppendEntries that only confirms the leader: of our term and leader, nothing to append
+ * or commit, no clients waiting and no leases. `receiveAppendEntries` would then only reset
+ * the election timer and answer success, which the machine does with two plain actions. */
+export function isPlainHeartbeat(ctx: RaftContext, m: Incoming<AppendEntries>): boolean {
+  return (
+    m.term === ctx.currentTerm &&
+    m.entries.length === 0 &&
+    !ctx.leaseReads &&
+    ctx.leaderId === m.leaderId &&
+    ctx.waiting.length === 0 &&
+    ctx.reads.length === 0 &&
+    matchesAt(ctx.log, m.prevLogIndex, m.prevLogTerm) &&
+    !(m.leaderCommit > ctx.commitIndex && Math.min(m.leaderCommit, m.prevLogIndex) > ctx.commitIndex)
+  );
+}
+
+/** `receiveAppendEntries`'s reply to a plain heartbeat. */
+export const heartbeatReply = (ctx: RaftContext, m: Incoming<AppendEntries>): SendParams => appendReplyParams(m, ctx.currentTerm, true, m.prevLogIndex);
+
+/** Figure 2, AppendEntries receiver: the reply and the timers a current leader resets go out
+ * through `emit`; returns what to assign (null: nothing changed, the common heartbeat). */
+export function receiveAppendEntries(ctx: RaftContext, m: Incoming<AppendEntries>, emit: (a: KernelAction) => void): Partial<RaftContext> | null {
+  if (m.term < ctx.currentTerm) {
+    emit(appendReply(m, ctx.currentTerm, false, 0));
+    return null;
+  }
+  // A current leader speaks: this is what keeps a follower from starting an election.
+  emit(electionTimer(ctx));
+  let patch: Partial<RaftContext> | null = null;
+  if (ctx.leaseReads) {
+    if (!ctx.leaderRecent) patch = { leaderRecent: true };
+    emit(leaderContactTimer(ctx));
+  }
+  // Assign only what changes: an unchanged context keeps the node's observed state shared,
+  // which is what lets the kernel and the invariants skip a heartbeat cheaply.
+  if (ctx.leaderId !== m.leaderId) (patch ??= {}).leaderId = m.leaderId;
+  if (!matchesAt(ctx.log, m.prevLogIndex, m.prevLogTerm)) {
+    emit(appendReply(m, ctx.currentTerm, false, 0));
+    return patch;
+  }
+  const log = mergeEntries(ctx.log, m.prevLogIndex, m.entries);
+  const lastNew = m.prevLogIndex + m.entries.length;
+  const commitIndex = m.leaderCommit > ctx.commitIndex ? Math.max(ctx.commitIndex, Math.min(m.leaderCommit, lastNew)) : ctx.commitIndex;
+  if (log !== ctx.log || commitIndex !== ctx.commitIndex) Object.assign((patch ??= {}), { log, commitIndex });
+  emit(appendReply(m, ctx.currentTerm, true, lastNew));
+  return patch;
+}
+
 /** Section 5.1: any RPC with a newer term makes us adopt it and forget our vote. */
 export function adoptTerm(ctx: RaftContext, term: number): Partial<RaftContext> {
   return term > ctx.currentTerm ? { currentTerm: term, votedFor: null, leaderId: null } : {};
 }
 
 
+/** Whether a follower's answer to AppendEntries would change anything at the leader: a newer
+ * acknowledged round, or a matchIndex or nextIndex that moves (the rules of
+ * `afterAppendResponse`, without building anything). Most answers are to heartbeats and change
+ * nothing, so the machine skips them without an action. */
+export function appendResponseMatters(ctx: RaftContext, m: Incoming<AppendEntriesResponse>): boolean {
+  if (m.round !== undefined && m.round > (ctx.acked[m.from] ?? 0)) return true;
+  const matchIndex = ctx.matchIndex[m.from];
+  const nextIndex = ctx.nextIndex[m.from];
+  if (m.success) {
+    const match = Math.max(matchIndex ?? 0, m.matchIndex);
+    return match !== matchIndex || Math.max(nextIndex ?? 1, match + 1) !== nextIndex;
+  }
+  const current = nextIndex ?? 1;
+  return Math.max(1, (matchIndex ?? 0) + 1, current - 1) !== current;
+}
+
 /** A follower's answer to AppendEntries, at the leader: its acknowledged round, then its
  * matchIndex and nextIndex (and the commit index they allow), or a step back after a failed
- * consistency check. What to assign and what to send. */
-export function afterAppendResponse(ctx: RaftContext, m: Incoming<AppendEntriesResponse>): { patch: Partial<RaftContext> | null; out: KernelAction[] } {
-  const patch: Partial<RaftContext> = {};
-  if (m.round !== undefined && m.round > (ctx.acked[m.from] ?? 0)) patch.acked = { ...ctx.acked, [m.from]: m.round };
-  const done = () => ({ patch: Object.keys(patch).length > 0 ? patch : null, out: [] as KernelAction[] });
+ * consistency check. What to assign (null: nothing) and what to send (null: nothing). */
+export function afterAppendResponse(ctx: RaftContext, m: Incoming<AppendEntriesResponse>): { patch: Partial<RaftContext> | null; out: Send | null } {
+  let patch: Partial<RaftContext> | null = null;
+  if (m.round !== undefined && m.round > (ctx.acked[m.from] ?? 0)) patch = { acked: { ...ctx.acked, [m.from]: m.round } };
   if (m.success) {
     const match = Math.max(ctx.matchIndex[m.from] ?? 0, m.matchIndex);
     const next = Math.max(ctx.nextIndex[m.from] ?? 1, match + 1);
-    if (match === ctx.matchIndex[m.from] && next === ctx.nextIndex[m.from]) return done();
+    if (match === ctx.matchIndex[m.from] && next === ctx.nextIndex[m.from]) return { patch, out: null };
     const matchIndex = { ...ctx.matchIndex, [m.from]: match };
     const nextIndex = { ...ctx.nextIndex, [m.from]: next };
-    Object.assign(patch, { matchIndex, nextIndex, commitIndex: advancedCommitIndex(ctx, matchIndex) });
+    patch = Object.assign(patch ?? {}, { matchIndex, nextIndex, commitIndex: advancedCommitIndex(ctx, matchIndex) });
     // A reply that acknowledges a full message, from a follower still behind, gets the next
     // message now rather than at the heartbeat; smaller replies wait, so a backlog moves in
     // whole messages and not one entry per round trip.
     const acked = match - (ctx.matchIndex[m.from] ?? 0);
-    const out = acked >= MAX_ENTRIES && match < ctx.log.length ? [send(m.from, appendEntriesFor({ ...ctx, nextIndex }, m.from))] : [];
-    return { patch, out };
+    return { patch, out: acked >= MAX_ENTRIES && match < ctx.log.length ? send(m.from, appendEntriesFor(ctx, m.from, nextIndex)) : null };
   }
   // The consistency check failed: back off one entry and retry at once. Never below what
   // the follower is known to match, so a duplicated or stale rejection cannot undo progress;
   // with nothing left to back off, the next heartbeat retries instead.
   const current = ctx.nextIndex[m.from] ?? 1;
   const next = Math.max(1, (ctx.matchIndex[m.from] ?? 0) + 1, current - 1);
-  if (next === current) return done();
+  if (next === current) return { patch, out: null };
   const nextIndex = { ...ctx.nextIndex, [m.from]: next };
-  patch.nextIndex = nextIndex;
-  return { patch, out: [send(m.from, appendEntriesFor({ ...ctx, nextIndex }, m.from))] };
+  patch = Object.assign(patch ?? {}, { nextIndex });
+  return { patch, out: send(m.from, appendEntriesFor(ctx, m.from, nextIndex)) };
 }
