@@ -165,7 +165,7 @@ export function shrink(
   dropClientOps(cur, accept);
 
   // 3. Simpler actions: a partition becomes a one-way cut, a drop a delay, forks lose their
-  //    trace positions, restarts keep their disk.
+  //    trace positions, restarts keep their disk, crashes keep their outbox.
   note('simplify');
   for (let i = 0; i < cur.actions.length; i++) {
     const a = cur.actions[i]!;
@@ -177,6 +177,11 @@ export function shrink(
       }
     } else if (a.do === 'drop') put({ ...a, do: 'delay', by: Math.max(100, cur.until - a.at) } as Action);
     else if (a.do === 'restart' && (a as { loseDisk?: boolean }).loseDisk) put({ at: a.at, do: 'restart', node: (a as { node: string }).node });
+    else if (a.do === 'crash' && a.loseOutbox) {
+      // A plain crash: what the node sent still arrives.
+      const { loseOutbox: _l, ...plain } = a;
+      put(plain as Action);
+    }
   }
   if (cur.actions.some((a) => a.step !== undefined)) {
     accept({ ...cur, actions: cur.actions.map(({ step: _s, ...rest }) => rest as Action) });
