@@ -4,6 +4,8 @@ import type { ProtocolModule } from '../../protocols/types';
 import type { Action, Scenario } from '../../scenario/types';
 import { echo } from '../../sim/fixtures/echo';
 import { breaksAt, shrink } from './shrink';
+import { explicitLosses } from './losses';
+import { Simulation } from '../../sim/simulation';
 
 /** Echo with one "invariant": n2 has answered no more than two Pings while n3 is down. */
 const module: ProtocolModule = {
@@ -85,5 +87,22 @@ describe('shrink', () => {
     const r = shrink(strict, s, 'busy-while-n3-down');
     expect(r.confirmed).toBe(true);
     expect(r.scenario.actions.find((a) => a.do === 'crash')).toHaveProperty('loseOutbox', true);
+  });
+
+  it('makes random losses explicit without changing the run (each drop is an event: later steps move)', () => {
+    const pings = Array.from({ length: 40 }, (_, i) => ping(i * 7, i % 2 ? 'n1' : 'n2', i % 3 ? 'n3' : 'n4'));
+    // A stepped action among them, as a triggered fault is: it must still come right after its event.
+    const s: Scenario = { ...scenario([...pings, { at: 140, do: 'pause', node: 'n4', step: 60 }].sort((a, b) => a.at - b.at)), version: 2, network: { latency: [5, 25], drop: 0.3, duplicate: 0 } };
+    const { scenario: explicit, drops } = explicitLosses(module, s);
+    expect(drops).toBeGreaterThan(10);
+    expect(explicit.network.drop).toBe(0);
+    const fates = (x: Scenario) =>
+      new Simulation(module, x, { checkpointEvery: 0 })
+        .run()
+        .events.filter((e) => e.kind === 'deliver' || e.kind === 'pause' || (e.kind === 'lost' && e.reason !== 'dropped'))
+        .map((e) => `${e.time} ${e.kind} ${e.node} ${e.message?.id ?? ''}`);
+    expect(fates(explicit)).toEqual(fates(s));
+    const sim = new Simulation(module, explicit, { checkpointEvery: 0 }).run();
+    expect(sim.events.filter((e) => e.kind === 'drop' && e.reason === undefined)).toHaveLength(drops);
   });
 });
