@@ -7,6 +7,7 @@ import { translate, type Lang, type StringKey } from '.';
 
 /** English phrases from `src/scenario/codec.ts` and `problems.ts`, longest first. */
 const PHRASES: [string, StringKey][] = [
+  ['comes from a newer Faultline; this build reads versions', 'formatVersion.link.newer'],
   ['scenario in link is too large once decompressed', 'newcomer.link.tooLarge'],
   ['its compressed data does not unpack', 'newcomer.link.noUnpack'],
   ['link is truncated or corrupt', 'newcomer.link.corrupt'],

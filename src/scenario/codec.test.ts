@@ -120,8 +120,8 @@ describe('URL form', () => {
   });
 
   it('passes on the validation messages, such as a newer version', () => {
-    const newer = { ...happy, version: 3 } as unknown as Scenario;
-    expect(errorsOf(decode(encodeScenarioUrl(newer)))).toEqual(['version: unsupported version 3 (this build reads versions 1 and 2)']);
+    const newer = { ...happy, version: 4 } as unknown as Scenario;
+    expect(errorsOf(decode(encodeScenarioUrl(newer)))).toEqual(['version: version 4 comes from a newer Faultline; this build reads versions 1–3']);
     const broken = { ...happy, actions: [{ at: 0, do: 'crash', node: 'n9' }] } as Scenario;
     expect(errorsOf(decode(encodeScenarioUrl(broken)))).toEqual(['actions[0].node: unknown node "n9" (nodes are n1, n2, n3, n4, n5)']);
   });

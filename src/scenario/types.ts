@@ -1,6 +1,7 @@
-/** The scenario format, versions 1 and 2 (docs/formats.md). A scenario is the whole input of a
- * run. Version 2 changes only how the kernel draws message and timer randomness (keyed
- * streams, sim/rng.ts); a version-1 scenario replays with version 1's single generator. */
+/** The scenario format, versions 1 to 3 (docs/formats.md). A scenario is the whole input of a
+ * run. Versions differ only in how the kernel draws message and timer randomness: 1 from one
+ * generator, 2 from streams keyed by per-link and per-node counts (sim/rng.ts), 3 from keys
+ * derived from each event's cause (sim/causal.ts). Each replays with its own draws. */
 export type NodeId = string;
 
 export interface LinkOverride {
@@ -86,9 +87,10 @@ export interface Scenario {
   compare?: CompareSpec;
 }
 
-/** 1: one shared generator. 2 (current): draws keyed per message and per timer. */
-export type ScenarioVersion = 1 | 2;
-export const SCENARIO_VERSION = 2 as const;
+/** 1: one shared generator. 2: draws keyed per link and node counts. 3 (current): draws keyed
+ * by cause (sim/causal.ts), so removing an action re-draws only what it caused. */
+export type ScenarioVersion = 1 | 2 | 3;
+export const SCENARIO_VERSION = 3 as const;
 
 export interface CompareSpec {
   protocol: string;

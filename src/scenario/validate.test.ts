@@ -118,8 +118,9 @@ const bad: [string, unknown, string][] = [
   ['not an object', [], 'scenario: must be a JSON object, got []'],
   ['wrong format', variant({ format: 'faultline-trace' }), 'format: expected "faultline-scenario", got "faultline-trace"'],
   ['missing format', variant({ format: undefined }), 'format: missing (expected "faultline-scenario")'],
-  ['newer version', variant({ version: 3 }), 'version: unsupported version 3 (this build reads versions 1 and 2)'],
-  ['version as text', variant({ version: '1' }), 'version: must be 1 or 2, got "1"'],
+  ['newer version', variant({ version: 4 }), 'version: version 4 comes from a newer Faultline; this build reads versions 1–3'],
+  ['version zero', variant({ version: 0 }), 'version: unsupported version 0 (this build reads versions 1–3)'],
+  ['version as text', variant({ version: '1' }), 'version: must be 1, 2 or 3, got "1"'],
   ['unknown top-level key', variant({ colour: 'red' }), 'colour: unknown field (expected format, version'],
   ['unknown protocol', variant({ protocol: 'paxos' }), 'protocol: unknown protocol "paxos" (known: raft, fake)'],
   ['too few nodes', variant({ nodes: ['n1', 'n2'], actions: [] }), 'nodes: raft needs 3 to 9 nodes, got 2'],
@@ -209,7 +210,7 @@ describe('validateScenario rejects', () => {
   });
 
   it('stops at a wrong version instead of checking fields it would not understand', () => {
-    expect(errorsOf({ format: 'faultline-scenario', version: 3, something: 'new' })).toEqual(['version: unsupported version 3 (this build reads versions 1 and 2)']);
+    expect(errorsOf({ format: 'faultline-scenario', version: 4, something: 'new' })).toEqual(['version: version 4 comes from a newer Faultline; this build reads versions 1–3']);
   });
 
   it('lists no protocols when it is not told them', () => {

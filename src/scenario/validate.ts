@@ -14,8 +14,8 @@ export type ProtocolLookup = (protocolId: string) => ProtocolModule | undefined;
 
 export const FORMAT = 'faultline-scenario';
 export const VERSION = SCENARIO_VERSION;
-/** Every version this build reads: version 1 replays with its own draws (sim/rng.ts). */
-const READABLE: readonly number[] = [1, 2];
+/** Every version this build reads: versions 1 and 2 replay with their own draws (sim/rng.ts). */
+const READABLE: readonly number[] = [1, 2, 3];
 export const MAX_UNTIL = 10_000_000;
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_NOTES = 1_000;
@@ -39,8 +39,11 @@ export function validateScenario(input: unknown, lookup: ProtocolLookup, known?:
   const v = (key: string): unknown => own(input, key);
   if (v('format') !== FORMAT) p.expect('format', `expected "${FORMAT}"`, v('format'));
   const version = v('version');
-  if (typeof version === 'number' && !READABLE.includes(version)) p.add('version', `unsupported version ${show(version)} (this build reads versions ${READABLE.join(' and ')})`);
-  else if (typeof version !== 'number') p.expect('version', `must be ${READABLE.join(' or ')}`, version);
+  const range = `${READABLE[0]}–${READABLE.at(-1)}`;
+  // A link made by a newer build says so: the reader can do something about that.
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCENARIO_VERSION) p.add('version', `version ${show(version)} comes from a newer Faultline; this build reads versions ${range}`);
+  else if (typeof version === 'number' && !READABLE.includes(version)) p.add('version', `unsupported version ${show(version)} (this build reads versions ${range})`);
+  else if (typeof version !== 'number') p.expect('version', `must be ${READABLE.slice(0, -1).join(', ')} or ${READABLE.at(-1)}`, version);
   // Another format or version would only produce noise below: its fields mean other things.
   if (p.count > 0) return { ok: false, errors: p.messages() };
   checkKeys(p, '', input, TOP_LEVEL);

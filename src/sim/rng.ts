@@ -112,6 +112,11 @@ export function keyedUnit(seed: number, purpose: Purpose, a: number, b: number, 
   return fmix(h ^ 20) / 4294967296;
 }
 
+/** A 32-bit key mixed from four words: version 3's causal keys (sim/causal.ts). */
+export function mixKeys(a: number, b: number, c: number, d: number): number {
+  return fmix(combine(combine(combine(combine(0x3c6ef372, a), b), c), d) ^ 16);
+}
+
 /** An integer in [min, max] from a keyed unit draw, as Rng.int does with its own. */
 export function unitToInt(u: number, min: number, max: number): number {
   return max <= min ? min : min + Math.floor(u * (max - min + 1));

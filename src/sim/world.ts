@@ -13,6 +13,7 @@ import { HEALED, linkKey, partitioned } from './network';
 import type { Arrival, Checkpoint, Item, NodeRuntime, Timer } from './worldState';
 import { MAX_EVENTS_AT_ONE_INSTANT, ScenarioRuntimeError } from './worldState';
 import { WorldIO } from './worldIO';
+import { actionKey, manualCopyKey, startKey } from './causal';
 
 export type { Checkpoint, Enabled } from './worldState';
 export { MAX_EVENTS_AT_ONE_INSTANT, ScenarioRuntimeError } from './worldState';
@@ -38,6 +39,7 @@ export class World extends WorldIO {
         view: { id, role, up: true, paused: false, state: {} },
       };
       this.nodes.set(id, node);
+      if (this.causal) this.cause = startKey(this.hashOf(id));
       this.pending.push(this.afterTransition(node, effects, { kind: 'start', node: id }));
     }
   }
@@ -64,6 +66,7 @@ export class World extends WorldIO {
       if (action && action.at <= end && (!head || this.actionIsDue(action, head))) {
         const index = this.actionIndex++;
         this.time = Math.max(this.time, action.at);
+        if (this.causal) this.cause = actionKey(actions, index);
         return this.number({ seq: -1, ...this.apply(action, index), action: index });
       }
       if (!head || head.time > end) {
@@ -218,7 +221,7 @@ export class World extends WorldIO {
       case 'duplicate': {
         const arr = this.inflight.get(a.message);
         if (!arr) return { ...base, reason: `message ${a.message} is not in flight` };
-        const copy = this.launch(arr.msg.from, arr.msg.to, arr.msg.payload, this.copyLatency(arr.msg.from, arr.msg.to), false, arr.msg.id);
+        const copy = this.launch(arr.msg.from, arr.msg.to, arr.msg.payload, this.copyLatency(arr.msg.from, arr.msg.to), false, arr.msg.id, this.causal ? manualCopyKey(this.cause) : 0);
         return { ...base, node: arr.msg.to, message: copy, sent: [copy] };
       }
       case 'delay': {
@@ -226,7 +229,7 @@ export class World extends WorldIO {
         if (!arr) return { ...base, reason: `message ${a.message} is not in flight` };
         this.unhold(arr);
         const msg = { ...arr.msg, arriveAt: Math.max(arr.time, this.time) + a.by };
-        this.enqueue(msg, arr.dropped);
+        this.enqueue(msg, arr.dropped, arr.key);
         return { ...base, node: msg.to, message: msg, detail: { by: a.by } };
       }
       case 'schedule':

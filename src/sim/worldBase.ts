@@ -26,6 +26,9 @@ export abstract class WorldBase {
   /** Version 1's one shared generator; version 2 draws only from keyed streams. */
   protected rng: Rng;
   protected readonly keyed: boolean;
+  /** Version 3: draws keyed by cause (sim/causal.ts), and the key of the event being made. */
+  protected readonly causal: boolean;
+  protected cause = 0;
   protected readonly index = new Map<NodeId, number>();
   protected linkDraws: number[];
   protected timerDraws: number[];
@@ -56,6 +59,7 @@ export abstract class WorldBase {
     this.cfg = { nodes: scenario.nodes, params: scenario.params };
     this.link = linkTable(scenario.network);
     this.keyed = scenario.version >= 2;
+    this.causal = scenario.version >= 3;
     scenario.nodes.forEach((id, i) => this.index.set(id, i));
     const n = scenario.nodes.length;
     const roles = (this.roles = module.roles(this.cfg));

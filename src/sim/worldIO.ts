@@ -6,6 +6,7 @@
 import type { EventObject } from 'xstate';
 import type { Message, NodeId, TraceEvent } from './types';
 import { Purpose, hashString, keyedUnit, unitToInt } from './rng';
+import { copyKey, messageKey, timerKey } from './causal';
 import { blockedBy, type LinkParams } from './network';
 import type { Effect } from './effects';
 import type { Arrival, Item, NodeRuntime, Timer } from './worldState';
@@ -36,12 +37,14 @@ export abstract class WorldIO extends WorldBase {
       return null;
     }
     node.timers.delete(item.name);
+    this.cause = timer.key;
     return this.deliverAs(node, timer.event ?? { type: item.name }, { seq: -1, time: this.time, kind: 'timer', node: node.id, timer: item.name });
   }
 
   protected arrive(a: Arrival): TraceEvent {
     const { msg } = a;
     const to = this.nodes.get(msg.to)!;
+    this.cause = a.key;
     const reason = a.dropped ? 'dropped' : (blockedBy(this.network, msg.from, msg.to) ?? (to.up ? null : 'down'));
     if (reason) return { seq: -1, time: this.time, kind: 'lost', node: msg.to, message: msg, reason };
     return this.deliverAs(to, { ...msg.payload, type: msg.type, from: msg.from } as EventObject, { seq: -1, time: this.time, kind: 'deliver', node: to.id, message: msg });
@@ -68,14 +71,16 @@ export abstract class WorldIO extends WorldBase {
   private complete(node: NodeRuntime, effects: readonly Effect[], out: TraceEvent): TraceEvent {
     let sent: Message[] | undefined;
     let output: unknown[] | undefined;
-    for (const e of effects) {
+    for (let j = 0; j < effects.length; j++) {
+      const e = effects[j]!;
       switch (e.type) {
         case 'send':
-          this.send(node.id, e.params.to, e.params.msg, (sent ??= []));
+          this.send(node.id, e.params.to, e.params.msg, (sent ??= []), this.causal ? this.effectKey(effects, j) : 0);
           break;
         case 'setTimer': {
           const p = e.params;
-          this.setTimer(node, p.name, p.delay ?? this.timerDraw(node.id, p.name, p.min ?? 0, p.max ?? p.min ?? 0), p.event);
+          const key = this.causal ? this.effectKey(effects, j) : 0;
+          this.setTimer(node, p.name, p.delay ?? this.timerDraw(node.id, p.name, p.min ?? 0, p.max ?? p.min ?? 0, key), p.event, key);
           break;
         }
         case 'cancelTimer':
@@ -114,27 +119,47 @@ export abstract class WorldIO extends WorldBase {
     this.views.set(node.id, node.view);
   }
 
-  protected setTimer(node: NodeRuntime, name: string, delay: number, event?: EventObject): void {
+  /** Version 3: the key of effect j, a send or a timer, of the event keyed `this.cause`: the
+   * n-th send to its destination, or the n-th timer of its name, that the event made. */
+  protected effectKey(effects: readonly Effect[], j: number): number {
+    const e = effects[j]!;
+    const send = e.type === 'send';
+    const name = send ? e.params.to : (e as Extract<Effect, { type: 'setTimer' }>).params.name;
+    let n = 0;
+    for (let i = 0; i < j; i++) {
+      const f = effects[i]!;
+      if (send ? f.type === 'send' && f.params.to === name : f.type === 'setTimer' && f.params.name === name) n++;
+    }
+    return send ? messageKey(this.cause, this.hashOf(name), n) : timerKey(this.cause, this.hashOf(name), n);
+  }
+
+  protected hashOf(name: string): number {
+    let h = this.nameHash.get(name);
+    if (h === undefined) this.nameHash.set(name, (h = hashString(name)));
+    return h;
+  }
+
+  protected setTimer(node: NodeRuntime, name: string, delay: number, event: EventObject | undefined, key: number): void {
     const due = this.time + Math.round(delay / node.rate);
-    const timer: Timer = { id: this.nextTimerId++, due, set: this.time, ...(event ? { event } : {}) };
+    const timer: Timer = { id: this.nextTimerId++, due, set: this.time, key, ...(event ? { event } : {}) };
     node.timers.set(name, timer);
     this.queue.push({ time: due, seq: this.queueSeq++, kind: 'timer', node: node.id, name, id: timer.id });
   }
 
   /** A random timer's delay: version 1 from the shared generator, version 2 keyed by
-   * (node, timer name, how many random timers the node has drawn). */
-  protected timerDraw(id: NodeId, name: string, min: number, max: number): number {
+   * (node, timer name, how many random timers the node has drawn), version 3 by the timer's key. */
+  protected timerDraw(id: NodeId, name: string, min: number, max: number, key: number): number {
+    if (this.causal) return unitToInt(keyedUnit(this.scenario.seed, Purpose.Timer, key, 0, 3), min, max);
     if (!this.keyed) return this.rng.int(min, max);
     const i = this.index.get(id)!;
-    let h = this.nameHash.get(name);
-    if (h === undefined) this.nameHash.set(name, (h = hashString(name)));
-    return unitToInt(keyedUnit(this.scenario.seed, Purpose.Timer, i, h, this.timerDraws[i]!++), min, max);
+    return unitToInt(keyedUnit(this.scenario.seed, Purpose.Timer, i, this.hashOf(name), this.timerDraws[i]!++), min, max);
   }
 
   /** Sends one message (and a duplicate, if the link makes one), appending them to `out`. */
-  protected send(from: NodeId, to: NodeId, payload: Message['payload'], out: Message[]): void {
+  protected send(from: NodeId, to: NodeId, payload: Message['payload'], out: Message[], key: number): void {
     if (!this.nodes.has(to)) throw new ScenarioRuntimeError(`node ${from} sent ${payload.type} to unknown node "${to}"`);
     const link = this.link(from, to);
+    if (this.causal) return this.sendCausal(from, to, payload, link, key, out);
     if (this.keyed) return this.sendKeyed(from, to, payload, link, out);
     const msg = this.launch(from, to, payload, this.rng.int(link.latency[0], link.latency[1]), this.rng.chance(link.drop));
     out.push(msg);
@@ -158,9 +183,22 @@ export abstract class WorldIO extends WorldBase {
     if (dup) out.push(this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.DuplicateLatency, f, t, k), lo, hi), false, msg.id));
   }
 
+  /** Version 3: a message draws its latency, loss and duplication from its causal key. */
+  protected sendCausal(from: NodeId, to: NodeId, payload: Message['payload'], link: LinkParams, key: number, out: Message[]): void {
+    const seed = this.scenario.seed;
+    const [lo, hi] = link.latency;
+    const dropped = link.drop > 0 && (link.drop >= 1 || keyedUnit(seed, Purpose.Drop, key, 0, 3) < link.drop);
+    const msg = this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.Latency, key, 0, 3), lo, hi), dropped, undefined, key);
+    out.push(msg);
+    const dup = link.duplicate > 0 && (link.duplicate >= 1 || keyedUnit(seed, Purpose.Duplicate, key, 0, 3) < link.duplicate);
+    if (dup) out.push(this.launch(from, to, payload, unitToInt(keyedUnit(seed, Purpose.DuplicateLatency, key, 0, 3), lo, hi), false, msg.id, copyKey(key)));
+  }
+
   /** A latency for a copy the user asked for (the `duplicate` action). */
   protected copyLatency(from: NodeId, to: NodeId): number {
     const [lo, hi] = this.link(from, to).latency;
+    // Version 3: keyed by the action's key (the event being made).
+    if (this.causal) return unitToInt(keyedUnit(this.scenario.seed, Purpose.ManualDuplicate, this.cause, 0, 3), lo, hi);
     if (!this.keyed) return this.rng.int(lo, hi);
     const f = this.index.get(from)!;
     const t = this.index.get(to)!;
@@ -168,7 +206,7 @@ export abstract class WorldIO extends WorldBase {
     return unitToInt(keyedUnit(this.scenario.seed, Purpose.ManualDuplicate, f, t, k), lo, hi);
   }
 
-  protected launch(from: NodeId, to: NodeId, payload: Message['payload'], latency: number, dropped: boolean, duplicateOf?: number): Message {
+  protected launch(from: NodeId, to: NodeId, payload: Message['payload'], latency: number, dropped: boolean, duplicateOf?: number, key = 0): Message {
     const msg: Message = {
       id: this.nextMessageId++,
       from,
@@ -179,12 +217,12 @@ export abstract class WorldIO extends WorldBase {
       arriveAt: this.time + latency,
     };
     if (duplicateOf !== undefined) msg.duplicateOf = duplicateOf;
-    this.enqueue(msg, dropped);
+    this.enqueue(msg, dropped, key);
     return msg;
   }
 
-  protected enqueue(msg: Message, dropped: boolean): void {
-    const item: Arrival = { time: msg.arriveAt, seq: this.queueSeq++, kind: 'arrive', msg, dropped };
+  protected enqueue(msg: Message, dropped: boolean, key: number): void {
+    const item: Arrival = { time: msg.arriveAt, seq: this.queueSeq++, kind: 'arrive', msg, dropped, key };
     this.inflight.set(msg.id, item);
     this.queue.push(item);
   }

@@ -14,6 +14,8 @@ export interface Arrival {
   msg: Message;
   /** Lost to the link's drop rate, decided when sent. */
   dropped: boolean;
+  /** Version 3: the message's causal key (sim/causal.ts); 0 before. */
+  key: number;
 }
 export interface TimerFire {
   time: number;
@@ -32,6 +34,8 @@ export interface Timer {
   set: number;
   /** Event to deliver; `{ type: name }` when absent (XState `after` timers carry their own). */
   event?: EventObject;
+  /** Version 3: the timer's causal key (sim/causal.ts); 0 before. */
+  key: number;
 }
 
 export interface NodeRuntime {

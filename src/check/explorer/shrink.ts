@@ -11,6 +11,7 @@ import { isKernelAction } from '../../scenario/types';
 import { Simulation } from '../../sim/simulation';
 import { ScenarioRuntimeError } from '../../sim/world';
 import { ddmin } from './ddmin';
+import { explicitLosses } from './losses';
 
 export type ShrinkStep = 'check' | 'network' | 'actions' | 'simplify' | 'times' | 'nodes' | 'rename' | 'recheck';
 
@@ -125,27 +126,20 @@ export function shrink(
   note('check');
   if (!fails(cur)) return { scenario: cur, runs, from: cur.actions.length, confirmed: false };
 
-  // 1. Random network decisions: keyed draws keep them stable under removal, but a
-  //    counterexample reads better without them. Zero the rates if the bug survives that; else
-  //    turn the random losses into explicit drop actions (DEMi's "externalize").
+  // 1. Random network decisions: a counterexample reads better without them. Zero the rates if
+  //    the bug survives that; else (versions 1 and 2) turn the random losses into explicit drop
+  //    actions (DEMi's "externalize"), which keeps removal from re-drawing them. Version 3
+  //    draws a loss from the message's causal key, which removal does not shift, so its losses
+  //    stay random: explicit drops name messages by id, ids shift when an earlier action goes,
+  //    so each drop would pin every action before it, and each loss that mattered would be one
+  //    more action (one Zab counterexample: 14 actions at a 15 % loss rate, or 30 with its 16
+  //    losses as drops).
   note('network');
+  let from = cur.actions.length;
   if (cur.network.drop > 0 || cur.network.duplicate > 0) {
     if (!accept({ ...cur, network: { ...cur.network, drop: 0, duplicate: 0 } })) {
       accept({ ...cur, network: { ...cur.network, duplicate: 0 } });
-      if (cur.network.drop > 0) {
-        const sim = new Simulation(module, cur, { checkpointEvery: 0 }).run();
-        const sentBy = new Map<number, { at: number; step: number }>();
-        for (const e of sim.events) for (const m of e.sent ?? []) sentBy.set(m.id, { at: e.time, step: e.seq + 1 });
-        const drops: Action[] = [];
-        for (const e of sim.events) {
-          if (e.kind === 'lost' && e.reason === 'dropped' && e.message) {
-            const s = sentBy.get(e.message.id);
-            if (s) drops.push({ at: s.at, do: 'drop', message: e.message.id, step: s.step });
-          }
-        }
-        const actions = [...cur.actions, ...drops].sort((a, b) => a.at - b.at || (a.step ?? 0) - (b.step ?? 0));
-        accept({ ...cur, actions, network: { ...cur.network, drop: 0 } });
-      }
+      if (cur.network.drop > 0 && cur.version < 3 && accept(explicitLosses(module, cur).scenario)) from = cur.actions.length;
     }
   }
 
@@ -153,7 +147,6 @@ export function shrink(
   //    (placed at one step: a triggered fault) becomes one crash that loses its outbox: drops
   //    name messages by id, and ids shift when an earlier action goes, so they pin every
   //    action before them.
-  const from = cur.actions.length;
   mergeCrashDrops(cur, accept);
   note('actions');
   const kept = ddmin(cur.actions, (subset) => fails({ ...cur, actions: subset.slice() }), Math.max(0, budget - runs));
@@ -165,7 +158,7 @@ export function shrink(
   dropClientOps(cur, accept);
 
   // 3. Simpler actions: a partition becomes a one-way cut, a drop a delay, forks lose their
-  //    trace positions, restarts keep their disk.
+  //    trace positions, restarts keep their disk, crashes keep their outbox.
   note('simplify');
   for (let i = 0; i < cur.actions.length; i++) {
     const a = cur.actions[i]!;
@@ -177,6 +170,11 @@ export function shrink(
       }
     } else if (a.do === 'drop') put({ ...a, do: 'delay', by: Math.max(100, cur.until - a.at) } as Action);
     else if (a.do === 'restart' && (a as { loseDisk?: boolean }).loseDisk) put({ at: a.at, do: 'restart', node: (a as { node: string }).node });
+    else if (a.do === 'crash' && a.loseOutbox) {
+      // A plain crash: what the node sent still arrives.
+      const { loseOutbox: _l, ...plain } = a;
+      put(plain as Action);
+    }
   }
   if (cur.actions.some((a) => a.step !== undefined)) {
     accept({ ...cur, actions: cur.actions.map(({ step: _s, ...rest }) => rest as Action) });
