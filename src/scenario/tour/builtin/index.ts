@@ -6,8 +6,10 @@ import { twoPcVsThreePc } from './twoPcVsThreePc';
 import { chashJoinLeave } from './chashJoinLeave';
 import { zabBroadcast } from './zabBroadcast';
 import { lockFencing } from './lockFencing';
+import { paxosAdopt } from './paxosAdopt';
+import { multiPaxosGap } from './multiPaxosGap';
 
-export const BUILTIN_TOURS: readonly Tour[] = [raftElection, raftFigure8, twoPcVsThreePc, chashJoinLeave, zabBroadcast, lockFencing];
+export const BUILTIN_TOURS: readonly Tour[] = [raftElection, raftFigure8, twoPcVsThreePc, chashJoinLeave, zabBroadcast, lockFencing, paxosAdopt, multiPaxosGap];
 
 export function builtinTour(id: string): Tour | undefined {
   return BUILTIN_TOURS.find((t) => t.id === id);
