@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
 });
 
-test('a tour run is named by the tour’s title, in the chosen language, and keeps it after the tour', async ({ page }) => {
+test('a tour run is named by the tour’s title, in the chosen language, and says when the tour is left', async ({ page }) => {
   await freshApp(page);
   await page.getByTestId('tours-open').click();
   await page.getByTestId('tour-start-raft-figure-8').click();
@@ -21,6 +21,10 @@ test('a tour run is named by the tour’s title, in the chosen language, and kee
   await page.locator('.topbar .lang select').selectOption('zh-CN');
   await expect(name).toContainText('Raft：日志复制，以及图 8 为什么需要一条规则');
   await page.locator('.topbar .lang select').selectOption('en');
+  // Left: the run stays, and its name says the tour is over.
+  await page.getByTestId('tour-leave').click();
+  await expect(page.getByTestId('tour-panel')).toBeHidden();
+  await expect(name).toContainText('After the tour: Raft: log replication, and why Figure 8 needs a rule');
   // Another run: its own name again.
   await page.keyboard.press('s');
   await page.getByRole('button', { name: 'Open scenario raft:leader-crash' }).click();
