@@ -126,7 +126,10 @@ export const multiPaxosGap: Tour = {
       id: 'gap',
       kind: 'ask',
       anchor: { after: 0 },
-      say: { en: 'Look at the Accepts {{N}} just sent, one per slot.', 'zh-CN': '看看 {{N}} 刚发送的 Accept，每个槽一个。' },
+      say: {
+        en: '{{N}} has just sent its Accepts, one per slot from 1 to 3: its row in the **slot log** below shows what it proposes.',
+        'zh-CN': '{{N}} 刚刚发送了它的 Accept，从槽 1 到槽 3 每个槽一个：下方**日志槽**中它的那一行显示了它提议的内容。',
+      },
       ask: {
         type: 'choice',
         question: { en: 'What does {{N}} propose for **slot 2**?', 'zh-CN': '{{N}} 为**槽 2** 提议什么？' },
