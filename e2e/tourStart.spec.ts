@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
 });
 
-test('a tour run is named by the tour’s title, in the chosen language, and keeps it after the tour', async ({ page }) => {
+test('a tour run is named by the tour’s title, in the chosen language, and says when the tour is left', async ({ page }) => {
   await freshApp(page);
   await page.getByTestId('tours-open').click();
   await page.getByTestId('tour-start-raft-figure-8').click();
@@ -21,6 +21,10 @@ test('a tour run is named by the tour’s title, in the chosen language, and kee
   await page.locator('.topbar .lang select').selectOption('zh-CN');
   await expect(name).toContainText('Raft：日志复制，以及图 8 为什么需要一条规则');
   await page.locator('.topbar .lang select').selectOption('en');
+  // Left: the run stays, and its name says the tour is over.
+  await page.getByTestId('tour-leave').click();
+  await expect(page.getByTestId('tour-panel')).toBeHidden();
+  await expect(name).toContainText('After the tour: Raft: log replication, and why Figure 8 needs a rule');
   // Another run: its own name again.
   await page.keyboard.press('s');
   await page.getByRole('button', { name: 'Open scenario raft:leader-crash' }).click();
@@ -46,4 +50,23 @@ test('no fork warning at a tour’s start; it shows once the user has seen later
   await page.getByRole('button', { name: 'Go to the end of the run' }).click();
   await page.getByRole('button', { name: 'Go to the start of the run' }).click();
   await expect(page.getByTestId('fork-warning')).toBeVisible();
+});
+
+test('a tour plays in an edit-locked embed at 600 × 400: its run opens, its task step opens editing', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 400 });
+  await page.goto('/?embed=1&lock=edit&tour=raft-figure-8&tourStep=3');
+  const panel = page.getByTestId('tour-panel');
+  await expect(panel).toHaveAttribute('data-step', 'who-term-4');
+  // The curated scenario the tour names by id, under the tour's title.
+  expect(await page.evaluate(() => window.__faultline!.store.getState().sim.scenario.name)).toBe('figure-8-bug');
+  await expect(page.locator('.embed-bar')).toContainText('Raft: log replication');
+  // The whole panel fits the frame's width, its Next button within reach by scrolling the aside.
+  const box = (await panel.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(600);
+  await expect(page.getByRole('button', { name: 'Partition…' })).toHaveCount(0);
+  await page.goto('/?embed=1&lock=edit&tour=raft-figure-8&tourStep=6');
+  await expect(panel).toHaveAttribute('data-kind', 'task');
+  await expect(page.getByRole('button', { name: 'Partition…' })).toBeVisible();
+  await page.getByTestId('tour-show-me').click();
+  await expect(page.getByTestId('tour-task')).toHaveAttribute('data-done', 'true');
 });

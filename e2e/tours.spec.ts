@@ -126,7 +126,8 @@ test('a tour works in compare mode: 2PC against 3PC, both panes follow the tour'
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
   await page.goto('/?tour=2pc-vs-3pc&tourStep=4');
-  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'side-by-side');
+  // The first load compiles two protocols and records both runs up to step 4: slow under load.
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'side-by-side', { timeout: 20_000 });
   await expect(page.getByTestId('compare')).toBeVisible();
   const times = await page.evaluate(() => ({ left: window.__faultline!.store.getState().frame.time, right: window.__faultline!.compare()?.getState().frame.time }));
   expect(times.left).toBeGreaterThan(600);

@@ -36,6 +36,14 @@ describe('tour player', () => {
     expect(cursor(session)).toEqual(elected);
   });
 
+  it('leaving marks the run title left: the top bar no longer names a tour that is gone', () => {
+    const session = createSession(freeCluster(DEFAULT_SETTINGS));
+    tourStore.getState().start(raftElection, session);
+    expect(session.getState().runTitle).toEqual({ scenario: 'tour-election', text: raftElection.title });
+    tourStore.getState().leave();
+    expect(session.getState().runTitle).toEqual({ scenario: 'tour-election', text: raftElection.title, left: true });
+  });
+
   it('an ask step is answered by playing ahead; progress reports the student answer', () => {
     const session = createSession(freeCluster(DEFAULT_SETTINGS));
     tourStore.getState().start(raftElection, session);

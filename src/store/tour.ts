@@ -217,6 +217,9 @@ export const tourStore = createStore<TourState>()((set, get) => {
     leave() {
       unfollow?.();
       unfollow = null;
+      const { session, tour } = get();
+      const title = session?.getState().runTitle;
+      if (tour && title && !title.left && title.scenario === tour.scenario.name) session!.getState().setRunTitle({ ...title, left: true });
       set({ ...empty });
     },
     setPicker: (open) => set({ pickerOpen: open }),

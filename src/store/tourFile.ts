@@ -1,6 +1,9 @@
-/** A tour opened from a file (Open… or a drop): validated, then played over the session. */
+/** A tour opened from a file (Open… or a drop): validated, then played over the session; and a
+ * built-in tour, whose curated scenario (`scenarioId`) is filled in first. */
 import type { SessionStore } from './session';
 import { parseTourJson } from '../scenario/tour/codec';
+import { resolveTour } from '../scenario/tour/scenarioRef';
+import type { TourInput } from '../scenario/tour/types';
 import { PROTOCOL_IDS, getProtocol, withProtocols } from '../protocols/loader';
 import { tourStore } from './tour';
 
@@ -14,4 +17,16 @@ export async function openTourText(session: SessionStore, text: string): Promise
   if (!r.ok) return r.errors;
   tourStore.getState().start(r.tour, session);
   return null;
+}
+
+/** Starts a tour as written (a built-in): its named scenario's protocol loads first. When it
+ * cannot be resolved (a curated scenario renamed under it), a notice says why. */
+export async function openTour(session: SessionStore, input: TourInput, step?: number, quiet?: boolean): Promise<boolean> {
+  const r = await withProtocols(() => resolveTour(input, getProtocol, [...PROTOCOL_IDS]));
+  if (!r.ok) {
+    session.getState().setNotice({ kind: 'error', key: 'notice.badLink', detail: r.errors.join('; ') });
+    return false;
+  }
+  tourStore.getState().start(r.tour, session, step, quiet);
+  return true;
 }

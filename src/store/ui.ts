@@ -9,6 +9,8 @@ export type Dialog = 'help' | 'settings' | 'partition' | 'scenarios' | 'compare'
 export interface RunTitle {
   scenario: string | undefined;
   text: string | { en: string; 'zh-CN'?: string };
+  /** The tour that named the run was left: the title says so (the run stays, the tour is gone). */
+  left?: boolean;
 }
 
 export interface UiSlice {

@@ -1,5 +1,6 @@
 /** The run's title as the top bar and the embed code name it: a tour's title while its run is
- * on, "Free play" for the app's own run, the explorer's counterexample by what it is, else the
+ * on ("After the tour: …" once the tour is left), "Free play" for the app's own run, the
+ * explorer's counterexample by what it is, else the
  * scenario's (translated) title. */
 import type { SessionState } from '../store/session';
 import { translate } from '../i18n';
@@ -7,7 +8,11 @@ import { scenarioText } from '../i18n/contentText';
 
 export function runTitle(s: SessionState): string {
   const { runTitle: own, sim, lang } = s;
-  if (own && own.scenario === sim.scenario.name) return typeof own.text === 'string' ? own.text : (own.text[lang] ?? own.text.en);
+  if (own && own.scenario === sim.scenario.name) {
+    const title = typeof own.text === 'string' ? own.text : (own.text[lang] ?? own.text.en);
+    // Left: still the tour's run, but no tour is playing it (the tours table is loaded by then).
+    return own.left ? translate(lang, 'tours.afterTitle', { title }) || title : title;
+  }
   if (sim.scenario.name === 'free-play') return translate(lang, 'newcomer.freePlay');
   // The shrinker names its runs (check/explorer/shrink.ts); the reader gets words, not the id.
   if (sim.scenario.name === 'explorer-counterexample' && !sim.scenario.title) return translate(lang, 'newcomer.explorerRun');

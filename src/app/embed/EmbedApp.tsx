@@ -12,8 +12,8 @@ import { Stage } from '../../views/compare/CompareStage';
 import { NoticeBar } from '../../views/NoticeBar';
 import { FaultToolbar } from '../../views/FaultToolbar';
 import { lazyPanel } from '../../views/protocolPanels';
-import { translate } from '../../i18n';
-import { protocolName, scenarioText } from '../../i18n/contentText';
+import { protocolName } from '../../i18n/contentText';
+import { runTitle } from '../../views/runTitle';
 import type { LockControl } from './locks';
 import { usePlayback } from '../usePlayback';
 import { useEmbedKeys } from './useEmbedKeys';
@@ -53,7 +53,8 @@ function OpenInApp() {
 
 function EmbedBar({ locked, range }: { locked: boolean; range: StepRange | null }) {
   const t = useT();
-  const title = useSession((s) => (s.sim.scenario.name === 'free-play' ? translate(s.lang, 'newcomer.freePlay') : scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).title));
+  // A tour's title while its run is on, as the app's top bar names it.
+  const title = useSession(runTitle);
   const protocol = useSession((s) => protocolName(s.lang, s.module));
   return (
     <header className="embed-bar">

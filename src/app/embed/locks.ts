@@ -6,6 +6,7 @@
  */
 import type { SessionState, SessionStore } from '../../store/session';
 import type { StepRange } from '../../store/embedLink';
+import type { Scenario } from '../../scenario/types';
 
 export interface Locks {
   lockEdit: boolean;
@@ -20,6 +21,8 @@ export interface LockControl {
   subscribe(listener: () => void): () => void;
   /** The step a host's "go to" lands on: clamped into the range. */
   clamp(step: number): number;
+  /** A run the embed opens itself (its tour's) passes the edit lock; null: none does. */
+  allowRun(test: ((scenario: Scenario) => boolean) | null): void;
 }
 
 /** Actions that change the run itself (or open a dialog that would). */
@@ -31,6 +34,7 @@ type Fn = (...args: never[]) => unknown;
 
 export function applyLocks(store: SessionStore, locks: Locks): LockControl {
   let editing = !locks.lockEdit;
+  let allowed: ((scenario: Scenario) => boolean) | null = null;
   const listeners = new Set<() => void>();
   const original = store.getState();
   const range = locks.range;
@@ -68,7 +72,9 @@ export function applyLocks(store: SessionStore, locks: Locks): LockControl {
 
   for (const name of EDITS) {
     const fn = (patch[name] ?? original[name]) as Fn;
-    patch[name] = (...args: never[]) => (editing ? fn(...args) : undefined);
+    // Opening a run (load, replace) also passes when it is the one the embed's tour opens.
+    const opens = name === 'load' || name === 'replace';
+    patch[name] = (...args: never[]) => (editing || (opens && allowed?.(args[0] as unknown as Scenario)) ? fn(...args) : undefined);
   }
   const { openDialog } = original;
   patch.openDialog = (dialog: SessionState['dialog']) => {
@@ -89,5 +95,8 @@ export function applyLocks(store: SessionStore, locks: Locks): LockControl {
     },
     editing: () => editing,
     clamp,
+    allowRun: (test) => {
+      allowed = test;
+    },
   };
 }

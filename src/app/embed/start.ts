@@ -7,6 +7,8 @@ import type { EmbedOptions } from '../../store/embedLink';
 import { applyLocks, type LockControl } from './locks';
 import { resolveParentOrigin } from './origin';
 import { startBridge } from './bridge';
+import { followTourLocks } from './tourLocks';
+import { tourStore } from '../../store/tour';
 
 /** How many events an embed records at start-up: a curated run whole, a long one in part (the
  * rest is recorded as it plays, and the reported total grows). */
@@ -27,6 +29,7 @@ export function startEmbed(store: SessionStore, options: EmbedOptions, problems:
   if (options.lang) store.getState().setLang(options.lang);
   store.getState().recordAhead(() => false, RECORD_AHEAD);
   const control = applyLocks(store, options);
+  followTourLocks(control, tourStore, options.lockEdit);
   const framed = window.parent !== window;
   const ancestor = location.ancestorOrigins?.length ? location.ancestorOrigins[0]! : null;
   const origin = resolveParentOrigin({ framed, host: options.host, badHost: options.badHost, ancestor, referrer: document.referrer });

@@ -222,7 +222,7 @@ export function readTourActions(p: Problems, path: string, v: unknown, c: RefCon
       const x = own(a, k);
       if (typeof x === 'string' && x.startsWith('$')) {
         readNodeRef(p, field(field(path, i), k), x, c);
-        copy[k] = stand;
+        copy[k] = stand ?? x; // No scenario (it failed): $name stands for itself, no cascade.
       }
     }
     return copy;

@@ -135,6 +135,12 @@ export interface Tour {
   title: Text;
   description?: Text;
   authors?: string[];
+  /** `protocol:name` of a curated scenario to run (docs/formats.md); when absent, `scenario` is
+   * the tour's own. Once read (validate.ts, scenarioRef.ts), `scenario` holds it either way. */
+  scenarioId?: string;
   scenario: Scenario;
   steps: TourStep[];
 }
+
+/** A tour as written: its own scenario, or a curated one named by `scenarioId`. */
+export type TourInput = Omit<Tour, 'scenario'> & { scenario?: Scenario };

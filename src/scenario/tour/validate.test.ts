@@ -38,7 +38,7 @@ describe('validateTour', () => {
   });
 
   it('names unknown fields, missing steps and too many steps', () => {
-    expect(errors({ ...base(), stpes: [] })).toContain('stpes: unknown field (expected format, version, id, title, description, authors, scenario, steps)');
+    expect(errors({ ...base(), stpes: [] })).toContain('stpes: unknown field (expected format, version, id, title, description, authors, scenarioId, scenario, steps)');
     expect(errors({ ...base(), steps: [] })[0]).toBe('steps: must be an array of 1 to 200 steps, got "0 steps"');
     const many = base();
     many.steps = Array.from({ length: 201 }, (_, i) => ({ id: `s${i}`, kind: 'narrate', anchor: { after: 0 }, say: 'x' }));
@@ -49,6 +49,20 @@ describe('validateTour', () => {
     const t = base();
     (t.scenario as Record<string, unknown>).nodes = ['n1', 'n1'];
     expect(errors(t).some((e) => e.startsWith('scenario.nodes'))).toBe(true);
+  });
+
+  it('runs a curated scenario named by scenarioId, and says why an id names none', () => {
+    const { scenario: _own, ...byId } = base();
+    const r = validateTour({ ...byId, scenarioId: 'raft:leader-crash' }, getProtocol, known);
+    expect(r.ok && r.tour.scenario).toEqual(raft.scenarios.find((s) => s.name === 'leader-crash'));
+    expect(r.ok && r.tour.scenarioId).toBe('raft:leader-crash');
+    expect(errors({ ...byId, scenarioId: 'raft:no-such' })).toEqual([`scenarioId: raft has no curated scenario "no-such" (it has: ${raft.scenarios.map((s) => s.name).join(', ')})`]);
+    expect(errors({ ...byId, scenarioId: 'paxo:happy-path' })).toEqual(['scenarioId: no protocol is called "paxo" (known: raft, twopc, threepc, chash)']);
+    expect(errors({ ...byId, scenarioId: 'figure-8' })[0]).toBe('scenarioId: must be "protocol:scenario", such as "raft:figure-8", got "figure-8"');
+    expect(errors({ ...byId, scenarioId: { __proto__: 'raft' } })[0]).toMatch(/^scenarioId: must be "protocol:scenario"/);
+    // Exactly one of the two: a tour without an id still carries its own scenario.
+    expect(errors({ ...base(), scenarioId: 'raft:leader-crash' })).toEqual(['scenarioId: give either scenarioId (a curated scenario) or scenario (your own), not both']);
+    expect(errors(byId)).toEqual(['scenario: missing: give the tour\'s scenario, or scenarioId naming a curated one ("raft:figure-8")']);
   });
 
   it('refuses unbound $names, unknown nodes and forward references', () => {

@@ -6,13 +6,14 @@ import { validateScenario, type ProtocolLookup } from '../validate';
 import { checkKeys, field, isRecord, NodeSet, own, Problems, show } from '../problems';
 import type { Scenario } from '../types';
 import { MAX_LIST, readAnchor, readEventMatch, readHighlights, readId, readText, readTourActions, type RefContext } from './readParts';
+import { curatedScenario } from './scenarioRef';
 import { TOUR_FORMAT, TOUR_VERSION, type Ask, type AskAnswer, type BranchChoice, type StepKind, type Task, type Tour, type TourStep } from './types';
 
 export type TourResult = { ok: true; tour: Tour } | { ok: false; errors: string[] };
 
 export const MAX_STEPS = 200;
 const KINDS: readonly StepKind[] = ['narrate', 'wait', 'ask', 'task', 'branch', 'sandbox'];
-const TOP = ['format', 'version', 'id', 'title', 'description', 'authors', 'scenario', 'steps'];
+const TOP = ['format', 'version', 'id', 'title', 'description', 'authors', 'scenarioId', 'scenario', 'steps'];
 const STEP = ['id', 'kind', 'anchor', 'say', 'show', 'bind', 'ask', 'task', 'branch', 'next'];
 
 export function validateTour(input: unknown, lookup: ProtocolLookup, known?: readonly string[]): TourResult {
@@ -32,9 +33,8 @@ export function validateTour(input: unknown, lookup: ProtocolLookup, known?: rea
   if (authors !== undefined && !(Array.isArray(authors) && authors.length <= MAX_LIST && authors.every((a) => typeof a === 'string' && a.length <= 200))) {
     p.expect('authors', `must be an array of at most ${MAX_LIST} names`, authors);
   }
-  const sc = validateScenario(v('scenario'), lookup, known);
-  if (!sc.ok) for (const e of sc.errors) p.add(`scenario.${e.replace(/:.*$/, '')}`, e.replace(/^[^:]*: /, ''));
-  const scenario = sc.ok ? sc.scenario : undefined;
+  const scenarioId = v('scenarioId');
+  const scenario = readScenario(p, scenarioId, v('scenario'), lookup, known);
   const steps = readSteps(p, v('steps'), scenario, lookup);
   if (p.count > 0 || !scenario || !id || !title) return { ok: false, errors: p.messages() };
   return {
@@ -46,10 +46,23 @@ export function validateTour(input: unknown, lookup: ProtocolLookup, known?: rea
       title,
       ...(description !== undefined ? { description } : {}),
       ...(Array.isArray(authors) ? { authors: authors as string[] } : {}),
+      ...(typeof scenarioId === 'string' ? { scenarioId } : {}),
       scenario,
       steps,
     },
   };
+}
+
+/** The tour's own scenario, or the curated one `scenarioId` names (exactly one of the two). */
+function readScenario(p: Problems, id: unknown, own: unknown, lookup: ProtocolLookup, known?: readonly string[]): Scenario | undefined {
+  if (id !== undefined && own !== undefined) return void p.add('scenarioId', 'give either scenarioId (a curated scenario) or scenario (your own), not both');
+  if (id === undefined && own === undefined) return void p.add('scenario', 'missing: give the tour\'s scenario, or scenarioId naming a curated one ("raft:figure-8")');
+  const curated = id === undefined ? null : curatedScenario(id, lookup, known);
+  if (curated && !curated.ok) return void p.add('scenarioId', curated.error);
+  const sc = validateScenario(curated ? curated.scenario : own, lookup, known);
+  const at = curated ? `scenarioId (${String(id)})` : 'scenario';
+  if (!sc.ok) for (const e of sc.errors) p.add(`${at}.${e.replace(/:.*$/, '')}`, e.replace(/^[^:]*: /, ''));
+  return sc.ok ? sc.scenario : undefined;
 }
 
 function readSteps(p: Problems, v: unknown, scenario: Scenario | undefined, lookup: ProtocolLookup): TourStep[] {

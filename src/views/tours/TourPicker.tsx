@@ -4,7 +4,8 @@ import { useSession, useSessionStore, useT } from '../session';
 import { BUILTIN_TOURS } from '../../scenario/tour/builtin';
 import { pick } from '../../scenario/tour/text';
 import { useAllProtocols } from '../dialogs/useProtocols';
-import { tourStore } from '../../store/tour';
+import { openTour } from '../../store/tourFile';
+import { tourProtocols } from '../../scenario/tour/scenarioRef';
 import { recordStore } from '../../store/tourRecord';
 import './tours.css';
 
@@ -30,14 +31,14 @@ export function TourPicker() {
         </button>
       </p>
       <ul className="tour-list">
-        {BUILTIN_TOURS.map((tour) => (
+        {BUILTIN_TOURS.map((tour) => ({ tour, ...tourProtocols(tour) })).map(({ tour, protocol, compare }) => (
           <li key={tour.id}>
             <div>
               <strong>{pick(tour.title, lang)}</strong>
               <p>{pick(tour.description, lang)}</p>
               <p className="tour-note">
-                {protocols.get(tour.scenario.protocol)?.name ?? tour.scenario.protocol}
-                {tour.scenario.compare && ` ⇆ ${protocols.get(tour.scenario.compare.protocol)?.name ?? ''} (${t('tours.compareNote')})`} · {t('tours.steps', { n: tour.steps.length })} · <code>{tour.id}</code>
+                {protocols.get(protocol)?.name ?? protocol}
+                {compare !== undefined && ` ⇆ ${protocols.get(compare)?.name ?? ''} (${t('tours.compareNote')})`} · {t('tours.steps', { n: tour.steps.length })} · <code>{tour.id}</code>
               </p>
             </div>
             <button
@@ -47,7 +48,7 @@ export function TourPicker() {
               data-testid={`tour-start-${tour.id}`}
               onClick={() => {
                 store.getState().openDialog(null);
-                tourStore.getState().start(tour, store);
+                void openTour(store, tour);
               }}
             >
               {t('tours.start')}

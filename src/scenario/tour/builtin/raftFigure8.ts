@@ -1,10 +1,8 @@
 /** Built-in tour: Raft log replication and Figure 8 (Ongaro and Ousterhout 2014, sections 5.3,
- * 5.4.2 and Figure 8), over `raft:figure-8-bug`'s script with the commit-previous-term bug on. */
-import type { Tour } from '../types';
+ * 5.4.2 and Figure 8), over the curated `raft:figure-8-bug` (by id), the commit-previous-term bug on. */
+import type { TourInput } from '../types';
 
-const request = (at: number, node: string, command: string) => ({ at, do: 'request', node, command });
-
-export const raftFigure8: Tour = {
+export const raftFigure8: TourInput = {
   format: 'faultline-tour',
   version: 1,
   id: 'raft-figure-8',
@@ -13,42 +11,8 @@ export const raftFigure8: Tour = {
     en: 'Entries travel in AppendEntries and commit on a majority, until a leader counts replicas of an old term: the run of Figure 8, with that bug switched on.',
     'zh-CN': '日志条目随 AppendEntries 传播，在多数派保存后提交；直到某个领导者为旧任期的条目计数副本：图 8 的运行，打开了这个错误开关。',
   },
-  scenario: {
-    format: 'faultline-scenario',
-    version: 2,
-    protocol: 'raft',
-    name: 'tour-figure-8',
-    nodes: ['n1', 'n2', 'n3', 'n4', 'n5'],
-    seed: 1,
-    params: { bugs: ['commit-previous-term'], electionTimeout: [150, 300], heartbeatInterval: 50, leaderNoop: false },
-    network: { latency: [10, 10], drop: 0, duplicate: 0 },
-    schedule: 'auto',
-    actions: [
-      { at: 0, do: 'timeout', node: 'n1' },
-      request(40, 'n1', 'x=1'),
-      { at: 100, do: 'crash', node: 'n3' },
-      { at: 100, do: 'crash', node: 'n4' },
-      { at: 100, do: 'crash', node: 'n5' },
-      request(110, 'n1', 'y=2'),
-      { at: 150, do: 'crash', node: 'n1' },
-      { at: 150, do: 'restart', node: 'n3' },
-      { at: 150, do: 'restart', node: 'n4' },
-      { at: 150, do: 'restart', node: 'n5' },
-      { at: 160, do: 'timeout', node: 'n5' },
-      { at: 185, do: 'partition', groups: [['n5'], ['n1', 'n2', 'n3', 'n4']] },
-      request(190, 'n5', 'z=3'),
-      { at: 200, do: 'crash', node: 'n5' },
-      { at: 205, do: 'heal' },
-      { at: 210, do: 'restart', node: 'n1' },
-      { at: 220, do: 'timeout', node: 'n1' },
-      { at: 260, do: 'timeout', node: 'n1' },
-      { at: 350, do: 'crash', node: 'n1' },
-      { at: 360, do: 'restart', node: 'n5' },
-      { at: 370, do: 'timeout', node: 'n5' },
-      { at: 420, do: 'timeout', node: 'n5' },
-    ],
-    until: 700,
-  },
+  // The curated run itself (src/protocols/raft/scenarios.ts): the tour follows it when it changes.
+  scenarioId: 'raft:figure-8-bug',
   steps: [
     {
       id: 'intro',
