@@ -1,6 +1,6 @@
 /** The tour panel: the step's text, its question, task or choices, progress, back and next
  * (also N and B), and the step's highlights drawn over the other views. */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { tourStore } from '../../store/tour';
 import { fill, pick } from '../../scenario/tour/text';
@@ -20,6 +20,9 @@ export function TourPanel() {
   const lang = useSession((s) => s.lang);
   const dialog = useSession((s) => s.dialog);
   const nodes = useSession((s) => s.sim.scenario.nodes);
+  const params = useSession((s) => s.sim.scenario.params);
+  const module = useSession((s) => s.module);
+  const roles = useMemo(() => module.roles({ nodes, params }), [module, nodes, params]);
   const tour = useStore(tourStore, (s) => s.tour);
   const played = useStore(tourStore, (s) => s.played);
   const waiting = useStore(tourStore, (s) => s.waitingFor !== null);
@@ -61,7 +64,7 @@ export function TourPanel() {
       <div className="tour-say" aria-live="polite" data-testid="tour-say">
         <Markdown text={fill(pick(step.say, lang), b)} />
       </div>
-      {step.ask && <AskPart key={step.id} step={step} lang={lang} b={b} nodes={nodes} />}
+      {step.ask && <AskPart key={step.id} step={step} lang={lang} b={b} nodes={nodes} roles={roles} />}
       {step.task && <TaskPart step={step} />}
       {step.branch && <BranchPart step={step} lang={lang} b={b} />}
       {waiting && <p className="tour-note">{t('tours.waiting')}</p>}
