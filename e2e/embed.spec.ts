@@ -136,6 +136,9 @@ test('"Embed…" writes the iframe code for this run with the chosen locks, and 
   const dialog = page.getByTestId('embed-dialog');
   await expect(dialog.getByTestId('embed-lock')).toBeChecked();
   await dialog.getByTestId('embed-use-range').check();
+  // The range starts as the whole run recorded so far (here up to the cursor), not one step.
+  await expect(dialog.getByTestId('embed-from')).toHaveValue('0');
+  expect(Number(await dialog.getByTestId('embed-to').inputValue())).toBeGreaterThanOrEqual(30);
   await dialog.getByTestId('embed-from').fill('25');
   await dialog.getByTestId('embed-to').fill('90');
   await dialog.getByTestId('embed-host').fill('https://course.example/week1');
@@ -146,7 +149,7 @@ test('"Embed…" writes the iframe code for this run with the chosen locks, and 
   const src = /src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&');
   expect(src.startsWith(`${APP}/#s=`)).toBe(true);
   expect(src).toContain('&k=30&');
-  expect(src).toContain('&embed=1&lock=edit&range=25..90&host=https%3A%2F%2Fcourse.example');
+  expect(src).toContain('&embed=1&lock=edit&range=25..90&host=https%3A%2F%2Fcourse.example&lang=en');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP });
   await dialog.getByTestId('embed-copy').click();
   await expect(dialog.getByRole('status')).toHaveText('Embed code copied.');
@@ -160,4 +163,22 @@ test('"Embed…" writes the iframe code for this run with the chosen locks, and 
   expect(await embedded.evaluate(() => window.__faultline!.store.getState().frame.step)).toBe(30);
   await embedded.evaluate(() => window.__faultline!.store.getState().seekStep(500));
   expect(await embedded.evaluate(() => window.__faultline!.store.getState().frame.step)).toBe(90);
+});
+
+test('a tour in a 600 × 400 frame keeps Back and Next in view, names the tour, and reads out the step', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 400 });
+  await page.goto('/?tour=raft-election&embed=1&lang=zh-CN');
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'intro');
+  await expect(page.locator('.embed-title')).toContainText('Raft：谁成为领导者？');
+  await expect(page.locator('.embed-title')).not.toContainText('tour-election');
+  for (const id of ['tour-next', 'tour-back']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.y + box.height, id).toBeLessThanOrEqual(400);
+  }
+  // The tour's title is one line, the full title in its tooltip.
+  const title = page.locator('.tour-title');
+  await expect(title).toHaveAttribute('title', 'Raft：谁成为领导者？领导者宕机后会怎样？');
+  expect((await title.boundingBox())!.height).toBeLessThan(24);
+  await expect(page.getByTestId('clock-short')).toBeVisible();
+  await expect(page.getByTestId('clock-short')).toContainText('第 5 步');
 });

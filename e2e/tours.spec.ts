@@ -48,12 +48,20 @@ test('a built-in tour plays forward and back from the picker, with an ask, a tas
   await expect(page.getByTestId('tour-task')).toContainText('Now play the run');
   await page.keyboard.press(' ');
   await expect(page.getByTestId('tour-task')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
-  await page.keyboard.press(' ');
-  await page.getByTestId('tour-next').click();
-  await page.getByTestId('tour-option-candidate').click();
+  // Done: the run stops where the task was completed, and the steps after it never go back.
+  await expect.poll(() => page.evaluate(() => window.__faultline!.store.getState().playing)).toBe(false);
+  const done = await cursor(page);
   await page.getByTestId('tour-next').click();
   await expect(panel).toHaveAttribute('data-step', 'new-leader');
+  expect(await cursor(page)).toEqual(done);
   await page.getByTestId('tour-next').click();
+  await expect(panel).toHaveAttribute('data-step', 'why-term');
+  await page.getByTestId('tour-option-crash').click();
+  await expect(page.getByTestId('tour-feedback')).toContainText('Not quite: the answer is A candidate increments');
+  await expect(page.getByTestId('tour-feedback')).not.toContainText('Press Next');
+  await page.getByTestId('tour-next').click();
+  await expect(panel).toHaveAttribute('data-step', 'fork');
+  expect((await cursor(page)).step).toBeGreaterThanOrEqual(done.step);
   await page.getByTestId('tour-choice-1').click();
   await expect(panel).toHaveAttribute('data-step', 'third');
   // Back through the branch, then leave: the run stays for free play.
@@ -136,4 +144,13 @@ test('a tour works in compare mode: 2PC against 3PC, both panes follow the tour'
   await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-kind', 'task');
   await page.getByTestId('tour-show-me').click();
   await expect(page.getByTestId('tour-task')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  // The tour's own action forks the run without the "you acted in the past" warning.
+  expect(await page.evaluate(() => window.__faultline!.store.getState().notice?.key ?? null)).not.toBe('notice.forked');
+  const done = await cursor(page);
+  // The participants have released their locks when the text says so: every one aborted.
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'aborted');
+  expect((await cursor(page)).step).toBeGreaterThanOrEqual(done.step);
+  const states = await page.evaluate(() => window.__faultline!.store.getState().frame.nodes.filter((n) => (n.state as { role: string }).role === 'participant').map((n) => Object.values((n.state as { rmState: Record<string, string> }).rmState)));
+  expect(states).toEqual([['aborted'], ['aborted'], ['aborted']]);
 });

@@ -55,6 +55,11 @@ describe('embed links', () => {
     expect(readEmbedOptions('?tour=raft-election', hash)?.options).toEqual({ lockEdit: true, range: { from: 5, to: 30 }, host: 'https://course.example', badHost: false, lang: null });
   });
 
+  it('carry the author\'s language, so the frame speaks the language of its title', () => {
+    const url = embedUrl('https://site.example/', s, 0, 0, { lockEdit: false, range: null, host: null, lang: 'zh-CN' });
+    expect(readEmbedOptions('', url.slice(url.indexOf('#')))?.options.lang).toBe('zh-CN');
+  });
+
   it('make a snippet whose attributes hold text only', () => {
     const html = embedSnippet('https://a.example/#s=x&embed=1', 'Say "hi" <b>&</b>');
     expect(html).toContain('src="https://a.example/#s=x&amp;embed=1"');

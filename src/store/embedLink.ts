@@ -15,6 +15,8 @@ export interface EmbedChoice {
   lockEdit: boolean;
   range: StepRange | null;
   host: string | null;
+  /** The frame's language: the author's, so the frame and its title attribute agree. */
+  lang?: 'en' | 'zh-CN' | null;
 }
 
 /** The iframe's URL: this page (`base`, its query kept: a tour's parameter travels with it), the
@@ -24,6 +26,7 @@ export function embedUrl(base: string, scenario: Scenario, step: number, time: n
   if (choice.lockEdit) flags.push('lock=edit');
   if (choice.range) flags.push(`range=${choice.range.from}..${choice.range.to}`);
   if (choice.host) flags.push(`host=${encodeURIComponent(choice.host)}`);
+  if (choice.lang) flags.push(`lang=${choice.lang}`);
   return `${base.split('#')[0]}${linkFragment(scenario, step, time)}&${flags.join('&')}`;
 }
 

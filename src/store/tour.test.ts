@@ -66,10 +66,42 @@ describe('tour player', () => {
     expect(tourStore.getState().done.crash).toBeFalsy();
     for (let i = 0; i < 400 && !tourStore.getState().done.crash; i++) session.getState().stepForward();
     expect(tourStore.getState().done.crash).toBe(true);
-    tourStore.getState().next();
+    // Stopped where the task was completed: a new leader, which the next step names.
+    const done = cursor(session);
+    expect(session.getState().playing).toBe(false);
+    expect(session.getState().frame.nodes.filter((n) => n.state.role === 'leader' && n.id !== L).length).toBe(1);
     tourStore.getState().next();
     const N = tourStore.getState().played.at(-1)!.bindings.N!;
     expect(N).not.toBe(L);
+    expect(cursor(session)).toEqual(done);
+  });
+
+  it('after Show me on a task, Next never rewinds: the next step starts where the task was completed', () => {
+    const session = createSession(freeCluster(DEFAULT_SETTINGS));
+    tourStore.getState().start(raftElection, session);
+    tourStore.getState().goTo(5);
+    const crashAt = cursor(session);
+    tourStore.getState().showMe();
+    expect(tourStore.getState().done.crash).toBe(true);
+    const done = cursor(session);
+    expect(done.step).toBeGreaterThan(crashAt.step);
+    const N = session.getState().frame.nodes.find((n) => n.state.role === 'leader')?.id;
+    expect(N).toBeDefined();
+    for (const id of ['new-leader', 'why-term', 'fork']) {
+      tourStore.getState().next();
+      expect(ids().at(-1)).toBe(id);
+      expect(cursor(session).step).toBeGreaterThanOrEqual(done.step);
+      expect(cursor(session).time).toBeGreaterThanOrEqual(done.time);
+    }
+    expect(tourStore.getState().played.at(-1)!.bindings.N).toBe(N);
+    // The tour's own fork (the demo's crash in the past of the recorded run) raises no warning.
+    expect(session.getState().notice?.key).not.toBe('notice.forked');
+    // Back to the task shows its outcome.
+    tourStore.getState().back();
+    tourStore.getState().back();
+    tourStore.getState().back();
+    expect(ids().at(-1)).toBe('crash');
+    expect(cursor(session)).toEqual(done);
   });
 
   it('goTo runs through a skipped task (its demo) and a branch (its first choice) to the end', () => {
@@ -78,7 +110,7 @@ describe('tour player', () => {
     const stop = tourProgressSource.subscribe(() => calls++);
     tourStore.getState().start(raftElection, session);
     tourProgressSource.goTo(raftElection.steps.length - 1);
-    expect(ids()).toEqual(['intro', 'predict', 'candidate', 'elected', 'heartbeats', 'crash', 'why-term', 'new-leader', 'fork', 'rejoin', 'sandbox']);
+    expect(ids()).toEqual(['intro', 'predict', 'candidate', 'elected', 'heartbeats', 'crash', 'new-leader', 'why-term', 'fork', 'rejoin', 'sandbox']);
     expect(tourProgressSource.get().completed).toBe(true);
     expect(calls).toBeGreaterThan(3);
     tourProgressSource.goTo(4);

@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { SessionStore } from './session';
 import type { Tour } from '../scenario/tour/types';
 import type { Position } from '../scenario/tour/anchors';
-import { answerOf, bindAction, placeStep, simSource, type Place } from '../scenario/tour/run';
+import { answerOf, bindAction, endOf, placeStep, simSource, taskDoneAt, type Place } from '../scenario/tour/run';
 import { checkTask, whenOpened } from './tourWatch';
 import { reportTourPresence } from './tourPresence';
 
@@ -55,24 +55,35 @@ export interface TourState {
 
 let unfollow: (() => void) | null = null;
 
+/** Without a screen (tests, the CLI) or with reduced motion asked for: discrete steps. */
+const animate = () => typeof matchMedia === 'function' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const empty = { tour: null, session: null, played: [], answers: {}, truth: {}, done: {}, acted: null, moved: [], stuck: null, waitingFor: null, completed: false };
 
 export const tourStore = createStore<TourState>()((set, get) => {
-  /** Puts the session's cursor on the current step (instantly, or playing up to it). */
+  /** Puts the session's cursor on the current step (instantly, or playing up to it); a done
+   * task's step shows its completion. */
   const showPlace = (place: Place, from?: Position) => {
     const s = get().session!.getState();
     const step = get().tour!.steps[place.index]!;
-    // Without a screen (tests, the CLI) or with reduced motion asked for: discrete steps.
-    const animate = typeof matchMedia === 'function' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    if (step.kind === 'wait' && from && animate && (from.step < place.at.step || from.time < place.at.time)) {
+    const at = endOf(place);
+    if (step.kind === 'wait' && from && animate() && (from.step < at.step || from.time < at.time)) {
       s.seekStep(from.step, from.time);
-      set({ waitingFor: place.at });
+      set({ waitingFor: at });
       s.play();
       return;
     }
     s.pause();
-    s.seekStep(place.at.step, place.at.time);
+    s.seekStep(at.step, at.time);
     set({ waitingFor: null });
+  };
+
+  /** Marks the current task done at `done` (its completion) and shows that moment. */
+  const finishTask = (done: Position) => {
+    const { tour, played } = get();
+    const cur = played.at(-1)!;
+    set({ done: { ...get().done, [tour!.steps[cur.index]!.id]: true }, played: [...played.slice(0, -1), { ...cur, done }], acted: null });
+    showPlace(get().played.at(-1)!);
   };
 
   /** Places step `index` after the played ones and shows it; false if it cannot be placed. */
@@ -90,7 +101,8 @@ export const tourStore = createStore<TourState>()((set, get) => {
     const place: Place = { index, at: r.at, bindings: r.bindings ?? {}, ...(r.moved ? { moved: r.moved } : {}) };
     const truth = step.ask ? answerOf(step.ask, r.at, src, place.bindings) : null;
     const moved = r.moved ? [...get().moved.filter((m) => m.step !== step.id), { step: step.id, was: r.moved.was, now: r.at }] : get().moved;
-    const from = played.at(-1)?.at;
+    const prev = played.at(-1);
+    const from = prev && endOf(prev);
     set({
       played: [...played, place],
       stuck: null,
@@ -112,8 +124,26 @@ export const tourStore = createStore<TourState>()((set, get) => {
     s.pause();
     s.seekStep(place.at.step, place.at.time);
     for (const a of actions) session.getState().act(bindAction(a, place.bindings));
+    // The tour's own actions fork its run on purpose: no "you acted in the past" warning.
+    if (session.getState().notice?.key === 'notice.forked') session.getState().setNotice(null);
     const f = session.getState().frame;
     set({ played: [...played.slice(0, -1), { ...place, at: { step: f.step, time: f.time } }] });
+  };
+
+  /** The current task's completion on the run as recorded ahead (its demo done first when the
+   * student has not acted), or null when the run never completes it. */
+  const completeNow = (): Position | null => {
+    const { tour, played, acted, session } = get();
+    const cur = played.at(-1)!;
+    const step = tour!.steps[cur.index]!;
+    const src = () => simSource(session!.getState().sim);
+    const theirs = acted?.at ? taskDoneAt(step, acted.at, src(), cur.bindings) : null;
+    if (theirs) {
+      set({ played: [...played.slice(0, -1), { ...cur, at: acted!.at! }] });
+      return theirs;
+    }
+    inject(step.task!.demo);
+    return taskDoneAt(step, get().played.at(-1)!.at, src(), cur.bindings);
   };
 
   const following = (): number | null => {
@@ -153,8 +183,12 @@ export const tourStore = createStore<TourState>()((set, get) => {
       if (waitingFor) return showPlace(cur);
       const step = tour.steps[cur.index]!;
       if (step.kind === 'branch') return;
-      // A task skipped: the app does it (the demo), so the tour goes on from the same run.
-      if (step.kind === 'task' && !get().done[step.id]) get().showMe();
+      // A task skipped: the app does it (the demo), so the tour goes on from the same run, after
+      // the task's outcome.
+      if (step.kind === 'task' && !get().done[step.id]) {
+        const done = completeNow();
+        if (done) finishTask(done);
+      }
       const i = following();
       if (i !== null) enter(i);
     },
@@ -196,10 +230,19 @@ export const tourStore = createStore<TourState>()((set, get) => {
       const { tour, played } = get();
       const cur = played.at(-1);
       const step = cur && tour?.steps[cur.index];
-      if (!step?.task) return;
+      if (!step?.task || get().done[step.id]) return;
       inject(step.task.demo);
-      set({ done: { ...get().done, [step.id]: true }, acted: null });
-      get().session!.getState().play();
+      const s = get().session!.getState();
+      const at = get().played.at(-1)!.at;
+      // Played up to the outcome, where followSession marks it done and stops; discrete
+      // without a screen or with reduced motion.
+      if (animate()) {
+        set({ acted: { revision: s.revision, at } });
+        s.play();
+        return;
+      }
+      const done = taskDoneAt(step, at, simSource(s.sim), get().played.at(-1)!.bindings);
+      if (done) finishTask(done);
     },
 
     choose(k) {
@@ -247,5 +290,12 @@ export function followSession(): void {
     return;
   }
   const update = checkTask(t, s);
-  if (update) tourStore.setState(update);
+  if (!update) return;
+  tourStore.setState(update);
+  // Done: stop on the moment the task was completed, which the next step starts from.
+  const done = update.played?.at(-1)?.done;
+  if (done) {
+    s.pause();
+    s.seekStep(done.step, done.time);
+  }
 }

@@ -2,7 +2,7 @@
 import type { Scenario } from '../scenario/types';
 import type { SessionState, SessionStore } from './session';
 import type { TraceSource } from '../scenario/tour/anchors';
-import { taskDone } from '../scenario/tour/run';
+import { taskDoneAt } from '../scenario/tour/run';
 import type { TourState } from './tour';
 
 /** Calls back once the session runs `scenario` (opening may be asynchronous), or with false
@@ -35,6 +35,9 @@ export function checkTask(t: TourState, s: SessionState): Partial<TourState> | n
   if (!cur || !step?.task || t.done[step.id] || !t.acted) return null;
   // The student's first action on this step: what follows it is theirs to check.
   if (t.acted.at === null) return s.revision !== t.acted.revision ? { acted: { revision: s.revision, at: { step: s.frame.step, time: s.frame.time } } } : null;
-  if (!taskDone(step, t.acted.at, seenSource(s), cur.bindings)) return null;
-  return { done: { ...t.done, [step.id]: true }, played: [...t.played.slice(0, -1), { ...cur, at: t.acted.at }], acted: null };
+  const done = taskDoneAt(step, t.acted.at, seenSource(s), cur.bindings);
+  if (!done) return null;
+  // The place keeps where the student acted (later anchors resolve from there) and where the
+  // task was completed (later steps are never placed before it).
+  return { done: { ...t.done, [step.id]: true }, played: [...t.played.slice(0, -1), { ...cur, at: t.acted.at, done }], acted: null };
 }

@@ -53,7 +53,7 @@ function OpenInApp() {
 
 function EmbedBar({ locked, range }: { locked: boolean; range: StepRange | null }) {
   const t = useT();
-  // A tour's title while its run is on, as the app's top bar names it.
+  // A tour's title while its run is on (not its scenario's id), as in the app's top bar.
   const title = useSession(runTitle);
   const protocol = useSession((s) => protocolName(s.lang, s.module));
   return (
@@ -103,6 +103,9 @@ function EmbedControls({ range }: { range: StepRange | null }) {
       <span className="clock" data-testid="clock">
         {t('play.time', { time: Math.floor(time), step, head })}
       </span>
+      <span className="clock-short" title={t('play.time', { time: Math.floor(time), step, head })} data-testid="clock-short">
+        {t('embed.clockShort', { time: Math.floor(time), step })}
+      </span>
     </div>
   );
 }
@@ -123,7 +126,7 @@ function EmbedShell({ control, range, aside: given, store }: EmbedAppProps) {
   const editing = useSyncExternalStore(control.subscribe, control.editing);
   const lang = useSession((s) => s.lang);
   const t = useT();
-  const title = useSession((s) => s.sim.scenario.name ?? s.module.id);
+  const title = useSession(runTitle);
   usePlayback(store);
   useEmbedKeys(store, control);
   useEffect(() => {

@@ -159,6 +159,19 @@ describe('embed bridge', () => {
     expect(tour.went).toEqual([2]);
   });
 
+  it('says nothing about a tour until one is loaded, and once when it is left', () => {
+    const { bridge, of } = setup();
+    const tour = fakeTour(4);
+    tour.set({ tourId: null, steps: 0 });
+    bridge.connectTourProgress(tour);
+    expect(of('faultline:tour')).toEqual([]);
+    tour.set({ tourId: 'raft-election', steps: 4 });
+    expect(of('faultline:tour')).toEqual([{ type: 'faultline:tour', v: 1, tourId: 'raft-election', step: 0, steps: 4, completed: false }]);
+    tour.set({ tourId: null, steps: 0 });
+    tour.set({ step: 1 });
+    expect(of('faultline:tour').map((m) => m.tourId)).toEqual(['raft-election', null]);
+  });
+
   it('caps what a tour sends: ids, answers and their count', () => {
     const { bridge, of } = setup();
     const tour = fakeTour();

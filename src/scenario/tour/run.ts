@@ -25,6 +25,13 @@ export interface Place {
   at: Position;
   bindings: Bindings;
   moved?: { was: Position };
+  /** A task step's completion: the steps after it are never placed before it. */
+  done?: Position;
+}
+
+/** Where a played step ends: its task's completion, or its own position. */
+export function endOf(p: Place): Position {
+  return p.done ?? p.at;
 }
 
 /** Resolves step `index`, after the places already played (in play order). */
@@ -36,8 +43,12 @@ export function placeStep(steps: readonly TourStep[], index: number, played: rea
   const bindings = last?.bindings ?? {};
   const r = resolveAnchor(step.anchor, from, src, bindings);
   if (!r.ok) return r;
-  // Never behind the step before it: a tour moves forward through its run.
-  const at = last && (r.at.step < last.at.step || r.at.time < last.at.time) ? { step: Math.max(r.at.step, last.at.step), time: Math.max(r.at.time, last.at.time) } : r.at;
+  // Never behind the step before it, nor before its task's completion: a tour moves forward
+  // through its run, and the text after a task describes what the task led to. An anchor
+  // resolves from where the student acted, so it may name the task's outcome itself.
+  const floor = last ? endOf(last) : null;
+  const early = floor !== null && (r.at.step < floor.step || r.at.time < floor.time);
+  const at = early ? { step: Math.max(r.at.step, floor.step), time: Math.max(r.at.time, floor.time) } : r.at;
   const bound = step.bind && r.node !== undefined ? { ...bindings, [step.bind]: r.node } : bindings;
   return { ...r, at, bindings: bound };
 }
@@ -57,10 +68,17 @@ export function answerOf(ask: Ask, at: Position, src: TraceSource, b: Bindings):
   return firstMatch(a.nodeOf, at, a.within, src, b)?.node ?? null;
 }
 
-/** Whether a task is done: its event happened after `acted` (the student's action), in time. */
+/** Where a task is done: just after its event, the first after `acted` (the student's action)
+ * within the task's time; null when it is not (yet) done. */
+export function taskDoneAt(step: TourStep, acted: Position, src: TraceSource, b: Bindings): Position | null {
+  if (!step.task) return null;
+  const r = resolveAnchor({ event: step.task.done, within: step.task.within }, acted, src, b);
+  return r.ok ? r.at : null;
+}
+
+/** Whether a task is done: its event happened after `acted`, in time. */
 export function taskDone(step: TourStep, acted: Position, src: TraceSource, b: Bindings): boolean {
-  if (!step.task) return false;
-  return firstMatch(step.task.done, acted, step.task.within, src, b) !== null;
+  return taskDoneAt(step, acted, src, b) !== null;
 }
 
 /** An injected action with its `$name` nodes replaced by the bound ids. */

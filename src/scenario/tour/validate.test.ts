@@ -83,11 +83,11 @@ describe('validateTour', () => {
 
   it('checks ask answers, task demos and branch targets', () => {
     const t = base();
-    (steps(t)[6]!.ask as Record<string, unknown>).answer = { value: 'maybe' };
+    (steps(t)[7]!.ask as Record<string, unknown>).answer = { value: 'maybe' };
     (steps(t)[5]!.task as Record<string, unknown>).demo = [{ do: 'explode', node: '$L' }];
     ((steps(t)[8]!.branch as Record<string, unknown>).choices as Record<string, unknown>[])[0]!.goto = 'intro';
     const e = errors(t);
-    expect(e).toContain('steps[6].ask.answer.value: must be one of the option ids (candidate, crash), got "maybe"');
+    expect(e).toContain('steps[7].ask.answer.value: must be one of the option ids (candidate, crash), got "maybe"');
     expect(e.some((x) => x.startsWith('steps[5].task.demo[0].do'))).toBe(true);
     expect(e).toContain('steps[8].branch.choices[0].goto: must name a later step, got "intro"');
   });

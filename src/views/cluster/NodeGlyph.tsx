@@ -35,6 +35,17 @@ function rateText(rate: number): string {
   return `×${Number(rate.toFixed(2))}`;
 }
 
+/** The term line squeezed to the body's width where it would spill out of a small node (a
+ * Chinese "任期12" is about twice as wide as "T12"); left alone where it fits. */
+function fitTerm(text: string, r: number): { textLength?: number; lengthAdjust?: 'spacingAndGlyphs' } {
+  // At least 11: the narrow layout sets an 11 px floor on this line (app/narrow.css).
+  const size = Math.max(11, r * 0.32);
+  // Wide (CJK) characters take about 1 em, others about 0.6 em.
+  const width = [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 1 : 0.6), 0) * size;
+  const room = r * 1.5;
+  return width > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' } : {};
+}
+
 export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
   const { id, at, r, place, up } = p;
   const click = (e: MouseEvent) => {
@@ -84,7 +95,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
             {p.letter}
           </text>
           {p.term && (
-            <text className="cl-node-term" y={r * 0.52} fontSize={Math.max(9, r * 0.32)}>
+            <text className="cl-node-term" y={r * 0.52} fontSize={Math.max(9, r * 0.32)} {...fitTerm(p.term, r)}>
               {p.term}
             </text>
           )}

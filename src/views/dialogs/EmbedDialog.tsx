@@ -19,10 +19,13 @@ export function EmbedDialog() {
   const time = useSession((s) => s.frame.time);
   const head = useSession((s) => s.frame.head);
   const title = useSession(runTitle);
+  const lang = useSession((s) => s.lang);
+  // Recorded so far: the whole run by default, not the one step under the cursor.
+  const recorded = useSession((s) => s.sim.eventCount);
   const [lockEdit, setLockEdit] = useState(true);
   const [useRange, setUseRange] = useState(false);
-  const [from, setFrom] = useState(step);
-  const [to, setTo] = useState(Math.max(step, head));
+  const [from, setFrom] = useState(0);
+  const [to, setTo] = useState(Math.max(step, head, recorded));
   const [host, setHost] = useState('');
   const [status, setStatus] = useState<'copied' | 'failed' | null>(null);
 
@@ -30,7 +33,7 @@ export function EmbedDialog() {
   const hostBad = host.trim() !== '' && origin === null;
   const rangeBad = useRange && from > to;
   const range: StepRange | null = useRange && !rangeBad ? { from, to } : null;
-  const code = embedSnippet(embedUrl(pageBase(), scenario, step, time, { lockEdit, range, host: origin }), t('embed.frameTitle', { title }));
+  const code = embedSnippet(embedUrl(pageBase(), scenario, step, time, { lockEdit, range, host: origin, lang }), t('embed.frameTitle', { title }));
   const valid = !hostBad && !rangeBad;
 
   const copy = async () => {

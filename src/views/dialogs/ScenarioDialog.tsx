@@ -1,7 +1,7 @@
 import { useSession, useSessionStore, useT } from '../session';
 import { useAllProtocols } from './useProtocols';
 import { Dialog } from './Dialog';
-import { scenarioText } from '../../i18n/content';
+import { protocolName, scenarioText } from '../../i18n/content';
 
 export function ScenarioDialog() {
   const t = useT();
@@ -9,6 +9,10 @@ export function ScenarioDialog() {
   const lang = useSession((s) => s.lang);
   const store = useSessionStore();
   const protocols = useAllProtocols();
+  const nameOf = (id: string) => {
+    const p = protocols.get(id);
+    return p ? protocolName(lang, p) : id;
+  };
   return (
     <Dialog title={t('scenarios.title')} testid="scenarios">
       <p>
@@ -24,7 +28,7 @@ export function ScenarioDialog() {
                 <strong>{scenarioText(lang, p.id, s).title}</strong> <code>{`${p.id}:${s.name}`}</code>
                 <p>{scenarioText(lang, p.id, s).description}</p>
                 {s.params.bugs.length > 0 && <p className="bug-note">⚠ {t('scenarios.bugOn', { bugs: s.params.bugs.join(', ') })}</p>}
-                {s.compare && <p className="bug-note">⇆ {t('scenarios.compareWith', { protocol: protocols.get(s.compare.protocol)?.name ?? s.compare.protocol })}</p>}
+                {s.compare && <p className="bug-note">⇆ {t('scenarios.compareWith', { protocol: nameOf(s.compare.protocol) })}</p>}
               </div>
               <button
                 type="button"

@@ -7,13 +7,16 @@ import type { Bindings } from '../../scenario/tour/anchors';
 import { useT } from '../session';
 import { Markdown } from './Markdown';
 
-export function AskPart({ step, lang, b, nodes }: { step: TourStep; lang: TourLang; b: Bindings; nodes: readonly string[] }) {
+/** `roles`: each node's role; a "which node" question offers the nodes in the answer's role
+ * (the servers, when a server answers; never the client that asked). */
+export function AskPart({ step, lang, b, nodes, roles }: { step: TourStep; lang: TourLang; b: Bindings; nodes: readonly string[]; roles: Readonly<Record<string, string>> }) {
   const t = useT();
   const mine = useStore(tourStore, (s) => s.answers[step.id]);
   const truth = useStore(tourStore, (s) => s.truth[step.id]);
   const ask = step.ask!;
+  const role = truth === undefined ? undefined : roles[truth];
   const options =
-    ask.type === 'node' ? nodes.map((n) => ({ id: n, label: n })) : ask.type === 'yesno' ? [{ id: 'yes', label: t('tours.yes') }, { id: 'no', label: t('tours.no') }] : (ask.options ?? []).map((o) => ({ id: o.id, label: fill(pick(o.label, lang), b) }));
+    ask.type === 'node' ? nodes.filter((n) => role === undefined || roles[n] === role).map((n) => ({ id: n, label: n })) : ask.type === 'yesno' ? [{ id: 'yes', label: t('tours.yes') }, { id: 'no', label: t('tours.no') }] : (ask.options ?? []).map((o) => ({ id: o.id, label: fill(pick(o.label, lang), b) }));
   const labelOf = (id: string | undefined) => options.find((o) => o.id === id)?.label ?? id ?? '';
   return (
     <div className="tour-ask" data-testid="tour-ask">
@@ -35,7 +38,7 @@ export function AskPart({ step, lang, b, nodes }: { step: TourStep; lang: TourLa
       </div>
       {mine !== undefined && (
         <div className="tour-feedback" role="status" data-testid="tour-feedback">
-          <p>{truth === undefined ? t('tours.noAnswer') : mine === truth ? t('tours.right', { answer: labelOf(truth) }) : t('tours.wrong', { answer: labelOf(truth) })}</p>
+          <p>{truth === undefined ? t('tours.noAnswer') : mine === truth ? t('tours.right', { answer: labelOf(truth) }) : t('value' in ask.answer ? 'tours.wrongFixed' : 'tours.wrong', { answer: labelOf(truth) })}</p>
           {ask.explain !== undefined && <Markdown text={fill(pick(ask.explain, lang), b)} />}
         </div>
       )}

@@ -1,6 +1,6 @@
 /** The tour panel: the step's text, its question, task or choices, progress, back and next
  * (also N and B), and the step's highlights drawn over the other views. */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { tourStore } from '../../store/tour';
 import { fill, pick } from '../../scenario/tour/text';
@@ -20,6 +20,9 @@ export function TourPanel() {
   const lang = useSession((s) => s.lang);
   const dialog = useSession((s) => s.dialog);
   const nodes = useSession((s) => s.sim.scenario.nodes);
+  const params = useSession((s) => s.sim.scenario.params);
+  const module = useSession((s) => s.module);
+  const roles = useMemo(() => module.roles({ nodes, params }), [module, nodes, params]);
   const tour = useStore(tourStore, (s) => s.tour);
   const played = useStore(tourStore, (s) => s.played);
   const waiting = useStore(tourStore, (s) => s.waitingFor !== null);
@@ -49,7 +52,9 @@ export function TourPanel() {
     <section className="tour-panel" aria-label={t('tours.panel')} data-testid="tour-panel" data-step={step.id} data-kind={step.kind}>
       <header className="tour-head">
         <span className={`tour-kind tour-kind-${step.kind}`}>{t(`tours.kind.${step.kind}`)}</span>
-        <h2 className="tour-title">{pick(tour.title, lang)}</h2>
+        <h2 className="tour-title" title={pick(tour.title, lang)}>
+          {pick(tour.title, lang)}
+        </h2>
         <button type="button" className="ghost" onClick={() => tourStore.getState().leave()} title={t('tours.leaveTip')} aria-label={t('tours.leave')} data-testid="tour-leave">
           ✕
         </button>
@@ -58,16 +63,19 @@ export function TourPanel() {
         <progress max={tour.steps.length} value={cur.index + 1} aria-label={t('tours.stepOf', { n: cur.index + 1, total: tour.steps.length })} />
         <span data-testid="tour-progress">{t('tours.stepOf', { n: cur.index + 1, total: tour.steps.length })}</span>
       </div>
+      {/* The body scrolls; the header and Back / Next stay in view, down to a 600 × 400 embed. */}
+      <div className="tour-body" data-testid="tour-body">
       <div className="tour-say" aria-live="polite" data-testid="tour-say">
         <Markdown text={fill(pick(step.say, lang), b)} />
       </div>
-      {step.ask && <AskPart key={step.id} step={step} lang={lang} b={b} nodes={nodes} />}
+      {step.ask && <AskPart key={step.id} step={step} lang={lang} b={b} nodes={nodes} roles={roles} />}
       {step.task && <TaskPart step={step} />}
       {step.branch && <BranchPart step={step} lang={lang} b={b} />}
       {waiting && <p className="tour-note">{t('tours.waiting')}</p>}
       {stuck && <p className="tour-error" role="alert">{t('tours.stuck', { detail: stuck })}</p>}
       {last && <p className="tour-note">{t('tours.complete')}</p>}
       {moved.length > 0 && <p className="tour-note tour-moved" data-testid="tour-moved">{t('tours.moved', { count: moved.length, list: moved.map((m) => `${m.step} (${m.was.step}→${m.now.step})`).join(', ') })}</p>}
+      </div>
       <footer className="tour-nav">
         <button type="button" onClick={() => tourStore.getState().back()} disabled={played.length <= 1} aria-keyshortcuts="B" data-testid="tour-back">
           ← {t('tours.back')}

@@ -3,6 +3,7 @@ import { Dialog } from '../dialogs/Dialog';
 import { useSession, useSessionStore, useT } from '../session';
 import { BUILTIN_TOURS } from '../../scenario/tour/builtin';
 import { pick } from '../../scenario/tour/text';
+import { protocolName } from '../../i18n/content';
 import { useAllProtocols } from '../dialogs/useProtocols';
 import { openTour } from '../../store/tourFile';
 import { tourProtocols } from '../../scenario/tour/scenarioRef';
@@ -14,6 +15,10 @@ export function TourPicker() {
   const lang = useSession((s) => s.lang);
   const store = useSessionStore();
   const protocols = useAllProtocols();
+  const name = (id: string) => {
+    const p = protocols.get(id);
+    return p ? protocolName(lang, p) : id;
+  };
   return (
     <Dialog title={t('tours.pickerTitle')} testid="tours">
       <p>{t('tours.pickerIntro')}</p>
@@ -37,8 +42,8 @@ export function TourPicker() {
               <strong>{pick(tour.title, lang)}</strong>
               <p>{pick(tour.description, lang)}</p>
               <p className="tour-note">
-                {protocols.get(protocol)?.name ?? protocol}
-                {compare !== undefined && ` ⇆ ${protocols.get(compare)?.name ?? ''} (${t('tours.compareNote')})`} · {t('tours.steps', { n: tour.steps.length })} · <code>{tour.id}</code>
+                {name(protocol)}
+                {compare !== undefined && ` ⇆ ${name(compare)} (${t('tours.compareNote')})`} · {t('tours.steps', { n: tour.steps.length })} · <code>{tour.id}</code>
               </p>
             </div>
             <button

@@ -41,6 +41,15 @@ describe('built-in tours', () => {
       expect(r.notes.filter((n) => n.kind !== 'moved')).toEqual([]);
       expect(Object.keys(r.resolved).sort()).toEqual(tour.steps.map((s) => s.id).sort());
       for (const s of tour.steps) if (s.ask && !('value' in s.ask.answer)) expect(r.answers[s.id], s.id).toBeDefined();
+      // The step after a task shows its outcome: never placed before the task was completed.
+      tour.steps.forEach((s, i) => {
+        const after = tour.steps[s.next === undefined ? i + 1 : tour.steps.findIndex((x) => x.id === s.next)];
+        if (!s.task || !after) return;
+        const done = r.completed[s.id]!;
+        expect(done, s.id).toBeDefined();
+        expect(r.resolved[after.id]!.step, after.id).toBeGreaterThanOrEqual(done.step);
+        expect(r.resolved[after.id]!.time, after.id).toBeGreaterThanOrEqual(done.time);
+      });
     });
   }
 });

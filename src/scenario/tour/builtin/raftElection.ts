@@ -88,13 +88,22 @@ export const raftElection: Tour = {
       task: { done: { becomes: { role: 'leader' } }, within: 3000, demo: [{ do: 'crash', node: '$L' }] },
     },
     {
+      id: 'new-leader',
+      kind: 'narrate',
+      // The task's outcome itself: the tour stops where the new leader was elected.
+      anchor: { event: { becomes: { role: 'leader' } } },
+      bind: 'N',
+      say: { en: 'The heartbeats stopped, a follower timed out, and {{N}} is the new leader. Four servers are still a majority of five.', 'zh-CN': '心跳停止后，一个跟随者超时，{{N}} 成为新的领导者。四台服务器仍然是五台中的多数。' },
+      show: { nodes: ['$N', '$L'], dim: true },
+    },
+    {
       id: 'why-term',
       kind: 'ask',
       anchor: { after: 0 },
-      say: { en: 'The heartbeats have stopped.', 'zh-CN': '心跳停止了。' },
+      say: { en: 'Select {{N}} and compare its term with {{L}}’s.', 'zh-CN': '选中 {{N}}，比较它和 {{L}} 的任期。' },
       ask: {
         type: 'choice',
-        question: { en: 'Why will the next leader have a **higher term** than {{L}}?', 'zh-CN': '为什么下一个领导者的**任期**会比 {{L}} 高？' },
+        question: { en: 'Why does {{N}} have a **higher term** than {{L}}?', 'zh-CN': '为什么 {{N}} 的**任期**比 {{L}} 高？' },
         options: [
           { id: 'candidate', label: { en: 'A candidate increments its term before asking for votes', 'zh-CN': '候选者在请求投票之前把任期加一' } },
           { id: 'crash', label: { en: 'A crash increments every server\'s term', 'zh-CN': '崩溃会让每台服务器的任期加一' } },
@@ -102,14 +111,6 @@ export const raftElection: Tour = {
         answer: { value: 'candidate' },
         explain: { en: 'Terms only grow when a server starts an election, or learns of a higher term from a message.', 'zh-CN': '任期只在服务器发起选举、或从消息中得知更高任期时增长。' },
       },
-    },
-    {
-      id: 'new-leader',
-      kind: 'wait',
-      anchor: { event: { becomes: { role: 'leader' } } },
-      bind: 'N',
-      say: { en: '{{N}} is the new leader, in a higher term. Four servers are still a majority of five.', 'zh-CN': '{{N}} 成为新的领导者，任期更高。四台服务器仍然是五台中的多数。' },
-      show: { nodes: ['$N', '$L'], dim: true },
     },
     {
       id: 'fork',

@@ -80,7 +80,10 @@ export const twoPcVsThreePc: Tour = {
     {
       id: 'aborted',
       kind: 'wait',
-      anchor: { event: { kind: 'deliver', message: 'Abort' } },
+      // Abort delivered to n4, the last of the three participants to hear it (same latency,
+      // delivered in id order): only then have all of them released their locks. A bare
+      // "deliver, message Abort" would also match the coordinator answering a DecisionRequest.
+      anchor: { event: { kind: 'deliver', node: 'n4', message: 'Abort' } },
       say: {
         en: 'The recovered coordinator had logged no decision, so it aborts, and the 2PC participants finally release their locks. 2PC waited for the coordinator; 3PC did not (but a partition can split 3PC: open `twopc:compare-partition`).',
         'zh-CN': '恢复后的协调者没有记录决定，于是中止，2PC 的参与者终于释放了锁。2PC 等待了协调者；3PC 没有（但网络分区会让 3PC 分裂：打开 `twopc:compare-partition`）。',
