@@ -15,24 +15,8 @@ import './logs.css';
 /** Indices drawn at once: long runs have logs of thousands of entries, and every cell is a
  * DOM node re-rendered when its row changes. */
 export const LOG_WINDOW = 60;
-/**
- * Cells are keyed by index modulo the window, shifted by `base` (issue 17, item 5): a window
- * moved by a few indices moves a few cells per row; a far seek, whose window shares no index
- * with the last, shifts `base` by the jump so every cell keeps its key and its place, and only
- * contents change (keyed by index, it removed and created 300 cells; unshifted, it moved them).
- */
-const cellKey = (i: number, base: number) => (((i - base) % LOG_WINDOW) + LOG_WINDOW) % LOG_WINDOW;
 
-/** The key base for a window starting at `from` (kept per view, see cellKey). */
-function useKeyBase(from: number): number {
-  const ring = useRef({ from, base: 0 });
-  const shift = from - ring.current.from;
-  if (Math.abs(shift) >= LOG_WINDOW) ring.current.base += shift;
-  ring.current.from = from;
-  return ring.current.base;
-}
-
-const LogRow = memo(function LogRow({ id, state, up, paused, selected, from, to, keyBase, onSelect }: NodeRowProps & { keyBase: number }) {
+const LogRow = memo(function LogRow({ id, state, up, paused, selected, from, to, onSelect }: NodeRowProps) {
   const t = useT();
   const log = readLog(state);
   const role = typeof state.role === 'string' ? state.role : null;
@@ -41,7 +25,7 @@ const LogRow = memo(function LogRow({ id, state, up, paused, selected, from, to,
   for (let i = from; i <= to; i++) {
     const entry = log?.at(i);
     if (!entry) {
-      cells.push(<td key={cellKey(i, keyBase)} className="lg-cell lg-void" />);
+      cells.push(<td key={i} className="lg-cell lg-void" />);
       continue;
     }
     const committed = i <= log!.commitIndex;
@@ -54,7 +38,7 @@ const LogRow = memo(function LogRow({ id, state, up, paused, selected, from, to,
     const edgeStart = i === 1 && log!.commitIndex === 0;
     cells.push(
       <td
-        key={cellKey(i, keyBase)}
+        key={i}
         className={`lg-cell ${committed ? 'lg-committed' : 'lg-uncommitted'}${edge ? ' lg-edge' : ''}${edgeStart ? ' lg-edge-start' : ''}`}
         style={style}
         aria-label={label}
@@ -137,7 +121,6 @@ export function LogView() {
   const [end, setEnd] = useState<number | null>(null);
   const to = Math.min(columns, end ?? columns);
   const from = Math.max(1, to - LOG_WINDOW + 1);
-  const keyBase = useKeyBase(from);
   const page = (by: number) => {
     const next = to + by;
     setEnd(next >= columns ? null : Math.max(Math.min(LOG_WINDOW, columns), next));
@@ -205,9 +188,9 @@ export function LogView() {
       </header>
       <div className="lg-window" ref={frame}>
         <div className="lg-scroll" ref={scroller} onScroll={onScroll}>
-          <NodeTable prefix="lg" keyOf={(i) => cellKey(i, keyBase)} label={t('logs.title')} caption={t('logs.caption')} corner={t('logs.node')} from={from} to={to} indexLabel={(index) => t('logs.indexHeader', { index })}>
+          <NodeTable prefix="lg" label={t('logs.title')} caption={t('logs.caption')} corner={t('logs.node')} from={from} to={to} indexLabel={(index) => t('logs.indexHeader', { index })}>
             {rows({ from, to }).map((r) => (
-              <LogRow key={r.id} {...r} keyBase={keyBase} />
+              <LogRow key={r.id} {...r} />
             ))}
           </NodeTable>
         </div>

@@ -45,17 +45,14 @@ interface TableProps {
   to: number;
   /** An accessible name per index column, when the number alone says too little. */
   indexLabel?: (index: number) => string;
-  /** The React key of an index's column (by default the index): LogView reuses header cells
-   * as it reuses its cells (see its cellKey). */
-  keyOf?: (index: number) => number;
   children: ReactNode;
 }
 
-export function NodeTable({ prefix: p, label, caption, corner, from, to, indexLabel, keyOf, children }: TableProps) {
+export function NodeTable({ prefix: p, label, caption, corner, from, to, indexLabel, children }: TableProps) {
   const headers = [];
   for (let i = from; i <= to; i++)
     headers.push(
-      <th key={keyOf ? keyOf(i) : i} scope="col" className={`${p}-col`} aria-label={indexLabel?.(i)}>
+      <th key={i} scope="col" className={`${p}-col`} aria-label={indexLabel?.(i)}>
         {i}
       </th>,
     );
