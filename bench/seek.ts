@@ -40,9 +40,18 @@ export async function recordSeekRun(page: Page): Promise<string> {
   return `seek: ${recorded.events.toLocaleString('en')} events over ${Math.round(recorded.until / 1000)} s simulated (${recorded.violations} violations), recorded in ${(recorded.ms / 1000).toFixed(1)} s`;
 }
 
+/** Waits until the panels whose code loads on demand are drawn, and a few frames more: their
+ * first render at 129,206 events (statistics' checkpoints, the space-time index) is the cost of
+ * opening the run, not of scrubbing it, and landed inside the first timed seeks before. */
+export async function panelsReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => ['statistics', 'logview', 'spacetime', 'history-panel'].every((id) => document.querySelector(`[data-testid="${id}"]`)), undefined, { timeout: 120_000 });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+}
+
 /** `before` runs once the run is recorded, before the timed seeks (bench/seekProfile.ts starts a CPU profile there). */
 export async function benchSeek(page: Page, before?: (phase: 'seeks') => Promise<void>): Promise<string[]> {
   const recorded = await recordSeekRun(page);
+  await panelsReady(page);
 
   await before?.('seeks');
   const times = (await page.evaluate(`(async () => {

@@ -33,7 +33,7 @@ const CANVAS_FLIGHTS = 40;
  * The canvas still answers clicks and the context menu. Issue 17 (scrubbing): a seek into a
  * partition's backlog (300-400 in flight in the bench's 100,000-event run) created ~1,800 SVG
  * nodes in one commit, the slowest seeks there; 150 dots already crowd the lanes. */
-export const SVG_FLIGHTS_MAX = 150;
+const SVG_FLIGHTS_MAX = 150;
 /** Lanes start this far outside a node's rim, beyond its timer arc. */
 const LANE_TRIM = 9;
 
