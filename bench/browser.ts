@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { encodeScenarioUrl } from '../src/scenario/codec';
 import type { Scenario } from '../src/scenario/types';
 import { benchSeek } from './seek';
+import { countSeekWork, workLines } from './seekWork';
 import { chromiumPath, openPreview } from './preview';
 import { benchSpaceTime } from './spacetime';
 import { benchRingScale } from './ringScale';
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
 
     console.log('time travel at 100,000+ events:');
     for (const line of await benchSeek(page)) console.log(`  ${line}`);
+    // The same run and steps, its DOM work counted per panel (load-independent), no repeats.
+    for (const line of workLines(await countSeekWork(page, 0)).slice(0, -12)) console.log(`  ${line}`);
     console.log('space-time diagram at 100,000+ events:');
     for (const line of await benchSpaceTime(page, `http://127.0.0.1:${PORT}`)) console.log(`  ${line}`);
     console.log('ring scale run, 1,000 servers × 200 tokens, 1,000,000 keys:');

@@ -17,7 +17,12 @@ export async function openPreview(root: string, outDir: string, port: number, ex
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const close = async () => {
     await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    // Already gone (it failed to start, say): the error that matters is the caller's.
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      /* nothing left to stop */
+    }
   };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -30,8 +30,10 @@ const ELECTION_TIMER = 'electionTimeout';
 const CANVAS_FLIGHTS = 40;
 /** Paused, more than this many go on the canvas too (issue 10): 10,000 SVG dots cost seconds
  * of style and layout in one task, and stacked on a few lanes they cannot be hovered apart.
- * The canvas still answers clicks and the context menu. */
-const SVG_FLIGHTS_MAX = 500;
+ * The canvas still answers clicks and the context menu. Issue 17 (scrubbing): a seek into a
+ * partition's backlog (300-400 in flight in the bench's 100,000-event run) created ~1,800 SVG
+ * nodes in one commit, the slowest seeks there; 150 dots already crowd the lanes. */
+const SVG_FLIGHTS_MAX = 150;
 /** Lanes start this far outside a node's rim, beyond its timer arc. */
 const LANE_TRIM = 9;
 

@@ -1,9 +1,11 @@
 /** The moving layer: messages in flight, placed by simulated time along their lanes, and lost
  * messages as red crosses that fade within LOST_LINGER. */
+import { useRef } from 'react';
 import { LOST_LINGER, type FlightView, type LostView } from '../../store/frame';
 import { fade, flightProgress, pointAlong, WALL_AT, type Point } from './geometry';
 import { reasonName, type Translate } from './labels';
 import { MessageDot } from './MessageDot';
+import { SlotKeys } from './slotKeys';
 
 export interface Lanes {
   /** Node index by id. */
@@ -43,10 +45,15 @@ export function placeFlights(inFlight: readonly FlightView[], time: number, { in
 }
 
 export function Messages({ inFlight, time, index, points, lanes, selected, t, onSelect, onMenu }: MessagesProps) {
+  // Keyed by slot, not by message id: a far seek reuses the dots' elements (slotKeys.ts).
+  const slots = useRef<SlotKeys | null>(null);
+  slots.current ??= new SlotKeys();
+  const placed = placeFlights(inFlight, time, { index, points, lanes });
+  const keys = slots.current.assign(placed.map((p) => p.flight.message.id));
   return (
     <g className="cl-messages">
-      {placeFlights(inFlight, time, { index, points, lanes }).map(({ flight: { message: m, blocked }, at: p }) => (
-        <MessageDot key={m.id} message={m} x={p.x} y={p.y} blocked={blocked} selected={selected === m.id} t={t} onSelect={onSelect} onMenu={onMenu} />
+      {placed.map(({ flight: { message: m, blocked }, at: p }, i) => (
+        <MessageDot key={keys[i]} message={m} x={p.x} y={p.y} blocked={blocked} selected={selected === m.id} t={t} onSelect={onSelect} onMenu={onMenu} />
       ))}
     </g>
   );

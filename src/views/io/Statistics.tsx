@@ -3,10 +3,10 @@
  * and per node, sortable by any column. Counts come from cached checkpoints (stats.ts), so a
  * frame costs one block of events, even at 100,000.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { StringKey } from '../../i18n';
 import { useSession, useT } from '../session';
-import { sortedRows, statsAt, type Counts, type MessageStats, type Sort, type SortKey } from './stats';
+import { extendCheckpoints, sortedRows, statsAt, type Counts, type MessageStats, type Sort, type SortKey } from './stats';
 import './io.css';
 
 type T = ReturnType<typeof useT>;
@@ -155,6 +155,21 @@ const Body = memo(function Body({ stats, nodes, lang }: { stats: MessageStats; n
   );
 });
 
+/** Caches the run's checkpoints in idle time, a block at a time (stats.ts): a far seek then
+ * counts at most one block in its frame, however far it goes (issue 17). Returns the cancel. */
+function prebuild(events: Parameters<typeof extendCheckpoints>[0]): () => void {
+  const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f) : setTimeout(f, 50));
+  const cancel = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id));
+  let id = 0;
+  const slice = (d?: IdleDeadline) => {
+    let more = extendCheckpoints(events, 1);
+    while (more && (d ? d.timeRemaining() > 2 : false)) more = extendCheckpoints(events, 1);
+    if (more) id = idle(slice) as number;
+  };
+  id = idle(slice) as number;
+  return () => cancel(id);
+}
+
 export function Statistics() {
   const t = useT();
   const lang = useSession((s) => s.lang);
@@ -162,7 +177,9 @@ export function Statistics() {
   const nodes = useSession((s) => s.sim.scenario.nodes);
   const step = useSession((s) => s.frame.step);
   const [open, setOpen] = useState(true);
+  const recorded = useSession((s) => s.sim.events.length);
   const stats = useMemo(() => (open ? statsAt(events, step) : null), [open, events, step]);
+  useEffect(() => (open ? prebuild(events) : undefined), [open, events, recorded]);
   return (
     <section className="stat-panel" aria-labelledby="stat-title" data-testid="statistics">
       <header className="stat-bar">

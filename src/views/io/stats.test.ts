@@ -5,8 +5,8 @@ import { getProtocol } from '../../protocols/registry';
 import { createSession } from '../../store/session';
 import { validateScenario } from '../../scenario/validate';
 import type { Scenario } from '../../scenario/types';
+import { CHECKPOINT, countEvents, extendCheckpoints, sortedRows, statsAt, utf8Bytes, type MessageStats } from './stats';
 import type { TraceEvent } from '../../sim/types';
-import { CHECKPOINT, countEvents, sortedRows, statsAt, utf8Bytes, type MessageStats } from './stats';
 
 /** The whole run of a scenario, through the store as the app has it. */
 function runAll(scenario: Scenario) {
@@ -120,7 +120,44 @@ describe('message statistics', () => {
     expect(plain(statsAt(sim.events, CHECKPOINT + 5))).toEqual(plain(countEvents(sim.events, CHECKPOINT + 5)));
   });
 
-  it('stays cheap at 100,000 events: a frame reads at most one block, not the run', () => {
+  it('counts the run ahead in bounded idle slices, after which any seek reads at most one block', () => {
+    const sim = runAll({ ...raft.scenarios.find((s) => s.name === 'happy-path')!, until: 60_000 });
+    const n = sim.eventCount;
+    expect(n).toBeGreaterThan(8 * CHECKPOINT);
+    // The events as the panel sees them, with every read of an event counted.
+    let reads = 0;
+    const events = new Proxy(sim.events as TraceEvent[], {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    // A far seek into the middle with nothing cached counts from the start, as before.
+    statsAt(events, Math.floor(n / 2));
+    expect(reads).toBe(Math.floor(n / 2));
+    // Each idle slice of one block reads one block, until the run's last full block is cached.
+    let slices = 0;
+    for (;;) {
+      reads = 0;
+      const more = extendCheckpoints(events, 1);
+      slices++;
+      expect(reads).toBeLessThanOrEqual(CHECKPOINT);
+      if (!more) break;
+    }
+    expect(slices).toBeLessThanOrEqual(Math.ceil(n / CHECKPOINT));
+    reads = 0;
+    expect(extendCheckpoints(events, 1)).toBe(false);
+    expect(reads).toBe(0);
+    // Now seeks anywhere, far apart, each read less than one block, and count what a full recount counts.
+    for (const k of [n, 3, Math.floor(n / 3), n - 1, CHECKPOINT * 2 + 7]) {
+      reads = 0;
+      const s = statsAt(events, k);
+      expect(reads).toBeLessThan(CHECKPOINT);
+      expect(plain(s)).toEqual(plain(countEvents(sim.events, k)));
+    }
+  });
+
+  it('stays cheap at 100,000 events: a frame reads one block, not the run', () => {
     const scenario = { ...raft.scenarios.find((s) => s.name === 'happy-path')!, until: 600_000 };
     const sim = runAll(scenario);
     expect(sim.eventCount).toBeGreaterThan(100_000);

@@ -138,22 +138,42 @@ export function countEvents(events: readonly TraceEvent[], step: number = events
 /** Cumulative stats at 0, CHECKPOINT, 2·CHECKPOINT, … per run (its events array). */
 const checkpoints = new WeakMap<readonly TraceEvent[], MessageStats[]>();
 
-/** Stats of events [0, step), from the nearest cached checkpoint. */
-export function statsAt(events: readonly TraceEvent[], step: number): MessageStats {
-  const end = Math.max(0, Math.min(step, events.length));
+function checkpointsOf(events: readonly TraceEvent[]): MessageStats[] {
   let cps = checkpoints.get(events);
   if (!cps) {
     cps = [emptyStats()];
     checkpoints.set(events, cps);
   }
+  return cps;
+}
+
+/** Counts the block after the last checkpoint and caches its end. */
+function addCheckpoint(events: readonly TraceEvent[], cps: MessageStats[]): void {
+  const from = (cps.length - 1) * CHECKPOINT;
+  const next = cloneStats(cps[cps.length - 1]!);
+  for (let i = from; i < from + CHECKPOINT; i++) addEvent(next, events[i]!);
+  next.step = from + CHECKPOINT;
+  cps.push(next);
+}
+
+/**
+ * Caches at most `blocks` more checkpoints towards the end of the recorded run; true while some
+ * are left. The panel calls it in idle time, a few blocks per slice (issue 17): a far seek
+ * forward then counts one block, not everything from the last checkpoint a seek reached.
+ */
+export function extendCheckpoints(events: readonly TraceEvent[], blocks: number): boolean {
+  const cps = checkpointsOf(events);
+  const last = Math.floor(events.length / CHECKPOINT);
+  for (let b = 0; b < blocks && cps.length <= last; b++) addCheckpoint(events, cps);
+  return cps.length <= last;
+}
+
+/** Stats of events [0, step), from the nearest cached checkpoint. */
+export function statsAt(events: readonly TraceEvent[], step: number): MessageStats {
+  const end = Math.max(0, Math.min(step, events.length));
+  const cps = checkpointsOf(events);
   const want = Math.floor(end / CHECKPOINT);
-  while (cps.length <= want) {
-    const from = (cps.length - 1) * CHECKPOINT;
-    const next = cloneStats(cps[cps.length - 1]!);
-    for (let i = from; i < from + CHECKPOINT; i++) addEvent(next, events[i]!);
-    next.step = from + CHECKPOINT;
-    cps.push(next);
-  }
+  while (cps.length <= want) addCheckpoint(events, cps);
   const s = cloneStats(cps[want]!);
   for (let i = want * CHECKPOINT; i < end; i++) addEvent(s, events[i]!);
   s.step = end;
