@@ -49,6 +49,8 @@ export async function benchExplorer(): Promise<void> {
       console.log(
         `${pad(module.id, 11)}${pad(bug.id, 27)}${pad(`${hits.length}/${seeds}`, 7)}${pad(f(median(times)), 10)}${pad(f(Math.max(...times)), 8)}${pad(hits.length ? median(hits.map((r) => r.found!.run + 1)) : '-', 13)}${pad(hits.map((r) => r.found!.shrunk.actions.length).join(',') || '-', 16)}${pad(hits.length ? median(hits.map((r) => r.shrinkSeconds)).toFixed(1) : '-', 10)}${[...new Set(hits.map((r) => r.found!.invariant))].join(', ')}`,
       );
+      // Each seed's runs to find (the lowest failing run + 1; – when not found): machine-free.
+      console.log(`${' '.repeat(38)}runs per seed: ${rows.map((r) => (r.found ? r.found.run + 1 : '–')).join(', ')}`);
     }
   }
   console.log('Without bug switches (seed 1):');

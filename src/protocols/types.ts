@@ -208,9 +208,14 @@ export interface ExploreHints {
  * a draw from `heal` ms. `keep`: of the messages the event sent to other nodes, only this many
  * (drawn at random) are delivered, the rest dropped; a crash keeping 0 loses all its messages
  * still in flight (`loseOutbox`: a crash before its broadcast got out). */
-export type ProtocolFault =
+export type ProtocolFault = (
   | { fault: 'crash' | 'pause'; node: NodeId; heal: readonly [number, number]; keep?: number }
-  | { fault: 'cut'; from: NodeId; to: NodeId; heal: readonly [number, number] };
+  | { fault: 'cut'; from: NodeId; to: NodeId; heal: readonly [number, number] }
+) & {
+  /** Chance that the triggered strategy fires it (default ½): higher for a point met once
+   * per stage of a story that needs every stage's fault (Raft's Figure 8). */
+  chance?: number;
+};
 
 export interface ProtocolModule {
   id: string;

@@ -11,7 +11,8 @@ import type { Simulation } from '../../sim/simulation';
 import type { NodeView, TraceEvent } from '../../sim/types';
 import { scheduleAction } from './run';
 
-/** Chance that a proposed point fires: high, since the protocol proposes few and precise ones. */
+/** Chance that a proposed point fires unless the protocol says otherwise: high, since the
+ * protocol proposes few and precise ones. */
 const FIRE = 0.5;
 
 /** Fires the protocol's points for `ev`; returns how much of the budget they used. */
@@ -20,7 +21,7 @@ export function firePoints(module: ProtocolModule, sim: Simulation, ev: TraceEve
   if (!propose || budget <= 0) return 0;
   let used = 0;
   for (const p of propose(ev, sim.current.views, { nodes: sim.scenario.nodes, params: sim.scenario.params }, before)) {
-    if (used >= budget || !rng.chance(FIRE)) continue;
+    if (used >= budget || !rng.chance(p.chance ?? FIRE)) continue;
     used++;
     // Keeping none is a crash that loses its outbox: one action, and no message ids.
     if (p.fault !== 'cut' && p.keep !== undefined && !(p.fault === 'crash' && p.keep === 0)) dropSent(sim, ev, p.keep, rng);

@@ -121,7 +121,8 @@ function prefixOf(sim: Simulation): Action[] {
   return out;
 }
 
-export function executeRun(module: ProtocolModule, spec: RunSpec, known: ReadonlySet<string>): RunResult {
+/** `onEnd` sees the simulation when the run ends (tests count what runs exercised). */
+export function executeRun(module: ProtocolModule, spec: RunSpec, known: ReadonlySet<string>, onEnd?: (sim: Simulation) => void): RunResult {
   const sim = new Simulation(module, spec.scenario, { record: false, checkpointEvery: 0 });
   const abstract = module.explore?.abstract;
   const rng = Rng.fromSeed(spec.seed);
@@ -150,6 +151,7 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
       if (sim.violations.length > 0) {
         const v = sim.violations[0]!;
         const scenario = { ...sim.scenario, actions: sim.scenario.actions.filter((a) => a.at <= ev.time), until: ev.time + 1 };
+        onEnd?.(sim);
         return { index: spec.index, strategy: spec.strategy, events: sim.eventCount, novel, violation: { invariant: v.invariant, message: v.message, seq: v.seq, scenario } };
       }
       const node = ev.node;
@@ -184,5 +186,6 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
     // A livelock ends the run; it is not a safety violation.
     if (!(e instanceof ScenarioRuntimeError)) throw e;
   }
+  onEnd?.(sim);
   return { index: spec.index, strategy: spec.strategy, events: sim.eventCount, novel };
 }

@@ -106,7 +106,13 @@ export class Search {
       const entry = this.archive[best]!;
       entry.picks++;
       const plan = swarmPlan(rng);
-      const tail = faultActions(this.module, entry.scenario, plan, rng, entry.time);
+      // A branch goes on for a whole run's length from its prefix, not to the end of the run it
+      // came from: a deep bug's late stages come late in their runs (Figure 8's `!` states, one
+      // election before the overwrite, came at 3.1-4.0 s of 4 s runs), and a branch cut off at
+      // the old end had no time for the next stage, nor for the restarts and heals its prefix
+      // schedules past that end (the overwrite needs the newer entry's holder back).
+      const base = { ...entry.scenario, until: Math.max(entry.scenario.until, entry.time + until) };
+      const tail = faultActions(this.module, base, plan, rng, entry.time);
       // A novel state is where the next fault matters most: half the branches cut short the
       // broadcast of the event that made it (keeping 0, majority - 2 or majority - 1 of its
       // messages) and/or crash its node at once, restarting it soon or late.
@@ -121,7 +127,7 @@ export class Search {
         }
         tail.unshift(...head);
       }
-      const scenario = { ...entry.scenario, actions: [...entry.scenario.actions, ...tail].sort((a, b) => a.at - b.at) };
+      const scenario = { ...base, actions: [...entry.scenario.actions, ...tail].sort((a, b) => a.at - b.at) };
       return { index, strategy, scenario, seed: runSeed, from: entry.time, ...(rng.chance(0.5) ? { triggers: triggers(rng) } : {}) };
     }
     const plan = strategy === 'uniform' ? uniformPlan(rng) : swarmPlan(rng);
