@@ -10,6 +10,7 @@ import { bugText, invariantText, protocolName } from '../../i18n/content';
 import { explorerStore, useExplorer } from './useExplorer';
 import { ExplorerProgress } from './ExplorerProgress';
 import './explorer.css';
+import '../dialogs/bugSwitches.css';
 
 const BUDGETS = [10, 30, 60];
 
@@ -31,7 +32,7 @@ export function ExplorerDialog() {
         }}
       >
         <p className="muted">{t('explorer.hint', { protocol: protocolName(lang, module) })}</p>
-        <fieldset disabled={running}>
+        <fieldset disabled={running} className="bug-switches">
           <legend>{t('explorer.bugs')}</legend>
           {module.bugs.length === 0 && <p className="muted">{t('explorer.noBugs')}</p>}
           {module.bugs.map((b) => (

@@ -1,0 +1,46 @@
+/** Labels that must be read whole (issue 17, the first ten minutes): bug-switch ids never break
+ * mid-word, and their descriptions start in one column, in each dialog that lists them. */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { freshApp } from './helpers';
+
+async function checkSwitches(list: Locator) {
+  const rows = await list.locator('label.check').evaluateAll((ls) =>
+    ls.map((l) => {
+      const code = l.querySelector('code')!;
+      const desc = l.querySelector('span')!;
+      return { id: code.textContent, lines: code.getClientRects().length, height: code.getBoundingClientRect().height, descLeft: Math.round(desc.getBoundingClientRect().left), codeRight: code.getBoundingClientRect().right };
+    }),
+  );
+  expect(rows.length).toBeGreaterThan(1);
+  const lineHeight = Math.min(...rows.map((r) => r.height));
+  for (const r of rows) {
+    expect(r.lines, r.id!).toBe(1);
+    expect(r.height, r.id!).toBeLessThan(lineHeight * 1.5);
+    expect(r.codeRight, r.id!).toBeLessThanOrEqual(r.descLeft);
+  }
+  expect(new Set(rows.map((r) => r.descLeft)).size).toBe(1);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/labels-${name}.png` });
+}
+
+for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
+  test(`bug-switch ids stay whole in one column at ${w}×${h}: compare, settings, find a bug`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    await page.keyboard.press('w');
+    const compare = page.getByTestId('compare-dialog');
+    await compare.getByTestId('compare-protocol').selectOption('twopc');
+    await checkSwitches(compare.locator('fieldset.bug-switches'));
+    await shot(page, `compare-${w}`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await checkSwitches(page.locator('fieldset.bug-switches'));
+    await shot(page, `settings-${w}`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Find a bug/ }).click();
+    await checkSwitches(page.getByTestId('explorer-dialog').locator('fieldset.bug-switches'));
+    await shot(page, `explorer-${w}`);
+  });
+}
