@@ -44,3 +44,23 @@ for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
     await shot(page, `explorer-${w}`);
   });
 }
+
+test('a node’s label and sublabel are drawn whole inside its pane, side by side at 1440 × 900', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario lock:storage-ignores-tokens-bug' }).click();
+  const store = page.locator('[data-testid="clusterview"] [data-node="store"]').first();
+  await expect(store).toBeVisible();
+  const cut = await page.locator('[data-testid="clusterview"]').evaluateAll((views) =>
+    views.flatMap((v) => {
+      const pane = v.getBoundingClientRect();
+      return [...v.querySelectorAll('.cl-node-sub, .cl-node-id')]
+        .map((el) => ({ text: el.textContent, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.left < pane.left - 0.5 || box.right > pane.right + 0.5)
+        .map(({ text }) => text);
+    }),
+  );
+  expect(cut).toEqual([]);
+  await page.screenshot({ path: 'test-results/labels-lock-compare-1440.png' });
+});
