@@ -64,3 +64,17 @@ test('a node’s label and sublabel are drawn whole inside its pane, side by sid
   expect(cut).toEqual([]);
   await page.screenshot({ path: 'test-results/labels-lock-compare-1440.png' });
 });
+
+test('a violating node’s sublabel sits clear of its violation ring (Paxos minority quorum)', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario paxos:minority-quorum-bug' }).click();
+  await page.evaluate(() => window.__faultline!.store.getState().seekStep(1e9));
+  const node = page.locator('[data-testid="clusterview"] [data-node="p1"]');
+  const ring = (await node.locator('.cl-node-violation').boundingBox())!;
+  const sub = (await node.locator('.cl-node-sub').boundingBox())!;
+  // p1 is at the top: its sublabel ends above the ring.
+  expect(sub.y + sub.height).toBeLessThanOrEqual(ring.y);
+  await page.screenshot({ path: 'test-results/labels-paxos-1440.png' });
+});
