@@ -21,6 +21,13 @@ async function checkSwitches(list: Locator) {
   expect(new Set(rows.map((r) => r.descLeft)).size).toBe(1);
 }
 
+async function openAt1440(page: Page, id: string) {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: `Open scenario ${id}` }).click();
+}
+
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/labels-${name}.png` });
 }
@@ -46,10 +53,7 @@ for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
 }
 
 test('a node’s label and sublabel are drawn whole inside its pane, side by side at 1440 × 900', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await freshApp(page);
-  await page.keyboard.press('s');
-  await page.getByRole('button', { name: 'Open scenario lock:storage-ignores-tokens-bug' }).click();
+  await openAt1440(page, 'lock:storage-ignores-tokens-bug');
   const store = page.locator('[data-testid="clusterview"] [data-node="store"]').first();
   await expect(store).toBeVisible();
   const cut = await page.locator('[data-testid="clusterview"]').evaluateAll((views) =>
@@ -66,10 +70,7 @@ test('a node’s label and sublabel are drawn whole inside its pane, side by sid
 });
 
 test('a violating node’s sublabel sits clear of its violation ring (Paxos minority quorum)', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await freshApp(page);
-  await page.keyboard.press('s');
-  await page.getByRole('button', { name: 'Open scenario paxos:minority-quorum-bug' }).click();
+  await openAt1440(page, 'paxos:minority-quorum-bug');
   await page.evaluate(() => window.__faultline!.store.getState().seekStep(1e9));
   const node = page.locator('[data-testid="clusterview"] [data-node="p1"]');
   const ring = (await node.locator('.cl-node-violation').boundingBox())!;
