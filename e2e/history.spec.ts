@@ -1,7 +1,7 @@
 /** The client-history view: Raft's stale-read bug caught by the linearizability checker and
  * pinned in the history; clicking a violating op moves the cursor there. */
 import { expect, test, type Page } from '@playwright/test';
-import { advanceTo, freshApp, time } from './helpers';
+import { advanceTo, freshApp, leader, time } from './helpers';
 
 async function openScenario(page: Page, id: string) {
   await page.keyboard.press('s');
@@ -46,4 +46,26 @@ test('a correct Raft run shows its history as linearizable', async ({ page }) =>
   await advanceTo(page, 1000);
   await expect(page.getByTestId('history-verdict')).toHaveAttribute('data-verdict', 'holds');
   await expect(page.getByTestId('history-panel').locator('[data-status="ok"]')).toHaveCount(3);
+});
+
+test('a put and a read sent together by one client each get a row of their own in its lane', async ({ page }) => {
+  await freshApp(page);
+  await advanceTo(page, 1500);
+  const l = (await leader(page))!;
+  await page.keyboard.press(l.id.slice(1));
+  await page.getByTestId('fault-request').click();
+  await page.getByTestId('command-read').click();
+  await advanceTo(page, (await time(page)) + 1000);
+  const lane = page.getByTestId('history-panel').locator(`g[data-client="${l.id}"]`);
+  await expect(lane).toHaveAttribute('data-rows', '2');
+  const bars = lane.locator('.hi-op');
+  await expect(bars).toHaveCount(2);
+  expect(await bars.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-row')).sort())).toEqual(['0', '1']);
+  // Neither bar covers the other: their boxes are apart, one row below the other.
+  const [a, b] = await bars.locator('rect').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().toJSON() as DOMRect));
+  expect(a!.bottom <= b!.top || b!.bottom <= a!.top).toBe(true);
+  for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.getByTestId('history-panel').screenshot({ path: `test-results/history-rows-${w}x${h}.png` });
+  }
 });

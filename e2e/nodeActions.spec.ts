@@ -14,10 +14,19 @@ test('at 1440 × 900 the node’s actions sit beside it, with the stage, playbac
   const actions = page.getByTestId('node-actions');
   await expect(actions).toHaveAttribute('aria-label', 'Actions for n2');
   for (const el of [page.getByTestId('clusterview'), actions, page.getByTestId('play'), page.getByTestId('clock'), page.getByTestId('timeline')]) await expect(el).toBeInViewport({ ratio: 1 });
-  // Beside the node: its box starts within a node's width of the glyph's.
+  // Beside the node, past its label on the outer side: near it, level with it, and over no
+  // other node (towards the middle it covered the neighbours, issue 17).
   const glyph = (await page.locator('[data-testid="clusterview"] [data-node="n2"] circle').first().boundingBox())!;
   const box = (await actions.boundingBox())!;
-  expect(Math.min(Math.abs(box.x - (glyph.x + glyph.width)), Math.abs(box.x + box.width - glyph.x))).toBeLessThan(30);
+  expect(Math.min(Math.abs(box.x - (glyph.x + glyph.width)), Math.abs(box.x + box.width - glyph.x))).toBeLessThan(120);
+  expect(box.y).toBeLessThan(glyph.y + glyph.height);
+  expect(box.y + box.height).toBeGreaterThan(glyph.y);
+  for (const other of ['n1', 'n3', 'n4', 'n5']) {
+    const o = (await page.locator(`[data-testid="clusterview"] [data-node="${other}"] circle`).first().boundingBox())!;
+    const apart = o.x + o.width <= box.x || o.x >= box.x + box.width || o.y + o.height <= box.y || o.y >= box.y + box.height;
+    expect(apart, other).toBe(true);
+  }
+  await page.screenshot({ path: 'test-results/node-actions-1440.png' });
 
   // The actions act on the node: crash it, then the same place offers a restart.
   await actions.getByRole('button', { name: 'Crash' }).click();

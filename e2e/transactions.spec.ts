@@ -70,3 +70,30 @@ test('a protocol’s own commands are offered for the selected node: begin at th
   await page.getByTestId('clusterview').locator('[data-node="n1"]').click({ button: 'right' });
   await expect(page.getByRole('menuitem', { name: 'Begin transaction' })).toBeVisible();
 });
+
+test('a strip names a state only where the whole name fits, side by side at 1024 px too', async ({ page }) => {
+  for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    await openScenario(page, 'twopc:compare-tm-crash');
+    await advanceTo(page, 1600);
+    const segs = page.getByTestId('transactions').first().locator('.tx-seg');
+    await expect(segs.first()).toBeVisible();
+    // A name fits when its text ends inside its segment and inside the strip (which clips).
+    const labels = await segs.evaluateAll((ss) =>
+      ss
+        .filter((s) => s.textContent)
+        .map((s) => {
+          const range = document.createRange();
+          range.selectNodeContents(s);
+          const end = range.getBoundingClientRect().right;
+          return { text: s.textContent, fits: s.scrollWidth <= s.clientWidth && end <= s.getBoundingClientRect().right + 0.5 && end <= s.parentElement!.getBoundingClientRect().right + 0.5 };
+        }),
+    );
+    // Some names are shown, and none of them is cut.
+    expect(labels.length).toBeGreaterThan(0);
+    await expect(segs.filter({ hasText: 'prepared' }).first()).toBeVisible();
+    for (const l of labels) expect(l, l.text!).toEqual({ text: l.text, fits: true });
+    await page.getByTestId('transactions').first().screenshot({ path: `test-results/tx-labels-${w}.png` });
+  }
+});

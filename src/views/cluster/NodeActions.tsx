@@ -31,27 +31,32 @@ export function NodeActions({ store, stage, frame, id, t, layoutKey }: Props) {
   const [pos, setPos] = useState<{ left: number; top: number } | 'none' | null>(null);
   const node = frame.nodes.find((n) => n.id === id);
 
-  // Beside the node, towards the middle when there is room, kept inside the stage.
+  // Beside the node on its outer side, past its label, so it covers no other node: towards the
+  // middle it sat over the ring's centre and hid the neighbours (issue 17). The other side, then
+  // anywhere inside the stage, only when that does not fit or would cover a node.
   useLayoutEffect(() => {
     const host = stage.current;
     const el = ref.current;
-    const glyph = host?.querySelector(`[data-node="${CSS.escape(id)}"] circle`);
+    const group = host?.querySelector(`[data-node="${CSS.escape(id)}"]`);
+    const glyph = group?.querySelector('circle');
     if (!host) return;
     if (host.clientWidth < MIN_STAGE.width || host.clientHeight < MIN_STAGE.height) return setPos('none');
     // Render it hidden first, then measure it (the effect runs again when pos turns null).
-    if (!el || !glyph) return setPos(null);
+    if (!el || !group || !glyph) return setPos(null);
     const box = host.getBoundingClientRect();
     const g = glyph.getBoundingClientRect();
+    const all = group.getBoundingClientRect();
     const w = el.offsetWidth;
     const h = el.offsetHeight;
-    const right = g.right - box.left + GAP;
-    const left = g.left - box.left - GAP - w;
-    // Towards the middle of the stage: the node's label sits on its outer side.
-    const inward = (g.left + g.right) / 2 - box.left > host.clientWidth / 2 ? left : right;
-    const fits = (v: number) => v >= 4 && v + w <= host.clientWidth - 4;
-    const x = fits(inward) ? inward : fits(right) ? right : left;
-    const y = g.top - box.top + g.height / 2 - h / 2;
-    setPos({ left: Math.max(4, Math.min(x, host.clientWidth - w - 4)), top: Math.max(4, Math.min(y, host.clientHeight - h - 4)) });
+    const y = Math.max(4, Math.min(g.top - box.top + g.height / 2 - h / 2, host.clientHeight - h - 4));
+    const right = Math.max(g.right, all.right) - box.left + GAP;
+    const left = Math.min(g.left, all.left) - box.left - GAP - w;
+    const outward = (g.left + g.right) / 2 - box.left > host.clientWidth / 2;
+    const others = [...host.querySelectorAll(`[data-node]:not([data-node="${CSS.escape(id)}"]) circle`)].map((c) => c.getBoundingClientRect());
+    const clear = (x: number) =>
+      x >= 4 && x + w <= host.clientWidth - 4 && others.every((o) => o.right - box.left <= x || o.left - box.left >= x + w || o.bottom - box.top <= y || o.top - box.top >= y + h);
+    const x = [outward ? right : left, outward ? left : right].find(clear) ?? (outward ? right : left);
+    setPos({ left: Math.max(4, Math.min(x, host.clientWidth - w - 4)), top: y });
   }, [id, layoutKey, stage, node?.up, pos === null]);
 
   if (!node || pos === 'none') return null;

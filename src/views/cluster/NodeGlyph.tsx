@@ -1,6 +1,6 @@
 /** One node of the cluster: body, role letter, term, vote, and the crashed / paused / skewed
  * markers. Memoized on primitive props: it re-renders only when what it shows changes. */
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { LabelPlacement, Point } from './geometry';
 import type { Tone } from './palette';
 import '../timeline/highlight.css';
@@ -46,8 +46,26 @@ function fitTerm(text: string, r: number): { textLength?: number; lengthAdjust?:
   return width > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' } : {};
 }
 
+/** How far a violating node's label moves out, clear of its ring and the ring's stroke. */
+const VIOLATION_CLEAR = 8;
+
 export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
   const { id, at, r, place, up } = p;
+  // A label on the ring's left or right edge could run past the drawing and be cut ("gnores
+  // tokens" in a narrow compare pane, issue 17): slide it back inside by what overflows.
+  const labels = useRef<SVGGElement>(null);
+  // The violation ring (r + 16) reaches the label's place: move the label outward past it.
+  const away = !p.violation ? { x: 0, y: 0 } : place.anchor === 'middle' ? { x: 0, y: place.y < 0 ? -VIOLATION_CLEAR : VIOLATION_CLEAR } : { x: place.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    const g = labels.current;
+    const width = g?.ownerSVGElement?.viewBox.baseVal?.width;
+    if (!g || !width) return;
+    const bb = g.getBBox();
+    const left = at.x + away.x + bb.x;
+    const right = left + bb.width;
+    setShift(left < 2 ? 2 - left : right > width - 2 ? width - 2 - right : 0);
+  }, [at.x, away.x, place, id, p.sub]);
   const click = (e: MouseEvent) => {
     e.stopPropagation();
     p.onSelect(id);
@@ -103,14 +121,16 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
       ) : (
         <path className="cl-node-cross" d={`M${-x},${-x}L${x},${x}M${x},${-x}L${-x},${x}`} />
       )}
-      <text className="cl-node-id" x={place.x} y={place.y - 6} textAnchor={place.anchor}>
-        {id}
-      </text>
-      {p.sub && (
-        <text className="cl-node-sub" x={place.x} y={place.y + 9} textAnchor={place.anchor}>
-          {p.sub}
+      <g ref={labels} transform={shift || away.x || away.y ? `translate(${shift + away.x} ${away.y})` : undefined}>
+        <text className="cl-node-id" x={place.x} y={place.y - 6} textAnchor={place.anchor}>
+          {id}
         </text>
-      )}
+        {p.sub && (
+          <text className="cl-node-sub" x={place.x} y={place.y + 9} textAnchor={place.anchor}>
+            {p.sub}
+          </text>
+        )}
+      </g>
       {p.paused && (
         <g className="cl-badge cl-badge-pause" transform={`translate(${-badge} ${-badge})`}>
           <circle r={9} />

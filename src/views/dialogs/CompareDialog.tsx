@@ -7,6 +7,7 @@ import { useAllProtocols } from './useProtocols';
 import { validateScenario } from '../../scenario/validate';
 import { compareWith, withoutCompare } from '../../store/compare';
 import { bugText, protocolName } from '../../i18n/content';
+import './bugSwitches.css';
 import type { ProtocolModule } from '../../protocols/types';
 import type { Scenario } from '../../scenario/types';
 
@@ -81,7 +82,7 @@ export function CompareDialog() {
             ))}
           </select>
         </label>
-        <fieldset>
+        <fieldset className="bug-switches">
           <legend>{t('compare.bugs')}</legend>
           {module.bugs.length === 0 && <p className="muted">{t('compare.noBugs')}</p>}
           {module.bugs.map((b) => (

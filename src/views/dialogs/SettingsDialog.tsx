@@ -7,6 +7,7 @@ import { freeCluster, settingsOf, type ClusterSettings } from '../../store/setti
 import { validateScenario } from '../../scenario/validate';
 import { useAllProtocols } from './useProtocols';
 import { bugText, protocolName } from '../../i18n/content';
+import './bugSwitches.css';
 
 /** The settings a new run starts from: a curated scenario's bug switches are its lesson, not
  * the user's choice, so they stay behind. */
@@ -84,7 +85,7 @@ export function SettingsDialog() {
           {t('settings.duplicate')}
           <input type="number" min={0} max={1} step={0.01} value={s.duplicate} onChange={(e) => setS({ ...s, duplicate: num(e.target.value) })} />
         </label>
-        <fieldset>
+        <fieldset className="bug-switches">
           <legend>{t('settings.bugs')}</legend>
           {module.bugs.map((b) => (
             <label key={b.id} className="check" title={bugText(lang, module.id, b)}>

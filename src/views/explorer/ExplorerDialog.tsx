@@ -12,6 +12,7 @@ import { invariantName } from '../invariantName';
 import { explorerStore, useExplorer } from './useExplorer';
 import { ExplorerProgress } from './ExplorerProgress';
 import './explorer.css';
+import '../dialogs/bugSwitches.css';
 
 const BUDGETS = [10, 30, 60];
 
@@ -35,7 +36,7 @@ export function ExplorerDialog() {
         }}
       >
         <p className="muted">{t('explorer.hint', { protocol: protocolName(lang, module) })}</p>
-        <fieldset disabled={running}>
+        <fieldset disabled={running} className="bug-switches">
           <legend>{t('explorer.bugs')}</legend>
           {module.bugs.length === 0 && <p className="muted">{t('explorer.noBugs')}</p>}
           {module.bugs.map((b) => (

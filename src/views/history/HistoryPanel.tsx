@@ -8,7 +8,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryOp, OpStatus } from '../../check/history';
 import { useSession, useSessionStore, useT } from '../session';
-import { drawnOps, historyModel, LANE_BARS, opText } from './model';
+import { drawnOps, historyModel, laneRows, LANE_BARS, opText } from './model';
 import './history.css';
 
 const LANE = 26;
@@ -47,6 +47,10 @@ export function HistoryPanel() {
   const count = model.lanes.reduce((n, l) => n + l.ops.length, 0);
   const drawn = model.lanes.map((lane) => drawnOps(lane.ops, model.violating));
   const shown = drawn.reduce((n, ops) => n + ops.length, 0);
+  // Each lane as tall as its overlapping ops need (one row each), stacked from the top.
+  const rows = drawn.map((ops) => laneRows(ops));
+  const tops = rows.reduce<number[]>((acc, r, i) => [...acc, acc[i]! + r.rows * LANE], [0]);
+  const height = tops[tops.length - 1]! + 8;
   return (
     <section className="hi-panel" aria-label={t('history.title')} data-testid="history-panel">
       <div className="hi-bar">
@@ -77,22 +81,25 @@ export function HistoryPanel() {
         {count === 0 ? (
           <p className="hi-empty">{t('history.empty')}</p>
         ) : (
-          <svg width={width} height={model.lanes.length * LANE + 8} role="group" aria-label={t('history.lanes', { ops: count, clients: model.lanes.length })}>
+          <svg width={width} height={height} role="group" aria-label={t('history.lanes', { ops: count, clients: model.lanes.length })}>
             {model.lanes.map((lane, i) => (
-              <g key={lane.client} transform={`translate(0, ${i * LANE + 4})`}>
+              <g key={lane.client} transform={`translate(0, ${tops[i]! + 4})`} data-client={lane.client} data-rows={rows[i]!.rows}>
                 <text className="hi-client" x={4} y={LANE / 2 + 4}>
                   {lane.client}
                 </text>
-                <line className="hi-lane" x1={GUTTER} x2={width - 12} y1={LANE / 2} y2={LANE / 2} />
+                {Array.from({ length: rows[i]!.rows }, (_, r) => (
+                  <line key={r} className="hi-lane" x1={GUTTER} x2={width - 12} y1={r * LANE + LANE / 2} y2={r * LANE + LANE / 2} />
+                ))}
                 {drawn[i]!.map((op) => {
                   const x0 = x(op.invokeTime);
-                  return <OpBar key={op.id} op={op} x0={x0} x1={Math.max(x0 + 6, x(op.endTime ?? end))} bad={model.violating.has(op.id)} t={t} seek={seek} />;
+                  const row = rows[i]!.row.get(op.id)!;
+                  return <OpBar key={op.id} op={op} x0={x0} x1={Math.max(x0 + 6, x(op.endTime ?? end))} y={row * LANE} row={row} bad={model.violating.has(op.id)} t={t} seek={seek} />;
                 })}
               </g>
             ))}
             {/* What lies after the cursor is dimmed by one veil, so a seek touches no bar. */}
-            <rect className="hi-future-veil" data-testid="history-future" x={x(time)} y={0} width={Math.max(0, width - x(time))} height={model.lanes.length * LANE + 8} aria-hidden="true" />
-            <line className="hi-cursor" x1={x(time)} x2={x(time)} y1={0} y2={model.lanes.length * LANE + 8} aria-hidden="true" />
+            <rect className="hi-future-veil" data-testid="history-future" x={x(time)} y={0} width={Math.max(0, width - x(time))} height={height} aria-hidden="true" />
+            <line className="hi-cursor" x1={x(time)} x2={x(time)} y1={0} y2={height} aria-hidden="true" />
           </svg>
         )}
       </div>
@@ -104,6 +111,9 @@ interface OpBarProps {
   op: HistoryOp;
   x0: number;
   x1: number;
+  /** The top of the op's sub-row within its lane, and the row's index. */
+  y: number;
+  row: number;
   bad: boolean;
   t: ReturnType<typeof useT>;
   seek: (op: HistoryOp) => void;
@@ -111,7 +121,7 @@ interface OpBarProps {
 
 /** One operation's bar. Memoized and independent of the cursor: a seek re-renders none of the
  * thousands of a long run (issue 17, item 5). */
-const OpBar = memo(function OpBar({ op, x0, x1, bad, t, seek }: OpBarProps) {
+const OpBar = memo(function OpBar({ op, x0, x1, y, row, bad, t, seek }: OpBarProps) {
   const label = t('history.op', { op: opText(op), client: op.client, status: t(`history.status.${op.status}`), from: op.invokeTime, to: op.endTime ?? '…' });
   return (
     <g
@@ -121,6 +131,7 @@ const OpBar = memo(function OpBar({ op, x0, x1, bad, t, seek }: OpBarProps) {
       aria-label={bad ? `${label} ${t('history.violating')}` : label}
       data-op={op.id}
       data-status={op.status}
+      data-row={row}
       data-violating={bad ? 'true' : undefined}
       onClick={() => seek(op)}
       onKeyDown={(e) => {
@@ -131,9 +142,9 @@ const OpBar = memo(function OpBar({ op, x0, x1, bad, t, seek }: OpBarProps) {
       }}
     >
       <title>{label}</title>
-      <rect x={x0} y={4} width={x1 - x0} height={LANE - 8} rx={3} />
+      <rect x={x0} y={y + 4} width={x1 - x0} height={LANE - 8} rx={3} />
       {/* A bar too short for its label gets it to its right. */}
-      <text x={x1 - x0 > 70 ? x0 + 3 : x1 + 3} y={LANE / 2 + 4} className="hi-op-text">
+      <text x={x1 - x0 > 70 ? x0 + 3 : x1 + 3} y={y + LANE / 2 + 4} className="hi-op-text">
         {`${bad ? '! ' : ''}${MARK[op.status]} ${opText(op)}`}
       </text>
     </g>

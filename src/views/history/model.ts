@@ -71,3 +71,22 @@ export function opText(op: HistoryOp): string {
   if (op.f === 'get' || op.f === 'read') return `${op.f} ${op.key}${op.status === 'ok' ? ` → ${op.output === null || op.output === undefined ? 'nil' : String(op.output)}` : ''}`;
   return `${op.f} ${op.key}${op.value === undefined ? '' : `=${String(op.value)}`}`;
 }
+
+/**
+ * Sub-rows within a lane, as Jepsen's timeline does: a client's ops that overlap in time (a
+ * read sent while a put is still unanswered) each get their own row, so no bar hides another.
+ * Greedy in invocation order, each op on the first row whose last op ended before it began; an
+ * unanswered op runs to the end. Depends on the ops alone, never on the cursor, so a seek moves
+ * no bar.
+ */
+export function laneRows(ops: readonly HistoryOp[]): { row: Map<string, number>; rows: number } {
+  const ends: number[] = [];
+  const row = new Map<string, number>();
+  for (const op of ops) {
+    let r = ends.findIndex((e) => e < op.invokeTime);
+    if (r < 0) r = ends.length;
+    ends[r] = op.endTime ?? Infinity;
+    row.set(op.id, r);
+  }
+  return { row, rows: Math.max(1, ends.length) };
+}

@@ -3,7 +3,7 @@
  * its state at the cursor, and how long each participant was blocked (uncertain, holding its
  * locks). Clicking a strip moves the cursor to that time.
  */
-import { memo, useMemo, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { shortState, stateName } from './stateNames';
 import type { TxKind } from '../../protocols/types';
 import { useSession, useSessionStore, useT } from '../session';
@@ -15,29 +15,43 @@ type T = ReturnType<typeof useT>;
 /** More than this many transactions: the table shows the latest. */
 const MAX_SHOWN = 8;
 const KINDS: readonly TxKind[] = ['active', 'uncertain', 'committed', 'aborted'];
-/** A segment narrower than this share of the strip shows no text (its tooltip still does). */
-const MIN_LABEL_SHARE = 0.05;
+/** A segment shows its state's name only where the whole name fits (its tooltip always does):
+ * a segment running past the strip's end, or a share of it too narrow, cut "abort" mid-letter at 1024 px (issue 17). Pixels
+ * per character of the 0.8rem label, generously, and the 3px padding plus the border. */
+const CHAR_PX = 7.5;
+const LABEL_PAD_PX = 6;
 
 const ms = (t: T, n: number) => t('tx.ms', { ms: Math.round(n) });
 
 
 function Strip({ row, domain, time, t, onSeek }: { row: TxRow; domain: number; time: number; t: T; onSeek(ms: number): void }) {
   const pct = (x: number) => `${(100 * Math.min(x, domain)) / domain}%`;
+  const ref = useRef<HTMLDivElement>(null);
+  const [px, setPx] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setPx(el.clientWidth);
+    const ro = new ResizeObserver(() => setPx(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const fits = (from: number, to: number, label: string) => ((Math.min(to, domain) - Math.min(from, domain)) / domain) * px >= label.length * CHAR_PX + LABEL_PAD_PX;
   const seek = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     onSeek(Math.round(((e.clientX - box.left) / box.width) * domain));
   };
   return (
-    <div className="tx-strip" onClick={seek} title={t('tx.stripTip')}>
+    <div ref={ref} className="tx-strip" onClick={seek} title={t('tx.stripTip')}>
       {row.spans.map((s, i) => (
         <div
           key={i}
           className={`tx-seg tx-${s.kind}`}
-          style={{ left: pct(s.from), width: pct(s.to - s.from) }}
+          style={{ left: pct(s.from), width: pct(Math.min(s.to, domain) - Math.min(s.from, domain)) }}
           title={t('tx.span', { node: row.node, state: stateName(t, s.state), from: s.from, to: Math.round(s.to) })}
           data-state={s.state}
         >
-          {(s.to - s.from) / domain >= MIN_LABEL_SHARE && s.state}
+          {fits(s.from, s.to, s.state) && s.state}
         </div>
       ))}
       {row.down.map((d, i) => (
