@@ -46,7 +46,7 @@ describe('lock fault model (admit)', () => {
 
 describe('the explorer finds each lock bug switch from scratch', () => {
   it.each([
-    ['storage-ignores-tokens', 4, ['storage-mutex']],
+    ['storage-ignores-tokens', 2, ['storage-mutex']],
     ['lease-from-reply', 2, ['lease-belief']],
     ['no-lease-extension', 5, ['lease-belief', 'storage-mutex']],
   ] as const)('%s (explorer seed %i)', async (bug, seed, invariants) => {
