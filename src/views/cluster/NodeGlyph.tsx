@@ -61,11 +61,21 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
     const g = labels.current;
     const width = g?.ownerSVGElement?.viewBox.baseVal?.width;
     if (!g || !width) return;
+    // getBBox forces a layout: measure only a label that could reach an edge, judged by a
+    // generous width for its text (13 px a character, a wide CJK one included), so a seek does not lay the page out
+    // once per node (it cost 30 ms a seek at 129k events).
+    const longest = Math.max(id.length, p.sub?.length ?? 0) * 13;
+    const x0 = at.x + away.x + place.x;
+    const [lo, hi] = place.anchor === 'start' ? [x0, x0 + longest] : place.anchor === 'end' ? [x0 - longest, x0] : [x0 - longest / 2, x0 + longest / 2];
+    if (lo >= 2 && hi <= width - 2) {
+      setShift(0);
+      return;
+    }
     const bb = g.getBBox();
     const left = at.x + away.x + bb.x;
     const right = left + bb.width;
     setShift(left < 2 ? 2 - left : right > width - 2 ? width - 2 - right : 0);
-  }, [at.x, away.x, place, id, p.sub]);
+  }, [at.x, away.x, place.x, place.anchor, id, p.sub]);
   const click = (e: MouseEvent) => {
     e.stopPropagation();
     p.onSelect(id);
