@@ -22,7 +22,14 @@ export async function openTourText(session: SessionStore, text: string): Promise
 /** Starts a tour as written (a built-in): its named scenario's protocol loads first. When it
  * cannot be resolved (a curated scenario renamed under it), a notice says why. */
 export async function openTour(session: SessionStore, input: TourInput, step?: number, quiet?: boolean): Promise<boolean> {
-  const r = await withProtocols(() => resolveTour(input, getProtocol, [...PROTOCOL_IDS]));
+  let r: Awaited<ReturnType<typeof resolveTour>>;
+  try {
+    r = await withProtocols(() => resolveTour(input, getProtocol, [...PROTOCOL_IDS]));
+  } catch (err) {
+    // A protocol's code that did not arrive (offline): say so rather than fail silently.
+    session.getState().setNotice({ kind: 'error', key: 'notice.badLink', detail: String(err instanceof Error ? err.message : err).slice(0, 200) });
+    return false;
+  }
   if (!r.ok) {
     session.getState().setNotice({ kind: 'error', key: 'notice.badLink', detail: r.errors.join('; ') });
     return false;

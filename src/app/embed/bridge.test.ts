@@ -172,6 +172,16 @@ describe('embed bridge', () => {
     expect(of('faultline:tour').map((m) => m.tourId)).toEqual(['raft-election', null]);
   });
 
+  it('answers a host’s hello with the tour state even when no tour is on', () => {
+    const { bridge, of, receive } = setup();
+    const tour = fakeTour(4);
+    tour.set({ tourId: null, steps: 0 });
+    bridge.connectTourProgress(tour);
+    expect(of('faultline:tour')).toEqual([]);
+    receive({ type: 'faultline:hello' });
+    expect(of('faultline:tour').map((m) => m.tourId)).toEqual([null]);
+  });
+
   it('caps what a tour sends: ids, answers and their count', () => {
     const { bridge, of } = setup();
     const tour = fakeTour();

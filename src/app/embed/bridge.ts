@@ -81,8 +81,9 @@ export function createBridge(store: SessionStore, locks: BridgeLocks, env: Bridg
   const reportTour = (force: boolean) => {
     if (!tour) return;
     const p = tour.get();
-    // No tour loaded (yet): nothing to report. A tour that was on and left is reported once.
-    if (p.tourId === null && (last === null || last.tourId === null)) return;
+    // No tour loaded (yet): nothing to report unprompted. A tour that was on and left is
+    // reported once; a host's hello (force) always gets the tour state, null included.
+    if (!force && p.tourId === null && (last === null || last.tourId === null)) return;
     const tourId = p.tourId === null ? null : capText(p.tourId, MAX_ID);
     const step = int(p.step);
     const steps = int(p.steps);

@@ -8,7 +8,7 @@ import type { LinearScale } from './scale';
 import { useStore } from 'zustand';
 import type { SessionStore } from '../../store/session';
 import { protocolName } from '../../i18n/contentText';
-import { useInvariantName } from '../invariantName';
+import { invariantName, useInvariantName } from '../invariantName';
 import { clusterMarkers } from './markers';
 import { PIN_GAP, ROW, type Pin, type Translate } from './track';
 
@@ -75,6 +75,8 @@ export function ComparePins({ store, x, t }: { store: SessionStore; x: LinearSca
   const count = useStore(store, (s) => s.sim.violations.length);
   const sim = useStore(store, (s) => s.sim);
   const name = useStore(store, (s) => protocolName(s.lang, s.module));
+  const lang = useStore(store, (s) => s.lang);
+  const module = useStore(store, (s) => s.module);
   const pins = sim.violations.slice(0, count).map((v) => ({ ...v, time: sim.events[v.seq]?.time ?? 0 }));
   return (
     <g className="tl-pins tl-pins-compare">
@@ -87,7 +89,7 @@ export function ComparePins({ store, x, t }: { store: SessionStore; x: LinearSca
           data-testid="timeline-compare-violation"
           data-invariant={[...new Set(col.items.map((v) => v.invariant))].join(' ')}
         >
-          <PinGlyph title={col.items.map((v) => `${name}: ${t('timeline.compareViolationAt', { invariant: v.invariant, time: v.time })}`).join('\n')} />
+          <PinGlyph title={col.items.map((v) => `${name}: ${t('timeline.compareViolationAt', { invariant: invariantName(lang, module, v.invariant), time: v.time })}`).join('\n')} />
         </g>
       ))}
     </g>
