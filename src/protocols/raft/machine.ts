@@ -7,11 +7,12 @@ import { assign, enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
 import type { AppendEntries, AppendEntriesResponse, ClientRead, ClientRequest, Incoming, RaftEvent, RequestVote, RequestVoteResponse } from './messages';
 import { isUpToDate, lastTerm } from './log';
-import { knowsCommitted, NOOP, parseWrite, valueAt } from './clients';
+import { NOOP, parseWrite } from './clients';
 import { effects, type KernelAction } from '../../sim/machineActions';
 import type { RaftContext, RaftInput } from './context';
+import { startRead } from './reads';
 import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, appendResponseMatters, electionTimer, electionTimerParams, ELECTION, heartbeatReply, isPlainHeartbeat, HEARTBEAT, majority, receiveAppendEntries, reply, send } from './rules';
-import { leaderContactTimer, leaseHolds, leaseReadTimer, leaseTimer, type LeaseExpired, type LeaseRead } from './lease';
+import { leaderContactTimer, leaseTimer, type LeaseExpired, type LeaseRead } from './lease';
 
 export type { RaftContext, RaftDurable, RaftInput } from './context';
 export { advancedCommitIndex, MAX_ENTRIES } from './rules';
@@ -104,23 +105,9 @@ export const raftMachine = setup({
     }),
     'fail lease read': enqueueActions(({ event, enqueue }) => effects(enqueue)(reply({ type: 'fail', op: (event as LeaseRead).op, reason: 'no longer the leader' }))),
     'start read': enqueueActions(({ context, event, enqueue }) => {
-      const { key, op } = event as ClientRead | LeaseRead;
-      const leased = event.type === 'leaseRead';
-      // The bug answers at once. A lease (lease.ts) answers while it holds, once the events
-      // already due now have run: then it is looked at again, and a lapsed one takes a round.
-      if (context.staleRead || (leased && leaseHolds(context) && knowsCommitted(context))) {
-        effects(enqueue)(reply({ type: 'ok', op, ...(leased ? {} : { f: 'get' as const, key }), value: valueAt(context.log, context.commitIndex, key) }));
-        return;
-      }
-      if (!leased) effects(enqueue)(reply({ type: 'accepted-read', op, f: 'get', key }));
-      if (!leased && leaseHolds(context) && knowsCommitted(context)) {
-        effects(enqueue)(leaseReadTimer(key, op));
-        return;
-      }
-      const next = { ...context, readRound: context.readRound + 1, reads: [...context.reads, { op, key, round: context.readRound + 1 }] };
-      enqueue.assign({ readRound: next.readRound, reads: next.reads });
-      if (context.leaseReads) effects(enqueue)(leaseTimer(next, next.readRound));
-      for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(next, p)));
+      const r = startRead(context, event as ClientRead | LeaseRead);
+      if (r.patch) enqueue.assign(r.patch);
+      for (const action of r.out) effects(enqueue)(action);
     }),
     'cancel election timer': enqueueActions(({ enqueue }) => effects(enqueue)({ type: 'cancelTimer', params: { name: ELECTION } })),
     'send heartbeats': enqueueActions(({ context, enqueue }) => {
