@@ -29,13 +29,21 @@ export function parseTourJson(text: string, lookup: ProtocolLookup, known?: read
   return validateTour(data, lookup, known);
 }
 
+/** A tour as written: one that names a curated scenario keeps only its `scenarioId` (the
+ * validator refuses a tour with both, and resolves the id into `scenario` when it reads it). */
+function asWritten(t: Tour): Tour | Omit<Tour, 'scenario'> {
+  if (t.scenarioId === undefined) return t;
+  const { scenario: _resolved, ...rest } = t;
+  return rest;
+}
+
 export function tourToJson(t: Tour): string {
-  return `${JSON.stringify(t, null, 2)}\n`;
+  return `${JSON.stringify(asWritten(t), null, 2)}\n`;
 }
 
 /** The compressed form, for `tour=` in a link. */
 export function encodeTour(t: Tour): string {
-  return encodeBase64url(deflateSync(new TextEncoder().encode(JSON.stringify(t)), { level: 9 }));
+  return encodeBase64url(deflateSync(new TextEncoder().encode(JSON.stringify(asWritten(t))), { level: 9 }));
 }
 
 export function decodeTour(encoded: string, lookup: ProtocolLookup, known?: readonly string[]): TourResult {

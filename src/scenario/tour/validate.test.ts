@@ -12,7 +12,7 @@ const MODULES: Record<string, ProtocolModule> = { raft, twopc, threepc, chash };
 const getProtocol = (id: string): ProtocolModule | undefined => (Object.hasOwn(MODULES, id) ? MODULES[id] : undefined);
 import { encodeBase64url } from '../base64url';
 import { validateTour } from './validate';
-import { decodeTour, encodeTour, parseTourJson, tourParams } from './codec';
+import { decodeTour, encodeTour, parseTourJson, tourParams, tourToJson } from './codec';
 import { raftElection } from './builtin/raftElection';
 import { parseMarkdown } from './markdown';
 
@@ -56,6 +56,13 @@ describe('validateTour', () => {
     const r = validateTour({ ...byId, scenarioId: 'raft:leader-crash' }, getProtocol, known);
     expect(r.ok && r.tour.scenario).toEqual(raft.scenarios.find((s) => s.name === 'leader-crash'));
     expect(r.ok && r.tour.scenarioId).toBe('raft:leader-crash');
+    // Written back out (file or link), it names the scenario again and reads back the same.
+    if (!r.ok) throw new Error('not ok');
+    const again = parseTourJson(tourToJson(r.tour), getProtocol, known);
+    expect(again.ok && again.tour).toEqual(r.tour);
+    const linked = decodeTour(encodeTour(r.tour), getProtocol, known);
+    expect(linked.ok && linked.tour).toEqual(r.tour);
+    expect(JSON.parse(tourToJson(r.tour))).not.toHaveProperty('scenario');
     expect(errors({ ...byId, scenarioId: 'raft:no-such' })).toEqual([`scenarioId: raft has no curated scenario "no-such" (it has: ${raft.scenarios.map((s) => s.name).join(', ')})`]);
     expect(errors({ ...byId, scenarioId: 'paxo:happy-path' })).toEqual(['scenarioId: no protocol is called "paxo" (known: raft, twopc, threepc, chash)']);
     expect(errors({ ...byId, scenarioId: 'figure-8' })[0]).toBe('scenarioId: must be "protocol:scenario", such as "raft:figure-8", got "figure-8"');
