@@ -40,8 +40,18 @@ describe('tour locks in an embed', () => {
   it('does nothing to an unlocked embed', () => {
     const store = createSession(raft.scenarios[0]!);
     const control = applyLocks(store, { lockEdit: false, range: null });
-    followTourLocks(control, tourStore, false)();
-    tourStore.getState().start(raftElection, store);
-    expect(control.editing()).toBe(true);
+    const stop = followTourLocks(control, tourStore, false);
+    try {
+      tourStore.getState().start(raftElection, store);
+      expect(control.editing()).toBe(true);
+      // On through a task and the ask after it: an unlocked frame stays open to editing.
+      tourStore.getState().goTo(raftElection.steps.findIndex((s) => s.id === 'crash'));
+      tourStore.getState().showMe();
+      tourStore.getState().next();
+      expect(control.editing()).toBe(true);
+    } finally {
+      stop();
+      tourStore.getState().leave();
+    }
   });
 });
