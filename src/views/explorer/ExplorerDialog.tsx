@@ -21,8 +21,11 @@ export function ExplorerDialog() {
   const module = useSession((s) => s.module);
   const lang = useSession((s) => s.lang);
   // The run's own switches start checked: "Find a bug" on figure-8-bug looks for that bug.
-  const runBugs = useSession((s) => s.sim.scenario.params.bugs);
-  const [bugs, setBugs] = useState<string[]>(() => module.bugs.filter((b) => runBugs.includes(b.id)).map((b) => b.id));
+  const session = useSessionStore();
+  const [bugs, setBugs] = useState<string[]>(() => {
+    const on = session.getState().sim.scenario.params.bugs;
+    return module.bugs.filter((b) => on.includes(b.id)).map((b) => b.id);
+  });
   const [seconds, setSeconds] = useState(30);
   const status = useExplorer((s) => s.status);
   const running = status === 'running';

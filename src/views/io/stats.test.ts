@@ -8,6 +8,18 @@ import type { Scenario } from '../../scenario/types';
 import { CHECKPOINT, countEvents, extendCheckpoints, sortedRows, statsAt, utf8Bytes, type MessageStats } from './stats';
 import type { TraceEvent } from '../../sim/types';
 
+/** The run's events with every read of an event counted (a count, not a time). */
+function countingReads(events: readonly TraceEvent[]): { events: TraceEvent[]; reads: { n: number } } {
+  const reads = { n: 0 };
+  const proxy = new Proxy(events as TraceEvent[], {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads.n++;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  return { events: proxy, reads };
+}
+
 /** The whole run of a scenario, through the store as the app has it. */
 function runAll(scenario: Scenario) {
   const store = createSession(scenario);
@@ -125,34 +137,28 @@ describe('message statistics', () => {
     const n = sim.eventCount;
     expect(n).toBeGreaterThan(8 * CHECKPOINT);
     // The events as the panel sees them, with every read of an event counted.
-    let reads = 0;
-    const events = new Proxy(sim.events as TraceEvent[], {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
+    const { events, reads } = countingReads(sim.events);
     // A far seek into the middle with nothing cached counts from the start, as before.
     statsAt(events, Math.floor(n / 2));
-    expect(reads).toBe(Math.floor(n / 2));
+    expect(reads.n).toBe(Math.floor(n / 2));
     // Each idle slice of one block reads one block, until the run's last full block is cached.
     let slices = 0;
     for (;;) {
-      reads = 0;
+      reads.n = 0;
       const more = extendCheckpoints(events, 1);
       slices++;
-      expect(reads).toBeLessThanOrEqual(CHECKPOINT);
+      expect(reads.n).toBeLessThanOrEqual(CHECKPOINT);
       if (!more) break;
     }
     expect(slices).toBeLessThanOrEqual(Math.ceil(n / CHECKPOINT));
-    reads = 0;
+    reads.n = 0;
     expect(extendCheckpoints(events, 1)).toBe(false);
-    expect(reads).toBe(0);
+    expect(reads.n).toBe(0);
     // Now seeks anywhere, far apart, each read less than one block, and count what a full recount counts.
     for (const k of [n, 3, Math.floor(n / 3), n - 1, CHECKPOINT * 2 + 7]) {
-      reads = 0;
+      reads.n = 0;
       const s = statsAt(events, k);
-      expect(reads).toBeLessThan(CHECKPOINT);
+      expect(reads.n).toBeLessThan(CHECKPOINT);
       expect(plain(s)).toEqual(plain(countEvents(sim.events, k)));
     }
   });
@@ -162,19 +168,13 @@ describe('message statistics', () => {
     const sim = runAll(scenario);
     expect(sim.eventCount).toBeGreaterThan(100_000);
     // Count the events each call reads (a count, not a time: the machine is shared).
-    let reads = 0;
-    const counted = new Proxy(sim.events as TraceEvent[], {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
+    const { events: counted, reads } = countingReads(sim.events);
     statsAt(counted, sim.eventCount); // builds the checkpoints once
-    expect(reads).toBe(sim.eventCount);
-    reads = 0;
+    expect(reads.n).toBe(sim.eventCount);
+    reads.n = 0;
     for (let i = 0; i < 200; i++) statsAt(counted, 100_000 - i * 7);
-    expect(reads).toBeLessThanOrEqual(200 * CHECKPOINT);
-    expect(reads).toBeGreaterThan(0);
+    expect(reads.n).toBeLessThanOrEqual(200 * CHECKPOINT);
+    expect(reads.n).toBeGreaterThan(0);
     expect(plain(statsAt(counted, 99_993))).toEqual(plain(countEvents(sim.events, 99_993)));
   });
 

@@ -80,6 +80,7 @@ export function Timeline() {
   const x = useMemo(() => linearScale(end, PAD, PAD + columns), [end, columns]);
 
   const faults = faultsOf(events);
+  const faultTotal = faultCount(faults);
   const pins = useMemo<Pin[]>(
     () => sim.violations.slice(0, violationCount).map((v) => ({ ...v, time: events[v.seq]?.time ?? 0 })),
     [sim, events, violationCount],
@@ -114,7 +115,7 @@ export function Timeline() {
           ))}
         </div>
         <span className="tl-counts">
-          {t(faultCount(faults) === 1 ? 'newcomer.oneFault' : 'newcomer.faults', { n: faultCount(faults) })} · {t(pins.length === 1 ? 'newcomer.oneViolation' : 'newcomer.violations', { n: pins.length })}
+          {t(faultTotal === 1 ? 'newcomer.oneFault' : 'newcomer.faults', { n: faultTotal })} · {t(pins.length === 1 ? 'newcomer.oneViolation' : 'newcomer.violations', { n: pins.length })}
           {second && <CompareCount store={second} t={t} />}
         </span>
       </div>
