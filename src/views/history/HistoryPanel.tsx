@@ -9,6 +9,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'r
 import type { HistoryOp, OpStatus } from '../../check/history';
 import { useSession, useSessionStore, useT } from '../session';
 import { drawnOps, historyModel, laneRows, LANE_BARS, opText } from './model';
+import { fitLabel, roomAfter } from './labelFit';
 import './history.css';
 
 const LANE = 26;
@@ -51,6 +52,8 @@ export function HistoryPanel() {
   const rows = drawn.map((ops) => laneRows(ops));
   const tops = rows.reduce<number[]>((acc, r, i) => [...acc, acc[i]! + r.rows * LANE], [0]);
   const height = tops[tops.length - 1]! + 8;
+  const barEnd = (op: HistoryOp) => Math.max(x(op.invokeTime) + 6, x(op.endTime ?? end));
+  const rooms = drawn.map((ops, i) => roomAfter(ops, rows[i]!.row, (op) => x(op.invokeTime), barEnd, width - 4));
   return (
     <section className="hi-panel" aria-label={t('history.title')} data-testid="history-panel">
       <div className="hi-bar">
@@ -93,7 +96,7 @@ export function HistoryPanel() {
                 {drawn[i]!.map((op) => {
                   const x0 = x(op.invokeTime);
                   const row = rows[i]!.row.get(op.id)!;
-                  return <OpBar key={op.id} op={op} x0={x0} x1={Math.max(x0 + 6, x(op.endTime ?? end))} y={row * LANE} row={row} bad={model.violating.has(op.id)} t={t} seek={seek} />;
+                  return <OpBar key={op.id} op={op} x0={x0} x1={barEnd(op)} room={rooms[i]!.get(op.id)!} y={row * LANE} row={row} bad={model.violating.has(op.id)} t={t} seek={seek} />;
                 })}
               </g>
             ))}
@@ -111,6 +114,8 @@ interface OpBarProps {
   op: HistoryOp;
   x0: number;
   x1: number;
+  /** Free width after the bar, up to the next bar of its row: a label never runs into it. */
+  room: number;
   /** The top of the op's sub-row within its lane, and the row's index. */
   y: number;
   row: number;
@@ -121,8 +126,10 @@ interface OpBarProps {
 
 /** One operation's bar. Memoized and independent of the cursor: a seek re-renders none of the
  * thousands of a long run (issue 17, item 5). */
-const OpBar = memo(function OpBar({ op, x0, x1, y, row, bad, t, seek }: OpBarProps) {
+const OpBar = memo(function OpBar({ op, x0, x1, room, y, row, bad, t, seek }: OpBarProps) {
   const label = t('history.op', { op: opText(op), client: op.client, status: t(`history.status.${op.status}`), from: op.invokeTime, to: op.endTime ?? '…' });
+  const mark = `${bad ? '! ' : ''}${MARK[op.status]}`;
+  const fit = fitLabel(`${mark} ${opText(op)}`, mark, x1 - x0, room);
   return (
     <g
       className={`hi-op hi-${op.status}${bad ? ' hi-bad' : ''}`}
@@ -143,10 +150,12 @@ const OpBar = memo(function OpBar({ op, x0, x1, y, row, bad, t, seek }: OpBarPro
     >
       <title>{label}</title>
       <rect x={x0} y={y + 4} width={x1 - x0} height={LANE - 8} rx={3} />
-      {/* A bar too short for its label gets it to its right. */}
-      <text x={x1 - x0 > 70 ? x0 + 3 : x1 + 3} y={y + LANE / 2 + 4} className="hi-op-text">
-        {`${bad ? '! ' : ''}${MARK[op.status]} ${opText(op)}`}
-      </text>
+      {/* A bar too short for its label gets it to its right, or cut short before the next bar. */}
+      {fit.at !== 'none' && (
+        <text x={fit.at === 'inside' ? x0 + (fit.text === mark ? 1 : 3) : x1 + 3} y={y + LANE / 2 + 4} className="hi-op-text">
+          {fit.text}
+        </text>
+      )}
     </g>
   );
 });

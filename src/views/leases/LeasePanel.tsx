@@ -113,7 +113,8 @@ export function LeasePanel() {
           ))}
           <div className="lk-axis" aria-hidden="true" style={{ gridRow: chart.rows.length + 1 }}>
             {ticks.map((x) => (
-              <span key={x} style={{ left: pct(x) }}>
+              // The last ticks end at their mark rather than centre on it: the panel clips.
+              <span key={x} style={{ left: pct(x) }} className={x / domain > 0.94 ? 'lk-tick-end' : undefined}>
                 {x}
               </span>
             ))}
