@@ -28,10 +28,25 @@ test('at 1440 × 900 the node’s actions sit beside it, with the stage, playbac
   }
   await page.screenshot({ path: 'test-results/node-actions-1440.png' });
 
+  // A compact subset of the bar, not a copy of it: icons named by their tooltips, no visible
+  // label of the bar repeated, none disabled, and every one also in the bar.
+  const quick = actions.getByRole('button');
+  await expect(quick).toHaveCount(3);
+  expect(await actions.innerText()).toBe('');
+  const bar = page.locator('.faults');
+  for (const [i, name] of ['Crash', 'Pause', 'Force timeout'].entries()) {
+    await expect(quick.nth(i)).toHaveAccessibleName(name);
+    await expect(quick.nth(i)).toHaveAttribute('title', new RegExp(`^${name} \\(.\\)$`));
+    await expect(quick.nth(i)).toBeEnabled();
+    await expect(bar.getByRole('button', { name, exact: true })).toHaveCount(1);
+  }
+
   // The actions act on the node: crash it, then the same place offers a restart.
   await actions.getByRole('button', { name: 'Crash' }).click();
   await expect.poll(() => page.evaluate(() => window.__faultline!.store.getState().frame.nodes.find((n) => n.id === 'n2')!.up)).toBe(false);
   await expect(actions.getByRole('button', { name: 'Restart', exact: true })).toBeVisible();
+  // The restart that loses the disk stays in the bar alone.
+  await expect(actions.getByRole('button')).toHaveCount(1);
 
   // Keyboard: A focuses the first action, arrows move, Escape goes back to the node.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -39,15 +54,17 @@ test('at 1440 × 900 the node’s actions sit beside it, with the stage, playbac
   await expect(actions).toHaveAttribute('aria-label', 'Actions for n3');
   await page.keyboard.press('a');
   await expect(actions.getByRole('button').first()).toBeFocused();
-  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
   await expect(actions.getByRole('button').nth(1)).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-testid="clusterview"] [data-node="n3"]')).toBeFocused();
 });
 
-test('on a small stage the actions stay in the bar under it, not over the nodes', async ({ page }) => {
-  await page.setViewportSize({ width: 1024, height: 768 });
+test('on a small stage the actions stay in the bar under it, not over the nodes; A reaches them there', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 640 });
   await freshApp(page);
   await page.keyboard.press('2');
   await expect(page.getByTestId('node-actions')).toHaveCount(0);
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('fault-crash')).toBeFocused();
 });

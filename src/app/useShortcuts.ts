@@ -55,8 +55,9 @@ export function handleKey(s: SessionState, e: Pick<KeyboardEvent, 'key' | 'shift
       else s.select(null);
       return true;
     case 'a': {
-      // The selected node's actions beside it (views/cluster/NodeActions.tsx).
-      const first = node && typeof document !== 'undefined' ? document.querySelector<HTMLElement>('[data-testid="node-actions"] button') : null;
+      // The selected node's actions beside it (views/cluster/NodeActions.tsx), else the first in
+      // the actions bar (a small stage shows no strip).
+      const first = node && typeof document !== 'undefined' ? document.querySelector<HTMLElement>('[data-testid="node-actions"] button, .faults [data-testid^="fault-"]') : null;
       first?.focus();
       return !!first;
     }

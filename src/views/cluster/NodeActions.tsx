@@ -1,14 +1,18 @@
 /**
- * The selected node's actions beside it, the way RaftScope's menu works (issue 17, item 2):
- * crash or restart, pause, timeout, a client request, whatever the protocol offers, one
- * click away and never below the fold. A toolbar, not a modal menu: it stays while the node
- * is selected, Tab reaches it, "A" focuses it, Escape gives focus back to the node.
+ * The selected node's quick actions beside it, the way RaftScope's menu works (issue 17,
+ * item 2): crash or restart, pause or resume, and a timeout, as icons one click away. The
+ * actions bar under the stage is the one place that names every action (clock skew, a restart
+ * that loses the disk, the protocol's commands with their fields); this strip repeats none of
+ * its labels: each icon's name and shortcut are its tooltip and its accessible name. A toolbar,
+ * not a modal menu: it stays while the node is selected, Tab reaches it, "A" focuses it, the
+ * arrows move along it, Escape gives focus back to the node.
  */
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Frame } from '../../store/frame';
 import type { SessionStore } from '../../store/session';
-import type { Translate } from './labels';
-import { nodeItems } from './nodeItems';
+import { nodeFacts, type Translate } from './labels';
+import { nodeActions } from '../faults';
+import { QUICK_KEYS, QuickIcon } from './QuickIcon';
 
 interface Props {
   store: SessionStore;
@@ -22,9 +26,9 @@ interface Props {
 
 /** Gap between the node's rim and the toolbar, in CSS pixels. */
 const GAP = 10;
-/** A smaller stage would be mostly covered: there the actions bar under the stage carries
- * the node's actions alone. */
-const MIN_STAGE = { width: 560, height: 340 };
+/** A smaller stage would be crowded: there the actions bar under the stage carries the
+ * node's actions alone. */
+const MIN_STAGE = { width: 480, height: 300 };
 
 export function NodeActions({ store, stage, frame, id, t, layoutKey }: Props) {
   const ref = useRef<HTMLDivElement>(null);
@@ -60,15 +64,15 @@ export function NodeActions({ store, stage, frame, id, t, layoutKey }: Props) {
   }, [id, layoutKey, stage, node?.up, pos === null]);
 
   if (!node || pos === 'none') return null;
-  const items = nodeItems(store, node, frame.step, t);
+  const items = nodeActions(nodeFacts(node)).filter((item) => QUICK_KEYS.includes(item.key));
   const label = t('cluster.menu.node', { id });
 
   const key = (e: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLElement);
     const move = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
-    if (e.key === 'ArrowDown') move(at + 1);
-    else if (e.key === 'ArrowUp') move(at < 0 ? -1 : at - 1);
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') move(at + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') move(at < 0 ? -1 : at - 1);
     else if (e.key === 'Escape') stage.current?.querySelector<SVGElement>(`[data-node="${CSS.escape(id)}"]`)?.focus();
     else return;
     // The app's shortcuts stay out of the arrows and Escape while the toolbar has focus.
@@ -80,7 +84,7 @@ export function NodeActions({ store, stage, frame, id, t, layoutKey }: Props) {
     <div
       ref={ref}
       role="toolbar"
-      aria-orientation="vertical"
+      aria-orientation="horizontal"
       aria-label={label}
       className="cl-actions"
       data-testid="node-actions"
@@ -88,14 +92,14 @@ export function NodeActions({ store, stage, frame, id, t, layoutKey }: Props) {
       onKeyDown={key}
       onClick={(e) => e.stopPropagation()}
     >
-      <div className="cl-menu-title" aria-hidden="true">
-        {label}
-      </div>
-      {items.map((item) => (
-        <button key={item.key} type="button" className={item.group ? 'cl-menu-group' : undefined} data-action={item.key} onClick={item.run}>
-          {item.label}
-        </button>
-      ))}
+      {items.map((item) => {
+        const name = t(item.label, item.vars);
+        return (
+          <button key={item.key} type="button" data-action={item.key} aria-label={name} title={`${name} (${item.shortcut})`} aria-keyshortcuts={item.shortcut} onClick={() => store.getState().act(item.action)}>
+            <QuickIcon name={item.key} />
+          </button>
+        );
+      })}
     </div>
   );
 }
