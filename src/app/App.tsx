@@ -4,6 +4,7 @@ import { CalmSession, SessionProvider, useSession } from '../views/session';
 import { TopBar } from '../views/TopBar';
 import { NoticeBar } from '../views/NoticeBar';
 import { LoadingProgress } from '../views/loading/LoadingProgress';
+import { PanelSkeleton } from '../views/loading/PanelSkeleton';
 import { ScenarioNote } from '../views/ScenarioNote';
 import { Stage } from '../views/compare/CompareStage';
 import { ActivePaneSession, CompareProvider, SideFollows } from '../views/compare/context';
@@ -63,12 +64,18 @@ function Shell({ store }: { store: SessionStore }) {
               <TourSlot />
               <SideFollows />
               <ManualPanel />
-              <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
+              <Suspense
+                fallback={
+                  <>
+                    <PanelSkeleton panel="inspector" />
+                    <PanelSkeleton panel="invariants" />
+                  </>
+                }>
                 <Inspector />
                 <InvariantPanel />
               </Suspense>
               <ProtocolPanels place="side" />
-              <Suspense fallback={null}>
+              <Suspense fallback={<PanelSkeleton panel="statistics" />}>
                 <Statistics />
               </Suspense>
               <ScrollMore testId="side-more" />
@@ -82,7 +89,7 @@ function Shell({ store }: { store: SessionStore }) {
             <ProtocolPanels place="bottom" />
           </CalmSession>
           <CalmSession ms={DIAGRAM_MS}>
-            <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
+            <Suspense fallback={<PanelSkeleton panel="spacetime" />}>
               <SpaceTime />
             </Suspense>
           </CalmSession>

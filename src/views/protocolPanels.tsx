@@ -8,6 +8,7 @@ import { Suspense, lazy, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from './session';
 import { VIEW_STRINGS, loadStrings } from '../i18n';
+import { PanelSkeleton } from './loading/PanelSkeleton';
 
 /** `stage`: beside the cluster view, following every frame. `side` and `bottom`: with the
  * other panels, calmed while playing. */
@@ -48,7 +49,7 @@ function Panels({ ids, keep }: { ids: readonly string[]; keep: (entry: PanelEntr
         if (!entry || !keep(entry)) return null;
         const Panel = entry.component;
         return (
-          <Suspense key={id} fallback={<div className="panel-loading" aria-busy="true" />}>
+          <Suspense key={id} fallback={<PanelSkeleton panel={id} />}>
             <Panel />
           </Suspense>
         );

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { useStore } from 'zustand';
 import { tourPresence } from '../../store/tourPresence';
 import { lazyPanel } from '../protocolPanels';
+import { PanelSkeleton } from '../loading/PanelSkeleton';
 
 const TourPanel = lazyPanel(() => import('./TourPanel'), 'TourPanel');
 const RecorderPanel = lazyPanel(() => import('./RecorderPanel'), 'RecorderPanel');
@@ -12,7 +13,7 @@ export function TourSlot() {
   const recording = useStore(tourPresence, (s) => s.recording);
   if (!on && !recording) return null;
   return (
-    <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>
+    <Suspense fallback={<PanelSkeleton panel="tour" />}>
       {on && <TourPanel />}
       {recording && <RecorderPanel />}
     </Suspense>
