@@ -1,7 +1,9 @@
 /**
  * The stage: the cluster view, or in compare mode two panes side by side. The right pane is a
  * second session (store/compare.ts) that follows the shared cursor; every view in it is the
- * same component as on the left, reading that session.
+ * same component as on the left, reading that session. The panes scroll together inside the
+ * stage's fixed height (compare.css): both cluster views at the top, their tables a scroll
+ * below, and the shared playback bar and timeline always under the stage.
  */
 import { Suspense } from 'react';
 import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
@@ -11,6 +13,7 @@ import { ClusterView } from '../cluster/ClusterView';
 import { PanePanels, lazyPanel } from '../protocolPanels';
 import './compare.css';
 import { invariantName } from '../invariantName';
+import { ScrollMore } from '../scroll/ScrollMore';
 
 /** How often a pane's panels follow playback (as the other panels do). */
 const PANEL_MS = 250;
@@ -76,11 +79,14 @@ export function Stage() {
   const second = useCompareStore();
   if (!second) return <ClusterView />;
   return (
-    <div className="cmp" data-testid="compare">
-      <Pane side="left" />
-      <SessionProvider store={second}>
-        <Pane side="right" />
-      </SessionProvider>
+    <div className="cmp-scroll">
+      <div className="cmp" data-testid="compare">
+        <Pane side="left" />
+        <SessionProvider store={second}>
+          <Pane side="right" />
+        </SessionProvider>
+      </div>
+      <ScrollMore testId="compare-more" />
     </div>
   );
 }
