@@ -22,7 +22,7 @@ for (const [width, height] of [
       await page.getByRole('button', { name: `Open scenario ${id}` }).click();
       await page.getByTestId('clusterview').locator('[data-node]').first().click();
       const wanted = [page.getByTestId('fault-crash'), page.getByTestId('play'), page.getByTestId('clock')];
-      if (width === 1440) wanted.push(page.getByTestId('clusterview'), page.getByTestId('timeline'));
+      if (width === 1440) wanted.push(page.getByTestId('clusterview'), page.getByTestId('timeline'), page.getByTestId('node-actions'));
       for (const el of wanted) await expect(el, id).toBeInViewport({ ratio: 1 });
       // The timeline's track at least begins above the fold at 1024.
       if (width === 1024) await expect(page.getByTestId('timeline'), id).toBeInViewport();

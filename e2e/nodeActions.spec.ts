@@ -61,7 +61,7 @@ test('at 1440 × 900 the node’s actions sit beside it, with the stage, playbac
 });
 
 test('on a small stage the actions stay in the bar under it, not over the nodes; A reaches them there', async ({ page }) => {
-  await page.setViewportSize({ width: 900, height: 640 });
+  await page.setViewportSize({ width: 400, height: 700 });
   await freshApp(page);
   await page.keyboard.press('2');
   await expect(page.getByTestId('node-actions')).toHaveCount(0);

@@ -89,7 +89,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'lock.write.stale': '接受了过期写入：数据损坏',
   'lock.noToken': '无',
   'lock.note.standby': '备用',
-  'lock.note.epoch': '纪元 {epoch}',
+  'lock.note.epoch': '纪元{epoch}',
   'lock.note.recovering': '恢复中',
   'lock.note.master': '主节点',
   'lock.note.free': '{lock} 空闲，#{gen}',

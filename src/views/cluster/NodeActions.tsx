@@ -28,7 +28,7 @@ interface Props {
 const GAP = 10;
 /** A smaller stage would be crowded: there the actions bar under the stage carries the
  * node's actions alone. */
-const MIN_STAGE = { width: 480, height: 300 };
+const MIN_STAGE = { width: 420, height: 220 };
 
 export function NodeActions({ store, stage, frame, id, t, layoutKey }: Props) {
   const ref = useRef<HTMLDivElement>(null);
