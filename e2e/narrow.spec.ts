@@ -68,6 +68,9 @@ test('at 800 px no visible text is under 11 px', async ({ page }) => {
 /** Each protocol's first curated scenario, played to its end (issue 17: the floor holds in
  * every protocol's panels, not only Raft's). */
 const DEFAULTS = ['raft:happy-path', 'twopc:happy-commit', 'threepc:happy-commit', 'chash:put-get', 'paxos:happy-path', 'zab:happy-path', 'lock:happy', 'multipaxos:steady-state'];
+/** Compare mode, and a violation's details in the invariants panel (their small print was
+ * under 11 px): played until playback stops at the violation or the end. */
+const MORE = ['lock:storage-ignores-tokens-bug', 'twopc:compare-tm-crash'];
 
 for (const [width, height] of [
   [1440, 900],
@@ -90,6 +93,22 @@ for (const [width, height] of [
       });
       await expect(page.getByTestId('clock')).toContainText('end of run');
       // The protocol's panels (loaded on demand) and the diagram are on the page.
+      await expect(page.locator('.panel-loading')).toHaveCount(0);
+      await expect(page.getByTestId('spacetime')).toBeVisible();
+      const small = await smallText(page);
+      if (small.length) found[id] = small;
+    }
+    for (const id of MORE) {
+      await page.keyboard.press('s');
+      await page.getByRole('button', { name: `Open scenario ${id}` }).click();
+      await page.evaluate(() => {
+        const st = window.__faultline!.store;
+        st.getState().setSpeed(1);
+        st.getState().play();
+        for (let i = 0; i < 50 && st.getState().playing; i++) st.getState().tick(1e6);
+        st.getState().pause();
+      });
+      await expect(page.getByTestId('compare-right')).toBeVisible();
       await expect(page.locator('.panel-loading')).toHaveCount(0);
       await expect(page.getByTestId('spacetime')).toBeVisible();
       const small = await smallText(page);
