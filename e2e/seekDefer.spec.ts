@@ -108,3 +108,41 @@ test('scrubbing, one seek a frame, renders the calmed panels far fewer times tha
   const step = Math.floor(head / 3) + SEEKS * 7;
   await expect(page.getByTestId('statistics')).toContainText(new Intl.NumberFormat('en').format(step));
 });
+
+test('the space-time diagram strokes a haloed label once, then copies it on every later draw', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __strokes: number; __copies: number };
+    w.__strokes = 0;
+    w.__copies = 0;
+    const proto = CanvasRenderingContext2D.prototype;
+    const stroke = proto.strokeText;
+    const copy = proto.drawImage as (...a: unknown[]) => void;
+    proto.strokeText = function (...a: Parameters<typeof stroke>) {
+      w.__strokes++;
+      return stroke.apply(this, a);
+    };
+    proto.drawImage = function (this: CanvasRenderingContext2D, ...a: unknown[]) {
+      if (this.canvas.dataset.testid === 'spacetime-canvas') w.__copies++;
+      return copy.apply(this, a);
+    } as typeof proto.drawImage;
+  });
+  const head = await openRun(page);
+  const counts = () => page.evaluate(() => {
+    const w = window as unknown as { __strokes: number; __copies: number };
+    const out = { strokes: w.__strokes, copies: w.__copies };
+    w.__strokes = w.__copies = 0;
+    return out;
+  });
+  // The same place twice, with a far one between: the second visit draws the same labels.
+  const place = Math.floor((3 * head) / 4);
+  await seekCounted(page, place);
+  await seekCounted(page, Math.floor(head / 4));
+  await seekCounted(page, place);
+  await counts();
+  // One step on: the window stays, the cursor moves, and the diagram draws again.
+  await seekCounted(page, place + 1);
+  const again = await counts();
+  expect(again.copies, JSON.stringify(again)).toBeGreaterThan(0);
+  expect(again.strokes, JSON.stringify(again)).toBe(0);
+});
