@@ -7,9 +7,12 @@ const SAVE_MS = 400;
 
 export function startAutosave(store: SessionStore, storage: Storage): () => void {
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
   const save = () => {
     clearTimeout(pending);
     pending = undefined;
+    if (idle !== undefined) cancelIdleCallback(idle);
+    idle = undefined;
     const { sim, frame, speed } = store.getState();
     saveSession(storage, { scenario: sim.scenario, step: frame.step, time: frame.time, speed });
   };
@@ -19,8 +22,19 @@ export function startAutosave(store: SessionStore, storage: Storage): () => void
     // item 5): a save writes the whole scenario. Anything else, and playback, saves within
     // SAVE_MS however often it changes.
     const seek = !now[4] && now.every((v, i) => i === 2 || v === before[i]);
-    if (seek) clearTimeout(pending);
-    else if (pending !== undefined) return;
+    if (seek) {
+      clearTimeout(pending);
+      if (idle !== undefined) cancelIdleCallback(idle);
+      idle = undefined;
+      // Once rested, in idle time: a save that landed between a seek and its commit delayed it.
+      pending = setTimeout(() => {
+        pending = undefined;
+        if (typeof requestIdleCallback !== 'function') save();
+        else idle = requestIdleCallback(save, { timeout: SAVE_MS });
+      }, SAVE_MS);
+      return;
+    }
+    if (pending !== undefined || idle !== undefined) return;
     pending = setTimeout(save, SAVE_MS);
   };
   // Pausing saves too: playback stops between events, and the cursor's time there (`&t=`) is
@@ -32,6 +46,7 @@ export function startAutosave(store: SessionStore, storage: Storage): () => void
     offRun();
     offLang();
     clearTimeout(pending);
+    if (idle !== undefined) cancelIdleCallback(idle);
     removeEventListener('pagehide', save);
   };
 }
