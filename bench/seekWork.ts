@@ -2,7 +2,7 @@
  * What a seek costs in DOM work, counted (printed, never asserted): the same 200 seeks as
  * bench/seek.ts on its ≈130,000-event Raft run, each followed by React's commit, with a
  * MutationObserver counting the nodes created and removed and the attributes and texts set,
- * per panel. Counts do not depend on the machine's load, so before/after comparisons hold on a
+ * per panel: in the seek's urgent commit, then while the calmed panels follow (views/settle.ts). Counts do not depend on the machine's load, so before/after comparisons hold on a
  * shared machine where timings do not. The seeks with the most work are listed with their time.
  * Usage: `npx tsx bench/seekWork.ts` (PORT to change the preview port, 4392 by default;
  * OUT=dir to reuse a test-mode build there).
@@ -21,8 +21,17 @@ const PORT = Number(process.env.PORT ?? 4392);
 export interface SeekWork {
   step: number;
   ms: number;
-  /** Per panel: elements created (with their descendants), removed, attributes and texts set. */
-  panels: Record<string, { created: number; removed: number; attributes: number; texts: number }>;
+  /** Per panel, in the seek's urgent commit: elements created (with their descendants), removed, attributes and texts set. */
+  panels: Record<string, Work>;
+  /** Per panel, once the calmed panels have followed (views/settle.ts) and the canvas has drawn. */
+  later: Record<string, Work>;
+}
+
+interface Work {
+  created: number;
+  removed: number;
+  attributes: number;
+  texts: number;
 }
 
 /** The 200 seeded seeks, each with its DOM work by panel. */
@@ -39,6 +48,12 @@ export async function countSeekWork(page: Page, repeat = Number(process.env.REPE
       ch.port2.postMessage(0);
     });
     const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const settled = () => (window.__faultline.settled ? window.__faultline.settled() : true);
+    const untilSettled = async () => {
+      for (let i = 0; i < 200 && !settled(); i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await new Promise((r) => requestAnimationFrame(r));
+      await settle();
+    };
     const panelOf = (n) => {
       const el = n.nodeType === 1 ? n : n.parentElement;
       const p = el && el.closest('[data-testid="clusterview"], [data-testid="logview"], [data-testid="statistics"], [data-testid="spacetime"], [data-testid="timeline"], [data-testid="history-panel"], [data-testid="inspector"], section, header, aside');
@@ -54,6 +69,7 @@ export async function countSeekWork(page: Page, repeat = Number(process.env.REPE
     for (let i = 0; i < ${SEEK_POINTS}; i++) {
       const k = Math.floor(next() * (head + 1));
       // Whatever the last seek left for later frames (scrolls, canvas draws) is not counted here.
+      await untilSettled();
       await frames();
       obs.takeRecords();
       records = [];
@@ -62,53 +78,74 @@ export async function countSeekWork(page: Page, repeat = Number(process.env.REPE
       await settle();
       void document.documentElement.scrollHeight;
       const ms = performance.now() - t0;
-      const panels = {};
-      const at = (n) => (panels[panelOf(n)] ??= { created: 0, removed: 0, attributes: 0, texts: 0 });
-      for (const r of [...records, ...obs.takeRecords()]) {
-        if (r.type === 'attributes') at(r.target).attributes++;
-        else if (r.type === 'characterData') at(r.target).texts++;
-        else {
-          for (const n of r.addedNodes) at(r.target).created += 1 + (n.nodeType === 1 ? n.getElementsByTagName('*').length : 0);
-          at(r.target).removed += r.removedNodes.length;
+      const count = (rs) => {
+        const panels = {};
+        const at = (n) => (panels[panelOf(n)] ??= { created: 0, removed: 0, attributes: 0, texts: 0 });
+        for (const r of rs) {
+          if (r.type === 'attributes') at(r.target).attributes++;
+          else if (r.type === 'characterData') at(r.target).texts++;
+          else {
+            for (const n of r.addedNodes) at(r.target).created += 1 + (n.nodeType === 1 ? n.getElementsByTagName('*').length : 0);
+            at(r.target).removed += r.removedNodes.length;
+          }
         }
-      }
+        return panels;
+      };
+      const panels = count([...records, ...obs.takeRecords()]);
+      records = [];
+      await untilSettled();
+      const later = count([...records, ...obs.takeRecords()]);
       // The time, least of this seek and its repeats from the previous step: the least
       // is what a loaded machine disturbs least. It includes the style and layout the seek needs.
       let best = ms;
       for (let r = 0; r < ${repeat}; r++) {
         store.getState().seekStep(prev);
+        await untilSettled();
         await frames();
         const t1 = performance.now();
         store.getState().seekStep(k);
         await settle();
         void document.documentElement.scrollHeight;
         best = Math.min(best, performance.now() - t1);
+        await untilSettled();
       }
       obs.takeRecords();
+      records = [];
       prev = k;
-      out.push({ step: k, ms: best, panels });
+      out.push({ step: k, ms: best, panels, later });
     }
     obs.disconnect();
     return out;
   })()`)) as SeekWork[];
 }
 
-const total = (w: SeekWork) => Object.values(w.panels).reduce((n, p) => n + p.created + p.removed + p.attributes + p.texts, 0);
+const sumOf = (panels: Record<string, Work>) => Object.values(panels).reduce((n, p) => n + p.created + p.removed + p.attributes + p.texts, 0);
+const total = (w: SeekWork) => sumOf(w.panels);
+const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
 
-/** Per panel, the median and largest work of one seek; then the seeks with the most work. */
-export function workLines(work: SeekWork[], top = 5): string[] {
-  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
-  const names = [...new Set(work.flatMap((w) => Object.keys(w.panels)))].sort();
-  const lines = [`DOM work per seek (nodes created + removed + attributes + texts), ${work.length} seeks: median ${q(work.map(total), 0.5)}, p99 ${q(work.map(total), 0.99)}, max ${Math.max(...work.map(total))}`];
+/** Per panel, the median, p99 and largest work of one seek in `part`. */
+function partLines(work: SeekWork[], part: 'panels' | 'later', title: string): string[] {
+  const all = work.map((w) => sumOf(w[part]));
+  const lines = [`${title}, ${work.length} seeks: median ${q(all, 0.5)}, p99 ${q(all, 0.99)}, max ${Math.max(...all)}`];
+  const names = [...new Set(work.flatMap((w) => Object.keys(w[part])))].sort();
   for (const name of names) {
-    const per = work.map((w) => w.panels[name] ?? { created: 0, removed: 0, attributes: 0, texts: 0 });
-    const sum = (p: (typeof per)[number]) => p.created + p.removed + p.attributes + p.texts;
+    const per = work.map((w) => w[part][name] ?? { created: 0, removed: 0, attributes: 0, texts: 0 });
+    const sum = (p: Work) => p.created + p.removed + p.attributes + p.texts;
     const worst = per.reduce((a, b) => (sum(b) > sum(a) ? b : a));
     lines.push(`  ${name}: median ${q(per.map(sum), 0.5)}, p99 ${q(per.map(sum), 0.99)}; largest ${sum(worst)} (created ${worst.created}, removed ${worst.removed}, attributes ${worst.attributes}, texts ${worst.texts})`);
   }
+  return lines;
+}
+
+/** Per panel, the median and largest work of one seek, urgent and later; then the seeks with the most work. */
+export function workLines(work: SeekWork[], top = 5): string[] {
+  const lines = [
+    ...partLines(work, 'panels', "DOM work in a seek's urgent commit (nodes created + removed + attributes + texts)"),
+    ...partLines(work, 'later', 'DOM work once every calmed panel has followed the seek'),
+  ];
   const ms = work.map((w) => w.ms);
-  lines.push(`seek + commit + style and layout (least of each seek and its repeats): median ${q(ms, 0.5).toFixed(1)} ms, p90 ${q(ms, 0.9).toFixed(1)} ms, p99 ${q(ms, 0.99).toFixed(1)} ms, sum ${ms.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
-  lines.push(`seeks with the most work (step, time, work):`);
+  lines.push(`seek + urgent commit + style and layout (least of each seek and its repeats): median ${q(ms, 0.5).toFixed(1)} ms, p90 ${q(ms, 0.9).toFixed(1)} ms, p99 ${q(ms, 0.99).toFixed(1)} ms, sum ${ms.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
+  lines.push(`seeks with the most urgent work (step, time, work):`);
   for (const w of [...work].sort((a, b) => total(b) - total(a)).slice(0, top)) lines.push(`  ${w.step}: ${w.ms.toFixed(1)} ms, ${total(w)}`);
   lines.push(`slowest seeks (step, time, work):`);
   for (const w of [...work].sort((a, b) => b.ms - a.ms).slice(0, top)) lines.push(`  ${w.step}: ${w.ms.toFixed(1)} ms, ${total(w)}`);

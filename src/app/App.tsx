@@ -84,8 +84,11 @@ function Shell({ store }: { store: SessionStore }) {
         </ActivePaneSession>
         <div className="bottom">
           <PlaybackBar />
-          <CalmSession ms={PANEL_MS}>
+          {/* The timeline's cursor moves in a seek's own commit; the panels below follow it (issue 17). */}
+          <CalmSession ms={PANEL_MS} urgent>
             <Timeline />
+          </CalmSession>
+          <CalmSession ms={PANEL_MS}>
             <ProtocolPanels place="bottom" />
           </CalmSession>
           <CalmSession ms={DIAGRAM_MS}>

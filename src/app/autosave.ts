@@ -2,15 +2,40 @@
 import type { SessionStore } from '../store/session';
 import { saveLang, saveSession } from '../store/persist';
 
+/** Paused, the cursor is saved once it has stopped moving for this long: never while scrubbing. */
+const SAVE_MS = 400;
+
 export function startAutosave(store: SessionStore, storage: Storage): () => void {
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
   const save = () => {
+    clearTimeout(pending);
     pending = undefined;
+    if (idle !== undefined) cancelIdleCallback(idle);
+    idle = undefined;
     const { sim, frame, speed } = store.getState();
     saveSession(storage, { scenario: sim.scenario, step: frame.step, time: frame.time, speed });
   };
-  const later = () => {
-    if (pending === undefined) pending = setTimeout(save, 400);
+  type Key = readonly [number, unknown, number, number, boolean];
+  const later = (now: Key, before: Key) => {
+    // A seek while paused (only the step moved) waits for the cursor to rest (issue 17,
+    // item 5): a save writes the whole scenario. Anything else, and playback, saves within
+    // SAVE_MS however often it changes.
+    const seek = !now[4] && now.every((v, i) => i === 2 || v === before[i]);
+    if (seek) {
+      clearTimeout(pending);
+      if (idle !== undefined) cancelIdleCallback(idle);
+      idle = undefined;
+      // Once rested, in idle time: a save that landed between a seek and its commit delayed it.
+      pending = setTimeout(() => {
+        pending = undefined;
+        if (typeof requestIdleCallback !== 'function') save();
+        else idle = requestIdleCallback(save, { timeout: SAVE_MS });
+      }, SAVE_MS);
+      return;
+    }
+    if (pending !== undefined || idle !== undefined) return;
+    pending = setTimeout(save, SAVE_MS);
   };
   // Pausing saves too: playback stops between events, and the cursor's time there (`&t=`) is
   // part of what a reload must show, though no step changed since the last save.
@@ -20,6 +45,8 @@ export function startAutosave(store: SessionStore, storage: Storage): () => void
   return () => {
     offRun();
     offLang();
+    clearTimeout(pending);
+    if (idle !== undefined) cancelIdleCallback(idle);
     removeEventListener('pagehide', save);
   };
 }

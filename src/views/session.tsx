@@ -6,6 +6,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import type { SessionState, SessionStore } from '../store/session';
 import { translate, type StringKey } from '../i18n';
 import { contentVersion, subscribeContent } from '../i18n/contentText';
+import { afterFrame, onlyCursorMoved } from './settle';
 
 const SessionContext = createContext<SessionStore | null>(null);
 
@@ -18,21 +19,37 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
  * once otherwise. The cluster view animates every frame; a log table or a diagram redrawn 60
  * times a second only costs the frame rate. Actions are the real store's, so acting from a
  * panel is unaffected.
+ *
+ * Paused, a seek (only the cursor moved) reaches these panels after the frame that shows it
+ * (settle.ts), unless `urgent`: the seek's own commit stays small. Seeks in a row (scrubbing)
+ * supersede one another; the panels still follow at least every `ms` while they go on.
  */
-export function CalmSession({ ms, children }: { ms: number; children: ReactNode }) {
+export function CalmSession({ ms, urgent = false, children }: { ms: number; urgent?: boolean; children: ReactNode }) {
   const store = useSessionStore();
   const [mirror] = useState(() => createStore<SessionState>()(subscribeWithSelector(() => store.getState())) as unknown as SessionStore);
   useEffect(() => {
     let last = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let deferred: (() => void) | undefined;
     const push = () => {
+      clearTimeout(timer);
       timer = undefined;
+      deferred?.();
+      deferred = undefined;
       last = performance.now();
       mirror.setState(store.getState(), true);
     };
     push();
     const off = store.subscribe(() => {
-      const wait = store.getState().playing ? ms - (performance.now() - last) : 0;
+      const s = store.getState();
+      if (!s.playing && !urgent && onlyCursorMoved(s, mirror.getState())) {
+        // Scrubbing past `ms` since these panels last followed: the pending catch-up stays.
+        if (deferred && performance.now() - last >= ms) return;
+        deferred?.();
+        deferred = afterFrame(push);
+        return;
+      }
+      const wait = s.playing ? ms - (performance.now() - last) : 0;
       if (wait <= 0) {
         clearTimeout(timer);
         push();
@@ -41,8 +58,9 @@ export function CalmSession({ ms, children }: { ms: number; children: ReactNode 
     return () => {
       off();
       clearTimeout(timer);
+      deferred?.();
     };
-  }, [store, mirror, ms]);
+  }, [store, mirror, ms, urgent]);
   return <SessionContext.Provider value={mirror}>{children}</SessionContext.Provider>;
 }
 

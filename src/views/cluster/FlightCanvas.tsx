@@ -82,18 +82,11 @@ export function FlightCanvas({ inFlight, time, index, points, lanes, view, selec
   // The theme's ink and surface, read once: a style read every frame would cost a recalc.
   const colors = useRef<{ ink: string; surface: string } | null>(null);
   const placed = placeFlights(inFlight, time, { index, points, lanes });
-  // The SVG's CSS size, observed: reading clientWidth every frame would force a layout.
+  // The SVG's CSS size, observed: reading clientWidth every frame would force a layout, and so
+  // would reading it when the canvas appears (a seek past SVG_FLIGHTS_MAX mounts it in its
+  // commit, issue 17): the observer's first call, after the frame's layout, draws it then.
   const box = useRef<{ w: number; h: number } | null>(null);
-  useLayoutEffect(() => {
-    const svg = ref.current?.previousElementSibling as SVGSVGElement | null;
-    if (!svg) return;
-    box.current = { w: svg.clientWidth, h: svg.clientHeight };
-    const ro = new ResizeObserver(() => (box.current = { w: svg.clientWidth, h: svg.clientHeight }));
-    ro.observe(svg);
-    return () => ro.disconnect();
-  }, []);
-
-  useLayoutEffect(() => {
+  const draw = () => {
     const canvas = ref.current;
     if (!canvas || !box.current) return;
     const { w, h } = box.current;
@@ -115,7 +108,21 @@ export function FlightCanvas({ inFlight, time, index, points, lanes, view, selec
     const k = (w / view.width) * dpr;
     ctx.setTransform(k, 0, 0, k, 0, 0);
     paint(ctx, placed, selected, colors.current.ink, colors.current.surface);
-  });
+  };
+  const latest = useRef(draw);
+  latest.current = draw;
+  useLayoutEffect(() => {
+    const svg = ref.current?.previousElementSibling as SVGSVGElement | null;
+    if (!svg) return;
+    const ro = new ResizeObserver(() => {
+      box.current = { w: svg.clientWidth, h: svg.clientHeight };
+      latest.current();
+    });
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(draw);
 
   return <canvas ref={ref} className="cl-flights" aria-hidden="true" data-testid="flight-canvas" data-count={placed.length} />;
 }

@@ -1,3 +1,5 @@
+import { LabelSprites } from './labelSprites';
+
 /**
  * One drawing interface, two back ends: a canvas (what the page shows, fast at any size) and
  * SVG markup (export). The diagram is drawn once through it, so both look the same.
@@ -50,6 +52,8 @@ export class CanvasPainter implements Painter {
   /** Setting ctx.font parses the string: only do it when it changes. */
   private font = '';
   private widths = new Map<string, number>();
+  /** Haloed labels, drawn once each and then copied (stroking glyph outlines is slow). */
+  private readonly labels = new LabelSprites();
 
   constructor(private readonly ctx: CanvasRenderingContext2D) {}
 
@@ -171,7 +175,9 @@ export class CanvasPainter implements Painter {
   text(x: number, y: number, text: string, s: TextStyle): void {
     const c = this.ctx;
     c.globalAlpha = s.alpha ?? 1;
-    this.setFont(`${s.weight === 'bold' ? '600 ' : ''}${s.size}px ${s.mono ? MONO : SANS}`);
+    const font = `${s.weight === 'bold' ? '600 ' : ''}${s.size}px ${s.mono ? MONO : SANS}`;
+    if (s.halo && this.labels.draw(c, x, y, text, font, s)) return;
+    this.setFont(font);
     c.textAlign = s.anchor === 'middle' ? 'center' : s.anchor === 'end' ? 'right' : 'left';
     c.textBaseline = 'middle';
     if (s.halo) {
