@@ -198,3 +198,16 @@ export function executeRun(module: ProtocolModule, spec: RunSpec, known: Readonl
   onEnd?.(sim);
   return { index: spec.index, strategy: spec.strategy, events: sim.eventCount, novel };
 }
+
+/** Runs contiguous specs in order and stops after the first that breaks an invariant: the search
+ * keeps the lowest failing run and drops every result after it, so the rest of the batch would
+ * change nothing but the time to find (a find at run 13 no longer waits for runs 14-31). */
+export function runUntilViolation(specs: readonly RunSpec[], run: (spec: RunSpec) => RunResult): RunResult[] {
+  const out: RunResult[] = [];
+  for (const s of specs) {
+    const r = run(s);
+    out.push(r);
+    if (r.violation) break;
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 /** Figure 8 from scratch (issue 12): the explorer finds commit-previous-term within a small
- * fixed run budget, and the protocol's own faults are not held to the generic points' depth. */
+ * fixed run budget, the protocol's own faults are not held to the generic points' depth, and a
+ * batch stops at its first violation. */
 import { describe, expect, it } from 'vitest';
 import { Search, localExecutor } from '../../check/explorer/search';
 import { executeRun } from '../../check/explorer/run';
@@ -16,6 +17,20 @@ describe('explorer on Raft: Figure 8', () => {
     while (!hit && search.runs < 48) hit = await search.step(exec);
     expect(hit, `not found in ${search.runs} runs`).toBeDefined();
     expect(hit!.violation.invariant).toBe('leader-completeness');
+  }, 60_000);
+
+  it('stops a batch at its first violation: the runs after it could not change the find', async () => {
+    const search = new Search(raft, { protocol: 'raft', bugs: ['commit-previous-term'], seed: 9 });
+    const local = localExecutor(raft);
+    let ran = 0;
+    const hit = await search.step({ run: async (specs, learned) => {
+      const results = await local.run(specs, learned);
+      ran += results.length;
+      return results;
+    } });
+    expect(hit).toBeDefined();
+    expect(ran).toBe(hit!.index + 1);
+    expect(ran).toBeLessThan(32);
   }, 60_000);
 
   it("fires more of Raft's own faults than a depth of 1 allows: they have a budget of their own", () => {
