@@ -2,8 +2,9 @@
  * Protocol fault points (`explore.faults`): faults the protocol proposes after an event,
  * at places random timing almost never hits (a crash between two persistence steps, a pause
  * between a lock check and the write it guards). The triggered strategy fires each with a coin
- * flip, within the run's fault budget, and schedules its heal, so the run replays from its
- * scenario alone. Generic: the explorer knows nothing of what the point means.
+ * flip, within a budget of their own (apart from the generic points' depth bound), and
+ * schedules its heal, so the run replays from its scenario alone. Generic: the explorer knows
+ * nothing of what the point means.
  */
 import type { ProtocolFault, ProtocolModule } from '../../protocols/types';
 import type { Rng } from '../../sim/rng';

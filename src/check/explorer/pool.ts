@@ -5,6 +5,7 @@
  * order; the search merges them by run number.
  */
 import type { Executor } from './search';
+import { runUntilViolation } from './run';
 import type { RunResult, RunSpec } from './types';
 
 /** What a worker receives and answers. */
@@ -51,7 +52,8 @@ export function serveRuns(run: (spec: RunSpec, known: ReadonlySet<string>) => Ru
   return (msg) => {
     try {
       for (const a of msg.learned) known.add(a);
-      return { type: 'ran', id: msg.id, results: msg.specs.map((s) => run(s, known)) };
+      // A slice is contiguous, so nothing after its first violation can be the lowest one.
+      return { type: 'ran', id: msg.id, results: runUntilViolation(msg.specs, (s) => run(s, known)) };
     } catch (e) {
       return { type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) };
     }

@@ -9,7 +9,7 @@ import type { Action, Scenario } from '../../scenario/types';
 import { Rng, hashString } from '../../sim/rng';
 import { Bandit } from './bandit';
 import { baseScenario, faultActions, swarmPlan, triggers, uniformPlan } from './generate';
-import { executeRun } from './run';
+import { executeRun, runUntilViolation } from './run';
 import type { ExploreConfig, Progress, RunResult, RunSpec, Strategy } from './types';
 
 export interface Executor {
@@ -23,7 +23,7 @@ export function localExecutor(module: ProtocolModule): Executor {
   return {
     run: async (specs, learned) => {
       for (const a of learned) known.add(a);
-      return specs.map((s) => executeRun(module, s, known));
+      return runUntilViolation(specs, (s) => executeRun(module, s, known));
     },
   };
 }

@@ -13,7 +13,8 @@ export const FAULT_KINDS: readonly FaultKind[] = ['crash', 'partition', 'cut', '
  * active in a run with chance `active`; an active point fires with chance `rate`, drops all but
  * a quorum-boundary number of the messages its event sent and/or crashes the node. */
 export interface Triggers {
-  /** At most this many triggered faults in the run (PCT's depth bound d). */
+  /** At most this many triggered faults at fault points in the run (PCT's depth bound d); the
+   * protocol's own faults (`explore.faults`) have a budget of their own (`run.ts`). */
   budget: number;
   /** Chance that an active fault point fires. */
   rate: number;
