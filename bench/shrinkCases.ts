@@ -15,6 +15,8 @@ const seeds = Number(process.env.EXPLORER_SEEDS ?? 5);
 const only = (process.env.EXPLORER_ONLY ?? 'zab').split(',');
 const cacheFile = process.env.SHRINK_CACHE ?? '/tmp/faultline-shrink-cases.json';
 const maxRuns = Number(process.env.EXPLORER_RUNS ?? 3000);
+/** SHRINK_SEEDS: only these explorer seeds (comma-separated), e.g. the slow shrinks. */
+const seedList = process.env.SHRINK_SEEDS?.split(',').map(Number);
 type Case = { protocol: string; bug: string; seed: number; run: number; invariant: string; original: Scenario };
 const cache: Record<string, Case | null> = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
 
@@ -45,18 +47,31 @@ for (const module of protocols.values()) {
     if (!want(module.id, bug.id)) continue;
     const sizes: string[] = [];
     for (let seed = 1; seed <= seeds; seed++) {
+      if (seedList && !seedList.includes(seed)) continue;
       const c = await find(module.id, bug.id, seed);
       if (!c) {
         sizes.push('–');
         continue;
       }
       const t0 = performance.now();
-      const r = shrink(module, c.original, c.invariant);
+      // Runs and actions each step took (summed over the rounds of steps 2–4).
+      const per = new Map<string, { runs: number; gone: number }>();
+      let last: { step: string; runs: number; actions: number } | undefined;
+      const r = shrink(module, c.original, c.invariant, {
+        onStep: (step, sc, runs) => {
+          if (last) {
+            const p = per.get(last.step) ?? { runs: 0, gone: 0 };
+            per.set(last.step, { runs: p.runs + runs - last.runs, gone: p.gone + last.actions - sc.actions.length });
+          }
+          last = { step, runs, actions: sc.actions.length };
+        },
+      });
       const s = (performance.now() - t0) / 1000;
       total += s;
       const ok = r.confirmed && breaksAt(module, r.scenario, c.invariant) >= 0;
       sizes.push(`${r.scenario.actions.length}`);
       console.log(`${module.id}:${bug.id} seed ${seed}: ${c.original.actions.length} → ${r.scenario.actions.length} actions, ${r.scenario.nodes.length} nodes, ${r.runs} runs, ${s.toFixed(1)} s${ok ? '' : ' NOT CONFIRMED'}`);
+      console.log(`  ${[...per].map(([k, v]) => `${k} ${v.runs} runs −${v.gone}`).join(', ')}`);
       if (process.env.SHRINK_SHOW) console.log(JSON.stringify({ ...r.scenario, actions: undefined }), '\n  ' + r.scenario.actions.map((a) => JSON.stringify(a)).join('\n  '));
       if (process.env.SHRINK_SAVE) writeFileSync(`${process.env.SHRINK_SAVE}/${module.id}-${bug.id}-${seed}.json`, JSON.stringify(r.scenario, null, 1));
     }

@@ -70,7 +70,7 @@ export function excised(s: Scenario, i: number, j: number, shift: number): Scena
 
 /** Offsets tried around the gap's length: the run after the segment meets a like state, not the
  * same one, so its timing is a little off. */
-export const EXCISE_OFFSETS: readonly number[] = [0, -10, 10, -20, 20, -40, 40];
+export const EXCISE_OFFSETS: readonly number[] = [0, 20, -20, 40, -40];
 
 /**
  * Removes segments of consecutive actions with the gap closed, longest first. Runs at most
@@ -110,5 +110,22 @@ export function dropSteps(cur: Current, accept: Accept): void {
     if (a?.step === undefined) continue;
     const { step: _s, ...rest } = a;
     accept({ ...s, actions: s.actions.map((b, k) => (k === i ? (rest as Action) : b)) });
+  }
+}
+
+/**
+ * Lower random loss and duplication rates, halving each while the bug survives (at most
+ * `tries` halvings per rate). Both scenario versions 2 and 3 lose a message when its own draw
+ * falls under the rate, so a lower rate keeps a subset of the losses (until the first message
+ * it spares changes what follows): the counterexample keeps fewer hidden faults.
+ */
+export function lowerRates(cur: Current, accept: Accept, tries = 5): void {
+  for (const k of ['drop', 'duplicate'] as const) {
+    for (let t = 0; t < tries; t++) {
+      const s = cur();
+      const rate = s.network[k];
+      if (rate <= 0) break;
+      if (!accept({ ...s, network: { ...s.network, [k]: t === 0 ? 0 : Math.round((rate / 2) * 1000) / 1000 } }) && t > 0) break;
+    }
   }
 }
