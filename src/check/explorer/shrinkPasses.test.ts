@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Scenario } from '../../scenario/types';
 import { ddmin } from './ddmin';
-import { dropSteps, excised, exciseSegments, pairsOf, removePairs } from './shrinkPasses';
+import { dropSteps, excised, exciseSegments, lowerRates, pairsOf, removePairs } from './shrinkPasses';
 import { simplify } from './shrinkSteps';
 
 const base = (actions: Action[]): Scenario => ({
@@ -127,5 +127,17 @@ describe('trace positions', () => {
     const { cur } = drive(s, fails, simplify);
     expect(cur.actions.map((a) => a.step)).toEqual([undefined, 9, undefined]);
     expect(drive(s, fails, dropSteps).cur.actions.map((a) => a.step)).toEqual([undefined, 9, undefined]);
+  });
+});
+
+describe('lowerRates', () => {
+  it('zeroes a rate the bug does not need and halves one it does, down to the last that breaks', () => {
+    const s = { ...base([ping(10)]), network: { latency: [5, 25] as [number, number], drop: 0.4, duplicate: 0.1 } };
+    // The bug needs a loss rate of at least 5 %, and no duplication.
+    const fails = (x: Scenario) => x.network.drop >= 0.05;
+    const { cur, tried } = drive(s, fails, (c, a) => lowerRates(c, a));
+    expect(cur.network).toMatchObject({ drop: 0.05, duplicate: 0 });
+    // drop: 0 (no), 0.2, 0.1, 0.05, 0.025 (no, stop); duplicate: 0.
+    expect(tried).toBe(6);
   });
 });

@@ -114,8 +114,8 @@ export function dropSteps(cur: Current, accept: Accept): void {
 }
 
 /**
- * Lower random loss and duplication rates, halving each while the bug survives (at most
- * `tries` halvings per rate). Both scenario versions 2 and 3 lose a message when its own draw
+ * Lower random loss and duplication rates: each is tried at zero, then halved while the bug
+ * survives (`tries` candidates per rate at most, zero included). Both scenario versions 2 and 3 lose a message when its own draw
  * falls under the rate, so a lower rate keeps a subset of the losses (until the first message
  * it spares changes what follows): the counterexample keeps fewer hidden faults.
  */
