@@ -158,7 +158,7 @@ export function shrink(
   //    name messages by id, and ids shift when an earlier action goes, so they pin every
   //    action before them.
   mergeCrashDrops(cur, accept);
-  // Steps 2 to 5 repeat until a round changes nothing: a simpler action or an earlier time
+  // Steps 2 to 4 repeat until a round changes nothing: a simpler action or an earlier time
   // often lets an action go that could not before (a crash moved next to its restart, a
   // trace position dropped), and a removal lets times move again.
   let excisedShape = '';
