@@ -12,6 +12,13 @@ import { Simulation } from '../../sim/simulation';
 import { ScenarioRuntimeError } from '../../sim/world';
 import { ddmin } from './ddmin';
 import { explicitLosses } from './losses';
+import { exciseSegments, lowerRates, removePairs } from './shrinkPasses';
+import { earlier, simplify } from './shrinkSteps';
+
+/** Rounds of steps 2–4 at most (a round that changes nothing ends them sooner). */
+const MAX_ROUNDS = 4;
+/** Candidates per round for segment removal (about n² × offsets for n actions). */
+const EXCISE_BUDGET = 600;
 
 export type ShrinkStep = 'check' | 'network' | 'actions' | 'simplify' | 'times' | 'nodes' | 'rename' | 'recheck';
 
@@ -105,7 +112,7 @@ export function shrink(
   module: ProtocolModule,
   original: Scenario,
   invariant: string,
-  opts: { budget?: number; onStep?: (step: ShrinkStep, s: Scenario) => void } = {},
+  opts: { budget?: number; onStep?: (step: ShrinkStep, s: Scenario, runs: number) => void } = {},
 ): ShrinkResult {
   let runs = 0;
   const budget = opts.budget ?? 4000;
@@ -115,7 +122,7 @@ export function shrink(
     return breaksAt(module, s, invariant) >= 0;
   };
   let cur: Scenario = { ...original, name: 'explorer-counterexample' };
-  const note = (step: ShrinkStep) => opts.onStep?.(step, cur);
+  const note = (step: ShrinkStep) => opts.onStep?.(step, cur, runs);
   const accept = (next: Scenario) => {
     if (fails(next)) {
       cur = next;
@@ -142,65 +149,52 @@ export function shrink(
       if (cur.network.drop > 0 && cur.version < 3 && accept(explicitLosses(module, cur).scenario)) from = cur.actions.length;
     }
   }
+  const current = () => cur;
+  // Version 3 keeps its losses random: fewer of them, at a lower rate, where the bug allows.
+  if (cur.version >= 3) lowerRates(current, accept);
 
   // 2. Remove actions. A crash together with drops of the messages its node had just sent
   //    (placed at one step: a triggered fault) becomes one crash that loses its outbox: drops
   //    name messages by id, and ids shift when an earlier action goes, so they pin every
   //    action before them.
   mergeCrashDrops(cur, accept);
-  note('actions');
-  const kept = ddmin(cur.actions, (subset) => fails({ ...cur, actions: subset.slice() }), Math.max(0, budget - runs));
-  if (kept.length < cur.actions.length) cur = { ...cur, actions: kept };
-  // A lone remaining action may still be removable one at a time (ddmin tried complements).
-  for (let i = cur.actions.length - 1; i >= 0; i--) accept({ ...cur, actions: cur.actions.filter((_, j) => j !== i) });
-  // Client operations often matter only together (each shifts the timing the others left):
-  // try without all of one kind, then without each kind's half, then one at a time again.
-  dropClientOps(cur, accept);
-
-  // 3. Simpler actions: a partition becomes a one-way cut, a drop a delay, forks lose their
-  //    trace positions, restarts keep their disk, crashes keep their outbox.
-  note('simplify');
-  for (let i = 0; i < cur.actions.length; i++) {
-    const a = cur.actions[i]!;
-    const put = (b: Action | Action[]) => accept({ ...cur, actions: [...cur.actions.slice(0, i), ...(Array.isArray(b) ? b : [b]), ...cur.actions.slice(i + 1)] });
-    if (a.do === 'partition') {
-      const [g1, g2] = (a as { groups: string[][] }).groups;
-      if (g1 && g2 && g1.length === 1 && g2.length === 1) {
-        if (!put({ at: a.at, do: 'cut', from: g1[0]!, to: g2[0]! })) put({ at: a.at, do: 'cut', from: g2[0]!, to: g1[0]! });
-      }
-    } else if (a.do === 'drop') put({ ...a, do: 'delay', by: Math.max(100, cur.until - a.at) } as Action);
-    else if (a.do === 'restart' && (a as { loseDisk?: boolean }).loseDisk) put({ at: a.at, do: 'restart', node: (a as { node: string }).node });
-    else if (a.do === 'crash' && a.loseOutbox) {
-      // A plain crash: what the node sent still arrives.
-      const { loseOutbox: _l, ...plain } = a;
-      put(plain as Action);
+  // Steps 2 to 4 repeat until a round changes nothing: a simpler action or an earlier time
+  // often lets an action go that could not before (a crash moved next to its restart, a
+  // trace position dropped), and a removal lets times move again.
+  let excisedShape = '';
+  for (let round = 0; round < MAX_ROUNDS && runs < budget; round++) {
+    const before = JSON.stringify(cur);
+    note('actions');
+    const kept = ddmin(cur.actions, (subset) => fails({ ...cur, actions: subset.slice() }), Math.max(0, budget - runs));
+    if (kept.length < cur.actions.length) cur = { ...cur, actions: kept };
+    // A lone remaining action may still be removable one at a time (ddmin tried complements).
+    for (let i = cur.actions.length - 1; i >= 0; i--) accept({ ...cur, actions: cur.actions.filter((_, j) => j !== i) });
+    // Client operations often matter only together (each shifts the timing the others left):
+    // try without all of one kind, then without each kind's half, then one at a time again.
+    dropClientOps(cur, accept);
+    // Actions that matter only together: a fault and its undoing, neighbours, and whole
+    // episodes with the time they took (shrinkPasses.ts).
+    removePairs(current, accept);
+    // Segments cost about n² × offsets runs: not again for the same actions at other times.
+    const shape = JSON.stringify(cur.actions.map(({ at: _a, step: _s, ...rest }) => rest));
+    if (shape !== excisedShape) {
+      const n = cur.actions.length;
+      exciseSegments(current, accept, Math.min(EXCISE_BUDGET, Math.max(0, budget - runs)));
+      if (cur.actions.length === n) excisedShape = shape;
     }
-  }
-  if (cur.actions.some((a) => a.step !== undefined)) {
-    accept({ ...cur, actions: cur.actions.map(({ step: _s, ...rest }) => rest as Action) });
-  }
 
-  // 4. Times: the run ends at the violation; each action moves to the earliest round time
-  //    (after the action before it) that still breaks the invariant.
-  note('times');
-  const end = breaksAt(module, cur, invariant);
-  if (end >= 0 && end + 1 < cur.until) accept({ ...cur, until: end + 1 });
-  const moved = (i: number, t: number) => accept({ ...cur, actions: cur.actions.map((b, j) => (j === i ? ({ ...b, at: t } as Action) : b)) });
-  for (let i = 0; i < cur.actions.length; i++) {
-    // Binary search on a 10 ms grid for the earliest time, after the action before, that
-    // still breaks it (not every earlier time need work: the search is a heuristic).
-    let lo = i === 0 ? 0 : cur.actions[i - 1]!.at;
-    let hi = cur.actions[i]!.at;
-    if (hi <= lo || moved(i, lo)) continue;
-    while (hi - lo > 10) {
-      const mid = Math.ceil((lo + hi) / 2 / 10) * 10;
-      if (mid >= hi) break;
-      if (moved(i, mid)) hi = mid;
-      else lo = mid;
-    }
+    // 3. Simpler actions: a partition becomes a one-way cut, a drop a delay, forks lose their
+    //    trace positions, restarts keep their disk, crashes keep their outbox.
+    note('simplify');
+    simplify(current, accept);
+    // With fewer actions the random faults may matter less.
+    if (cur.version >= 3) lowerRates(current, accept, 2);
+
+    // 4. Times: the run ends at the violation; each action moves as early as it can.
+    note('times');
+    earlier(current, accept, (s) => breaksAt(module, s, invariant));
+    if (JSON.stringify(cur) === before) break;
   }
-  const last = breaksAt(module, cur, invariant);
-  if (last >= 0 && last + 1 < cur.until) accept({ ...cur, until: last + 1 });
 
   // 5. Fewer nodes, from the last.
   note('nodes');
