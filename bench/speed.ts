@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { raft } from '../src/protocols/raft';
 import { randomScenario } from '../src/check/explore';
 import { Simulation } from '../src/sim/simulation';
+import { stepperFor } from '../src/sim/effects';
 
 /** CPU time of this process in ms: on a shared machine, wall time measures the neighbours. */
 const cpuNow = () => {
@@ -23,6 +24,8 @@ export function benchSpeed(total = 1_000_000, nodesList = [3, 5]): void {
   console.log('Raft with every invariant, no trace, no checkpoints (random faults, 2% drop and duplicate), events per CPU-second:');
   console.log(`  nodes  ${'first 100k'.padStart(9)}  ${`all ${total / 1000}k`.padStart(9)}  ${'last 100k'.padStart(9)}  drift(all)  drift(last)  load1 before/after  violations`);
   const perChunk: string[] = [];
+  // Deterministic beside the noisy rates: XState transitions per event, and events skipped as ignored.
+  const counts = stepperFor(raft.machine('server'), null).counts;
   for (const nodes of nodesList) {
     const scenario = randomScenario(raft, 2026, { nodes, until: 50_000_000, faultEvery: 400, drop: 0.02, duplicate: 0.02 });
     scenario.actions = scenario.actions.filter((a) => a.do !== 'pause' && a.do !== 'resume');
@@ -30,6 +33,7 @@ export function benchSpeed(total = 1_000_000, nodesList = [3, 5]): void {
     const loadBefore = load();
     const sim = new Simulation(raft, scenario, { record: false, checkpointEvery: 0 });
     const chunks: number[] = [];
+    const c0 = { ...counts };
     const t0 = cpuNow();
     let last = t0;
     while (sim.eventCount < total && !sim.done) {
@@ -48,7 +52,8 @@ export function benchSpeed(total = 1_000_000, nodesList = [3, 5]): void {
     console.log(
       `  ${String(nodes).padStart(5)}  ${f(first)}  ${f(all)}  ${f(chunks.at(-1)!)}  ${pct(all).padStart(10)}  ${pct(chunks.at(-1)!).padStart(11)}  ${`${loadBefore} / ${load()}`.padStart(18)}  ${sim.violations.length}`,
     );
-    perChunk.push(`    ${nodes} nodes per 100k chunk: ${chunks.map((c) => Math.round(c / 1000) + 'k').join(' ')}`);
+    const per = (n: number) => (n / sim.eventCount).toFixed(3);
+    perChunk.push(`    ${nodes} nodes per 100k chunk: ${chunks.map((c) => Math.round(c / 1000) + 'k').join(' ')}; per event: ${per(counts.transitions - c0.transitions)} transition() calls, ${per(counts.skipped - c0.skipped)} skipped as ignored`);
   }
   console.log(perChunk.join('\n'));
 }

@@ -4,7 +4,7 @@ import type { Invariant, InvariantCheck, ProtocolConfig, ProtocolModule } from '
 import { historyInvariants } from './linearizability/invariant';
 import type { NodeId, NodeView, TraceEvent, Violation } from '../sim/types';
 
-export type InvariantRunner = (event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>) => Violation[];
+export type InvariantRunner = (event: TraceEvent, nodes: ReadonlyMap<NodeId, NodeView>) => readonly Violation[];
 
 export function invariantRunner(module: ProtocolModule, cfg: ProtocolConfig): InvariantRunner {
   const live: { id: string; everyEvent: boolean; check: InvariantCheck }[] = invariantsOf(module).map((inv) => ({
@@ -30,9 +30,12 @@ export function invariantRunner(module: ProtocolModule, cfg: ProtocolConfig): In
         (found ??= []).push({ seq: event.seq, invariant: id, message: failure.message, ...(failure.nodes ? { nodes: failure.nodes } : {}) });
       }
     }
-    return found ?? [];
+    return found ?? NONE;
   };
 }
+
+/** What most events find: shared, so checking allocates nothing when nothing is wrong. */
+const NONE: readonly Violation[] = [];
 
 /** Every invariant a run of this protocol is checked against: its own, plus the client-history
  * checks any protocol with a `clientHistory` hook gets (linearizability). */

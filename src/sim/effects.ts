@@ -4,9 +4,12 @@
  */
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../protocols/types';
+import { ASK, IGNORED, selection } from './ignored';
+import type { BatchParams } from './machineActions';
 
 /** A kernel action as the machine emitted it: the action object itself, not a copy (this runs
- * for every message and timer). Only delayed raises and cancels are translated. */
+ * for every message and timer). Only delayed raises and cancels are translated, and a `batch`
+ * (machineActions.ts) is spread into the actions it lists. */
 export type Effect =
   | { type: 'send'; params: SendParams }
   | { type: 'setTimer'; params: SetTimerParams & { event?: EventObject } }
@@ -23,6 +26,9 @@ export interface Stepped {
 export interface Stepper {
   start(input: unknown): Stepped;
   step(snapshot: AnyMachineSnapshot, event: EventObject): Stepped;
+  /** Steps taken so far (for the benches): `transition()` calls, and events skipped as
+   * ignored without one (`ignored.ts`). */
+  readonly counts: { transitions: number; skipped: number };
 }
 
 interface ActionLike {
@@ -81,11 +87,18 @@ function createStepper(machine: AnyStateMachine, sampleInput: unknown): Stepper 
     system: self.system,
     emit: () => {},
     actionExecutor: (a: ActionLike) => {
+      if (a.type === 'batch') {
+        // Each is a kernel action already, in the shape an Effect has.
+        for (const b of (a.params as BatchParams).actions) effects.push(b as Effect);
+        return;
+      }
       const e = toEffect(a);
       if (e) effects.push(e);
     },
   } as unknown as AnyActorScope;
+  const counts = { transitions: 0, skipped: 0 };
   return {
+    counts,
     start(input) {
       effects.length = 0;
       result.snapshot = machine.getInitialSnapshot(scope, input) as AnyMachineSnapshot;
@@ -93,6 +106,14 @@ function createStepper(machine: AnyStateMachine, sampleInput: unknown): Stepper 
     },
     step(snapshot, event) {
       effects.length = 0;
+      // An event no transition takes leaves the snapshot as it is and runs nothing.
+      const s = selection(snapshot, event.type);
+      if (s === IGNORED || (s === ASK && machine.getTransitionData(snapshot, event).length === 0)) {
+        counts.skipped++;
+        result.snapshot = snapshot;
+        return result;
+      }
+      counts.transitions++;
       result.snapshot = machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
       return result;
     },

@@ -10,6 +10,14 @@ export type KernelAction =
   | { type: 'cancelTimer'; params: CancelTimerParams }
   | { type: 'output'; params: OutputParams };
 
+/** Several kernel actions as one: the kernel carries them out in order, exactly as if the
+ * machine had emitted each. A handler that only sends and sets timers (a leader's heartbeat:
+ * one send per peer) then needs one action whose params list them, instead of
+ * `enqueueActions`, which builds ten closures and a queue on every call (issue 12). */
+export interface BatchParams {
+  actions: readonly KernelAction[];
+}
+
 /** Inside `setup()` an enqueue cannot yet see the kernel actions declared beside it, so
  * effects go through this one typed door. */
 export function effects(enqueue: unknown): (action: KernelAction) => void {

@@ -141,7 +141,8 @@ export abstract class WorldIO extends WorldBase {
 
   protected setTimer(node: NodeRuntime, name: string, delay: number, event: EventObject | undefined, key: number): void {
     const due = this.time + Math.round(delay / node.rate);
-    const timer: Timer = { id: this.nextTimerId++, due, set: this.time, key, ...(event ? { event } : {}) };
+    const timer: Timer = { id: this.nextTimerId++, due, set: this.time, key };
+    if (event) timer.event = event;
     node.timers.set(name, timer);
     this.queue.push({ time: due, seq: this.queueSeq++, kind: 'timer', node: node.id, name, id: timer.id });
   }

@@ -6,12 +6,12 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
 import type { AppendEntries, AppendEntriesResponse, ClientRead, ClientRequest, Incoming, RaftEvent, RequestVote, RequestVoteResponse } from './messages';
-import { isUpToDate, lastTerm } from './log';
+import { isUpToDate } from './log';
 import { NOOP, parseWrite } from './clients';
-import { effects, type KernelAction } from '../../sim/machineActions';
+import { effects, type BatchParams, type KernelAction } from '../../sim/machineActions';
 import type { RaftContext, RaftInput } from './context';
 import { startRead } from './reads';
-import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, appendResponseMatters, electionTimer, electionTimerParams, ELECTION, heartbeatReply, isPlainHeartbeat, HEARTBEAT, majority, receiveAppendEntries, reply, send } from './rules';
+import { adoptTerm, afterAppendResponse, answerClients, appendEntriesFor, appendResponseMatters, electionTimer, electionTimerParams, ELECTION, heartbeatActions, heartbeatReply, requestVotes, isPlainHeartbeat, HEARTBEAT, majority, receiveAppendEntries, reply, send } from './rules';
 import { leaderContactTimer, leaseTimer, type LeaseExpired, type LeaseRead } from './lease';
 
 export type { RaftContext, RaftDurable, RaftInput } from './context';
@@ -48,6 +48,7 @@ export const raftMachine = setup({
     setTimer: (_, _params: SetTimerParams) => {},
     cancelTimer: (_, _params: CancelTimerParams) => {},
     output: (_, _params: OutputParams) => {},
+    batch: (_, _params: BatchParams) => {},
     'adopt newer term': assign(({ context, event }) => adoptTerm(context, (event as { term: number }).term)),
     'reset election timer': enqueueActions(({ context, enqueue }) => effects(enqueue)(electionTimer(context))),
     'handle vote request': enqueueActions(({ context, event, enqueue }) => {
@@ -74,19 +75,9 @@ export const raftMachine = setup({
       const m = event as Incoming<AppendEntries>;
       effects(enqueue)(send(m.from, { type: 'AppendEntriesResponse', term: context.currentTerm, success: false, matchIndex: 0 } satisfies AppendEntriesResponse));
     }),
-    'start election': enqueueActions(({ context, enqueue }) => {
-      const term = context.currentTerm + 1;
-      enqueue.assign({ currentTerm: term, votedFor: context.id, votesGranted: [context.id], leaderId: null, leaderRecent: false });
-      effects(enqueue)(electionTimer(context));
-      const rv: RequestVote = {
-        type: 'RequestVote',
-        term,
-        candidateId: context.id,
-        lastLogIndex: context.log.length,
-        lastLogTerm: lastTerm(context.log),
-      };
-      for (const p of context.peers) effects(enqueue)(send(p, rv));
-    }),
+    // Starting an election is a new term voted for oneself, then the timer and the requests
+    // (the 'request votes' batch): an assign and a kernel action, no enqueueActions.
+    'start election': assign(({ context }) => ({ currentTerm: context.currentTerm + 1, votedFor: context.id, votesGranted: [context.id], leaderId: null, leaderRecent: false })),
     'count vote': assign(({ context, event }) => ({ votesGranted: [...context.votesGranted, (event as Incoming<RequestVoteResponse>).from] })),
     'initialize leader state': assign(({ context }) => ({
       leaderId: context.id,
@@ -117,8 +108,7 @@ export const raftMachine = setup({
         enqueue.assign({ readRound: round.readRound });
         effects(enqueue)(leaseTimer(round, round.readRound));
       }
-      for (const p of context.peers) effects(enqueue)(send(p, appendEntriesFor(round, p)));
-      effects(enqueue)({ type: 'setTimer', params: { name: HEARTBEAT, delay: context.heartbeatInterval } });
+      for (const a of heartbeatActions(round)) effects(enqueue)(a);
     }),
     'note lease expired': assign(({ context, event }) => {
       const e = event as LeaseExpired;
@@ -177,6 +167,7 @@ export const raftMachine = setup({
     // minimum election timeout neither adopts the candidate's term nor votes.
     'append entries is a plain heartbeat': ({ context, event }) => isPlainHeartbeat(context, event as Incoming<AppendEntries>),
     'leader was heard recently': ({ context }) => context.leaseReads && context.leaderRecent,
+    'leases are on': ({ context }) => context.leaseReads,
   },
 }).createMachine({
   id: 'raft',
@@ -239,7 +230,7 @@ export const raftMachine = setup({
       },
     },
     candidate: {
-      entry: 'start election',
+      entry: ['start election', { type: 'batch', params: ({ context }) => ({ actions: requestVotes(context) }) }],
       on: {
         electionTimeout: { target: 'candidate', reenter: true },
         RequestVote: [
@@ -267,7 +258,8 @@ export const raftMachine = setup({
       entry: ['cancel election timer', 'initialize leader state', 'append no-op', 'send heartbeats'],
       exit: ['cancel heartbeat timer', 'fail waiting reads'],
       on: {
-        heartbeat: { actions: 'send heartbeats' },
+        // Without leases a round changes nothing: its sends and timer as one kernel action.
+        heartbeat: [{ guard: 'leases are on', actions: 'send heartbeats' }, { actions: { type: 'batch', params: ({ context }) => ({ actions: heartbeatActions(context) }) } }],
         leaseExpired: { actions: 'note lease expired' },
         RequestVote: [
           { guard: 'term is newer', target: 'follower', actions: ['adopt newer term', 'handle vote request'] },

@@ -1,8 +1,8 @@
 /** Pure helpers of the Raft machine (Figure 2's rules for servers): what a message says, when
  * an entry commits, what a newer term resets. The machine (machine.ts) calls them. */
 import type { SendParams, SetTimerParams } from '../types';
-import type { AppendEntries, AppendEntriesResponse, Entry, Incoming, NodeId } from './messages';
-import { matchesAt, mergeEntries, termAt } from './log';
+import type { AppendEntries, AppendEntriesResponse, Entry, Incoming, NodeId, RequestVote } from './messages';
+import { lastTerm, matchesAt, mergeEntries, termAt } from './log';
 import { leaderContactTimer } from './lease';
 import { serveReads, settleWrites, type ClientReply } from './clients';
 import { send as sendAction, setRandomTimer, type KernelAction } from '../../sim/machineActions';
@@ -48,6 +48,22 @@ export function appendEntriesFor(ctx: RaftContext, peer: NodeId, nextIndex: Read
   // Under leases every round counts, so every message carries one (lease.ts).
   if (ctx.reads.length > 0 || ctx.leaseReads) msg.round = ctx.readRound;
   return msg;
+}
+
+/** A new candidate's kernel actions, its term already begun: the election timer, then a
+ * RequestVote to each peer. */
+export function requestVotes(ctx: RaftContext): KernelAction[] {
+  const rv: RequestVote = { type: 'RequestVote', term: ctx.currentTerm, candidateId: ctx.id, lastLogIndex: ctx.log.length, lastLogTerm: lastTerm(ctx.log) };
+  const out: KernelAction[] = [electionTimer(ctx)];
+  for (const p of ctx.peers) out.push(send(p, rv));
+  return out;
+}
+
+/** A heartbeat round's kernel actions: an AppendEntries to each peer, then the next round's timer. */
+export function heartbeatActions(ctx: RaftContext): KernelAction[] {
+  const out: KernelAction[] = ctx.peers.map((p) => send(p, appendEntriesFor(ctx, p)));
+  out.push({ type: 'setTimer', params: { name: HEARTBEAT, delay: ctx.heartbeatInterval } });
+  return out;
 }
 
 export const reply = (data: ClientReply): KernelAction => ({ type: 'output', params: { data } });

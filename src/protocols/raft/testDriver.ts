@@ -2,6 +2,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { raftMachine, type RaftContext, type RaftInput } from './machine';
 import type { RaftEvent } from './messages';
+import type { BatchParams } from '../../sim/machineActions';
 
 export const input = (over: Partial<RaftInput> = {}): RaftInput => ({
   id: 'n1',
@@ -17,13 +18,16 @@ export const input = (over: Partial<RaftInput> = {}): RaftInput => ({
 
 export type Step = { snap: AnyMachineSnapshot; actions: { type: string; params?: unknown }[] };
 
+/** The actions as the kernel carries them out: a `batch` stands for the actions it lists. */
+const unbatched = (actions: Step['actions']): Step['actions'] => actions.flatMap((a) => (a.type === 'batch' ? [...(a.params as BatchParams).actions] : [a]));
+
 export function start(over: Partial<RaftInput> = {}): Step {
   const [snap, actions] = initialTransition(raftMachine, input(over));
-  return { snap, actions };
+  return { snap, actions: unbatched(actions) };
 }
 export function send(s: Step, event: RaftEvent): Step {
   const [snap, actions] = transition(raftMachine, s.snap as never, event as never);
-  return { snap, actions };
+  return { snap, actions: unbatched(actions) };
 }
 export const ctx = (s: Step) => s.snap.context as RaftContext;
 export const sends = (s: Step) => s.actions.filter((a) => a.type === 'send').map((a) => a.params as { to: string; msg: Record<string, unknown> });
