@@ -1,80 +1,103 @@
 /**
- * Where the log table's visible window is (issue 17: nothing clipped without a scroll
- * affordance): "indices 41–58 of 140" for the columns actually in view, and fades on the
- * sides that have more. Written straight to the DOM from scroll and resize events, never
- * through React state: a seek stays one React commit, and never forces a layout in it.
+ * The log table's visible window (issue 17: nothing clipped without a scroll affordance, and
+ * scrubbing is smooth): which index columns are in view, which are drawn, the fades on the sides
+ * with more, and following the newest entries. The geometry is measured on resize and scroll
+ * (a ResizeObserver, a scroll event), never on a seek: a seek re-renders with the window worked
+ * out by arithmetic (`logWindow`), in the same commit, and reads no layout.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { logWindow, scrollWidthOf, type LogGeometry, type LogWindow } from './logWindow';
 
-export interface LogWindowRefs {
-  /** The horizontally scrolling element holding the table. */
-  scroller: RefObject<HTMLDivElement | null>;
-  /** Gets `data-more-left` / `data-more-right` (the fades) and `data-overflow`. */
-  frame: RefObject<HTMLDivElement | null>;
-  /** Its text becomes the visible range. */
-  label: RefObject<HTMLSpanElement | null>;
+/** Within this many pixels of the end, the view follows the newest entries. */
+const STICK = 16;
+
+function sameGeometry(a: LogGeometry | null, b: LogGeometry): boolean {
+  return !!a && Math.abs(a.client - b.client) < 0.5 && Math.abs(a.head - b.head) < 0.5 && Math.abs(a.pitch - b.pitch) < 0.5 && a.gap === b.gap;
 }
 
-/** The first and last index columns at least half in view, right of the sticky node column. */
-export function visibleColumns(scroller: HTMLElement, from: number): { first: number; last: number } | null {
-  const cols = scroller.querySelectorAll<HTMLElement>('thead th.lg-col');
-  if (cols.length === 0) return null;
-  const box = scroller.getBoundingClientRect();
-  const head = scroller.querySelector<HTMLElement>('thead th.lg-corner')?.getBoundingClientRect();
-  const left = head ? head.right : box.left;
-  let first = -1;
-  let last = -1;
-  cols.forEach((c, i) => {
-    const r = c.getBoundingClientRect();
-    const shown = Math.min(r.right, box.right) - Math.max(r.left, left);
-    if (shown >= r.width / 2) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  });
-  return first < 0 ? null : { first: from + first, last: from + last };
+/** Reads the table's geometry; null before it is drawn with a column. */
+function measure(scroller: HTMLElement): LogGeometry | null {
+  const corner = scroller.querySelector<HTMLElement>('thead th.lg-corner');
+  const col = scroller.querySelector<HTMLElement>('thead th.lg-col');
+  const table = scroller.querySelector<HTMLElement>('table');
+  if (!corner || !col || !table) return null;
+  const gap = parseFloat(getComputedStyle(table).borderSpacing) || 0;
+  return { client: scroller.clientWidth, head: corner.getBoundingClientRect().width, pitch: col.getBoundingClientRect().width + gap, gap };
 }
 
-/** Keeps the label and the fades in step with the scroll position; `text` words the range in
- * `lang`. Returns the scroll handler. */
-export function useLogWindow(refs: LogWindowRefs, from: number, columns: number, lang: string, text: (first: number, last: number) => string): () => void {
-  const state = useRef({ from, text });
-  state.current = { from, text };
-  const frameId = useRef(0);
-  const measure = useRef(() => {});
-  measure.current = () => {
-    frameId.current = 0;
-    const el = refs.scroller.current;
-    const frame = refs.frame.current;
-    if (!el || !frame) return;
-    const overflow = el.scrollWidth > el.clientWidth + 1;
-    frame.dataset.overflow = String(overflow);
-    frame.dataset.moreLeft = String(el.scrollLeft > 1);
-    frame.dataset.moreRight = String(el.scrollLeft + el.clientWidth < el.scrollWidth - 1);
-    const cols = visibleColumns(el, state.current.from);
-    const label = refs.label.current;
-    if (label) label.dataset.show = String(overflow);
-    if (label && cols) {
-      label.textContent = state.current.text(cols.first, cols.last);
-      label.dataset.first = String(cols.first);
-      label.dataset.last = String(cols.last);
-    }
-  };
-  const later = () => {
-    if (!frameId.current) frameId.current = requestAnimationFrame(() => measure.current());
-  };
+export interface LogWindowState {
+  /** Null until the table has been measured once: then every column is drawn. */
+  window: LogWindow | null;
+  geometry: LogGeometry | null;
+  /** For the scroller's onScroll. */
+  onScroll(): void;
+}
+
+/** The window over the `n` index columns of the page shown; `scroller` scrolls the table. */
+export function useLogWindow(scroller: RefObject<HTMLDivElement | null>, n: number): LogWindowState {
+  const [geometry, setGeometry] = useState<LogGeometry | null>(null);
+  // The user's scroll position, and whether the view follows the newest entries: refs, read in
+  // render; a scroll re-renders (`bump`) only when the columns in view change.
+  const scroll = useRef({ left: 0, pinned: true });
+  const [, bump] = useState(0);
+  const shown = useRef<LogWindow | null>(null);
+  const win = geometry ? logWindow(geometry, n, scroll.current.pinned, scroll.current.left) : null;
+  shown.current = win;
+
+  // Measured when the scroller or the node column changes size (a resize, a wider term), in
+  // the frame after: a ResizeObserver reports after layout, so nothing is forced.
+  const frame = useRef(0);
+  const hasTable = n > 0;
   useEffect(() => {
-    const el = refs.scroller.current;
-    if (!el) return;
+    const el = scroller.current;
+    if (!el || !hasTable) return;
+    const later = () => {
+      if (frame.current) return;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        const g = measure(el);
+        if (g) setGeometry((old) => (sameGeometry(old, g) ? old : g));
+      });
+    };
     const sizes = new ResizeObserver(later);
     sizes.observe(el);
+    const corner = el.querySelector('thead th.lg-corner');
+    if (corner) sizes.observe(corner);
     return () => {
       sizes.disconnect();
-      cancelAnimationFrame(frameId.current);
-      frameId.current = 0;
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
     };
-  }, [refs.scroller]);
-  // A new window, more columns or another language: measured in the next frame.
-  useEffect(later, [from, columns, lang]);
-  return later;
+  }, [scroller, hasTable]);
+
+  // Following the newest entries: the scroll position the window was worked out for is written,
+  // in the next frame (before it is painted; in the commit it would force a layout), when it
+  // differs from the scroller's: the page grew while short of 60 columns, or a resize. A full
+  // page keeps its width, so a far seek at 100,000 events writes nothing and reads nothing.
+  const target = win && scroll.current.pinned && Math.abs(win.scrollLeft - scroll.current.left) >= 1 ? win.scrollLeft : null;
+  useEffect(() => {
+    if (target === null) return;
+    const id = requestAnimationFrame(() => {
+      const el = scroller.current;
+      const s = scroll.current;
+      if (!el || !s.pinned) return;
+      s.left = target;
+      el.scrollLeft = target;
+    });
+    return () => cancelAnimationFrame(id);
+  }, [scroller, target]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    const s = scroll.current;
+    if (!el || !geometry) return;
+    s.left = el.scrollLeft;
+    // Our own scroll lands at the end, and so keeps following; a page that shrank clamps the
+    // position to its end, which follows too.
+    s.pinned = s.left + geometry.client >= scrollWidthOf(geometry, n) - STICK;
+    const next = logWindow(geometry, n, s.pinned, s.left);
+    const old = shown.current;
+    if (!old || old.first !== next.first || old.last !== next.last || old.moreLeft !== next.moreLeft || old.moreRight !== next.moreRight) bump((x) => x + 1);
+  };
+  return { window: win, geometry, onScroll };
 }
