@@ -30,6 +30,9 @@ const LogCell = memo(function LogCell({ index, term, command, committed, edge, e
   const label = t('logs.cell', { index, term: termText, command: command || t('logs.noCommand'), status });
   const c = term === null ? null : termColor(term);
   const style = c ? ({ '--lg-c': c.bg, '--lg-fg': c.fg, '--lg-tint': c.tint, '--lg-tint-fg': c.tintFg } as CSSProperties) : undefined;
+  // One element per cell: the term is its text, the command and the commit tick are drawn
+  // from its attributes by CSS (logs.css), so a seek that draws a new column creates 5 elements,
+  // not 15. attr() renders the command as text.
   return (
     <td
       className={`lg-cell ${committed ? 'lg-committed' : 'lg-uncommitted'}${edge ? ' lg-edge' : ''}${edgeStart ? ' lg-edge-start' : ''}`}
@@ -38,15 +41,10 @@ const LogCell = memo(function LogCell({ index, term, command, committed, edge, e
       title={label}
       data-index={index}
       data-term={termText}
+      data-command={command}
       data-status={committed ? 'committed' : 'uncommitted'}
     >
-      <span className="lg-term">{termText}</span>
-      <span className="lg-cmd">{command}</span>
-      {edge && (
-        <span className="lg-tick" aria-hidden="true">
-          ✓
-        </span>
-      )}
+      {termText}
     </td>
   );
 });
