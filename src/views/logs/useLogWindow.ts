@@ -1,19 +1,16 @@
 /**
  * The log table's visible window (issue 17: nothing clipped without a scroll affordance, and
  * scrubbing is smooth): which index columns are in view, which are drawn, the fades on the sides
- * with more, and following the newest entries. The geometry is measured on resize and scroll
- * (a ResizeObserver, a scroll event), never on a seek: a seek re-renders with the window worked
- * out by arithmetic (`logWindow`), in the same commit, and reads no layout.
+ * with more, and following the newest entries. The geometry is measured when the scroller or the
+ * node column changes size (a ResizeObserver, which reports after layout, so reading it there
+ * forces nothing) and the position on scroll, never on a seek: a seek re-renders with the window
+ * worked out by arithmetic (`logWindow`), in the same commit, and reads no layout.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { logWindow, scrollWidthOf, type LogGeometry, type LogWindow } from './logWindow';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { logWindow, type LogGeometry, type LogWindow } from './logWindow';
 
 /** Within this many pixels of the end, the view follows the newest entries. */
 const STICK = 16;
-
-function sameGeometry(a: LogGeometry | null, b: LogGeometry): boolean {
-  return !!a && Math.abs(a.client - b.client) < 0.5 && Math.abs(a.head - b.head) < 0.5 && Math.abs(a.pitch - b.pitch) < 0.5 && a.gap === b.gap;
-}
 
 /** Reads the table's geometry; null before it is drawn with a column. */
 function measure(scroller: HTMLElement): LogGeometry | null {
@@ -25,6 +22,9 @@ function measure(scroller: HTMLElement): LogGeometry | null {
   return { client: scroller.clientWidth, head: corner.getBoundingClientRect().width, pitch: col.getBoundingClientRect().width + gap, gap };
 }
 
+const sameWindow = (a: LogWindow | null, b: LogWindow) =>
+  !!a && a.first === b.first && a.last === b.last && a.lo === b.lo && a.hi === b.hi && a.overflow === b.overflow && a.moreLeft === b.moreLeft && a.moreRight === b.moreRight;
+
 export interface LogWindowState {
   /** Null until the table has been measured once: then every column is drawn. */
   window: LogWindow | null;
@@ -35,69 +35,69 @@ export interface LogWindowState {
 
 /** The window over the `n` index columns of the page shown; `scroller` scrolls the table. */
 export function useLogWindow(scroller: RefObject<HTMLDivElement | null>, n: number): LogWindowState {
-  const [geometry, setGeometry] = useState<LogGeometry | null>(null);
-  // The user's scroll position, and whether the view follows the newest entries: refs, read in
-  // render; a scroll re-renders (`bump`) only when the columns in view change.
-  const scroll = useRef({ left: 0, pinned: true });
+  // The geometry and the scroll position are refs, read in render: a resize or a scroll
+  // re-renders (`bump`) only when the columns in view change, and a seek changes neither.
+  const geometry = useRef<LogGeometry | null>(null);
+  // `repin`: the page's width changed while following; until the next frame scrolls back to
+  // the end, a scroll event (the browser clamping the position when the page shrank, delivered
+  // after it grew again) says nothing about where the user wants to be.
+  const scroll = useRef({ left: 0, pinned: true, repin: false });
   const [, bump] = useState(0);
+  const pages = useRef(n);
+  if (pages.current !== n && scroll.current.pinned) scroll.current.repin = true;
+  pages.current = n;
   const shown = useRef<LogWindow | null>(null);
-  const win = geometry ? logWindow(geometry, n, scroll.current.pinned, scroll.current.left) : null;
+  const win = geometry.current ? logWindow(geometry.current, n, scroll.current.pinned, scroll.current.left) : null;
   shown.current = win;
 
-  // Measured when the scroller or the node column changes size (a resize, a wider term), in
-  // the frame after: a ResizeObserver reports after layout, so nothing is forced.
-  const frame = useRef(0);
+  const refresh = useCallback(() => {
+    const g = geometry.current;
+    if (!g) return;
+    const next = logWindow(g, pages.current, scroll.current.pinned, scroll.current.left);
+    if (!sameWindow(shown.current, next)) bump((x) => x + 1);
+  }, []);
+
   const hasTable = n > 0;
   useEffect(() => {
     const el = scroller.current;
     if (!el || !hasTable) return;
-    const later = () => {
-      if (frame.current) return;
-      frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
-        const g = measure(el);
-        if (g) setGeometry((old) => (sameGeometry(old, g) ? old : g));
-      });
-    };
-    const sizes = new ResizeObserver(later);
+    const sizes = new ResizeObserver(() => {
+      const g = measure(el);
+      if (!g) return;
+      geometry.current = g;
+      // A wider node column (a longer term, a badge) or viewport moves the end: follow it. Layout
+      // is clean here, so this costs no layout.
+      if (scroll.current.pinned) el.scrollLeft = el.scrollWidth;
+      refresh();
+    });
     sizes.observe(el);
     const corner = el.querySelector('thead th.lg-corner');
     if (corner) sizes.observe(corner);
-    return () => {
-      sizes.disconnect();
-      cancelAnimationFrame(frame.current);
-      frame.current = 0;
-    };
-  }, [scroller, hasTable]);
+    return () => sizes.disconnect();
+  }, [scroller, hasTable, refresh]);
 
-  // Following the newest entries: the scroll position the window was worked out for is written,
-  // in the next frame (before it is painted; in the commit it would force a layout), when it
-  // differs from the scroller's: the page grew while short of 60 columns, or a resize. A full
-  // page keeps its width, so a far seek at 100,000 events writes nothing and reads nothing.
-  const target = win && scroll.current.pinned && Math.abs(win.scrollLeft - scroll.current.left) >= 1 ? win.scrollLeft : null;
+  // Following the newest entries when the page's width changes (a log shorter than a page grew or
+  // shrank): back to the end, in the next frame, before it is painted. A full page keeps its
+  // width, so a far seek at 100,000 events writes nothing and reads nothing.
   useEffect(() => {
-    if (target === null) return;
+    if (!scroll.current.pinned) return;
     const id = requestAnimationFrame(() => {
       const el = scroller.current;
-      const s = scroll.current;
-      if (!el || !s.pinned) return;
-      s.left = target;
-      el.scrollLeft = target;
+      scroll.current.repin = false;
+      if (el && scroll.current.pinned) el.scrollLeft = el.scrollWidth;
     });
     return () => cancelAnimationFrame(id);
-  }, [scroller, target]);
+  }, [scroller, n]);
 
   const onScroll = () => {
     const el = scroller.current;
     const s = scroll.current;
-    if (!el || !geometry) return;
+    if (!el) return;
     s.left = el.scrollLeft;
     // Our own scroll lands at the end, and so keeps following; a page that shrank clamps the
     // position to its end, which follows too.
-    s.pinned = s.left + geometry.client >= scrollWidthOf(geometry, n) - STICK;
-    const next = logWindow(geometry, n, s.pinned, s.left);
-    const old = shown.current;
-    if (!old || old.first !== next.first || old.last !== next.last || old.moreLeft !== next.moreLeft || old.moreRight !== next.moreRight) bump((x) => x + 1);
+    if (!s.repin) s.pinned = s.left + el.clientWidth >= el.scrollWidth - STICK;
+    refresh();
   };
-  return { window: win, geometry, onScroll };
+  return { window: win, geometry: geometry.current, onScroll };
 }
