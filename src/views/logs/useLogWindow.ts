@@ -38,13 +38,13 @@ export function useLogWindow(scroller: RefObject<HTMLDivElement | null>, n: numb
   // The geometry and the scroll position are refs, read in render: a resize or a scroll
   // re-renders (`bump`) only when the columns in view change, and a seek changes neither.
   const geometry = useRef<LogGeometry | null>(null);
-  // `repin`: the page's width changed while following; until the next frame scrolls back to
-  // the end, a scroll event (the browser clamping the position when the page shrank, delivered
-  // after it grew again) says nothing about where the user wants to be.
-  const scroll = useRef({ left: 0, pinned: true, repin: false });
+  // `quiet`: the next scroll event is ours or the browser's (a re-pin to the end, a shrunk page
+  // clamping the position), not the user's: it need not read the position (a forced layout when
+  // a seek has just changed the table) and says nothing about where the user wants to be.
+  const scroll = useRef({ left: 0, pinned: true, quiet: false });
   const [, bump] = useState(0);
   const pages = useRef(n);
-  if (pages.current !== n && scroll.current.pinned) scroll.current.repin = true;
+  if (pages.current !== n && scroll.current.pinned) scroll.current.quiet = true;
   pages.current = n;
   const shown = useRef<LogWindow | null>(null);
   const win = geometry.current ? logWindow(geometry.current, n, scroll.current.pinned, scroll.current.left) : null;
@@ -61,42 +61,39 @@ export function useLogWindow(scroller: RefObject<HTMLDivElement | null>, n: numb
   useEffect(() => {
     const el = scroller.current;
     if (!el || !hasTable) return;
+    // The scroller's size (a resize) and the table's (the page's width changed, a wider node
+    // column): layout is clean in this callback, so reading it here forces nothing, and the view
+    // that follows the newest entries is put back at the end before the frame is painted. A full
+    // page keeps its size, so a far seek at 100,000 events does none of this.
     const sizes = new ResizeObserver(() => {
       const g = measure(el);
       if (!g) return;
       geometry.current = g;
-      // A wider node column (a longer term, a badge) or viewport moves the end: follow it. Layout
-      // is clean here, so this costs no layout.
-      if (scroll.current.pinned) el.scrollLeft = el.scrollWidth;
+      const s = scroll.current;
+      const end = el.scrollWidth - el.clientWidth;
+      if (s.pinned && Math.abs(el.scrollLeft - end) >= 1) {
+        s.quiet = true;
+        el.scrollLeft = end;
+      }
       refresh();
     });
     sizes.observe(el);
-    const corner = el.querySelector('thead th.lg-corner');
-    if (corner) sizes.observe(corner);
+    const table = el.querySelector('table');
+    if (table) sizes.observe(table);
     return () => sizes.disconnect();
   }, [scroller, hasTable, refresh]);
-
-  // Following the newest entries when the page's width changes (a log shorter than a page grew or
-  // shrank): back to the end, in the next frame, before it is painted. A full page keeps its
-  // width, so a far seek at 100,000 events writes nothing and reads nothing.
-  useEffect(() => {
-    if (!scroll.current.pinned) return;
-    const id = requestAnimationFrame(() => {
-      const el = scroller.current;
-      scroll.current.repin = false;
-      if (el && scroll.current.pinned) el.scrollLeft = el.scrollWidth;
-    });
-    return () => cancelAnimationFrame(id);
-  }, [scroller, n]);
 
   const onScroll = () => {
     const el = scroller.current;
     const s = scroll.current;
     if (!el) return;
+    if (s.quiet && s.pinned) {
+      s.quiet = false;
+      return;
+    }
+    s.quiet = false;
     s.left = el.scrollLeft;
-    // Our own scroll lands at the end, and so keeps following; a page that shrank clamps the
-    // position to its end, which follows too.
-    if (!s.repin) s.pinned = s.left + el.clientWidth >= el.scrollWidth - STICK;
+    s.pinned = s.left + el.clientWidth >= el.scrollWidth - STICK;
     refresh();
   };
   return { window: win, geometry: geometry.current, onScroll };
