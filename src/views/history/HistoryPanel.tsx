@@ -8,11 +8,10 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryOp, OpStatus } from '../../check/history';
 import { useSession, useSessionStore, useT } from '../session';
-import { drawnOps, historyModel, laneRows, LANE_BARS, opText } from './model';
+import { historyModel, LANE, laneLayout, LANE_BARS, opText, type HistoryModel, type LaneLayout } from './model';
 import { fitLabel, roomAfter } from './labelFit';
 import './history.css';
 
-const LANE = 26;
 const GUTTER = 56;
 const MARK: Record<OpStatus, string> = { ok: '✓', fail: '✗', info: '?', pending: '…' };
 
@@ -22,9 +21,14 @@ export function HistoryPanel() {
   const module = useSession((s) => s.module);
   const sim = useSession((s) => s.sim);
   const head = useSession((s) => s.frame.head);
-  const time = useSession((s) => s.frame.time);
   const revision = useSession((s) => s.revision);
+  // The time axis ends at the last recorded event (or the clock, when free play idles past it):
+  // a seek moves the cursor inside it, so the panel does not re-render on a seek; only the
+  // cursor and the veil do (`CursorMarks`).
+  const end = useSession((s) => Math.max(1, s.frame.head > 0 ? s.sim.events[s.frame.head - 1]!.time : 1, s.frame.time));
   const model = useMemo(() => historyModel(module, sim.events, sim.violations, head), [module, sim, head, revision]);
+  // The bars drawn and their sub-rows, once per history (they never depend on the cursor).
+  const lanes = useMemo(() => laneLayout(model), [model]);
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   useLayoutEffect(() => {
@@ -34,8 +38,6 @@ export function HistoryPanel() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const end = Math.max(1, head > 0 ? sim.events[head - 1]!.time : 1, time);
-  const x = useCallback((ms: number) => GUTTER + ((width - GUTTER - 12) * Math.min(ms, end)) / end, [width, end]);
   const seek = useCallback(
     (op: HistoryOp) => {
       const seq = op.endSeq ?? op.invokeSeq;
@@ -45,15 +47,7 @@ export function HistoryPanel() {
     [store],
   );
   if (!module.clientHistory) return null;
-  const count = model.lanes.reduce((n, l) => n + l.ops.length, 0);
-  const drawn = model.lanes.map((lane) => drawnOps(lane.ops, model.violating));
-  const shown = drawn.reduce((n, ops) => n + ops.length, 0);
-  // Each lane as tall as its overlapping ops need (one row each), stacked from the top.
-  const rows = drawn.map((ops) => laneRows(ops));
-  const tops = rows.reduce<number[]>((acc, r, i) => [...acc, acc[i]! + r.rows * LANE], [0]);
-  const height = tops[tops.length - 1]! + 8;
-  const barEnd = (op: HistoryOp) => Math.max(x(op.invokeTime) + 6, x(op.endTime ?? end));
-  const rooms = drawn.map((ops, i) => roomAfter(ops, rows[i]!.row, (op) => x(op.invokeTime), barEnd, width - 4));
+  const { count, shown, height } = lanes;
   return (
     <section className="hi-panel" aria-label={t('history.title')} data-testid="history-panel">
       <div className="hi-bar">
@@ -85,28 +79,56 @@ export function HistoryPanel() {
           <p className="hi-empty">{t('history.empty')}</p>
         ) : (
           <svg width={width} height={height} role="group" aria-label={t('history.lanes', { ops: count, clients: model.lanes.length })}>
-            {model.lanes.map((lane, i) => (
-              <g key={lane.client} transform={`translate(0, ${tops[i]! + 4})`} data-client={lane.client} data-rows={rows[i]!.rows}>
-                <text className="hi-client" x={4} y={LANE / 2 + 4}>
-                  {lane.client}
-                </text>
-                {Array.from({ length: rows[i]!.rows }, (_, r) => (
-                  <line key={r} className="hi-lane" x1={GUTTER} x2={width - 12} y1={r * LANE + LANE / 2} y2={r * LANE + LANE / 2} />
-                ))}
-                {drawn[i]!.map((op) => {
-                  const x0 = x(op.invokeTime);
-                  const row = rows[i]!.row.get(op.id)!;
-                  return <OpBar key={op.id} op={op} x0={x0} x1={barEnd(op)} room={rooms[i]!.get(op.id)!} y={row * LANE} row={row} bad={model.violating.has(op.id)} t={t} seek={seek} />;
-                })}
-              </g>
-            ))}
-            {/* What lies after the cursor is dimmed by one veil, so a seek touches no bar. */}
-            <rect className="hi-future-veil" data-testid="history-future" x={x(time)} y={0} width={Math.max(0, width - x(time))} height={height} aria-hidden="true" />
-            <line className="hi-cursor" x1={x(time)} x2={x(time)} y1={0} y2={height} aria-hidden="true" />
+            <Lanes model={model} lanes={lanes} width={width} end={end} t={t} seek={seek} />
+            <CursorMarks width={width} end={end} height={height} />
           </svg>
         )}
       </div>
     </section>
+  );
+}
+
+/** Where a time falls on the axis `[0, end]` drawn across `width`. */
+function axis(width: number, end: number): (ms: number) => number {
+  return (ms) => GUTTER + ((width - GUTTER - 12) * Math.min(ms, end)) / end;
+}
+
+/** The lanes and their bars: memoized, so a seek (which changes neither the history nor the
+ * axis) renders none of them. */
+const Lanes = memo(function Lanes({ model, lanes, width, end, t, seek }: { model: HistoryModel; lanes: LaneLayout; width: number; end: number; t: ReturnType<typeof useT>; seek: (op: HistoryOp) => void }) {
+  const x = axis(width, end);
+  const barEnd = (op: HistoryOp) => Math.max(x(op.invokeTime) + 6, x(op.endTime ?? end));
+  return model.lanes.map((lane, i) => {
+    const rows = lanes.rows[i]!;
+    // Free width after each bar up to the next of its row, so a label never runs into it.
+    const rooms = roomAfter(lanes.drawn[i]!, rows.row, (op) => x(op.invokeTime), barEnd, width - 4);
+    return (
+      <g key={lane.client} transform={`translate(0, ${lanes.tops[i]! + 4})`} data-client={lane.client} data-rows={rows.rows}>
+        <text className="hi-client" x={4} y={LANE / 2 + 4}>
+          {lane.client}
+        </text>
+        {Array.from({ length: rows.rows }, (_, r) => (
+          <line key={r} className="hi-lane" x1={GUTTER} x2={width - 12} y1={r * LANE + LANE / 2} y2={r * LANE + LANE / 2} />
+        ))}
+        {lanes.drawn[i]!.map((op) => {
+          const x0 = x(op.invokeTime);
+          const row = rows.row.get(op.id)!;
+          return <OpBar key={op.id} op={op} x0={x0} x1={barEnd(op)} room={rooms.get(op.id)!} y={row * LANE} row={row} bad={model.violating.has(op.id)} t={t} seek={seek} />;
+        })}
+      </g>
+    );
+  });
+});
+
+/** The cursor and, over what lies after it, one veil: all a seek changes in this panel. */
+function CursorMarks({ width, end, height }: { width: number; end: number; height: number }) {
+  const time = useSession((s) => s.frame.time);
+  const at = axis(width, end)(time);
+  return (
+    <>
+      <rect className="hi-future-veil" data-testid="history-future" x={at} y={0} width={Math.max(0, width - at)} height={height} aria-hidden="true" />
+      <line className="hi-cursor" x1={at} x2={at} y1={0} y2={height} aria-hidden="true" />
+    </>
   );
 }
 

@@ -90,3 +90,35 @@ export function laneRows(ops: readonly HistoryOp[]): { row: Map<string, number>;
   }
   return { row, rows: Math.max(1, ends.length) };
 }
+
+/** A lane's sub-row height in the SVG, in pixels. */
+export const LANE = 26;
+
+/** What the panel draws of a history: each lane's drawn ops and their sub-rows, the lanes' tops
+ * and the whole height, and how many ops there are and are drawn. Depends on the history alone,
+ * so the panel computes it once per history, not once per seek (issue 17, item 5: `laneRows`
+ * over every lane was the history panel's largest cost in a seek). */
+export interface LaneLayout {
+  drawn: (readonly HistoryOp[])[];
+  rows: { row: Map<string, number>; rows: number }[];
+  tops: number[];
+  height: number;
+  count: number;
+  shown: number;
+}
+
+export function laneLayout(model: HistoryModel): LaneLayout {
+  const drawn = model.lanes.map((lane) => drawnOps(lane.ops, model.violating));
+  // Each lane as tall as its overlapping ops need (one row each), stacked from the top.
+  const rows = drawn.map((ops) => laneRows(ops));
+  const tops = [0];
+  for (const r of rows) tops.push(tops.at(-1)! + r.rows * LANE);
+  return {
+    drawn,
+    rows,
+    tops,
+    height: tops.at(-1)! + 8,
+    count: model.lanes.reduce((n, l) => n + l.ops.length, 0),
+    shown: drawn.reduce((n, ops) => n + ops.length, 0),
+  };
+}

@@ -1,96 +1,22 @@
 /**
  * Every node's replicated log side by side: one row per node, one column per index. Works for
  * any protocol whose observable state has `log: { term, command }[]` and `commitIndex`.
- * Rows are memoized by state identity: the frame changes up to 60 times a second, a node's
- * state only when that node changes.
+ * A page of up to 60 indices scrolls sideways; only the columns in view (and a few beyond) are
+ * drawn (`useLogWindow`), and a cell renders only when its entry changed (`LogRow`).
  */
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useMemo, useState, useRef, type CSSProperties } from 'react';
 import { useSession, useT } from '../session';
-import { NodeTable, useNodeRows, type NodeRowProps } from './NodeTable';
+import { NodeTable, useNodeRows } from './NodeTable';
+import { LogRow, Spacer } from './LogRow';
+import { spacers } from './logWindow';
 import { logColumns, readLog } from './model';
 import { termColor } from './termColors';
 import { useLogWindow } from './useLogWindow';
 import './logs.css';
 
-/** Indices drawn at once: long runs have logs of thousands of entries, and every cell is a
- * DOM node re-rendered when its row changes. */
+/** Indices in a page: long runs have logs of thousands of entries; older pages are a click
+ * away. */
 export const LOG_WINDOW = 60;
-
-const LogRow = memo(function LogRow({ id, state, up, paused, selected, from, to, onSelect }: NodeRowProps) {
-  const t = useT();
-  const log = readLog(state);
-  const role = typeof state.role === 'string' ? state.role : null;
-  const term = typeof state.currentTerm === 'number' ? state.currentTerm : null;
-  const cells = [];
-  for (let i = from; i <= to; i++) {
-    const entry = log?.at(i);
-    if (!entry) {
-      cells.push(<td key={i} className="lg-cell lg-void" />);
-      continue;
-    }
-    const committed = i <= log!.commitIndex;
-    const status = t(committed ? 'logs.committed' : 'logs.uncommitted');
-    const termText = entry.term === null ? '?' : String(entry.term);
-    const label = t('logs.cell', { index: i, term: termText, command: entry.command || t('logs.noCommand'), status });
-    const c = entry.term === null ? null : termColor(entry.term);
-    const style = c ? ({ '--lg-c': c.bg, '--lg-fg': c.fg, '--lg-tint': c.tint, '--lg-tint-fg': c.tintFg } as CSSProperties) : undefined;
-    const edge = i === log!.commitIndex;
-    const edgeStart = i === 1 && log!.commitIndex === 0;
-    cells.push(
-      <td
-        key={i}
-        className={`lg-cell ${committed ? 'lg-committed' : 'lg-uncommitted'}${edge ? ' lg-edge' : ''}${edgeStart ? ' lg-edge-start' : ''}`}
-        style={style}
-        aria-label={label}
-        title={label}
-        data-index={i}
-        data-term={termText}
-        data-status={committed ? 'committed' : 'uncommitted'}
-      >
-        <span className="lg-term">{termText}</span>
-        <span className="lg-cmd">{entry.command}</span>
-        {edge && (
-          <span className="lg-tick" aria-hidden="true">
-            ✓
-          </span>
-        )}
-      </td>,
-    );
-  }
-  // A crashed node keeps its last state; it leads nothing while down.
-  const leader = up && role === 'leader';
-  return (
-    <tr
-      className={`lg-row${selected ? ' lg-selected' : ''}${up ? '' : ' lg-down'}${leader ? ' lg-leader' : ''}`}
-      data-node={id}
-      data-testid={`log-row-${id}`}
-      onClick={() => onSelect(id)}
-    >
-      <th scope="row" className="lg-head">
-        <button type="button" className="lg-node" aria-pressed={selected} aria-label={t('logs.selectNode', { node: id })} onClick={(e) => (e.stopPropagation(), onSelect(id))}>
-          {id}
-        </button>
-        {leader && (
-          <span className="lg-badge lg-badge-leader" title={t('logs.leader')}>
-            ★ {t('logs.leader')}
-          </span>
-        )}
-        {up && role === 'candidate' && <span className="lg-badge">{t('logs.candidate')}</span>}
-        {!up && <span className="lg-badge lg-badge-down">{t('logs.down')}</span>}
-        {up && paused && <span className="lg-badge lg-badge-paused">{t('logs.paused')}</span>}
-        <span className="lg-meta">
-          {term !== null && <span title={t('logs.termTip', { term })}>{t('logs.term', { term })}</span>}
-          {log && (
-            <span className="lg-commit" title={t('logs.commitTip', { index: log.commitIndex })}>
-              {t('logs.commit', { index: log.commitIndex })}
-            </span>
-          )}
-        </span>
-      </th>
-      {to < from ? <td className="lg-cell lg-void lg-note">{log ? t('logs.empty') : t('logs.noLog')}</td> : cells}
-    </tr>
-  );
-});
 
 function Legend() {
   const t = useT();
@@ -126,38 +52,17 @@ export function LogView() {
     setEnd(next >= columns ? null : Math.max(Math.min(LOG_WINDOW, columns), next));
   };
 
-  // Keep the newest entries in view, unless the user scrolled back to read older ones.
+  // The page's columns in view, worked out without reading layout on a seek.
   const scroller = useRef<HTMLDivElement>(null);
-  const pinned = useRef(true);
-  // Our own scroll to the newest entries: its scroll event need not measure (a forced layout).
-  const auto = useRef(false);
-  useEffect(() => {
-    // In the next frame, not in the commit: reading scrollWidth here forced a layout of the
-    // whole page inside every seek (about 100 ms at 100,000 events).
-    const frame = requestAnimationFrame(() => {
-      const el = scroller.current;
-      if (el && pinned.current && el.scrollLeft !== el.scrollWidth) {
-        auto.current = true;
-        el.scrollLeft = el.scrollWidth;
-      }
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [columns, from]);
-  // Which indices are in view, and fades on the sides with more (written to the DOM).
+  const n = Math.max(0, to - from + 1);
+  const { window: win, geometry, onScroll } = useLogWindow(scroller, n);
+  // Before the first measure every column is drawn.
+  const lo = win ? from + win.lo : from;
+  const hi = win ? from + win.hi : to;
+  const pad = win && geometry ? spacers(geometry, n, win.lo, win.hi) : { left: 0, right: 0 };
   const lang = useSession((s) => s.lang);
-  const frame = useRef<HTMLDivElement>(null);
-  const range = useRef<HTMLSpanElement>(null);
   const num = useMemo(() => new Intl.NumberFormat(lang), [lang]);
-  const onWindow = useLogWindow({ scroller, frame, label: range }, from, columns, lang, (a, b) => t('logs.range', { from: num.format(a), to: num.format(b), total: num.format(columns) }));
-  const onScroll = () => {
-    onWindow();
-    const el = scroller.current;
-    if (auto.current) {
-      auto.current = false;
-      return;
-    }
-    if (el) pinned.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 16;
-  };
+  const inView = win && win.last >= win.first ? { first: from + win.first, last: from + win.last } : null;
 
   if (!hasLog) {
     return (
@@ -177,8 +82,18 @@ export function LogView() {
               ◂ {t('logs.earlier', { count: Math.min(LOG_WINDOW, from - 1) })}
             </button>
           )}
-          {/* Filled by useLogWindow with the indices in view; shown when some are not. */}
-          <span className="lg-range" ref={range} data-paged={columns > LOG_WINDOW} data-testid="log-range" aria-live="off" />
+          {/* The indices in view; shown when some are not. */}
+          <span
+            className="lg-range"
+            data-paged={columns > LOG_WINDOW}
+            data-show={win ? String(win.overflow) : undefined}
+            data-first={inView?.first}
+            data-last={inView?.last}
+            data-testid="log-range"
+            aria-live="off"
+          >
+            {inView && t('logs.range', { from: num.format(inView.first), to: num.format(inView.last), total: num.format(columns) })}
+          </span>
           {columns > LOG_WINDOW && (
             <button type="button" disabled={end === null} onClick={() => page(LOG_WINDOW)} data-testid="log-newer">
               {t('logs.newer')} ▸
@@ -186,11 +101,26 @@ export function LogView() {
           )}
         </span>
       </header>
-      <div className="lg-window" ref={frame}>
+      <div
+        className="lg-window"
+        data-overflow={win ? String(win.overflow) : undefined}
+        data-more-left={win ? String(win.moreLeft) : undefined}
+        data-more-right={win ? String(win.moreRight) : undefined}
+      >
         <div className="lg-scroll" ref={scroller} onScroll={onScroll}>
-          <NodeTable prefix="lg" label={t('logs.title')} caption={t('logs.caption')} corner={t('logs.node')} from={from} to={to} indexLabel={(index) => t('logs.indexHeader', { index })}>
-            {rows({ from, to }).map((r) => (
-              <LogRow key={r.id} {...r} />
+          <NodeTable
+            prefix="lg"
+            label={t('logs.title')}
+            caption={t('logs.caption')}
+            corner={t('logs.node')}
+            from={lo}
+            to={hi}
+            indexLabel={(index) => t('logs.indexHeader', { index })}
+            padLeft={<Spacer width={pad.left} head />}
+            padRight={<Spacer width={pad.right} head />}
+          >
+            {rows({ from: lo, to: hi }).map((r) => (
+              <LogRow key={r.id} {...r} padLeft={pad.left} padRight={pad.right} t={t} />
             ))}
           </NodeTable>
         </div>

@@ -45,10 +45,14 @@ interface TableProps {
   to: number;
   /** An accessible name per index column, when the number alone says too little. */
   indexLabel?: (index: number) => string;
+  /** Header cells standing in for the columns not drawn left and right of `from..to` (the log
+   * view draws only those in view); the rows draw the same. */
+  padLeft?: ReactNode;
+  padRight?: ReactNode;
   children: ReactNode;
 }
 
-export function NodeTable({ prefix: p, label, caption, corner, from, to, indexLabel, children }: TableProps) {
+export function NodeTable({ prefix: p, label, caption, corner, from, to, indexLabel, padLeft, padRight, children }: TableProps) {
   const headers = [];
   for (let i = from; i <= to; i++)
     headers.push(
@@ -64,7 +68,9 @@ export function NodeTable({ prefix: p, label, caption, corner, from, to, indexLa
           <th scope="col" className={`${p}-head ${p}-corner`}>
             {corner}
           </th>
+          {padLeft}
           {headers}
+          {padRight}
         </tr>
       </thead>
       <tbody>{children}</tbody>

@@ -1,80 +1,100 @@
 /**
- * Where the log table's visible window is (issue 17: nothing clipped without a scroll
- * affordance): "indices 41–58 of 140" for the columns actually in view, and fades on the
- * sides that have more. Written straight to the DOM from scroll and resize events, never
- * through React state: a seek stays one React commit, and never forces a layout in it.
+ * The log table's visible window (issue 17: nothing clipped without a scroll affordance, and
+ * scrubbing is smooth): which index columns are in view, which are drawn, the fades on the sides
+ * with more, and following the newest entries. The geometry is measured when the scroller or the
+ * node column changes size (a ResizeObserver, which reports after layout, so reading it there
+ * forces nothing) and the position on scroll, never on a seek: a seek re-renders with the window
+ * worked out by arithmetic (`logWindow`), in the same commit, and reads no layout.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { logWindow, type LogGeometry, type LogWindow } from './logWindow';
 
-export interface LogWindowRefs {
-  /** The horizontally scrolling element holding the table. */
-  scroller: RefObject<HTMLDivElement | null>;
-  /** Gets `data-more-left` / `data-more-right` (the fades) and `data-overflow`. */
-  frame: RefObject<HTMLDivElement | null>;
-  /** Its text becomes the visible range. */
-  label: RefObject<HTMLSpanElement | null>;
+/** Within this many pixels of the end, the view follows the newest entries. */
+const STICK = 16;
+
+/** Reads the table's geometry; null before it is drawn with a column. */
+function measure(scroller: HTMLElement): LogGeometry | null {
+  const corner = scroller.querySelector<HTMLElement>('thead th.lg-corner');
+  const col = scroller.querySelector<HTMLElement>('thead th.lg-col');
+  const table = scroller.querySelector<HTMLElement>('table');
+  if (!corner || !col || !table) return null;
+  const gap = parseFloat(getComputedStyle(table).borderSpacing) || 0;
+  return { client: scroller.clientWidth, head: corner.getBoundingClientRect().width, pitch: col.getBoundingClientRect().width + gap, gap };
 }
 
-/** The first and last index columns at least half in view, right of the sticky node column. */
-export function visibleColumns(scroller: HTMLElement, from: number): { first: number; last: number } | null {
-  const cols = scroller.querySelectorAll<HTMLElement>('thead th.lg-col');
-  if (cols.length === 0) return null;
-  const box = scroller.getBoundingClientRect();
-  const head = scroller.querySelector<HTMLElement>('thead th.lg-corner')?.getBoundingClientRect();
-  const left = head ? head.right : box.left;
-  let first = -1;
-  let last = -1;
-  cols.forEach((c, i) => {
-    const r = c.getBoundingClientRect();
-    const shown = Math.min(r.right, box.right) - Math.max(r.left, left);
-    if (shown >= r.width / 2) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  });
-  return first < 0 ? null : { first: from + first, last: from + last };
+const sameWindow = (a: LogWindow | null, b: LogWindow) =>
+  !!a && a.first === b.first && a.last === b.last && a.lo === b.lo && a.hi === b.hi && a.overflow === b.overflow && a.moreLeft === b.moreLeft && a.moreRight === b.moreRight;
+
+export interface LogWindowState {
+  /** Null until the table has been measured once: then every column is drawn. */
+  window: LogWindow | null;
+  geometry: LogGeometry | null;
+  /** For the scroller's onScroll. */
+  onScroll(): void;
 }
 
-/** Keeps the label and the fades in step with the scroll position; `text` words the range in
- * `lang`. Returns the scroll handler. */
-export function useLogWindow(refs: LogWindowRefs, from: number, columns: number, lang: string, text: (first: number, last: number) => string): () => void {
-  const state = useRef({ from, text });
-  state.current = { from, text };
-  const frameId = useRef(0);
-  const measure = useRef(() => {});
-  measure.current = () => {
-    frameId.current = 0;
-    const el = refs.scroller.current;
-    const frame = refs.frame.current;
-    if (!el || !frame) return;
-    const overflow = el.scrollWidth > el.clientWidth + 1;
-    frame.dataset.overflow = String(overflow);
-    frame.dataset.moreLeft = String(el.scrollLeft > 1);
-    frame.dataset.moreRight = String(el.scrollLeft + el.clientWidth < el.scrollWidth - 1);
-    const cols = visibleColumns(el, state.current.from);
-    const label = refs.label.current;
-    if (label) label.dataset.show = String(overflow);
-    if (label && cols) {
-      label.textContent = state.current.text(cols.first, cols.last);
-      label.dataset.first = String(cols.first);
-      label.dataset.last = String(cols.last);
-    }
-  };
-  const later = () => {
-    if (!frameId.current) frameId.current = requestAnimationFrame(() => measure.current());
-  };
+/** The window over the `n` index columns of the page shown; `scroller` scrolls the table. */
+export function useLogWindow(scroller: RefObject<HTMLDivElement | null>, n: number): LogWindowState {
+  // The geometry and the scroll position are refs, read in render: a resize or a scroll
+  // re-renders (`bump`) only when the columns in view change, and a seek changes neither.
+  const geometry = useRef<LogGeometry | null>(null);
+  // `quiet`: the next scroll event is ours or the browser's (a re-pin to the end, a shrunk page
+  // clamping the position), not the user's: it need not read the position (a forced layout when
+  // a seek has just changed the table) and says nothing about where the user wants to be.
+  const scroll = useRef({ left: 0, pinned: true, quiet: false });
+  const [, bump] = useState(0);
+  const pages = useRef(n);
+  if (pages.current !== n && scroll.current.pinned) scroll.current.quiet = true;
+  pages.current = n;
+  const shown = useRef<LogWindow | null>(null);
+  const win = geometry.current ? logWindow(geometry.current, n, scroll.current.pinned, scroll.current.left) : null;
+  shown.current = win;
+
+  const refresh = useCallback(() => {
+    const g = geometry.current;
+    if (!g) return;
+    const next = logWindow(g, pages.current, scroll.current.pinned, scroll.current.left);
+    if (!sameWindow(shown.current, next)) bump((x) => x + 1);
+  }, []);
+
+  const hasTable = n > 0;
   useEffect(() => {
-    const el = refs.scroller.current;
-    if (!el) return;
-    const sizes = new ResizeObserver(later);
+    const el = scroller.current;
+    if (!el || !hasTable) return;
+    // The scroller's size (a resize) and the table's (the page's width changed, a wider node
+    // column): layout is clean in this callback, so reading it here forces nothing, and the view
+    // that follows the newest entries is put back at the end before the frame is painted. A full
+    // page keeps its size, so a far seek at 100,000 events does none of this.
+    const sizes = new ResizeObserver(() => {
+      const g = measure(el);
+      if (!g) return;
+      geometry.current = g;
+      const s = scroll.current;
+      const end = el.scrollWidth - el.clientWidth;
+      if (s.pinned && Math.abs(el.scrollLeft - end) >= 1) {
+        s.quiet = true;
+        el.scrollLeft = end;
+      }
+      refresh();
+    });
     sizes.observe(el);
-    return () => {
-      sizes.disconnect();
-      cancelAnimationFrame(frameId.current);
-      frameId.current = 0;
-    };
-  }, [refs.scroller]);
-  // A new window, more columns or another language: measured in the next frame.
-  useEffect(later, [from, columns, lang]);
-  return later;
+    const table = el.querySelector('table');
+    if (table) sizes.observe(table);
+    return () => sizes.disconnect();
+  }, [scroller, hasTable, refresh]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    const s = scroll.current;
+    if (!el) return;
+    if (s.quiet && s.pinned) {
+      s.quiet = false;
+      return;
+    }
+    s.quiet = false;
+    s.left = el.scrollLeft;
+    s.pinned = s.left + el.clientWidth >= el.scrollWidth - STICK;
+    refresh();
+  };
+  return { window: win, geometry: geometry.current, onScroll };
 }
