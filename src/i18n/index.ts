@@ -9,11 +9,12 @@ import * as loading from './strings/loading';
 import * as firstLoad from './strings/firstLoad';
 import * as ux from './strings/ux';
 import * as formatVersion from './strings/formatVersion';
+import * as walkfix from './strings/walkfix';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...timeline.en, ...newcomer.en, ...loading.en, ...ux.en, ...firstLoad.en, ...formatVersion.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...timeline.en, ...newcomer.en, ...loading.en, ...ux.en, ...firstLoad.en, ...formatVersion.en, ...walkfix.en };
 // The tables of later.ts load on demand (issue 17); their keys are string keys all the same.
 export type StringKey = keyof typeof en | LaterKey;
-const zhCN: Record<keyof typeof en, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...timeline.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...ux.zhCN, ...firstLoad.zhCN, ...formatVersion.zhCN };
+const zhCN: Record<keyof typeof en, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...timeline.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...ux.zhCN, ...firstLoad.zhCN, ...formatVersion.zhCN, ...walkfix.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
