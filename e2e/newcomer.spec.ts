@@ -141,6 +141,9 @@ test('a bad link in a fresh browser says a fresh cluster is shown, not that a se
 test('a fresh app hints at Space; Step in the manual schedule delivers the first pending event; counts agree in number', async ({ page }) => {
   await freshApp(page);
   await expect(page.getByTestId('space-hint')).toContainText('Space to play');
+  // No violation yet: V is neutral (not drawn red) and says it searches ahead.
+  await expect(page.getByTestId('timeline-nextViolation')).not.toHaveClass(/tl-go-violation/);
+  await expect(page.getByTestId('timeline-nextViolation')).toHaveAttribute('title', /No violation so far/);
   await page.keyboard.press('1');
   await page.keyboard.press('t');
   await expect(page.getByTestId('timeline')).toContainText('1 fault ·');
