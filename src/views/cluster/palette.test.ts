@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_IDS, loadAllProtocols } from '../../protocols/loader';
 import type { ProtocolModule } from '../../protocols/types';
-import { runScenario } from '../../sim/simulation';
+import { createSession } from '../../store/session';
 import { MESSAGE_TYPES } from './messageTypes';
 
 let modules: ReadonlyMap<string, ProtocolModule>;
@@ -24,7 +24,12 @@ describe('message colours', () => {
       expect(declared, id).toBeDefined();
       const m = modules.get(id)!;
       const sent = new Set<string>();
-      for (const sc of m.scenarios) for (const e of runScenario(m, sc).events) for (const s of e.sent ?? []) sent.add(s.type);
+      for (const sc of m.scenarios) {
+        // Recorded to its end through a session, as the app does.
+        const run = createSession(sc);
+        run.getState().seekStep(Number.MAX_SAFE_INTEGER);
+        for (const e of run.getState().sim.events) for (const s of e.sent ?? []) sent.add(s.type);
+      }
       expect(sent.size, id).toBeGreaterThan(0);
       for (const type of sent) expect(declared, `${id} sends ${type}`).toContain(type);
     }
