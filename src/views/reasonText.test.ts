@@ -18,3 +18,14 @@ describe('reasonText', () => {
     expect(reasonText(zh, 'down')).toBe('接收方宕机');
   });
 });
+
+describe('opReason', () => {
+  it("names the leader from Raft's redirect, in both languages", async () => {
+    const { opReason } = await import('./reasonText');
+    const en = (key: StringKey, vars?: Record<string, string | number>) => translate('en', key, vars);
+    const zh = (key: StringKey, vars?: Record<string, string | number>) => translate('zh-CN', key, vars);
+    expect(opReason(en, 'not the leader; try n3')).toBe('not the leader; the leader is n3');
+    expect(opReason(zh, 'not the leader; try n3')).toBe('不是领导者；领导者是 n3');
+    expect(opReason(zh, 'not the leader')).not.toMatch(/[A-Za-z]{2,}/);
+  });
+});

@@ -2,6 +2,8 @@
  * language (the trace keeps the English word; an unknown one is shown as it is). */
 import type { StringKey } from '../i18n';
 
+type T = (key: StringKey, vars?: Record<string, string | number>) => string;
+
 const REASONS: Record<string, StringKey> = {
   partition: 'cluster.reason.partition',
   cut: 'cluster.reason.cut',
@@ -19,4 +21,11 @@ const REASONS: Record<string, StringKey> = {
 export function reasonText(t: (key: StringKey) => string, reason: string): string {
   const key = Object.hasOwn(REASONS, reason) ? REASONS[reason] : undefined;
   return key ? t(key) : reason;
+}
+
+/** Why a client operation failed, as its protocol answered (Raft's redirect names the leader). */
+export function opReason(t: T, reason: string): string {
+  const redirect = /^not the leader(?:; try (\S+))?$/.exec(reason);
+  if (redirect) return redirect[1] ? t('walk.op.notLeader', { leader: redirect[1] }) : t('walk.op.notLeaderUnknown');
+  return reasonText(t, reason);
 }
