@@ -171,6 +171,8 @@ test('a tour in a 600 × 400 frame keeps Back and Next in view, names the tour, 
   await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'intro');
   await expect(page.locator('.embed-title')).toContainText('Raft：谁成为领导者？');
   await expect(page.locator('.embed-title')).not.toContainText('tour-election');
+  // The tour's title already names the protocol: not "Raft · Raft：…".
+  await expect(page.locator('.embed-title')).toHaveText(/^Raft：谁成为领导者？/);
   for (const id of ['tour-next', 'tour-back']) {
     const box = (await page.getByTestId(id).boundingBox())!;
     expect(box.y + box.height, id).toBeLessThanOrEqual(400);

@@ -29,8 +29,11 @@ test('the colour key lists each type in the legend’s colour; hiding heartbeats
   await expect(key.locator('li[data-type="RequestVote"]')).toBeVisible();
   // Same colour as the cluster view's legend swatch for that family.
   const keyColour = await key.locator('li[data-type="AppendEntries"] .st-swatch').evaluate((e) => getComputedStyle(e).backgroundColor);
-  const legend = page.getByTestId('clusterview').locator('.cl-legend-types li', { hasText: 'AppendEntries' }).locator('.cl-swatch');
+  const legend = page.getByTestId('clusterview').locator('.cl-legend-types li', { hasText: /^AppendEntries$/ }).locator('.cl-swatch');
   expect(await legend.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(keyColour);
+  // A reply is its own colour (the light shade of its request's hue), in the key too.
+  const reply = key.locator('li[data-type="AppendEntriesResponse"] .st-swatch');
+  if ((await reply.count()) > 0) expect(await reply.evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe(keyColour);
 
   const dots = page.getByTestId('clusterview').locator('[data-message]');
   await expect(dots).toHaveCount(before.all);

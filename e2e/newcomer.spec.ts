@@ -125,11 +125,25 @@ test('a bad link in a fresh browser says a fresh cluster is shown, not that a se
   await expect(page.getByRole('alert')).toContainText('Here is a fresh cluster instead');
   await expect(page.getByRole('alert')).not.toContainText('previous session');
   await expect(page.getByRole('alert')).not.toContainText('inflate');
+  // Reported, the bad link leaves the address bar (its text stays on screen), so a reload does
+  // not report it again; an untouched page saves nothing, so no "previous session" either.
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+  await expect(page.getByRole('alert')).toContainText('could not be opened');
+  await page.reload();
+  await page.getByTestId('play').waitFor();
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await page.goto('about:blank');
+  await page.goto('/#s=AAAAbogus');
+  await expect(page.getByRole('alert')).toContainText('Here is a fresh cluster instead');
+  await expect(page.getByRole('alert')).not.toContainText('previous session');
 });
 
 test('a fresh app hints at Space; Step in the manual schedule delivers the first pending event; counts agree in number', async ({ page }) => {
   await freshApp(page);
   await expect(page.getByTestId('space-hint')).toContainText('Space to play');
+  // No violation yet: V is neutral (not drawn red) and says it searches ahead.
+  await expect(page.getByTestId('timeline-nextViolation')).not.toHaveClass(/tl-go-violation/);
+  await expect(page.getByTestId('timeline-nextViolation')).toHaveAttribute('title', /No violation so far/);
   await page.keyboard.press('1');
   await page.keyboard.press('t');
   await expect(page.getByTestId('timeline')).toContainText('1 fault ·');

@@ -43,6 +43,8 @@ test('a built-in tour plays forward and back from the picker, with an ask, a tas
   // Task: crash the leader through the app, then play until the tour sees a new leader.
   await page.getByTestId('tour-next').click();
   await expect(panel).toHaveAttribute('data-kind', 'task');
+  // Next on a task not done says that it does the task for you.
+  await expect(page.getByTestId('tour-next')).toHaveText('Skip: do it for me →');
   await page.getByRole('img', { name: new RegExp(`^${leader}\\b`) }).click();
   await page.keyboard.press('c');
   await expect(page.getByTestId('tour-task')).toContainText('Now play the run');
@@ -51,6 +53,7 @@ test('a built-in tour plays forward and back from the picker, with an ask, a tas
   // Done: the run stops where the task was completed, and the steps after it never go back.
   await expect.poll(() => page.evaluate(() => window.__faultline!.store.getState().playing)).toBe(false);
   const done = await cursor(page);
+  await expect(page.getByTestId('tour-next')).toHaveText('Next →');
   await page.getByTestId('tour-next').click();
   await expect(panel).toHaveAttribute('data-step', 'new-leader');
   expect(await cursor(page)).toEqual(done);

@@ -26,11 +26,21 @@ export function boot(hash: string, storage: Storage, readLink: (hash: string) =>
   const link = readLink(hash);
   if (link.kind === 'ok') return { fromLink: true, scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), ...(link.time !== undefined ? { time: link.time } : {}), ...(link.speed !== undefined ? { speed: link.speed } : {}), notice: null };
   const saved = loadSession(storage);
-  // Only someone with a saved session has a previous session to keep.
-  const bad: Notice | null = link.kind === 'bad' ? { kind: 'error', key: saved ? 'notice.badLink' : 'newcomer.badLinkFresh', detail: link.reason } : null;
-  const notice: Notice | null = bad ?? (saved ? { kind: 'info', key: 'notice.restored' } : null);
+  // Only someone with a saved session has a previous session to keep: the app's own fresh
+  // cluster, saved as it was left (a browser that only ever saw bad links), is not one.
+  const own = saved !== null && isFreshCluster(saved.scenario);
+  const bad: Notice | null = link.kind === 'bad' ? { kind: 'error', key: saved && !own ? 'notice.badLink' : 'newcomer.badLinkFresh', detail: link.reason } : null;
+  const notice: Notice | null = bad ?? (saved && !own ? { kind: 'info', key: 'notice.restored' } : null);
   if (saved) return { scenario: saved.scenario, step: saved.step, ...(saved.time !== undefined ? { time: saved.time } : {}), ...(saved.speed !== undefined ? { speed: saved.speed } : {}), notice };
   return { scenario: freeCluster(DEFAULT_SETTINGS), notice };
+}
+
+/** The app's own fresh cluster, as a browser with nothing saved opens it (compared field by
+ * field: a saved copy comes back through validation, which may add defaults). */
+function isFreshCluster(s: Scenario): boolean {
+  const fresh = freeCluster(DEFAULT_SETTINGS);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return s.actions.length === 0 && s.name === fresh.name && s.protocol === fresh.protocol && s.seed === fresh.seed && s.until === fresh.until && same(s.nodes, fresh.nodes) && same(s.network, fresh.network) && same(s.params, fresh.params);
 }
 
 /** link.ts's reader; should its chunk fail to arrive (offline, a redeploy), every link reads as
@@ -48,8 +58,16 @@ async function linkReader(): Promise<(hash: string) => LinkResult> {
 export async function bootLoaded(hash: string, storage: Storage): Promise<Boot> {
   const read = hasLink(hash) ? await linkReader() : undefined;
   const start = await withProtocols(() => boot(hash, storage, read));
+  if (start.notice?.key === 'notice.badLink' || start.notice?.key === 'newcomer.badLinkFresh') forgetBadLink();
   await ensureProtocols(start.scenario);
   return start;
+}
+
+/** Once a bad link is reported (the notice keeps its text), it leaves the address bar, so a
+ * reload does not report it again. No hashchange fires; a query (`?tour=`, `?embed=`) stays. */
+export function forgetBadLink(): void {
+  if (typeof history === 'undefined' || typeof location === 'undefined' || !location.hash) return;
+  history.replaceState(history.state, '', location.pathname + location.search);
 }
 
 /** Opens a link in a running app; a bad one leaves the current run as it is. */
@@ -61,6 +79,7 @@ export async function openLink(store: SessionStore, hash: string): Promise<void>
   if (link.kind === 'none') return;
   if (link.kind === 'bad') {
     store.getState().setNotice({ kind: 'error', key: 'notice.badLink', detail: link.reason });
+    forgetBadLink();
     return;
   }
   // Our own "copy link" writes the hash too; reopening the same run would only reset the view.

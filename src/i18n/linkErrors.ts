@@ -20,9 +20,20 @@ const PHRASES: [string, StringKey][] = [
   [', got', 'newcomer.link.got'],
 ];
 
+/** Sentences with values in them (the decoder's, the file reader's): the values are kept. */
+const PATTERNS: [RegExp, StringKey, string[]][] = [
+  [/length (\d+) is not a whole number of bytes/g, 'walk.link.notWhole', ['n']],
+  [/character ("(?:[^"\\]|\\.)*") at position (\d+)/g, 'walk.link.charAt', ['ch', 'pos']],
+  [/format: missing \(expected ("[^"]*") or ("[^"]*")\)/g, 'walk.import.formatMissing', ['a', 'b']],
+  [/format: expected ("[^"]*") or ("[^"]*")(?=, got)/g, 'walk.import.formatExpected', ['a', 'b']],
+  [/file is empty/g, 'walk.import.empty', []],
+  [/file is not valid JSON/g, 'walk.import.notJson', []],
+];
+
 export function linkErrorText(lang: Lang, detail: string): string {
   if (lang === 'en') return detail;
   let out = detail;
+  for (const [re, key, names] of PATTERNS) out = out.replace(re, (...m: string[]) => translate(lang, key, Object.fromEntries(names.map((n, i) => [n, m[i + 1]!]))));
   for (const [phrase, key] of PHRASES) out = out.split(phrase).join(translate(lang, key));
   return out;
 }

@@ -17,7 +17,7 @@ let unfollow: (() => void) | null = null;
 /** Without a screen (tests, the CLI) or with reduced motion asked for: discrete steps. */
 const animate = () => typeof matchMedia === 'function' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-const empty = { tour: null, session: null, played: [], answers: {}, truth: {}, done: {}, acted: null, moved: [], stuck: null, waitingFor: null, completed: false };
+const empty = { tour: null, session: null, played: [], answers: {}, truth: {}, done: {}, acted: null, moved: [], stuck: null, waitingFor: null, showing: null, completed: false };
 
 export const tourStore = createStore<TourState>()((set, get) => {
   /** Puts the session's cursor on the current step (instantly, or playing up to it); a done
@@ -41,7 +41,7 @@ export const tourStore = createStore<TourState>()((set, get) => {
   const finishTask = (done: Position) => {
     const { tour, played } = get();
     const cur = played.at(-1)!;
-    set({ done: { ...get().done, [tour!.steps[cur.index]!.id]: true }, played: [...played.slice(0, -1), { ...cur, done }], acted: null });
+    set({ done: { ...get().done, [tour!.steps[cur.index]!.id]: true }, played: [...played.slice(0, -1), { ...cur, done }], acted: null, showing: null });
     showPlace(get().played.at(-1)!);
   };
 
@@ -65,6 +65,7 @@ export const tourStore = createStore<TourState>()((set, get) => {
     set({
       played: [...played, place],
       stuck: null,
+      showing: null,
       moved,
       acted: step.kind === 'task' ? { revision: session.getState().revision, at: null } : null,
       ...(truth !== null ? { truth: { ...get().truth, [step.id]: truth } } : {}),
@@ -156,7 +157,7 @@ export const tourStore = createStore<TourState>()((set, get) => {
       const { played } = get();
       if (played.length <= 1) return;
       const rest = played.slice(0, -1);
-      set({ played: rest, stuck: null, acted: null });
+      set({ played: rest, stuck: null, acted: null, showing: null });
       // Exact and instant: the previous step's position, sought (never re-simulated from scratch).
       showPlace(rest.at(-1)!);
     },
@@ -193,14 +194,16 @@ export const tourStore = createStore<TourState>()((set, get) => {
       inject(step.task.demo);
       const s = get().session!.getState();
       const at = get().played.at(-1)!.at;
-      // Played up to the outcome, where followSession marks it done and stops; discrete
-      // without a screen or with reduced motion.
+      // The outcome, found on the run recorded ahead (null: the demo never completes the task).
+      const done = taskDoneAt(step, at, simSource(s.sim), get().played.at(-1)!.bindings);
+      // Played up to the outcome, where followSession marks it done and stops (through any
+      // violation on the way: Figure 8's task comes after one); discrete without a screen or
+      // with reduced motion.
       if (animate()) {
-        set({ acted: { revision: s.revision, at } });
+        set({ acted: { revision: s.revision, at }, showing: done });
         s.play();
         return;
       }
-      const done = taskDoneAt(step, at, simSource(s.sim), get().played.at(-1)!.bindings);
       if (done) finishTask(done);
     },
 
@@ -249,8 +252,13 @@ export function followSession(): void {
     return;
   }
   const update = checkTask(t, s);
-  if (!update) return;
-  tourStore.setState(update);
+  if (!update) {
+    // Show me stopped short of the outcome at a violation (playback pauses on each): go on.
+    const at = t.showing;
+    if (at && !s.playing && s.frame.step < at.step && s.sim.violations.some((v) => v.seq === s.frame.step - 1)) s.play();
+    return;
+  }
+  tourStore.setState({ ...update, showing: null });
   // Done: stop on the moment the task was completed, which the next step starts from.
   const done = update.played?.at(-1)?.done;
   if (done) {

@@ -27,6 +27,9 @@ export interface TourState {
   stuck: string | null;
   /** A wait step playing towards its position. */
   waitingFor: Position | null;
+  /** Show me playing towards the task's outcome (found ahead): a violation on the way does not
+   * stop it, so the demo always ends on "done". */
+  showing: Position | null;
   completed: boolean;
   pickerOpen: boolean;
 

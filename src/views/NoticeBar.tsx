@@ -28,7 +28,7 @@ export function NoticeBar() {
   if (!notice) return <div className="notice-slot" aria-live="polite" />;
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-      <span>{t(notice.key, { detail: notice.key === 'notice.badLink' || notice.key === 'newcomer.badLinkFresh' ? linkErrorText(lang, notice.detail ?? '') : (notice.detail ?? '') })}</span>
+      <span>{t(notice.key, { detail: notice.key === 'notice.badLink' || notice.key === 'newcomer.badLinkFresh' || notice.key === 'notice.importFailed' ? linkErrorText(lang, notice.detail ?? '') : (notice.detail ?? '') })}</span>
       {notice.key === 'notice.forked' && canUndo && (
         <button type="button" onClick={undo}>
           {t('notice.undoFork')}

@@ -18,3 +18,9 @@ export function runTitle(s: SessionState): string {
   if (sim.scenario.name === 'explorer-counterexample' && !sim.scenario.title) return translate(lang, 'newcomer.explorerRun');
   return scenarioText(lang, sim.scenario.protocol, sim.scenario).title;
 }
+
+/** "Protocol · title", or the title alone when it already starts with the protocol's name
+ * (a tour's "Raft: who becomes leader…" is not "Raft · Raft: …"). */
+export function titledWithProtocol(protocol: string, title: string): string {
+  return title.toLowerCase().startsWith(protocol.toLowerCase()) ? title : `${protocol} · ${title}`;
+}

@@ -13,7 +13,7 @@ import { NoticeBar } from '../../views/NoticeBar';
 import { FaultToolbar } from '../../views/FaultToolbar';
 import { lazyPanel } from '../../views/protocolPanels';
 import { protocolName } from '../../i18n/contentText';
-import { runTitle } from '../../views/runTitle';
+import { runTitle, titledWithProtocol } from '../../views/runTitle';
 import type { LockControl } from './locks';
 import { usePlayback } from '../usePlayback';
 import { useEmbedKeys } from './useEmbedKeys';
@@ -56,11 +56,12 @@ function EmbedBar({ locked, range }: { locked: boolean; range: StepRange | null 
   // A tour's title while its run is on (not its scenario's id), as in the app's top bar.
   const title = useSession(runTitle);
   const protocol = useSession((s) => protocolName(s.lang, s.module));
+  const full = titledWithProtocol(protocol, title);
   return (
     <header className="embed-bar">
       <span className="embed-brand" aria-hidden="true">⚡</span>
-      <h1 className="embed-title" title={`${protocol} · ${title}`}>
-        {protocol} · {title}
+      <h1 className="embed-title" title={full} data-testid="embed-title">
+        {full}
       </h1>
       {locked && (
         <span className="embed-badge" title={t('embed.lockedTip')} data-testid="embed-locked">

@@ -78,5 +78,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'explorer.confirm': '这会用反例替换当前运行。之后可以在提示条中撤销。',
   'explorer.confirmOpen': '替换运行',
   'explorer.back': '返回',
-  'notice.explorerOpened': '已打开搜索器找到的反例。',
+  'notice.explorerOpened': '已打开探索器找到的反例。',
 };

@@ -6,7 +6,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import { useSession, useSessionStore, useT } from '../session';
-import { VIEW, clusterLayout, type Point, labelPlacement, lane, messageFamily, progress, viewSize } from './geometry';
+import { VIEW, clusterLayout, type Point, labelPlacement, lane, progress, viewSize } from './geometry';
 import { nodeFacts, nodeLabel, nodeTitle, noteText, roleLetter, type NodeFacts, type Translate } from './labels';
 import { roleTone } from './palette';
 import { NodeGlyph } from './NodeGlyph';
@@ -115,13 +115,13 @@ export function ClusterView() {
   const cutsKey = JSON.stringify(frame.cuts);
   const cuts = useMemo(() => JSON.parse(cutsKey) as [string, string][], [cutsKey]);
 
-  // Message families seen in this run, for the legend (grows, never flickers).
+  // Message types seen in this run, for the legend (grows, never flickers).
   // Every type the run has sent so far, read incrementally from the recorded events, so the
   // legend names them all (not only the ones in flight at the cursor).
   const seen = useRef({ sim, families: new Set<string>(), election: false, read: 0 });
   if (seen.current.sim !== sim) seen.current = { sim, families: new Set(), election: false, read: 0 };
-  for (const f of frame.inFlight) seen.current.families.add(messageFamily(f.message.type));
-  for (let i = seen.current.read; i < sim.events.length; i++) for (const m of sim.events[i]!.sent ?? []) seen.current.families.add(messageFamily(m.type));
+  for (const f of frame.inFlight) seen.current.families.add(f.message.type);
+  for (let i = seen.current.read; i < sim.events.length; i++) for (const m of sim.events[i]!.sent ?? []) seen.current.families.add(m.type);
   seen.current.read = sim.events.length;
   // The letters drawn in the nodes, with the roles they stand for ("C" is a candidate in Raft, a
   // coordinator in 2PC, a client in chash): the legend's key.

@@ -7,8 +7,8 @@
  */
 import { useLayoutEffect, useRef, type MouseEvent } from 'react';
 import type { FlightView } from '../../store/frame';
-import { messageFamily, messageKind, type Point } from './geometry';
-import { familyColor } from './palette';
+import { messageKind, type Point } from './geometry';
+import { messageColor } from './palette';
 import { dotSize, MESSAGE_HIT_RADIUS } from './MessageDot';
 import { placeFlights, type Lanes, type Placed } from './Flights';
 
@@ -23,7 +23,7 @@ interface FlightCanvasProps extends Lanes {
 function paint(ctx: CanvasRenderingContext2D, placed: readonly Placed[], selected: number | null, ink: string, surface: string) {
   for (const { flight, at } of placed) {
     const m = flight.message;
-    const color = familyColor(messageFamily(m.type));
+    const color = messageColor(m.type);
     const size = dotSize(m);
     ctx.globalAlpha = flight.blocked ? 0.75 : 1;
     if (m.duplicateOf !== undefined) {

@@ -1,6 +1,6 @@
 /** The key to the cluster view's shapes, and the colours of the message families seen. */
 import { memo, type ReactNode } from 'react';
-import { familyColor } from './palette';
+import { messageColor } from './palette';
 import { roleName, type Translate } from './labels';
 
 const INK = '#475569';
@@ -100,7 +100,7 @@ export const Legend = memo(function Legend({ t, families, roles, hint, timer, lo
         <ul className="cl-legend-types">
           {list.map((f) => (
             <li key={f}>
-              <span className="cl-swatch" style={{ background: familyColor(f) }} />
+              <span className="cl-swatch" style={{ background: messageColor(f) }} />
               {f}
             </li>
           ))}

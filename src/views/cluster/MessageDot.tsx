@@ -3,8 +3,8 @@
  * invisible disc makes it easy to hit while it moves. */
 import { memo, useMemo, type MouseEvent } from 'react';
 import type { Message } from '../../sim/types';
-import { isEmptyPayload, messageFamily, messageKind } from './geometry';
-import { familyColor } from './palette';
+import { isEmptyPayload, messageKind } from './geometry';
+import { messageColor } from './palette';
 import { messageTitle, type Translate } from './labels';
 
 export interface MessageDotProps {
@@ -26,7 +26,7 @@ export const dotSize = (message: Message): number => (isEmptyPayload(message.pay
 export const MessageDot = memo(function MessageDot({ message, x, y, blocked, selected, t, onSelect, onMenu }: MessageDotProps) {
   const title = useMemo(() => messageTitle(t, message, blocked), [t, message, blocked]);
   const kind = messageKind(message.type);
-  const color = familyColor(messageFamily(message.type));
+  const color = messageColor(message.type);
   const size = dotSize(message);
   const click = (e: MouseEvent) => {
     e.stopPropagation();

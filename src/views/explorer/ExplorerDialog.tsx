@@ -109,7 +109,7 @@ function ExplorerResult() {
       <h3>{t('explorer.found', { invariant: name, run: found.run })}</h3>
       <p className="explorer-message">{violationText(lang, module.id, found.message)}</p>
       <p className="muted">
-        {t('explorer.shrunk', { from: found.shrunkFrom, to: found.shrunk.actions.length, nodes: found.shrunk.nodes.length, time: found.shrunk.until - 1, runs: found.shrinkRuns })}
+        {t('explorer.shrunk', { from: found.shrunkFrom, to: found.shrunk.actions.length, nodes: found.shrunk.nodes.length, time: (found.shrunk.until - 1).toLocaleString(lang), runs: found.shrinkRuns.toLocaleString(lang) })}
       </p>
       {confirming ? (
         <div className="explorer-confirm" role="group" aria-label={t('explorer.confirm')}>

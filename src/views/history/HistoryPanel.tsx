@@ -8,6 +8,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryOp, OpStatus } from '../../check/history';
 import { useSession, useSessionStore, useT } from '../session';
+import { opReason } from '../reasonText';
 import { historyModel, LANE, laneLayout, LANE_BARS, opText, type HistoryModel, type LaneLayout } from './model';
 import { fitLabel, roomAfter } from './labelFit';
 import './history.css';
@@ -149,7 +150,9 @@ interface OpBarProps {
 /** One operation's bar. Memoized and independent of the cursor: a seek re-renders none of the
  * thousands of a long run (issue 17, item 5). */
 const OpBar = memo(function OpBar({ op, x0, x1, room, y, row, bad, t, seek }: OpBarProps) {
-  const label = t('history.op', { op: opText(op), client: op.client, status: t(`history.status.${op.status}`), from: op.invokeTime, to: op.endTime ?? '…' });
+  const plain = t('history.op', { op: opText(op), client: op.client, status: t(`history.status.${op.status}`), from: op.invokeTime, to: op.endTime ?? '…' });
+  // A failed op says why (a follower's redirect names the leader).
+  const label = op.reason ? t('walk.op.failed', { label: plain, reason: opReason(t, op.reason) }) : plain;
   const mark = `${bad ? '! ' : ''}${MARK[op.status]}`;
   const fit = fitLabel(`${mark} ${opText(op)}`, mark, x1 - x0, room);
   return (

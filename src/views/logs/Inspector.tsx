@@ -12,6 +12,7 @@ import { roleName } from '../cluster/labels';
 import { Fields } from './JsonTree';
 import { eventParts, findMessage, type MessageStatus } from './model';
 import { changedNames, stepChange, type StateDiff, type StepChange } from './diff';
+import { reasonText } from '../reasonText';
 import './logs.css';
 
 const ms = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -27,7 +28,7 @@ const LastEvent = memo(function LastEvent({ event }: { event: TraceEvent | null 
     if (p.message) parts.push(p.message);
     if (p.timer) parts.push(t('inspector.timerEvent', { timer: p.timer }));
     if (p.node && !(p.message && event.kind === 'deliver')) parts.push(t('inspector.at', { node: p.node }));
-    if (p.reason) parts.push(`(${p.reason})`);
+    if (p.reason) parts.push(`(${reasonText(t, p.reason)})`);
     body = `${t('inspector.eventAt', { seq: event.seq, time: ms(event.time) })} · ${parts.join(' ')}`;
   }
   return (

@@ -62,7 +62,7 @@ export function JsonValue({ name, value, depth = 0, diff }: { name: string; valu
       return (
         <details className="js-details" open={depth < 1 || !!diff}>
           <summary>
-            <span className="js-count">{t('json.items', { count: value.length })}</span>
+            <span className="js-count">{t(value.length === 1 ? 'walk.json.item' : 'json.items', { count: value.length })}</span>
             <ValueMarks diff={diff} />
           </summary>
           <RecordTable items={value} base={base} label={name} diff={entries} />
@@ -71,7 +71,7 @@ export function JsonValue({ name, value, depth = 0, diff }: { name: string; valu
     return (
       <details className="js-details" open={depth < 1 || !!diff}>
         <summary>
-          <span className="js-count">{t('json.items', { count: value.length })}</span>
+          <span className="js-count">{t(value.length === 1 ? 'walk.json.item' : 'json.items', { count: value.length })}</span>
           <ValueMarks diff={diff} />
         </summary>
         <Fields value={Object.fromEntries(value.map((v, k) => [String(k + base), v]))} depth={depth + 1} diff={entriesAsFields(diff, base)} />
@@ -89,7 +89,7 @@ export function JsonValue({ name, value, depth = 0, diff }: { name: string; valu
   return (
     <details className="js-details" open={depth < 1 || !!diff}>
       <summary>
-        <span className="js-count">{t('json.keys', { count: Object.keys(obj).length })}</span>
+        <span className="js-count">{t(Object.keys(obj).length === 1 ? 'walk.json.key' : 'json.keys', { count: Object.keys(obj).length })}</span>
         <ValueMarks diff={diff} />
       </summary>
       <Fields value={obj} depth={depth + 1} />

@@ -4,8 +4,7 @@
  * the switch that hides heartbeats.
  */
 import { memo, useRef } from 'react';
-import { familyColor } from '../cluster/palette';
-import { messageFamily } from '../cluster/geometry';
+import { messageColor } from '../cluster/palette';
 import { HeartbeatToggle } from '../HeartbeatToggle';
 import { useSession, useT } from '../session';
 
@@ -25,7 +24,7 @@ export const TypeKey = memo(function TypeKey() {
       <ul aria-label={t('ux.typeKey')}>
         {types.map((type) => (
           <li key={type} data-type={type}>
-            <span className="st-swatch" style={{ background: familyColor(messageFamily(type)) }} aria-hidden="true" />
+            <span className="st-swatch" style={{ background: messageColor(type) }} aria-hidden="true" />
             {type}
           </li>
         ))}

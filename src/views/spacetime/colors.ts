@@ -3,8 +3,7 @@
  * agree. Message colours come from the cluster view's families (cluster/palette.ts), so both
  * views speak one visual language.
  */
-import { familyColor } from '../cluster/palette';
-import { messageFamily } from '../cluster/geometry';
+import { messageColor } from '../cluster/palette';
 
 export const C = {
   bg: '#ffffff',
@@ -48,7 +47,7 @@ const colors = new Map<string, string>();
 export function colorOf(type: string): string {
   let c = colors.get(type);
   if (c === undefined) {
-    c = familyColor(messageFamily(type));
+    c = messageColor(type);
     colors.set(type, c);
   }
   return c;

@@ -102,11 +102,12 @@ export function Timeline() {
             <button
               key={b.go}
               type="button"
-              className={b.go.endsWith('Violation') ? 'tl-go-violation' : undefined}
+              // Red only with a violation to go to; with none yet, V searches ahead, and says so.
+              className={b.go.endsWith('Violation') && (pins.length > 0 || second) ? 'tl-go-violation' : undefined}
               onClick={() => goTo(store.getState(), b.go, second?.getState())}
               disabled={!canGo(state, b.go, second?.getState())}
               aria-label={t(b.label)}
-              title={t(b.tip)}
+              title={b.go === 'nextViolation' && pins.length === 0 && !second ? t('walk.violation.searchTip') : t(b.tip)}
               aria-keyshortcuts={b.keys}
               data-testid={`timeline-${b.go}`}
             >

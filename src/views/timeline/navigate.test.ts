@@ -38,3 +38,31 @@ describe('End in a long run', () => {
     expect(store.getState().frame.time).toBeGreaterThan(was);
   });
 });
+
+describe('V with nothing ahead (walk-through item 3)', () => {
+  it('searches without recording: the run keeps its extent, and a later find records only up to it', () => {
+    const store = createSession({ ...raft.scenarios.find((s) => s.name === 'happy-path')!, until: 600_000 });
+    store.getState().seekStep(300);
+    const head = store.getState().sim.eventCount;
+    const time = store.getState().frame.time;
+    expect(goTo(store.getState(), 'nextViolation')).toBe(false);
+    expect(store.getState().sim.eventCount).toBe(head);
+    expect(store.getState().frame.head).toBe(head);
+    expect(store.getState().frame.time).toBe(time);
+    expect(store.getState().notice).toMatchObject({ key: 'newcomer.nothingAhead' });
+    // Pressed again, the search goes on from where it stopped (further in simulated time).
+    const first = Number(String(store.getState().notice!.detail).replace(/,/g, ''));
+    goTo(store.getState(), 'nextViolation');
+    expect(Number(String(store.getState().notice!.detail).replace(/,/g, ''))).toBeGreaterThan(first);
+    expect(store.getState().sim.eventCount).toBe(head);
+  });
+
+  it('a violation ahead is recorded up to its step, not to the search horizon', () => {
+    const store = createSession(raft.scenarios.find((s) => s.name === 'figure-8-bug')!);
+    expect(goTo(store.getState(), 'nextViolation')).toBe(true);
+    const { sim, frame } = store.getState();
+    const v = sim.violations[0]!;
+    expect(frame.step).toBe(v.seq + 1);
+    expect(sim.eventCount).toBe(v.seq + 1);
+  });
+});

@@ -1,7 +1,9 @@
 /** The timeline's jumps, shared by its buttons and the keyboard shortcuts. A jump pauses
  * playback: the user wants to look at the step it lands on. */
 import type { SessionState } from '../../store/session';
+import type { TraceEvent } from '../../sim/types';
 import { isFault, jumpTarget, type Jump } from './markers';
+import { probeAhead } from '../../store/probeAhead';
 
 export type Go = Jump | 'start' | 'end';
 
@@ -58,11 +60,18 @@ function recordFor(s: SessionState, go: Go, other?: Other | null): void {
   // Compare mode: the compared run's next violation counts too; record it ahead as well.
   if (go === 'nextViolation' && other?.recordAhead && !other.sim.done && otherViolation(other, s.frame.time, go) === null) other.recordAhead((_, violated) => violated, AHEAD_EVENTS);
   if (!forward(go) || s.sim.done || s.frame.mode !== 'auto' || goTarget(s, go) !== null) return;
-  const found = s.recordAhead((ev, violated) => (go === 'nextFault' ? isFault(ev) : go === 'nextViolation' ? violated : false), AHEAD_EVENTS);
+  const stop = (ev: TraceEvent, violated: boolean) => (go === 'nextFault' ? isFault(ev) : go === 'nextViolation' ? violated : false);
+  if (go !== 'end') {
+    // Searched on a copy: the run is recorded only up to what was found, never to the horizon.
+    const probe = probeAhead(s.sim, stop, AHEAD_EVENTS);
+    if (probe.found) s.recordAhead(stop, Number.MAX_SAFE_INTEGER);
+    else s.setNotice({ kind: 'info', key: 'newcomer.nothingAhead', detail: Math.floor(probe.time).toLocaleString(s.lang) });
+    return;
+  }
+  const found = s.recordAhead(stop, AHEAD_EVENTS);
   if (found || s.sim.done) return;
   // Say where the budget stopped: a long run's End lands on the last event recorded so far.
-  const detail = Math.floor(s.sim.current.time).toLocaleString(s.lang);
-  s.setNotice({ kind: 'info', key: go === 'end' ? 'newcomer.endAhead' : 'newcomer.nothingAhead', detail });
+  s.setNotice({ kind: 'info', key: 'newcomer.endAhead', detail: Math.floor(s.sim.current.time).toLocaleString(s.lang) });
 }
 
 /** Jumps; returns whether the cursor moved. `other`: the compared run, whose violations are

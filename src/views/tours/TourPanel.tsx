@@ -28,6 +28,7 @@ export function TourPanel() {
   const waiting = useStore(tourStore, (s) => s.waitingFor !== null);
   const stuck = useStore(tourStore, (s) => s.stuck);
   const moved = useStore(tourStore, (s) => s.moved);
+  const done = useStore(tourStore, (s) => s.done);
   const cur = played.at(-1);
 
   useEffect(() => {
@@ -48,6 +49,8 @@ export function TourPanel() {
   const b = cur.bindings;
   const last = cur.index === tour.steps.length - 1;
   const blocked = step.kind === 'branch' || last || stuck !== null;
+  // On a task not done yet, Next does the task for the student: it says so.
+  const skips = step.kind === 'task' && !done[step.id] && !waiting;
   return (
     <section className="tour-panel" aria-label={t('tours.panel')} data-testid="tour-panel" data-step={step.id} data-kind={step.kind}>
       <header className="tour-head">
@@ -80,8 +83,8 @@ export function TourPanel() {
         <button type="button" onClick={() => tourStore.getState().back()} disabled={played.length <= 1} aria-keyshortcuts="B" data-testid="tour-back">
           ← {t('tours.back')}
         </button>
-        <button type="button" className="primary" onClick={() => tourStore.getState().next()} disabled={blocked && !waiting} aria-keyshortcuts="N" data-testid="tour-next">
-          {t('tours.next')} →
+        <button type="button" className={skips ? undefined : 'primary'} onClick={() => tourStore.getState().next()} disabled={blocked && !waiting} title={skips ? t('tours.skipTaskTip') : undefined} aria-keyshortcuts="N" data-testid="tour-next" data-skips={skips}>
+          {skips ? t('tours.skipTask') : t('tours.next')} →
         </button>
       </footer>
       <style>{highlightCss(step.show, b)}</style>
