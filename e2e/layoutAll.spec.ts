@@ -30,3 +30,19 @@ for (const [width, height] of [
     }
   });
 }
+
+test('1440 × 900: a notice that wraps to several lines takes its own height from the stage, so the playback bar and the timeline stay in view', async ({ page }) => {
+  // (At 1024 × 768 the stage is at its 400 px floor already: nothing more to give.)
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario raft:figure-8-bug' }).click();
+  await expect(page.getByTestId('scenario-note')).toBeVisible();
+  // A long detail (a file name, a link's error) wraps the notice to several lines.
+  await page.evaluate(() => window.__faultline!.store.getState().setNotice({ kind: 'error', key: 'notice.importFailed', detail: 'a-very-long-file-name '.repeat(56) }));
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  expect((await notice.boundingBox())!.height).toBeGreaterThan(110);
+  for (const el of [page.getByTestId('play'), page.getByTestId('clock')]) await expect(el).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('timeline')).toBeInViewport({ ratio: 1 });
+});

@@ -68,4 +68,26 @@ describe('autosave (issue 17, item 5: persisting never runs on every seek)', () 
     expect(storage.writes).toBeLessThanOrEqual(3);
     stop();
   });
+
+  it('writes a pending save when the tab is hidden (a hidden tab may be discarded without pagehide)', () => {
+    const listeners = new Map<string, () => void>();
+    const doc = { visibilityState: 'visible', addEventListener: (k: string, f: () => void) => listeners.set(k, f), removeEventListener: (k: string) => listeners.delete(k) };
+    vi.stubGlobal('document', doc);
+    const store = createSession(raft.scenarios.find((s) => s.name === 'happy-path')!);
+    store.getState().seekStep(1e9);
+    const storage = countingStorage();
+    const stop = startAutosave(store, storage);
+    store.getState().seekStep(7);
+    vi.advanceTimersByTime(100);
+    expect(storage.writes).toBe(0);
+    doc.visibilityState = 'hidden';
+    listeners.get('visibilitychange')!();
+    expect(storage.writes).toBe(1);
+    expect(storage.saved().step).toBe(7);
+    // Nothing pending: hiding again writes nothing more.
+    listeners.get('visibilitychange')!();
+    expect(storage.writes).toBe(1);
+    stop();
+    expect(listeners.has('visibilitychange')).toBe(false);
+  });
 });

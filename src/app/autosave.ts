@@ -41,12 +41,19 @@ export function startAutosave(store: SessionStore, storage: Storage): () => void
   // part of what a reload must show, though no step changed since the last save.
   const offRun = store.subscribe((s) => [s.revision, s.sim, s.frame.step, s.speed, s.playing] as const, later, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
   const offLang = store.subscribe((s) => s.lang, (lang) => saveLang(storage, lang));
+  // A hidden tab may be discarded without a pagehide (mobile): what is pending is written then.
+  const doc = globalThis.document as Document | undefined;
+  const hidden = () => {
+    if (doc?.visibilityState === 'hidden' && (pending !== undefined || idle !== undefined)) save();
+  };
   addEventListener('pagehide', save);
+  doc?.addEventListener('visibilitychange', hidden);
   return () => {
     offRun();
     offLang();
     clearTimeout(pending);
     if (idle !== undefined) cancelIdleCallback(idle);
     removeEventListener('pagehide', save);
+    doc?.removeEventListener('visibilitychange', hidden);
   };
 }

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useStageShare } from './stageShare';
 import { useSession, useT } from './session';
 import { linkErrorText } from '../i18n/linkErrors';
 
@@ -25,9 +26,11 @@ export function NoticeBar() {
     const timer = setTimeout(() => dismiss(null), INFO_MS);
     return () => clearTimeout(timer);
   }, [notice, canUndo, dismiss, offerBack]);
+  const bar = useRef<HTMLDivElement>(null);
+  useStageShare(bar, '--notice-h', notice);
   if (!notice) return <div className="notice-slot" aria-live="polite" />;
   return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+    <div ref={bar} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
       <span>{t(notice.key, { detail: notice.key === 'notice.badLink' || notice.key === 'newcomer.badLinkFresh' || notice.key === 'notice.importFailed' ? linkErrorText(lang, notice.detail ?? '') : (notice.detail ?? '') })}</span>
       {notice.key === 'notice.forked' && canUndo && (
         <button type="button" onClick={undo}>

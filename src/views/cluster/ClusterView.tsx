@@ -22,8 +22,10 @@ import { isHeartbeat, useHeartbeatsHidden } from '../heartbeats';
 import { HeartbeatToggle } from '../HeartbeatToggle';
 import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
+import { MESSAGE_TYPES } from './messageTypes';
 import { paxosShort } from './paxosFacts';
 import './cluster.css';
+import './clusterLayout.css';
 
 const ELECTION_TIMER = 'electionTimeout';
 /** While playing with more messages in flight than this, they are drawn on a canvas. */
@@ -89,6 +91,7 @@ export function ClusterView() {
   const playing = useSession((s) => s.playing);
   const sim = useSession((s) => s.sim);
   const glyphs = useSession((s) => s.module.view.roleGlyphs);
+  const protocolId = useSession((s) => s.module.id);
   const txHints = useSession((s) => s.module.view.transactions);
   const nodeNote = useSession((s) => s.module.view.nodeNote);
   const t = useT();
@@ -129,7 +132,11 @@ export function ClusterView() {
     .map((role) => `${roleLetter(role, glyphs)}:${role}`)
     .sort()
     .join(' ');
-  const families = [...seen.current.families].sort().join(' ');
+  // The protocol's declared types, all of them from the first frame in the order it introduces
+  // them (a request before its reply): a key that grew as types appeared reflowed and shrank the
+  // drawing mid-run (a join's messages moved chash's ring). Types it does not declare follow.
+  const declared = MESSAGE_TYPES[protocolId] ?? [];
+  const families = [...declared, ...[...seen.current.families].filter((f) => !declared.includes(f)).sort()].join(' ');
   // Election timers, once one has been seen in this run (the legend never flickers).
   if (!seen.current.election) seen.current.election = frame.nodes.some((n) => n.timers.some((x) => x.name === ELECTION_TIMER));
   const hasElection = seen.current.election;

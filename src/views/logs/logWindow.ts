@@ -45,7 +45,7 @@ export function scrollWidthOf(g: LogGeometry, n: number): number {
 /**
  * The window over `n` index columns scrolled to `scrollLeft` (clamped), or to the end when
  * `pinned`. A column is in view when at least half of it shows right of the sticky node column,
- * as `visibleColumns` measured it in the DOM before.
+ * as the DOM measurement this replaced did (see the test).
  */
 export function logWindow(g: LogGeometry, n: number, pinned: boolean, scrollLeft: number): LogWindow {
   const scrollWidth = scrollWidthOf(g, n);

@@ -6,7 +6,7 @@
  * forces nothing) and the position on scroll, never on a seek: a seek re-renders with the window
  * worked out by arithmetic (`logWindow`), in the same commit, and reads no layout.
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { logWindow, type LogGeometry, type LogWindow } from './logWindow';
 
 /** Within this many pixels of the end, the view follows the newest entries. */
@@ -44,11 +44,15 @@ export function useLogWindow(scroller: RefObject<HTMLDivElement | null>, n: numb
   const scroll = useRef({ left: 0, pinned: true, quiet: false });
   const [, bump] = useState(0);
   const pages = useRef(n);
-  if (pages.current !== n && scroll.current.pinned) scroll.current.quiet = true;
-  pages.current = n;
   const shown = useRef<LogWindow | null>(null);
   const win = geometry.current ? logWindow(geometry.current, n, scroll.current.pinned, scroll.current.left) : null;
-  shown.current = win;
+  // Written once the commit is certain (a render React throws away must not leave `quiet` set,
+  // or the user's next scroll would be taken for ours); scroll events come after this.
+  useLayoutEffect(() => {
+    if (pages.current !== n && scroll.current.pinned) scroll.current.quiet = true;
+    pages.current = n;
+    shown.current = win;
+  });
 
   const refresh = useCallback(() => {
     const g = geometry.current;
