@@ -72,6 +72,19 @@ const DEFAULTS = ['raft:happy-path', 'twopc:happy-commit', 'threepc:happy-commit
  * under 11 px): played until playback stops at the violation or the end. */
 const MORE = ['lock:storage-ignores-tokens-bug', 'twopc:compare-tm-crash'];
 
+/** Opens a curated scenario and plays it to its end. */
+async function openPlayedThrough(page: Page, id: string): Promise<void> {
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: `Open scenario ${id}` }).click();
+  await page.evaluate(() => {
+    const st = window.__faultline!.store;
+    st.getState().setSpeed(1);
+    st.getState().play();
+    for (let i = 0; i < 50 && st.getState().playing; i++) st.getState().tick(1e6);
+    st.getState().pause();
+  });
+}
+
 for (const [width, height] of [
   [1440, 900],
   [1024, 768],
@@ -82,15 +95,7 @@ for (const [width, height] of [
     await freshApp(page);
     const found: Record<string, string[]> = {};
     for (const id of DEFAULTS) {
-      await page.keyboard.press('s');
-      await page.getByRole('button', { name: `Open scenario ${id}` }).click();
-      await page.evaluate(() => {
-        const st = window.__faultline!.store;
-        st.getState().setSpeed(1);
-        st.getState().play();
-        for (let i = 0; i < 50 && st.getState().playing; i++) st.getState().tick(1e6);
-        st.getState().pause();
-      });
+      await openPlayedThrough(page, id);
       await expect(page.getByTestId('clock')).toContainText('end of run');
       // The protocol's panels (loaded on demand) and the diagram are on the page.
       await expect(page.locator('.panel-loading')).toHaveCount(0);
@@ -99,15 +104,7 @@ for (const [width, height] of [
       if (small.length) found[id] = small;
     }
     for (const id of MORE) {
-      await page.keyboard.press('s');
-      await page.getByRole('button', { name: `Open scenario ${id}` }).click();
-      await page.evaluate(() => {
-        const st = window.__faultline!.store;
-        st.getState().setSpeed(1);
-        st.getState().play();
-        for (let i = 0; i < 50 && st.getState().playing; i++) st.getState().tick(1e6);
-        st.getState().pause();
-      });
+      await openPlayedThrough(page, id);
       await expect(page.getByTestId('compare-right')).toBeVisible();
       await expect(page.locator('.panel-loading')).toHaveCount(0);
       await expect(page.getByTestId('spacetime')).toBeVisible();
