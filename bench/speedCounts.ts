@@ -1,7 +1,7 @@
 /**
  * The speed bench's figures that do not depend on the machine's load (issue 12): per event of
  * the same Raft runs as bench/speed.ts, XState `transition()` calls, events skipped as ignored,
- * invariant check calls, node views replaced (each one wakes the node's invariants), and the
+ * steps answered from the stepper's memo (src/sim/stepMemo.ts), invariant check calls, node views replaced (each one wakes the node's invariants), and the
  * bytes allocated on V8's heap. Allocation is read exactly, not sampled: this runs in a child
  * with a new space larger than a slice's allocation, so no scavenge falls inside a slice
  * (`v8.GCProfiler` confirms it), and the heap's growth over the slice is what it allocated.
@@ -48,6 +48,7 @@ export interface SpeedCounts {
   events: number;
   transitions: number;
   skipped: number;
+  remembered: number;
   checks: number;
   views: number;
   /** Bytes allocated per event: the median slice, and the lowest and highest. */
@@ -96,6 +97,7 @@ function measure(nodes: number, total: number): SpeedCounts {
     events,
     transitions: (counts.transitions - c0.transitions) / events,
     skipped: (counts.skipped - c0.skipped) / events,
+    remembered: (counts.remembered - c0.remembered) / events,
     checks: (calls.n - c0.checks) / events,
     views: views / events,
     bytes: { median: perEvent[perEvent.length >> 1] ?? NaN, min: perEvent[0] ?? NaN, max: perEvent.at(-1) ?? NaN },
@@ -116,12 +118,12 @@ export function speedCountLines(total = 200_000): string {
 function report(total: number): void {
   const f = (x: number) => x.toFixed(3).padStart(7);
   console.log(`Deterministic costs per event (${total / 1000}k events after a 50k warm-up; bytes: exact heap growth per ${SLICE / 1000}k-event slice, median [min–max]):`);
-  console.log('  nodes  transition()  skipped  own invariant checks  views replaced  bytes allocated');
+  console.log('  nodes  transition()  skipped  remembered  own invariant checks  views replaced  bytes allocated');
   for (const nodes of [3, 5]) {
     const c = measure(nodes, total);
     const b = c.bytes;
     console.log(
-      `  ${String(nodes).padStart(5)}  ${f(c.transitions).padStart(12)}  ${f(c.skipped)}  ${f(c.checks).padStart(20)}  ${f(c.views).padStart(14)}  ${Math.round(b.median).toLocaleString('en-US').padStart(6)} B [${Math.round(b.min)}–${Math.round(b.max)}]${c.spoiled ? ` (${c.spoiled} slices with a GC left out)` : ''}`,
+      `  ${String(nodes).padStart(5)}  ${f(c.transitions).padStart(12)}  ${f(c.skipped)}  ${f(c.remembered).padStart(10)}  ${f(c.checks).padStart(20)}  ${f(c.views).padStart(14)}  ${Math.round(b.median).toLocaleString('en-US').padStart(6)} B [${Math.round(b.min)}–${Math.round(b.max)}]${c.spoiled ? ` (${c.spoiled} slices with a GC left out)` : ''}`,
     );
   }
 }

@@ -8,9 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import { protocols } from '../protocols/registry';
-import { randomScenario } from '../check/explore';
 import { stepperFor, type Stepper } from '../sim/effects';
-import { Simulation } from '../sim/simulation';
+import { runWatched } from './watchSteps';
 
 interface Tally {
   skipped: number;
@@ -45,19 +44,7 @@ describe('skipping ignored events, for every protocol', () => {
   for (const [id, module] of protocols) {
     it(`${id}: every skipped step is what transition() gives`, () => {
       const tally: Tally = { skipped: 0, stepped: 0, mismatches: [] };
-      const scenarios = [...module.scenarios.slice(0, 6)];
-      for (let seed = 1; seed <= 4; seed++) scenarios.push(randomScenario(module, seed, { until: 6_000, drop: 0.05, duplicate: 0.05 }));
-      for (const scenario of scenarios) {
-        const cfg = { nodes: scenario.nodes, params: scenario.params } as Parameters<typeof module.roles>[0];
-        const roles = module.roles(cfg);
-        const undo: (() => void)[] = [];
-        for (const role of new Set(Object.values(roles))) undo.push(watch(module.machine(role), module.input(scenario.nodes[0]!, role, cfg), tally));
-        try {
-          new Simulation(module, scenario, { record: false, checkpointEvery: 0 }).run(8_000);
-        } finally {
-          undo.forEach((u) => u());
-        }
-      }
+      runWatched(module, (machine, input) => watch(machine, input, tally));
       expect(tally.mismatches).toEqual([]);
       expect(tally.stepped).toBeGreaterThan(0);
     });

@@ -6,6 +6,7 @@ import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyState
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../protocols/types';
 import { ASK, IGNORED, selection } from './ignored';
 import type { BatchParams } from './machineActions';
+import { StepMemo } from './stepMemo';
 
 /** A kernel action as the machine emitted it: the action object itself, not a copy (this runs
  * for every message and timer). Only delayed raises and cancels are translated, and a `batch`
@@ -26,9 +27,9 @@ export interface Stepped {
 export interface Stepper {
   start(input: unknown): Stepped;
   step(snapshot: AnyMachineSnapshot, event: EventObject): Stepped;
-  /** Steps taken so far (for the benches): `transition()` calls, and events skipped as
-   * ignored without one (`ignored.ts`). */
-  readonly counts: { transitions: number; skipped: number };
+  /** Steps taken so far (for the benches): `transition()` calls, events skipped as ignored
+   * without one (`ignored.ts`), and steps answered from an earlier unchanged step (`stepMemo.ts`). */
+  readonly counts: { transitions: number; skipped: number; remembered: number };
 }
 
 interface ActionLike {
@@ -65,14 +66,17 @@ function toEffect(action: ActionLike): Effect | null {
  */
 const cache = new WeakMap<AnyStateMachine, Stepper>();
 
-/** One stepper per machine, shared by every world: it holds no state between calls. */
+/** One stepper per machine, shared by every world: it holds no state between calls but a
+ * cache of XState's pure answers (stepMemo.ts). */
 export function stepperFor(machine: AnyStateMachine, sampleInput: unknown): Stepper {
   let stepper = cache.get(machine);
   if (!stepper) cache.set(machine, (stepper = createStepper(machine, sampleInput)));
   return stepper;
 }
 
-function createStepper(machine: AnyStateMachine, sampleInput: unknown): Stepper {
+/** A stepper of its own (tests and benches; the kernel shares `stepperFor`'s); `memo: false`
+ * asks XState every step that is not skipped as ignored. */
+export function createStepper(machine: AnyStateMachine, sampleInput: unknown, options: { memo?: boolean } = {}): Stepper {
   // Kernel actions go straight into the one effects array; the rest are dropped here.
   const effects: Effect[] = [];
   const result: Stepped = { snapshot: undefined as unknown as AnyMachineSnapshot, effects };
@@ -96,7 +100,8 @@ function createStepper(machine: AnyStateMachine, sampleInput: unknown): Stepper 
       if (e) effects.push(e);
     },
   } as unknown as AnyActorScope;
-  const counts = { transitions: 0, skipped: 0 };
+  const counts = { transitions: 0, skipped: 0, remembered: 0 };
+  const memo = options.memo === false ? null : new StepMemo();
   return {
     counts,
     start(input) {
@@ -113,8 +118,16 @@ function createStepper(machine: AnyStateMachine, sampleInput: unknown): Stepper 
         result.snapshot = snapshot;
         return result;
       }
+      const known = memo?.find(snapshot, event);
+      if (known) {
+        counts.remembered++;
+        for (let i = 0; i < known.length; i++) effects.push(known[i]!);
+        result.snapshot = snapshot;
+        return result;
+      }
       counts.transitions++;
       result.snapshot = machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
+      if (memo && result.snapshot === snapshot) memo.remember(snapshot, event, effects);
       return result;
     },
   };
