@@ -9,6 +9,7 @@
 import { loadavg } from 'node:os';
 import { raft } from '../src/protocols/raft';
 import { Simulation } from '../src/sim/simulation';
+import { stepperFor } from '../src/sim/effects';
 import { speedCountLines, speedScenario } from './speedCounts';
 
 /** CPU time of this process in ms. */
@@ -31,12 +32,15 @@ interface Chunk {
   rate: number;
   /** The fastest 10k-event slice's rate. */
   best: number;
+  /** XState `transition()` calls per event: how much work the chunk's events were. */
+  transitions: number;
 }
 
-export function benchSpeed(total = 1_000_000, nodesList = [3, 5], counts = true): void {
+export function benchSpeed(total = 1_000_000, nodesList = [3, 5], withCounts = true): void {
   console.log('Raft with every invariant, no trace, no checkpoints (random faults, 2% drop and duplicate), events per CPU-second:');
   console.log(`  nodes  ${'first 100k'.padStart(10)}  ${`all ${total / 1000}k`.padStart(9)}  ${'last 100k'.padStart(9)}  drift  | best 10k of: first  last  drift  |  load1 before/after  violations`);
   const perChunk: string[] = [];
+  const counts = stepperFor(raft.machine('server'), null).counts;
   for (const nodes of nodesList) {
     const scenario = speedScenario(nodes);
     new Simulation(raft, scenario, { record: false, checkpointEvery: 0 }).run(30_000); // warm-up
@@ -48,6 +52,7 @@ export function benchSpeed(total = 1_000_000, nodesList = [3, 5], counts = true)
     while (sim.eventCount < total && !sim.done) {
       const chunkStart = last;
       const from = sim.eventCount;
+      const calls = counts.transitions;
       let best = 0;
       for (let s = 0; s < CHUNK / SLICE && !sim.done; s++) {
         const at = sim.eventCount;
@@ -56,7 +61,8 @@ export function benchSpeed(total = 1_000_000, nodesList = [3, 5], counts = true)
         best = Math.max(best, (sim.eventCount - at) / ((now - last) / 1000));
         last = now;
       }
-      chunks.push({ rate: (sim.eventCount - from) / ((last - chunkStart) / 1000), best });
+      const n = sim.eventCount - from;
+      chunks.push({ rate: n / ((last - chunkStart) / 1000), best, transitions: (counts.transitions - calls) / n });
     }
     const first = chunks[0]!;
     const end = chunks.at(-1)!;
@@ -64,10 +70,10 @@ export function benchSpeed(total = 1_000_000, nodesList = [3, 5], counts = true)
     console.log(
       `  ${String(nodes).padStart(5)}  ${f(first.rate).padStart(10)}  ${f(all)}  ${f(end.rate)}  ${pct(end.rate, first.rate).padStart(6)}  |  ${f(first.best).padStart(17)} ${f(end.best)}  ${pct(end.best, first.best).padStart(6)} |  ${`${loadBefore} / ${load()}`.padStart(18)}  ${sim.violations.length}`,
     );
-    perChunk.push(`    ${nodes} nodes per 100k chunk (best 10k slice): ${chunks.map((c) => `${Math.round(c.rate / 1000)}k (${Math.round(c.best / 1000)}k)`).join(' ')}`);
+    perChunk.push(`    ${nodes} nodes per 100k chunk, rate (best 10k slice) transition() per event: ${chunks.map((c) => `${Math.round(c.rate / 1000)}k (${Math.round(c.best / 1000)}k) ${c.transitions.toFixed(2)}`).join(', ')}`);
   }
   console.log(perChunk.join('\n'));
-  if (counts) process.stdout.write(speedCountLines());
+  if (withCounts) process.stdout.write(speedCountLines());
 }
 
 if (process.argv[1]?.endsWith('speed.ts')) benchSpeed(Number(process.argv[2] ?? 1_000_000), (process.argv[3] ?? '3,5').split(',').map(Number), process.argv[4] !== 'nocounts');

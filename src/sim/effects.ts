@@ -6,7 +6,7 @@ import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyState
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../protocols/types';
 import { ASK, IGNORED, selection } from './ignored';
 import type { BatchParams } from './machineActions';
-import { StepMemo } from './stepMemo';
+import { StepMemo, clear } from './stepMemo';
 
 /** A kernel action as the machine emitted it: the action object itself, not a copy (this runs
  * for every message and timer). Only delayed raises and cancels are translated, and a `batch`
@@ -105,23 +105,30 @@ export function createStepper(machine: AnyStateMachine, sampleInput: unknown, op
   return {
     counts,
     start(input) {
-      effects.length = 0;
+      clear(effects);
       result.snapshot = machine.getInitialSnapshot(scope, input) as AnyMachineSnapshot;
       return result;
     },
     step(snapshot, event) {
-      effects.length = 0;
+      clear(effects);
       // An event no transition takes leaves the snapshot as it is and runs nothing.
       const s = selection(snapshot, event.type);
-      if (s === IGNORED || (s === ASK && machine.getTransitionData(snapshot, event).length === 0)) {
+      if (s === IGNORED) {
         counts.skipped++;
         result.snapshot = snapshot;
         return result;
       }
+      // The same unchanged step again, skipped or not: XState's earlier answer.
       const known = memo?.find(snapshot, event);
       if (known) {
         counts.remembered++;
         for (let i = 0; i < known.length; i++) effects.push(known[i]!);
+        result.snapshot = snapshot;
+        return result;
+      }
+      if (s === ASK && machine.getTransitionData(snapshot, event).length === 0) {
+        counts.skipped++;
+        memo?.remember(snapshot, event, effects);
         result.snapshot = snapshot;
         return result;
       }
@@ -132,3 +139,4 @@ export function createStepper(machine: AnyStateMachine, sampleInput: unknown, op
     },
   };
 }
+

@@ -7,8 +7,11 @@
 import type { ClientRecord, TraceEvent } from '../types';
 import type { ClientReply } from './clients';
 
+/** What most events give (no client reply): shared and frozen, as this runs for every event. */
+const NONE: ClientRecord[] = Object.freeze([]) as unknown as ClientRecord[];
+
 export function raftClientHistory(event: TraceEvent): ClientRecord[] {
-  if (!event.output || event.node === undefined) return [];
+  if (!event.output || event.node === undefined) return NONE;
   const out: ClientRecord[] = [];
   for (const data of event.output) {
     const r = data as ClientReply;
