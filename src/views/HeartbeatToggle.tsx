@@ -1,8 +1,11 @@
 /** The switch that hides heartbeats in the space-time diagram and the cluster view at once. */
+import { memo } from 'react';
 import { setHeartbeatsHidden, useHeartbeatsHidden } from './heartbeats';
 import { useT } from './session';
 
-export function HeartbeatToggle({ className }: { className?: string }) {
+/** Memoized: it sits in the cluster view, which renders on every seek, and a controlled
+ * checkbox rendered again has React write three of its attributes again (issue 17, item 5). */
+export const HeartbeatToggle = memo(function HeartbeatToggle({ className }: { className?: string }) {
   const t = useT();
   const hidden = useHeartbeatsHidden();
   return (
@@ -11,4 +14,4 @@ export function HeartbeatToggle({ className }: { className?: string }) {
       {t('ux.heartbeats.hide')}
     </label>
   );
-}
+});

@@ -13,6 +13,7 @@ import { NodeGlyph } from './NodeGlyph';
 import { TimerArc } from './TimerArc';
 import { LostMarks, Messages, placeFlights } from './Flights';
 import { canvasHits, FlightCanvas } from './FlightCanvas';
+import { useSettledDots } from './useSettledDots';
 import { CutMarks, GroupBands, PartitionWalls } from './Walls';
 import { useClusterMenu } from './useClusterMenu';
 import { ringLayout } from './ringLayout';
@@ -36,6 +37,10 @@ const CANVAS_FLIGHTS = 40;
  * partition's backlog (300-400 in flight in the bench's 100,000-event run) created ~1,800 SVG
  * nodes in one commit, the slowest seeks there; 150 dots already crowd the lanes. */
 const SVG_FLIGHTS_MAX = 150;
+/** Paused, a frame with more than this many SVG dots (now or before it) is drawn on the canvas
+ * in the seek's own commit, and the SVG dots follow after its frame (useSettledDots.ts): a far
+ * seek that moved 100-150 dots was the slowest 5 % of the bench's seeks (issue 17, item 5). */
+const URGENT_SVG_DOTS = CANVAS_FLIGHTS;
 /** Lanes start this far outside a node's rim, beyond its timer arc. */
 const LANE_TRIM = 9;
 
@@ -157,7 +162,9 @@ export function ClusterView() {
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
   const selectedMessage = selection?.kind === 'message' ? selection.id : null;
   const onCanvas = inFlight.length > (playing ? CANVAS_FLIGHTS : SVG_FLIGHTS_MAX);
-  const hits = onCanvas
+  const dots = useSettledDots(inFlight, frame.time, playing, !onCanvas, URGENT_SVG_DOTS);
+  const canvas = onCanvas || dots.behind;
+  const hits = canvas
     ? canvasHits(() => stage.current?.querySelector('svg') ?? null, size, () => placeFlights(inFlight, frame.time, { index, points, lanes }), selectMessage, menu.onMessageMenu)
     : undefined;
 
@@ -220,8 +227,9 @@ export function ClusterView() {
           })}
           {!onCanvas && (
             <Messages
-              inFlight={inFlight}
-              time={frame.time}
+              inFlight={dots.svg.inFlight}
+              time={dots.svg.time}
+              hidden={dots.behind}
               index={index}
               points={points}
               lanes={lanes}
@@ -233,7 +241,7 @@ export function ClusterView() {
           )}
           <LostMarks lost={frame.lost} time={frame.time} index={index} points={points} lanes={lanes} t={t} />
         </svg>
-        {onCanvas && <FlightCanvas inFlight={inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
+        {canvas && <FlightCanvas inFlight={inFlight} time={frame.time} index={index} points={points} lanes={lanes} view={size} selected={selectedMessage} />}
         {menu.element}
         {selectedNode && <NodeActions store={store} stage={stage} frame={frame} id={selectedNode} t={t} layoutKey={layout} />}
       </div>

@@ -1,6 +1,6 @@
 /** The moving layer: messages in flight, placed by simulated time along their lanes, and lost
  * messages as red crosses that fade within LOST_LINGER. */
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { LOST_LINGER, type FlightView, type LostView } from '../../store/frame';
 import { fade, flightProgress, pointAlong, WALL_AT, type Point } from './geometry';
 import { reasonName, type Translate } from './labels';
@@ -19,6 +19,8 @@ interface MessagesProps extends Lanes {
   inFlight: readonly FlightView[];
   time: number;
   selected: number | null;
+  /** Behind the frame (useSettledDots.ts): kept as drawn, out of sight, while the canvas draws the frame. */
+  hidden?: boolean;
   t: Translate;
   onSelect(id: number): void;
   onMenu(id: number, client: Point): void;
@@ -44,20 +46,21 @@ export function placeFlights(inFlight: readonly FlightView[], time: number, { in
   return out;
 }
 
-export function Messages({ inFlight, time, index, points, lanes, selected, t, onSelect, onMenu }: MessagesProps) {
+/** Memoized: while the layer is behind a seek, its props stay and it does not render again. */
+export const Messages = memo(function Messages({ inFlight, time, index, points, lanes, selected, hidden = false, t, onSelect, onMenu }: MessagesProps) {
   // Keyed by slot, not by message id: a far seek reuses the dots' elements (slotKeys.ts).
   const slots = useRef<SlotKeys | null>(null);
   slots.current ??= new SlotKeys();
   const placed = placeFlights(inFlight, time, { index, points, lanes });
   const keys = slots.current.assign(placed.map((p) => p.flight.message.id));
   return (
-    <g className="cl-messages">
+    <g className="cl-messages" visibility={hidden ? 'hidden' : undefined}>
       {placed.map(({ flight: { message: m, blocked }, at: p }, i) => (
         <MessageDot key={keys[i]} message={m} x={p.x} y={p.y} blocked={blocked} selected={selected === m.id} t={t} onSelect={onSelect} onMenu={onMenu} />
       ))}
     </g>
   );
-}
+});
 
 /** Lost to the network: at the wall. Lost at the receiver (down, dropped): at its rim. */
 function lostPoint(reason: string, from: Point, to: Point): Point {
@@ -70,7 +73,8 @@ interface LostProps extends Lanes {
   t: Translate;
 }
 
-export function LostMarks({ lost, time, index, lanes, t }: LostProps) {
+/** Memoized, as Messages: the cluster view renders again when its dots catch up with a seek. */
+export const LostMarks = memo(function LostMarks({ lost, time, index, lanes, t }: LostProps) {
   return (
     <g className="cl-lost">
       {lost.map(({ message: m, reason, at }) => {
@@ -90,4 +94,4 @@ export function LostMarks({ lost, time, index, lanes, t }: LostProps) {
       })}
     </g>
   );
-}
+});
