@@ -58,6 +58,8 @@ for (const module of protocols.values()) {
       const per = new Map<string, { runs: number; gone: number }>();
       let last: { step: string; runs: number; actions: number } | undefined;
       const r = shrink(module, c.original, c.invariant, {
+        memo: process.env.SHRINK_MEMO !== '0',
+        tuning: { probe: !!process.env.SHRINK_PROBE, segmentsOnce: !!process.env.SHRINK_SEGONCE, ...(process.env.SHRINK_SEGMENTS ? { segmentBudget: Number(process.env.SHRINK_SEGMENTS) } : {}) },
         onStep: (step, sc, runs) => {
           if (last) {
             const p = per.get(last.step) ?? { runs: 0, gone: 0 };
@@ -70,8 +72,9 @@ for (const module of protocols.values()) {
       total += s;
       const ok = r.confirmed && breaksAt(module, r.scenario, c.invariant) >= 0;
       sizes.push(`${r.scenario.actions.length}`);
-      console.log(`${module.id}:${bug.id} seed ${seed}: ${c.original.actions.length} → ${r.scenario.actions.length} actions, ${r.scenario.nodes.length} nodes, ${r.runs} runs, ${s.toFixed(1)} s${ok ? '' : ' NOT CONFIRMED'}`);
+      console.log(`${module.id}:${bug.id} seed ${seed}: ${c.original.actions.length} → ${r.scenario.actions.length} actions, ${r.scenario.nodes.length} nodes, ${r.runs} runs (${r.hits} from memory), until ${r.scenario.until}, ${s.toFixed(1)} s${ok ? '' : ' NOT CONFIRMED'}`);
       console.log(`  ${[...per].map(([k, v]) => `${k} ${v.runs} runs −${v.gone}`).join(', ')}`);
+      console.log(`  passes (runs/memory hits/kept): ${[...r.perPass].map(([k, v]) => `${k} ${v.runs}/${v.hits}/${v.kept}`).join(', ')}`);
       if (process.env.SHRINK_SHOW) console.log(JSON.stringify({ ...r.scenario, actions: undefined }), '\n  ' + r.scenario.actions.map((a) => JSON.stringify(a)).join('\n  '));
       if (process.env.SHRINK_SAVE) writeFileSync(`${process.env.SHRINK_SAVE}/${module.id}-${bug.id}-${seed}.json`, JSON.stringify(r.scenario, null, 1));
     }

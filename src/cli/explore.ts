@@ -23,7 +23,7 @@ function nodePool(protocol: string, n: number): { exec: Executor; close: () => P
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 export function progressLine(p: Progress, seconds: number): string {
-  if (p.phase === 'shrink' && p.shrink) return `  shrinking: ${p.shrink.step} (${p.shrink.actions} actions)`;
+  if (p.phase === 'shrink' && p.shrink) return `  ${seconds.toFixed(0)}s: shrinking: ${p.shrink.step} (${p.shrink.actions} actions, ${fmt(p.shrink.runs ?? 0)} shrink runs)`;
   return `  ${seconds.toFixed(0)}s: ${fmt(p.runs)} runs, ${fmt(p.events)} events (${fmt(p.events / Math.max(seconds, 0.001))}/s), ${fmt(p.states)} abstract states, runs by strategy ${Object.entries(p.share).map(([k, v]) => `${k} ${v}`).join(', ')}`;
 }
 
@@ -45,14 +45,18 @@ export async function exploreCommand(args: Args, out: Out): Promise<number> {
   const exec = pool?.exec ?? localExecutor(module);
   const t0 = performance.now();
   let lastPrint = 0;
+  let lastStep = '';
   const elapsed = () => (performance.now() - t0) / 1000;
   out.log(`exploring ${module.id}${args.bugs.length ? ` with ${args.bugs.join(', ')}` : ' (no bug switch)'}: seed ${seed}, ${workers} worker${workers === 1 ? '' : 's'}, ${budgetMs / 1000}s`);
   try {
     const r = await explore(module, { protocol: module.id, bugs: args.bugs, seed, ...(args.maxRuns ? { maxRuns: args.maxRuns } : {}) }, exec, {
       shouldStop: () => performance.now() - t0 >= budgetMs,
       onProgress: (p) => {
-        if (p.phase === 'shrink' || elapsed() - lastPrint >= 2) {
+        // A line per shrinking step, and every 2 s within a step or the search.
+        const step = p.phase === 'shrink' ? (p.shrink?.step ?? '') : '';
+        if ((step && step !== lastStep) || elapsed() - lastPrint >= 2) {
           lastPrint = elapsed();
+          lastStep = step;
           out.log(progressLine(p, elapsed()));
         }
       },

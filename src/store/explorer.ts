@@ -67,7 +67,7 @@ export function createExplorer(workerCount = Math.max(1, Math.min(2, globalThis.
           w.addEventListener('message', (e: MessageEvent<ExplorerWorkerReply>) => {
             const m = e.data;
             if (!live() || m.id !== id) return;
-            if (m.type === 'shrinkStep') set({ progress: { ...get().progress!, phase: 'shrink', shrink: { step: m.step, actions: m.actions } } });
+            if (m.type === 'shrinkStep') set({ progress: { ...get().progress!, phase: 'shrink', shrink: { step: m.step, actions: m.actions, runs: m.runs } } });
             if (m.type === 'shrunk') resolve({ shrunk: m.scenario, shrinkRuns: m.runs, shrunkFrom: m.from });
           });
           w.postMessage({ type: 'shrink', id, scenario: f.original, invariant: f.invariant } satisfies ExplorerWorkerRequest);

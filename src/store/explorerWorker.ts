@@ -26,7 +26,9 @@ ctx.onmessage = (e) => {
   } else if (m.type === 'shrink' && module) {
     const r = shrink(module, m.scenario, m.invariant, {
       ...(m.budget ? { budget: m.budget } : {}),
-      onStep: (step, s) => ctx.postMessage({ type: 'shrinkStep', id: m.id, step, actions: s.actions.length }),
+      onStep: (step, s, runs) => ctx.postMessage({ type: 'shrinkStep', id: m.id, step, actions: s.actions.length, runs }),
+      // Runs so far, every 10th run: the panel shows that shrinking moves on within a step.
+      onRun: (p) => p.runs % 10 === 0 && ctx.postMessage({ type: 'shrinkStep', id: m.id, ...p }),
     });
     ctx.postMessage({ type: 'shrunk', id: m.id, scenario: r.scenario, runs: r.runs, from: r.from, confirmed: r.confirmed });
   }

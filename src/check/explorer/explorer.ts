@@ -36,7 +36,8 @@ export async function explore(module: ProtocolModule, cfg: ExploreConfig, exec: 
       else {
         const r = shrink(module, base.original, base.invariant, {
           budget: hooks.shrinkBudget,
-          onStep: (step, s) => hooks.onProgress?.({ ...p, phase: 'shrink', shrink: { step, actions: s.actions.length } }),
+          onStep: (step, s, runs) => hooks.onProgress?.({ ...p, phase: 'shrink', shrink: { step, actions: s.actions.length, runs } }),
+          onRun: (r) => hooks.onProgress?.({ ...p, phase: 'shrink', shrink: r }),
         });
         shrunk = { shrunk: r.scenario, shrinkRuns: r.runs, shrunkFrom: r.from };
       }

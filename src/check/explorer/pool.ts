@@ -64,5 +64,5 @@ export function serveRuns(run: (spec: RunSpec, known: ReadonlySet<string>) => Ru
  * start, then the result. */
 export type ShrinkRequest = { type: 'shrink'; id: number; scenario: import('../../scenario/types').Scenario; invariant: string; budget?: number };
 export type ShrinkReply =
-  | { type: 'shrinkStep'; id: number; step: string; actions: number }
+  | { type: 'shrinkStep'; id: number; step: string; actions: number; runs: number }
   | { type: 'shrunk'; id: number; scenario: import('../../scenario/types').Scenario; runs: number; from: number; confirmed: boolean };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ProtocolModule } from '../../protocols/types';
 import type { Action, Scenario } from '../../scenario/types';
 import { echo } from '../../sim/fixtures/echo';
-import { breaksAt, shrink } from './shrink';
+import { breaksAt, shrink, type ShrinkProgress } from './shrink';
+import { ShrinkRunner } from './shrinkRunner';
 import { explicitLosses } from './losses';
 import { Simulation } from '../../sim/simulation';
 
@@ -106,5 +107,65 @@ describe('shrink', () => {
     expect(fates(explicit)).toEqual(fates(s));
     const sim = new Simulation(module, explicit, { checkpointEvery: 0 }).run();
     expect(sim.events.filter((e) => e.kind === 'drop' && e.reason === undefined)).toHaveLength(drops);
+  });
+});
+
+describe('shrink runs', () => {
+  const original = scenario([
+    ...Array.from({ length: 8 }, (_, i) => ping(40 + i * 110, 'n1', i % 2 ? 'n4' : 'n3')),
+    { at: 450, do: 'crash', node: 'n3' },
+    ping(900, 'n1', 'n2'),
+    ping(1000, 'n4', 'n2'),
+    ping(1100, 'n1', 'n2'),
+  ]);
+  const inv = 'busy-while-n3-down';
+
+  it('answers a candidate tried before from memory: the same result with fewer runs', () => {
+    const fresh = shrink(module, original, inv, { memo: false });
+    const memo = shrink(module, original, inv);
+    expect(memo.scenario).toEqual(fresh.scenario);
+    expect(memo.from).toBe(fresh.from);
+    expect(fresh.hits).toBe(0);
+    expect(memo.hits).toBeGreaterThan(0);
+    // The same candidates in the same order: each is either run or remembered.
+    expect(memo.runs + memo.hits).toBe(fresh.runs);
+  });
+
+  it('reports every run with its step, the runs counting up', () => {
+    const seen: ShrinkProgress[] = [];
+    const r = shrink(module, original, inv, { onRun: (p) => seen.push(p) });
+    expect(seen.map((p) => p.runs)).toEqual(Array.from({ length: r.runs - 1 }, (_, i) => i + 1));
+    const order: string[] = ['check', 'network', 'actions', 'simplify', 'times', 'nodes', 'rename'];
+    const steps = seen.map((p) => p.step);
+    expect(steps[0]).toBe('check');
+    expect(new Set(steps).has('actions')).toBe(true);
+    // A step comes back only with a new round of steps 2 to 4, never out of the pipeline's order.
+    for (let i = 1; i < steps.length; i++) {
+      const a = order.indexOf(steps[i - 1]!);
+      const b = order.indexOf(steps[i]!);
+      expect(b >= a || (steps[i] === 'actions' && a <= order.indexOf('times'))).toBe(true);
+    }
+  });
+});
+
+describe('ShrinkRunner', () => {
+  const s = scenario([{ at: 100, do: 'crash', node: 'n3' }, ping(200, 'n1', 'n2'), ping(300, 'n1', 'n2'), ping(400, 'n1', 'n2')]);
+
+  it('runs a scenario once and remembers its answer, whatever its name', () => {
+    const runner = new ShrinkRunner(module, 'busy-while-n3-down', 10);
+    const t = runner.breaksAt(s);
+    expect(t).toBeGreaterThan(0);
+    expect(runner.breaksAt({ ...s, name: 'another' })).toBe(t);
+    expect([runner.runs, runner.hits]).toEqual([1, 1]);
+    expect(runner.fails({ ...s, actions: s.actions.slice(1) })).toBe(false);
+    expect(runner.runs).toBe(2);
+  });
+
+  it('stops running at its budget but still answers what it remembers', () => {
+    const runner = new ShrinkRunner(module, 'busy-while-n3-down', 1);
+    expect(runner.fails(s)).toBe(true);
+    expect(runner.fails({ ...s, until: 2000 })).toBe(false);
+    expect(runner.runs).toBe(1);
+    expect(runner.fails(s)).toBe(true);
   });
 });

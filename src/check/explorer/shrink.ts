@@ -8,12 +8,13 @@
 import type { ProtocolModule } from '../../protocols/types';
 import type { Action, Scenario } from '../../scenario/types';
 import { isKernelAction } from '../../scenario/types';
-import { Simulation } from '../../sim/simulation';
-import { ScenarioRuntimeError } from '../../sim/world';
 import { ddmin } from './ddmin';
 import { explicitLosses } from './losses';
 import { exciseSegments, lowerRates, removePairs } from './shrinkPasses';
 import { earlier, simplify } from './shrinkSteps';
+import { breaksAt, ShrinkRunner } from './shrinkRunner';
+
+export { breaksAt } from './shrinkRunner';
 
 /** Rounds of steps 2–4 at most (a round that changes nothing ends them sooner). */
 const MAX_ROUNDS = 4;
@@ -30,22 +31,37 @@ export interface ShrinkResult {
   from: number;
   /** Whether the final scenario was re-run and still breaks the invariant. */
   confirmed: boolean;
+  /** Candidates answered from memory (tried before), not run again. */
+  hits: number;
+  /** Runs and memory hits per pass. */
+  perPass: Map<string, { runs: number; hits: number; kept: number }>;
 }
 
-/** The time of the first violation of `invariant`, or -1. */
-export function breaksAt(module: ProtocolModule, s: Scenario, invariant: string): number {
-  try {
-    const sim = new Simulation(module, s, { record: false, checkpointEvery: 0 });
-    while (sim.step()) {
-      const v = sim.violations.find((x) => x.invariant === invariant);
-      if (v) return sim.current.time;
-      if (sim.violations.length > 0) return -1;
-    }
-  } catch (e) {
-    if (!(e instanceof ScenarioRuntimeError)) throw e;
-  }
-  return -1;
+export interface ShrinkProgress {
+  step: ShrinkStep;
+  actions: number;
+  runs: number;
 }
+
+export interface ShrinkOptions {
+  budget?: number;
+  /** At each step's start: the step, the scenario so far and the runs so far. */
+  onStep?: (step: ShrinkStep, s: Scenario, runs: number) => void;
+  /** After every candidate run (memory hits are not runs): the step, actions and runs so far. */
+  onRun?: (p: ShrinkProgress) => void;
+  /** Answer candidates tried before from memory (default true; false only to compare). */
+  memo?: boolean;
+  tuning?: ShrinkTuning;
+}
+
+export interface ShrinkTuning {
+  probe?: boolean;
+  segmentBudget?: number;
+  segmentsOnce?: boolean;
+}
+
+/** What removal and simplification change: everything but the times. */
+const structure = (s: Scenario) => JSON.stringify({ network: s.network, nodes: s.nodes, actions: s.actions.map(({ at: _a, ...rest }) => rest) });
 
 const mentions = (a: Action, node: string): boolean =>
   ('node' in a && a.node === node) || ('from' in a && a.from === node) || ('to' in a && a.to === node);
@@ -112,26 +128,33 @@ export function shrink(
   module: ProtocolModule,
   original: Scenario,
   invariant: string,
-  opts: { budget?: number; onStep?: (step: ShrinkStep, s: Scenario, runs: number) => void } = {},
+  opts: ShrinkOptions = {},
 ): ShrinkResult {
-  let runs = 0;
   const budget = opts.budget ?? 4000;
-  const fails = (s: Scenario): boolean => {
-    if (runs >= budget) return false;
-    runs++;
-    return breaksAt(module, s, invariant) >= 0;
-  };
   let cur: Scenario = { ...original, name: 'explorer-counterexample' };
-  const note = (step: ShrinkStep) => opts.onStep?.(step, cur, runs);
+  let step: ShrinkStep = 'check';
+  const onRun = opts.onRun;
+  const runner = new ShrinkRunner(module, invariant, budget, onRun && ((runs) => onRun({ step, actions: cur.actions.length, runs })), opts.memo ?? true);
+  const fails = (s: Scenario): boolean => runner.fails(s);
+  const note = (next: ShrinkStep) => {
+    step = next;
+    runner.pass = step;
+    opts.onStep?.(step, cur, runner.runs);
+  };
+  let round = 0;
+  const pass = (name: string) => (runner.pass = `${name}${round + 1}`);
+  const done = (confirmed: boolean) => ({ scenario: cur, runs: runner.runs, from, confirmed, hits: runner.hits, perPass: runner.perPass });
   const accept = (next: Scenario) => {
     if (fails(next)) {
+      runner.count('kept');
       cur = next;
       return true;
     }
     return false;
   };
   note('check');
-  if (!fails(cur)) return { scenario: cur, runs, from: cur.actions.length, confirmed: false };
+  let from = cur.actions.length;
+  if (!fails(cur)) return done(false);
 
   // 1. Random network decisions: a counterexample reads better without them. Zero the rates if
   //    the bug survives that; else (versions 1 and 2) turn the random losses into explicit drop
@@ -142,7 +165,6 @@ export function shrink(
   //    more action (one Zab counterexample: 14 actions at a 15 % loss rate, or 30 with its 16
   //    losses as drops).
   note('network');
-  let from = cur.actions.length;
   if (cur.network.drop > 0 || cur.network.duplicate > 0) {
     if (!accept({ ...cur, network: { ...cur.network, drop: 0, duplicate: 0 } })) {
       accept({ ...cur, network: { ...cur.network, duplicate: 0 } });
@@ -162,38 +184,54 @@ export function shrink(
   // often lets an action go that could not before (a crash moved next to its restart, a
   // trace position dropped), and a removal lets times move again.
   let excisedShape = '';
-  for (let round = 0; round < MAX_ROUNDS && runs < budget; round++) {
+  const tuning = opts.tuning ?? {};
+  let timesOnly = false;
+  for (round = 0; round < MAX_ROUNDS && !runner.spent; round++) {
     const before = JSON.stringify(cur);
+    const shapeBefore = structure(cur);
     note('actions');
-    const kept = ddmin(cur.actions, (subset) => fails({ ...cur, actions: subset.slice() }), Math.max(0, budget - runs));
-    if (kept.length < cur.actions.length) cur = { ...cur, actions: kept };
+    pass('ddmin');
+    const kept = ddmin(cur.actions, (subset) => fails({ ...cur, actions: subset.slice() }), Math.max(0, budget - runner.runs));
+    if (kept.length < cur.actions.length) {
+      runner.count('kept');
+      cur = { ...cur, actions: kept };
+    }
     // A lone remaining action may still be removable one at a time (ddmin tried complements).
+    pass('singles');
     for (let i = cur.actions.length - 1; i >= 0; i--) accept({ ...cur, actions: cur.actions.filter((_, j) => j !== i) });
     // Client operations often matter only together (each shifts the timing the others left):
     // try without all of one kind, then without each kind's half, then one at a time again.
+    pass('clientOps');
     dropClientOps(cur, accept);
     // Actions that matter only together: a fault and its undoing, neighbours, and whole
     // episodes with the time they took (shrinkPasses.ts).
+    pass('pairs');
     removePairs(current, accept);
+    if (tuning.probe && timesOnly && structure(cur) === shapeBefore) break;
     // Segments cost about n² × offsets runs: not again for the same actions at other times.
     const shape = JSON.stringify(cur.actions.map(({ at: _a, step: _s, ...rest }) => rest));
-    if (shape !== excisedShape) {
+    if (shape !== excisedShape && !(tuning.segmentsOnce && excisedShape)) {
       const n = cur.actions.length;
-      exciseSegments(current, accept, Math.min(EXCISE_BUDGET, Math.max(0, budget - runs)));
+      pass('segments');
+      exciseSegments(current, accept, Math.min(tuning.segmentBudget ?? EXCISE_BUDGET, Math.max(0, budget - runner.runs)));
       if (cur.actions.length === n) excisedShape = shape;
     }
 
     // 3. Simpler actions: a partition becomes a one-way cut, a drop a delay, forks lose their
     //    trace positions, restarts keep their disk, crashes keep their outbox.
     note('simplify');
+    pass('simplify');
     simplify(current, accept);
     // With fewer actions the random faults may matter less.
+    pass('rates');
     if (cur.version >= 3) lowerRates(current, accept, 2);
 
     // 4. Times: the run ends at the violation; each action moves as early as it can.
     note('times');
-    earlier(current, accept, (s) => breaksAt(module, s, invariant));
+    pass('times');
+    earlier(current, accept, (s) => runner.breaksAt(s));
     if (JSON.stringify(cur) === before) break;
+    timesOnly = structure(cur) === shapeBefore;
   }
 
   // 5. Fewer nodes, from the last.
@@ -214,7 +252,8 @@ export function shrink(
   if ([...map].some(([a, b]) => a !== b)) accept(renamed(cur, map));
 
   note('recheck');
+  // Run again, not from memory: this is the check that the result breaks the invariant.
   const confirmed = breaksAt(module, cur, invariant) >= 0;
-  runs++;
-  return { scenario: cur, runs, from, confirmed };
+  runner.runs++;
+  return done(confirmed);
 }

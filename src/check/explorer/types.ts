@@ -85,8 +85,8 @@ export interface Progress {
   /** Runs per strategy so far. */
   share: Record<Strategy, number>;
   phase: 'search' | 'shrink' | 'done';
-  /** While shrinking: the current step and the scenario's action count. */
-  shrink?: { step: string; actions: number };
+  /** While shrinking: the current step, the scenario's action count and the shrink runs so far. */
+  shrink?: { step: string; actions: number; runs?: number };
 }
 
 export interface Found {

@@ -37,6 +37,12 @@ export function ExplorerProgress() {
       {status === 'running' && progress.phase === 'shrink' && progress.shrink && isStringKey(step) && (
         <p role="status" data-testid="explorer-shrinking">
           {t('explorer.shrinking', { step: t(step), actions: progress.shrink.actions })}
+          {progress.shrink.runs !== undefined && (
+            <>
+              {' · '}
+              <span data-testid="explorer-shrink-runs">{t('explorer.shrinkRuns', { runs: n(progress.shrink.runs) })}</span>
+            </>
+          )}
         </p>
       )}
     </section>
