@@ -5,17 +5,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { protocols } from '../../protocols/registry';
-import { runScenario } from '../../sim/simulation';
+import { createSession } from '../../store/session';
 import { translate } from '../../i18n';
 import { roleLetter, roleName } from './labels';
 import { loadStrings } from '../../i18n/later';
+
+/** Every event of the scenario's whole run, as the app records it. */
+function recorded(scenario: Parameters<typeof createSession>[0]) {
+  const store = createSession(scenario);
+  store.getState().seekStep(1e9);
+  return store.getState().sim.events;
+}
 
 describe('role letters and their key', () => {
   it('every role drawn has a name in both languages, and a letter means one role per protocol', async () => {
     await loadStrings();
     for (const [id, p] of protocols) {
       const roles = new Set<string>();
-      for (const s of p.scenarios) for (const e of runScenario(p, s).events) {
+      for (const s of p.scenarios) for (const e of recorded(s)) {
         const role = (e.state as { role?: unknown } | undefined)?.role;
         if (typeof role === 'string') roles.add(role);
       }
