@@ -71,7 +71,7 @@ test('under a partition 3PC splits: playback stops at its violation and its pane
   await expect.poll(() => page.evaluate(() => window.__faultline!.store.getState().playing), { timeout: 20_000 }).toBe(false);
   await expect(page.getByTestId('notice')).toContainText('the compared run broke an invariant');
   const right = page.getByTestId('compare-right');
-  await expect(page.getByTestId('compare-right-status')).toContainText('TCConsistent broken at');
+  await expect(page.getByTestId('compare-right-status')).toContainText('Consistent outcome broken at');
   await expect(page.getByTestId('compare-left-status')).toContainText('invariants hold');
   await expect.poll(() => outcome(page, 'right')).toBe('split');
   await expect(right.locator('.cl-node-violation')).not.toHaveCount(0);

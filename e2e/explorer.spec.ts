@@ -36,7 +36,7 @@ test('finds a 2PC bug, shows the shrunk run and opens it with undo', async ({ pa
   await expect(page.getByTestId('explorer-progress')).toBeVisible({ timeout: 30_000 });
   const found = page.getByTestId('explorer-found');
   await expect(found).toBeVisible({ timeout: 90_000 });
-  await expect(found.getByRole('heading')).toContainText(/Decisions are final|decisions-final|TCConsistent|tc-consistent/i);
+  await expect(found.getByRole('heading')).toContainText(/Decisions are final|decisions-final|Consistent outcome|tc-consistent/i);
   const runs = Number((await page.getByTestId('explorer-runs').textContent())!.replace(/\D/g, ''));
   expect(runs).toBeGreaterThan(0);
 

@@ -162,7 +162,7 @@ test('compare mode: the side panels follow the pane last clicked', async ({ page
   await freshApp(page);
   await openScenario(page, 'twopc:compare-partition');
   await page.keyboard.press('v'); // the compared run's violation, recorded on the way
-  await expect(page.getByTestId('compare-right-status')).toContainText('TCConsistent broken at');
+  await expect(page.getByTestId('compare-right-status')).toContainText('Consistent outcome broken at');
   const invariants = page.getByTestId('invariants');
   await expect(invariants.locator('[data-status="violated"]')).toHaveCount(0);
   await page.getByTestId('compare-right').locator('.cmp-head').click();

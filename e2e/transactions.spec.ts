@@ -97,3 +97,23 @@ test('a strip names a state only where the whole name fits, side by side at 1024
     await page.getByTestId('transactions').first().screenshot({ path: `test-results/tx-labels-${w}.png` });
   }
 });
+
+test('the outcome chip says a decision exists before every participant knows it, in both languages', async ({ page }) => {
+  await freshApp(page);
+  await openScenario(page, 'twopc:coop-termination');
+  // The TM commits t1; the partition keeps the Commit from n3 and n4, which stay prepared.
+  await advanceTo(page, 45);
+  const block = page.getByTestId('transactions').locator('[data-tx="t1"]');
+  for (const n of ['n1', 'n2']) await expect(block.locator(`tr[data-node="${n}"]`)).toHaveAttribute('data-state', 'committed');
+  await expect(block).toHaveAttribute('data-outcome', 'committing');
+  const chip = block.locator('.tx-outcome');
+  await expect(chip).toHaveText('decided: commit (n3, n4 not told yet)');
+  await expect(chip).toHaveAttribute('title', /decided once any node has committed or aborted/);
+  await page.evaluate(() => window.__faultline!.store.getState().setLang('zh-CN'));
+  await expect(chip).toHaveText('已决定：提交（n3, n4 尚未得知）');
+  await page.evaluate(() => window.__faultline!.store.getState().setLang('en'));
+  // n3 and n4 learn Commit from n2 through cooperative termination: everyone knows.
+  await advanceTo(page, 400);
+  await expect(block).toHaveAttribute('data-outcome', 'committed');
+  await expect(chip).toHaveText('committed');
+});

@@ -32,8 +32,8 @@ describe('violation messages in Chinese', () => {
     expect(zh('multipaxos', 'n1 committed a=1 (n1@30#1) in slot 1, but nothing is chosen there')).toBe('n1 在槽位 1 提交了 a=1 (n1@30#1)，但该槽位没有选定任何命令');
     expect(zh('multipaxos', 'slot 2: no-op chosen in ballot 1 and x=no-op (n1@5#1) in ballot 2')).toBe('槽位 2：空操作 在选票 1 中被选定，x=no-op (n1@5#1) 也在选票 2 中被选定');
     expect(zh('zab', 'leader n2 of epoch 3 holds nothing at index 4, where (1,4)=d=4 was committed in epoch 2 (delivered by n3)')).toBe('纪元 3 的领导者 n2 在下标 4 处没有事务，而该处已在纪元 2 提交了 (1,4)=d=4（由 n3 交付）');
-    expect(zh('zab', 'n3 flagged commitInconsistent, ackInconsistent')).toBe('n3 标记了 commitInconsistent, ackInconsistent');
-    expect(zh('lock', 'c1 sent Write while its session was jeopardy')).toBe('c1 在会话处于危险期时发送了 Write');
+    expect(zh('zab', 'n3 was told by n2 to commit zxid (1,2), which is not the next uncommitted transaction in its log')).toBe('n2 让 n3 提交 zxid (1,2)，但它不是 n3 日志中下一个未提交的事务');
+    expect(zh('lock', 'c1 sent Write while its session was in jeopardy')).toBe('c1 在会话处于危险期时发送了 Write');
     expect(zh('lock', 'storage accepted token 4 for L after token 5')).toBe('存储在接受令牌 5 之后，又为 L 接受了令牌 4');
   });
 });

@@ -14,29 +14,35 @@ import { zabRules } from './violations/zab';
 import { lockRules } from './violations/lock';
 import { linearizableRules } from './violations/linearizable';
 
+/** 2PC's and 3PC's states in the decisions-final messages, said in Chinese. */
+const STATE: Record<string, string> = { committed: '已提交', aborted: '已中止', working: '工作中', prepared: '已准备', waiting: '等待中', 'pre-committed': '预提交', init: '初始' };
+const DID: Record<string, string> = { committed: '提交', aborted: '中止' };
+const said = (state: string): string => `「${STATE[state] ?? state}」`;
+const did = (state: string): string => DID[state] ?? state;
+
 /** Captures: `(\S+)` an id or number, `(.+?)` free text such as an entry or a list. */
 const RULES: Record<string, Rule[]> = {
   raft: [
     [/^(\S+) and (\S+) both led term (\d+)$/, '$1 和 $2 都在任期 $3 担任领导者'],
     [/^leader (\S+) replaced entry (\d+) \((.+?)\) with (.+?) in term (\d+)$/, '领导者 $1 在任期 $5 把条目 $2（$3）替换成了 $4'],
     [/^(\S+) and (\S+) hold the same term at index (\d+) but differ at or before it$/, '$1 和 $2 在索引 $3 处任期相同，但在该处或之前不同'],
-    [/^index (\d+) is committed as (.+?) \(by (\S+)\) but (\S+) holds (.+?) there with commitIndex (\d+)$/, '索引 $1 已提交为 $2（由 $3），但 $4 在该处持有 $5，其 commitIndex 为 $6'],
+    [/^index (\d+) is committed as (.+?) \(by (\S+)\) but (\S+) holds (.+?) there and has committed up to index (\d+)$/, '索引 $1 已提交为 $2（由 $3），但 $4 在该处持有 $5，且已提交到索引 $6'],
     [/^leader (\S+) of term (\d+) lacks (.+?) at index (\d+), committed in term (\d+)$/, '任期 $2 的领导者 $1 缺少索引 $4 处的 $3，它已在任期 $5 提交'],
     [/^(\S+)'s term went from (\d+) back to (\d+)$/, '$1 的任期从 $2 退回到 $3'],
     [/^(\S+) voted for (\S+) and then (\S+) in term (\d+)$/, '$1 在任期 $4 先投票给 $2，又投票给 $3'],
   ],
   twopc: [
     [/^(\S+): (\S+) committed and (\S+) aborted$/, '$1：$2 已提交而 $3 已中止'],
-    [/^(\S+) committed (\S+) before (.+?) prepared$/, '$1 在 $3 prepared 之前就提交了 $2'],
+    [/^(\S+) committed (\S+) before (.+?) prepared$/, '$1 在 $3 投出 Prepared 之前就提交了 $2'],
     [/^(\S+) aborted (\S+) after voting Prepared, with no abort by the TM or another RM$/, '$1 投出 Prepared 后中止了 $2，而 TM 和其他 RM 都未中止'],
-    [/^(\S+) had (\S+) (\S+), then forgot it$/, '$1 曾对 $3 做出 $2，之后却遗忘了'],
-    [/^(\S+) had (\S+) (\S+), then became (\S+)$/, '$1 曾对 $3 做出 $2，之后变成了 $4'],
+    [/^(\S+) had (\S+) (\S+), then forgot it$/, (_, n, was, tx) => `${n} 曾${did(was!)} ${tx}，之后却遗忘了`],
+    [/^(\S+) had (\S+) (\S+), then changed to (\S+)$/, (_, n, was, tx, now) => `${n} 曾${did(was!)} ${tx}，之后又变为${said(now!)}`],
   ],
   threepc: [
     [/^(\S+): (\S+) committed and (\S+) aborted$/, '$1：$2 已提交而 $3 已中止'],
     [/^(\S+) committed (\S+) before (.+?) voted yes$/, '$1 在 $3 投 Yes 之前就提交了 $2'],
-    [/^(\S+) reached (\S+) on (\S+), then forgot it$/, '$1 曾对 $3 达到 $2，之后却遗忘了'],
-    [/^(\S+) reached (\S+) on (\S+), then (\S+)$/, '$1 曾对 $3 达到 $2，之后变成了 $4'],
+    [/^(\S+) had (\S+) (\S+), then forgot it$/, (_, n, was, tx) => `${n} 曾${did(was!)} ${tx}，之后却遗忘了`],
+    [/^(\S+) had (\S+) (\S+), then changed to (.+?) \((\w)\)$/, (_, n, was, tx, now, letter) => `${n} 曾${did(was!)} ${tx}，之后又变为${said(now!)}（${letter}）`],
   ],
   chash: [
     [/^(\S+) moved (.+?) to (\S+) with no join or leave under way$/, '$1 在没有加入或离开进行时把 $2 移到了 $3'],

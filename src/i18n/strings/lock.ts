@@ -52,6 +52,12 @@ export const en = {
   'lock.note.fencing': 'fencing, max #{max}',
   'lock.note.noFencing': 'ignores tokens, max #{max}',
   'lock.note.redisKey': '{lock} set by {owner}',
+  // Role names in the cluster view's key (its letters: M, D, S, R, C).
+  'lock.role.cell': 'master replica',
+  'lock.role.db': 'database',
+  'lock.role.storage': 'storage',
+  'lock.role.redis': 'Redis server',
+  'lock.role.redis-client': 'client (Redis)',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -106,4 +112,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'lock.note.fencing': '检查令牌，最大 #{max}',
   'lock.note.noFencing': '忽略令牌，最大 #{max}',
   'lock.note.redisKey': '{lock} 由 {owner} 设置',
+  'lock.role.cell': '主节点副本',
+  'lock.role.db': '数据库',
+  'lock.role.storage': '存储',
+  'lock.role.redis': 'Redis 服务器',
+  'lock.role.redis-client': '客户端（Redis）',
 };

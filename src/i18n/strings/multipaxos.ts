@@ -2,6 +2,7 @@
 export const en = {
   'mp.role.leading': 'leading',
   'mp.role.preparing': 'preparing',
+  'mp.role.replica': 'replica',
   'mp.node.ballot': 'balMaxKnown {ballot}',
   'mp.node.noBallot': 'no ballot yet',
   'mp.node.leader': 'leader {leader}',
@@ -46,6 +47,7 @@ export const en = {
 export const zhCN: Record<keyof typeof en, string> = {
   'mp.role.leading': '领导中',
   'mp.role.preparing': '准备中',
+  'mp.role.replica': '副本',
   'mp.node.ballot': 'balMaxKnown {ballot}',
   'mp.node.noBallot': '尚无选票',
   'mp.node.leader': '领导者 {leader}',

@@ -3,7 +3,7 @@
  * 危险期 jeopardy. */
 import type { Rule } from './rule';
 
-const SESSION: Record<string, string> = { jeopardy: '处于危险期', expired: '已过期' };
+const SESSION: Record<string, string> = { 'in jeopardy': '处于危险期', expired: '已过期' };
 
 export const lockRules: Rule[] = [
   // server-mutex
@@ -17,5 +17,5 @@ export const lockRules: Rule[] = [
   // lease-belief
   [/^(\S+) and (\S+) both believe they hold (.+)$/, '$1 和 $2 都认为自己持有 $3'],
   // no-act-in-jeopardy
-  [/^(\S+) sent (\S+) while its session was (\S+)$/, (_, c, type, s) => `${c} 在会话${SESSION[s!] ?? `为 ${s}`}时发送了 ${type}`],
+  [/^(\S+) sent (\S+) while its session was (in jeopardy|expired)$/, (_, c, type, s) => `${c} 在会话${SESSION[s!] ?? `为 ${s}`}时发送了 ${type}`],
 ];

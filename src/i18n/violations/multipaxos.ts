@@ -18,10 +18,10 @@ export const multipaxosRules: Rule[] = [
   [/^(\S+) committed (.+?) in slot (\d+), but nothing is chosen there$/, '$1 在槽位 $3 提交了 $2，但该槽位没有选定任何命令'],
   [/^(\S+) committed (.+?) in slot (\d+), but (.+?) is chosen there$/, '$1 在槽位 $3 提交了 $2，但该槽位选定的是 $4'],
   // applied-is-fold
-  [/^(\S+): commitUpTo is (\d+) but slot (\d+) is not committed$/, '$1：commitUpTo 为 $2，但槽位 $3 尚未提交'],
-  [/^(\S+): applied state (.+?) is not the fold of slots 1\.\.(\d+), (.+)$/, '$1：应用状态 $2 不是槽位 1..$3 的折叠（应为 $4）'],
+  [/^(\S+) counts slots 1 to (\d+) as committed, but slot (\d+) is not committed$/, '$1 认为槽位 1 到 $2 都已提交，但槽位 $3 尚未提交'],
+  [/^(\S+)'s applied state is (.+?), but applying slots 1 to (\d+) in order gives (.+)$/, '$1 的应用状态为 $2，但按顺序应用槽位 1 到 $3 得到的是 $4'],
   // bal-max-known-monotone
-  [/^(\S+)'s balMaxKnown went from (\S+) back to (\S+)$/, '$1 的 balMaxKnown 从 $2 退回到 $3'],
+  [/^(\S+) had promised ballot (\S+), then its promise went back to ballot (\S+)$/, '$1 曾承诺选票 $2，之后它的承诺退回到选票 $3'],
 ];
 
 /** `no-op` where a command would be; not inside a command such as `x=no-op (op)`. */

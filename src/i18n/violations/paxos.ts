@@ -10,7 +10,8 @@ export const paxosRules: Rule[] = [
   // votes-safe
   [/^(\S+)'s vote for (.+?) in ballot (\S+) is not safe: in ballot (\S+) no majority voted for (.+?) or can no longer vote$/, '$1 在选票 $3 中投给 $2 的票不安全：在选票 $4 中，不存在每个成员都投票给 $5 或已不能再投票的多数派'],
   // promise-monotone
-  [/^(\S+)'s maxBal went from (\S+) back to (\S+)$/, '$1 的 maxBal 从 $2 退回到 $3'],
+  [/^(\S+) had promised ballot (\S+), then forgot that promise$/, '$1 曾承诺选票 $2，之后却遗忘了这个承诺'],
+  [/^(\S+) had promised ballot (\S+), then its promise went back to ballot (\S+)$/, '$1 曾承诺选票 $2，之后它的承诺退回到选票 $3'],
   // learn-sound: a proposer's answer, a learner, a proposer
   [/^(\S+) told its client (.+?) is chosen, which no majority of acceptors voted for in one ballot$/, '$1 告诉它的客户端 $2 已被选定，但没有多数派接受者在同一选票中投票给它'],
   [/^(\S+) learned (.+?), which no majority of acceptors voted for in one ballot$/, '$1 学到了 $2，但没有多数派接受者在同一选票中投票给它'],

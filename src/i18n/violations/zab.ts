@@ -3,6 +3,27 @@
  * Transactions read `(epoch,counter)=value` and anomaly names stay as they are. */
 import type { Rule } from './rule';
 
+const PHASE: Record<string, string> = { election: '选举', discovery: '发现', synchronization: '同步', broadcast: '广播' };
+
+/** ShouldNotBeTriggered's sentences (zab/anomalyText.ts), one flag each. */
+const ANOMALY: Rule[] = [
+  [/^(\S+) was told by (\S+) to commit (zxid \S+|a zxid), which is not the next uncommitted transaction in its log$/, '$2 让 $1 提交 $3，但它不是 $1 日志中下一个未提交的事务'],
+  [/^(\S+) got a proposal for (zxid \S+|a zxid) from (\S+) that does not follow the last transaction in its log$/, '$1 收到来自 $3 的 $2 提议，但它并不紧接在 $1 日志的最后一个事务之后'],
+  [/^(\S+) was told by (\S+) to commit up to (zxid \S+|a zxid), which is not in its log$/, '$2 让 $1 提交到 $3 为止，但 $1 的日志中没有它'],
+  [/^(\S+) got an acknowledgement from (\S+) for (zxid \S+|a zxid), which is not in its log$/, '$1 收到 $2 对 $3 的确认，但 $1 的日志中没有它'],
+  [/^(\S+) got (\S+) from (\S+) during (\S+), a phase in which it cannot arrive$/, (_, n, type, from, phase) => `${n} 在${PHASE[phase!] ?? phase}阶段收到来自 ${from} 的 ${type}，而该阶段不可能收到它`],
+  [/^(\S+) got (\S+) from (\S+), which it cannot receive in its role and phase$/, '$1 收到来自 $3 的 $2，而以它的角色和阶段不可能收到它'],
+  [/^(\S+) reached a state the protocol rules out \((\S+)\)$/, (_, n, phase) => `${n} 在${PHASE[phase!] ?? phase}阶段进入了协议排除的状态`],
+];
+
+/** One sentence in Chinese, or as it is when no shape matches. */
+function anomaly(sentence: string): string {
+  const rule = ANOMALY.find(([re]) => re.test(sentence));
+  if (!rule) return sentence;
+  const [re, zh] = rule;
+  return typeof zh === 'string' ? sentence.replace(re, zh) : sentence.replace(re, zh);
+}
+
 export const zabRules: Rule[] = [
   // one-leader-per-epoch
   [/^(\S+) and (\S+) both established epoch (\d+)$/, '$1 和 $2 都确立了纪元 $3'],
@@ -10,9 +31,8 @@ export const zabRules: Rule[] = [
   [/^at index (\d+) (\S+) committed (.+?) but (\S+) committed (.+)$/, '在下标 $1 处，$2 提交了 $3，而 $4 提交了 $5'],
   // primary-integrity
   [/^(\S+) delivered (.+?) of an earlier epoch, which its leader (\S+) of epoch (\d+) has not$/, '$1 交付了较早纪元的 $2，而它在纪元 $4 的领导者 $3 没有交付它'],
-  // should-not-be-triggered
-  [/^(\S+) flagged (.+?) on (\S+) from (\S+)$/, '$1 在收到来自 $4 的 $3 时标记了 $2'],
-  [/^(\S+) flagged (.+)$/, '$1 标记了 $2'],
+  // should-not-be-triggered: one sentence per flag (zab/anomalyText.ts), joined with `; `
+  [/^\S+ (?:was told by|got|reached) .+$/, (m) => m.split('; ').map(anomaly).join('；')],
   // leader-log-completeness: the leader's history may end before the index
   [/^leader (\S+) of epoch (\d+) holds nothing at index (\d+), where (.+?) was committed in epoch (\d+) \(delivered by (\S+)\)$/, '纪元 $2 的领导者 $1 在下标 $3 处没有事务，而该处已在纪元 $5 提交了 $4（由 $6 交付）'],
   [/^leader (\S+) of epoch (\d+) holds (.+?) at index (\d+), where (.+?) was committed in epoch (\d+) \(delivered by (\S+)\)$/, '纪元 $2 的领导者 $1 在下标 $4 处持有 $3，而该处已在纪元 $6 提交了 $5（由 $7 交付）'],

@@ -93,6 +93,6 @@ describe('storage-fence and no-act-in-jeopardy', () => {
     const c = check('no-act-in-jeopardy');
     const w = () => [msg('c1', 'store', 'Write', { resource: 'L' })];
     expect(c({ event: ev(1, { node: 'c1', sent: w() }), nodes: nodes(client('c1', { L: 1 })) })).toBeNull();
-    expect(c({ event: ev(2, { node: 'c1', sent: w() }), nodes: nodes(client('c1', {}, 'jeopardy')) })!.message).toBe('c1 sent Write while its session was jeopardy');
+    expect(c({ event: ev(2, { node: 'c1', sent: w() }), nodes: nodes(client('c1', {}, 'jeopardy')) })!.message).toBe('c1 sent Write while its session was in jeopardy');
   });
 });

@@ -158,7 +158,7 @@ const noActInJeopardy: Invariant = {
       if (!act) return null;
       // The state after the step: a client made safe by this very step may act in it.
       const bad = s.session === 'jeopardy' || s.session === 'expired';
-      return bad ? { message: `${v.id} sent ${act.type} while its session was ${s.session}`, nodes: [v.id] } : null;
+      return bad ? { message: `${v.id} sent ${act.type} while its session was ${s.session === 'jeopardy' ? 'in jeopardy' : 'expired'}`, nodes: [v.id] } : null;
     };
   },
 };

@@ -169,18 +169,18 @@ const appliedFold: Invariant = {
       const cmds = [];
       for (let s = 1; s <= t.s.commitUpTo; s++) {
         const inst = t.s.insts[s - 1];
-        if (inst?.status !== 'Committed' || !inst.cmd) return { message: `${t.id}: commitUpTo is ${t.s.commitUpTo} but slot ${s} is not committed`, nodes: [t.id] };
+        if (inst?.status !== 'Committed' || !inst.cmd) return { message: `${t.id} counts slots 1 to ${t.s.commitUpTo} as committed, but slot ${s} is not committed`, nodes: [t.id] };
         cmds.push(inst.cmd);
       }
       const want = foldCommands(cmds);
-      return sameKv(want, t.s.kvalue) ? null : { message: `${t.id}: applied state ${JSON.stringify(t.s.kvalue)} is not the fold of slots 1..${t.s.commitUpTo}, ${JSON.stringify(want)}`, nodes: [t.id] };
+      return sameKv(want, t.s.kvalue) ? null : { message: `${t.id}'s applied state is ${JSON.stringify(t.s.kvalue)}, but applying slots 1 to ${t.s.commitUpTo} in order gives ${JSON.stringify(want)}`, nodes: [t.id] };
     };
   },
 };
 
 const balMonotone: Invariant = {
   id: 'bal-max-known-monotone',
-  name: 'balMaxKnown never goes back',
+  name: 'Promises never go back',
   description: 'A replica’s balMaxKnown (its promise) never decreases, across restarts too.',
   source: 'PMMC invariant A1; Paxos Made Simple 2.2 (an acceptor remembers its promise through failures)',
   create(): InvariantCheck {
@@ -189,7 +189,7 @@ const balMonotone: Invariant = {
       const t = touched(input);
       if (!t) return null;
       const before = high.get(t.id) ?? NO_BALLOT;
-      if (t.s.balMaxKnown < before) return { message: `${t.id}'s balMaxKnown went from ${before} back to ${t.s.balMaxKnown}`, nodes: [t.id] };
+      if (t.s.balMaxKnown < before) return { message: `${t.id} had promised ballot ${before}, then its promise went back to ballot ${t.s.balMaxKnown}`, nodes: [t.id] };
       high.set(t.id, t.s.balMaxKnown);
       return null;
     };

@@ -30,7 +30,7 @@ const maxBalOf = (nodes: InvariantInput['nodes']) => (acc: NodeId): Ballot => {
 
 const consensus: Invariant = {
   id: 'consensus',
-  name: 'Consensus',
+  name: 'At most one value is chosen',
   description: 'At most one value is ever chosen (a quorum of acceptors voted for it in one ballot).',
   source: 'Consensus.tla, Inv (Cardinality(chosen) ≤ 1), with chosen from Voting.tla (ChosenAt)',
   everyEvent: true,
@@ -60,7 +60,7 @@ const oneValuePerBallot: Invariant = {
 
 const votesSafe: Invariant = {
   id: 'votes-safe',
-  name: 'VotesSafe',
+  name: 'Every vote is safe',
   description: 'Every vote is safe at its ballot: no other value was or can still be chosen in a lower ballot.',
   source: 'Voting.tla, VotesSafe, SafeAt, NoneOtherChoosableAt, CannotVoteAt',
   everyEvent: true,
@@ -97,7 +97,7 @@ const promiseMonotone: Invariant = {
       const s = v?.state as PaxosObservable | undefined;
       if (!v || s?.role !== 'acceptor') return null;
       const before = high.get(v.id) ?? NO_BALLOT;
-      if (s.maxBal < before) return { message: `${v.id}'s maxBal went from ${before} back to ${s.maxBal}`, nodes: [v.id] };
+      if (s.maxBal < before) return { message: `${v.id} had promised ballot ${before}, then ${s.maxBal < 0 ? 'forgot that promise' : `its promise went back to ballot ${s.maxBal}`}`, nodes: [v.id] };
       high.set(v.id, s.maxBal);
       return null;
     };

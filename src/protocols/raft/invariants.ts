@@ -189,7 +189,7 @@ const stateMachineSafety: Invariant = {
       if (at === 0) return null;
       const known = committed.entries[at - 1]!;
       return {
-        message: `index ${at} is committed as ${show(known.entry)} (by ${known.by}) but ${event.node} holds ${show(s.log[at - 1])} there with commitIndex ${s.commitIndex}`,
+        message: `index ${at} is committed as ${show(known.entry)} (by ${known.by}) but ${event.node} holds ${show(s.log[at - 1])} there and has committed up to index ${s.commitIndex}`,
         nodes: [known.by, event.node!],
       };
     };

@@ -36,7 +36,7 @@ describe('3PC invariants on hand-built histories', () => {
 
   it('c and a are final, across restarts', () => {
     expect(runInvariant('decisions-final', [['n2', ['t1:w']], ['n2', ['t1:p']], ['n2', ['t1:c']]])).toBeNull();
-    expect(runInvariant('decisions-final', [['n2', ['t1:c']], ['n2', ['t1:a']]])).toBe('n2 reached c on t1, then a');
-    expect(runInvariant('decisions-final', [['n2', ['t1:a']], ['n2', []]])).toBe('n2 reached a on t1, then forgot it');
+    expect(runInvariant('decisions-final', [['n2', ['t1:c']], ['n2', ['t1:a']]])).toBe('n2 had committed t1, then changed to aborted (a)');
+    expect(runInvariant('decisions-final', [['n2', ['t1:a']], ['n2', []]])).toBe('n2 had aborted t1, then forgot it');
   });
 });

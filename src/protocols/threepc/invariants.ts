@@ -7,6 +7,10 @@ import type { Invariant } from '../types';
 import { commitNeedsAllCheck, consistencyCheck, decisionsFinalCheck, type CommitStates } from '../kit/commitment';
 import { transactionHints } from './observe';
 
+/** Skeen's states in words, for the violation messages (the letters stay, in brackets). */
+const WORD: Record<string, string> = { q: 'working', w: 'waiting', p: 'pre-committed', c: 'committed', a: 'aborted' };
+const said = (state: string): string => `${WORD[state] ?? state} (${state})`;
+
 /** Skeen's states: c is committed, a is aborted. */
 const states: CommitStates = {
   mapOf: transactionHints.states,
@@ -16,7 +20,7 @@ const states: CommitStates = {
 
 const consistent: Invariant = {
   id: 'tc-consistent',
-  name: 'TCConsistent',
+  name: 'Consistent outcome',
   description: 'No site commits a transaction that another site aborted, over the whole run.',
   source: "TCommit.tla, TCConsistent; Skeen 1981 (a commit protocol is correct when all sites reach the same decision)",
   create: () => consistencyCheck(states),
@@ -36,7 +40,7 @@ const decisionsFinal: Invariant = {
   name: 'Decisions are final',
   description: 'Once a site has committed or aborted a transaction, that never changes or is forgotten, across restarts too.',
   source: "Skeen 1981 (c and a are final states of every site's automaton; sites log their transitions)",
-  create: () => decisionsFinalCheck(states, (id, first, tx, now) => `${id} reached ${first} on ${tx}, then ${now === undefined ? 'forgot it' : now}`),
+  create: () => decisionsFinalCheck(states, (id, first, tx, now) => `${id} had ${WORD[first] ?? first} ${tx}, then ${now === undefined ? 'forgot it' : `changed to ${said(now)}`}`),
 };
 
 export const threePcInvariants: Invariant[] = [consistent, commitNeedsAllYes, decisionsFinal];

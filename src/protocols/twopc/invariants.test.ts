@@ -52,6 +52,6 @@ describe('2PC invariants on hand-built histories', () => {
   it('decisions never change and are never forgotten; init and prepared may go', () => {
     expect(runInvariant('decisions-final', [['n1', ['t1:init']], ['n1', []], ['n2', ['t1:prepared']], ['n2', ['t1:aborted']], ['n1', ['t1:aborted']]])).toBeNull();
     expect(runInvariant('decisions-final', [['n1', ['t1:committed']], ['n1', []]])).toBe('n1 had committed t1, then forgot it');
-    expect(runInvariant('decisions-final', [['n2', ['t1:committed', 't2:aborted']], ['n2', ['t1:committed', 't2:committed']]])).toBe('n2 had aborted t2, then became committed');
+    expect(runInvariant('decisions-final', [['n2', ['t1:committed', 't2:aborted']], ['n2', ['t1:committed', 't2:committed']]])).toBe('n2 had aborted t2, then changed to committed');
   });
 });

@@ -18,7 +18,7 @@ const states: CommitStates = {
 
 const consistent: Invariant = {
   id: 'tc-consistent',
-  name: 'TCConsistent',
+  name: 'Consistent outcome',
   description: 'No RM commits a transaction that another RM aborted, over the whole run.',
   source: 'TCommit.tla, TCConsistent (Gray and Lamport 2006, section 2)',
   // The TM's decision is not an RM's state: TCConsistent is about the RMs.
@@ -66,7 +66,7 @@ const decisionsFinal: Invariant = {
   name: 'Decisions are final',
   description: 'Once the TM or an RM has committed or aborted a transaction, that never changes or is forgotten, across restarts too.',
   source: 'TwoPhase.tla (no action leaves committed or aborted; tmState never leaves a decision); Gray and Lamport 2006, section 3 (the TM logs its decision)',
-  create: () => decisionsFinalCheck(states, (id, first, tx, now) => `${id} had ${first} ${tx}, then ${now === undefined ? 'forgot it' : `became ${now}`}`),
+  create: () => decisionsFinalCheck(states, (id, first, tx, now) => `${id} had ${first} ${tx}, then ${now === undefined ? 'forgot it' : `changed to ${now}`}`),
 };
 
 export const twoPcInvariants: Invariant[] = [consistent, commitNeedsAllPrepared, abortOnlyFromWorking, decisionsFinal];

@@ -4,6 +4,7 @@ import type { Invariant, InvariantCheck, NodeId } from '../types';
 import type { ZabObservable } from './observe';
 import { sameTxn, showTxn } from './types';
 import { committedPrefix, touched } from './ghost';
+import { anomalyMessage } from './anomalyText';
 
 const established = (s: ZabObservable): boolean => s.state === 'LEADING' && (s.zabState === 'SYNCHRONIZATION' || s.zabState === 'BROADCAST');
 
@@ -79,7 +80,7 @@ export const shouldNotBeTriggered: Invariant = {
   id: 'should-not-be-triggered',
   name: 'No impossible arrival',
   description: 'No server receives a message the protocol says cannot arrive (a COMMIT or COMMITLD for a txn it lacks, an ACK for an unknown zxid, …).',
-  source: 'Zab.tla ShouldNotBeTriggered (violatedInvariants)',
+  source: 'Zab.tla ShouldNotBeTriggered (violatedInvariants: stateInconsistent, proposalInconsistent, commitInconsistent, ackInconsistent, messageIllegal)',
   create(): InvariantCheck {
     const seen = new Map<NodeId, readonly string[]>();
     return ({ event, nodes }) => {
@@ -89,8 +90,7 @@ export const shouldNotBeTriggered: Invariant = {
       seen.set(event.node!, s.anomalies);
       if (s.anomalies === before || s.anomalies.length === 0) return null;
       const fresh = before && s.anomalies.length > before.length ? s.anomalies.slice(before.length) : s.anomalies.slice(-1);
-      const what = event.message ? ` on ${event.message.type} from ${event.message.from}` : '';
-      return { message: `${event.node} flagged ${fresh.join(', ')}${what}`, nodes: [event.node!] };
+      return { message: anomalyMessage(event.node!, fresh, event.message, s.zabState), nodes: [event.node!] };
     };
   },
 };

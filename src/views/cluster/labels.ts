@@ -77,6 +77,12 @@ const ROLE_KEYS: Record<string, StringKey> = {
   learner: 'paxos.role.learner',
   leading: 'mp.role.leading',
   preparing: 'mp.role.preparing',
+  replica: 'mp.role.replica',
+  cell: 'lock.role.cell',
+  db: 'lock.role.db',
+  storage: 'lock.role.storage',
+  redis: 'lock.role.redis',
+  'redis-client': 'lock.role.redis-client',
 };
 
 /** A protocol's note (view hints' `nodeNote`), translated; an unknown key shows as itself. */

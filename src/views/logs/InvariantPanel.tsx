@@ -27,7 +27,10 @@ const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v:
           <span className="iv-icon" aria-hidden="true">
             {v ? '✗' : '✓'}
           </span>
-          <span className="iv-name">{text.name}</span>
+          {/* The spec's own name (TCConsistent, ShouldNotBeTriggered) stays the source, on hover. */}
+          <span className="iv-name" title={item.source ? t('inv.source', { source: item.source }) : undefined}>
+            {text.name}
+          </span>
           <span className="iv-status">{v ? t('inv.violated', { step: v.seq + 1 }) : t('inv.holds')}</span>
         </summary>
         {text.description && <p className="iv-desc">{text.description}</p>}

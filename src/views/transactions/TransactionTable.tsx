@@ -70,7 +70,9 @@ const TxBlock = memo(function TxBlock({ view, domain, time, t, onSeek }: { view:
     <div className="tx-block" data-tx={view.tx} data-outcome={view.outcome}>
       <div className="tx-head">
         <strong>{view.tx}</strong>
-        <span className={`tx-outcome tx-outcome-${view.outcome}`}>{t(`tx.outcome.${view.outcome}`)}</span>
+        <span className={`tx-outcome tx-outcome-${view.outcome}`} title={t('tx.outcomeTip')} data-untold={view.untold.join(' ')}>
+          {t(`tx.outcome.${view.outcome}`, { nodes: view.untold.join(', ') })}
+        </span>
         <span className="tx-sum" data-blocked-total={Math.round(view.blockedTotal)}>
           {blocked}
         </span>

@@ -63,6 +63,29 @@ describe('transaction table', () => {
     expect(row(views[0]!, 'n1').down).toEqual([{ from: 15, to: 500 }]);
   });
 
+  it('2PC partition: decided once the TM commits, naming the RMs that do not know yet', () => {
+    const scenario = pick(twoPcScenarios, 'compare-partition');
+    const [cut] = tableAt(scenario, 400);
+    expect(row(cut!, 'n1').now).toBe('committed');
+    expect(row(cut!, 'n2').now).toBe('committed');
+    expect(cut!.outcome).toBe('committing');
+    expect(cut!.untold).toEqual(['n3', 'n4']);
+    const [healed] = tableAt(scenario, 900);
+    expect(healed!.outcome).toBe('committed');
+    expect(healed!.untold).toEqual([]);
+  });
+
+  it('2PC: nothing decided while the TM is down; decided abort once the recovered TM aborts', () => {
+    const scenario = pick(twoPcScenarios, 'tm-crash-blocks');
+    expect(tableAt(scenario, 400)[0]!.outcome).toBe('open');
+    // The TM restarts at 500 ms and presumes abort at 620 ms; its Abort messages are in flight.
+    const [aborting] = tableAt(scenario, 620);
+    expect(row(aborting!, 'n1').now).toBe('aborted');
+    expect(aborting!.outcome).toBe('aborting');
+    expect(aborting!.untold).toEqual(['n2', 'n3', 'n4']);
+    expect(tableAt(scenario, 630)[0]!.outcome).toBe('aborted');
+  });
+
   it('3PC partition: the table shows the split outcome', () => {
     const [t1] = tableAt(pick(threePcScenarios, 'partition'), 900);
     expect(t1!.outcome).toBe('split');

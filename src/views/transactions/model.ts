@@ -109,12 +109,18 @@ export interface TxRow {
   /** Simulated ms spent uncertain up to the cursor (0 for the coordinator). */
   blockedMs: number;
 }
-export type Outcome = 'committed' | 'aborted' | 'split' | 'open';
+/** What the nodes know at the cursor: `open` until some node (the coordinator, or a participant
+ * through the termination protocol) has committed or aborted; `committing` / `aborting` once one
+ * has, while lock holders that do not know it yet remain (`untold`); `committed` / `aborted`
+ * once every lock holder that took part knows; `split` when both decisions exist. */
+export type Outcome = 'committed' | 'aborted' | 'split' | 'open' | 'committing' | 'aborting';
 export interface TxView {
   tx: string;
   start: number;
   rows: TxRow[];
   outcome: Outcome;
+  /** For `committing` / `aborting`: the lock holders that do not know the decision yet. */
+  untold: string[];
   /** Summed over lock holders. */
   blockedTotal: number;
   /** The longest-blocked lock holder, or null when none was blocked. */
@@ -145,13 +151,21 @@ export function downSpans(ups: readonly UpChange[] | undefined, step: number, ti
   return out;
 }
 
-function outcomeOf(rows: readonly TxRow[]): Outcome {
+/** The outcome at the cursor and the lock holders that do not know it yet. A holder that never
+ * heard of an aborted transaction holds no locks for it, so it need not be told. */
+export function outcomeOf(rows: readonly TxRow[]): { outcome: Outcome; untold: string[] } {
   const kinds = new Set(rows.map((r) => r.nowKind));
-  if (kinds.has('committed') && kinds.has('aborted')) return 'split';
+  if (kinds.has('committed') && kinds.has('aborted')) return { outcome: 'split', untold: [] };
   const holders = rows.filter((r) => r.lockHolder);
-  if (holders.length && holders.every((r) => r.nowKind === 'committed')) return 'committed';
-  if (holders.length && holders.every((r) => r.nowKind === 'aborted' || r.nowKind === null)) return kinds.has('aborted') ? 'aborted' : 'open';
-  return 'open';
+  if (kinds.has('committed')) {
+    const untold = holders.filter((r) => r.nowKind !== 'committed').map((r) => r.node);
+    return { outcome: untold.length ? 'committing' : 'committed', untold };
+  }
+  if (kinds.has('aborted')) {
+    const untold = holders.filter((r) => r.nowKind !== 'aborted' && r.nowKind !== null).map((r) => r.node);
+    return { outcome: untold.length ? 'aborting' : 'aborted', untold };
+  }
+  return { outcome: 'open', untold: [] };
 }
 
 /** How many transactions were first seen in events [0, step): a prefix of `order`. */
@@ -188,7 +202,7 @@ function viewOf(tx: string, byNode: ReadonlyMap<string, Change[]>, index: Index,
     tx,
     start,
     rows,
-    outcome: outcomeOf(rows),
+    ...outcomeOf(rows),
     blockedTotal: holders.reduce((sum, r) => sum + r.blockedMs, 0),
     blockedMax: longest ? { node: longest.node, ms: longest.blockedMs } : null,
     blockedNow: holders.filter((r) => r.nowKind === 'uncertain').map((r) => r.node),
