@@ -108,9 +108,13 @@ export function ClusterView() {
   const size = useViewBox(stage);
   // A protocol on a hash ring places its nodes by their tokens, with the ring as the stage.
   const ringPlace = useSession((s) => s.module.view.ringPlace);
-  const placesKey = ringPlace ? frame.nodes.map((n) => ringPlace(n.id, n.state) ?? '-').join(' ') : '';
-  const layout = useMemo(
-    () => (placesKey ? ringLayout(placesKey.split(' ').map((p) => (p === '-' ? null : Number(p))), size.width, size.height) : clusterLayout(ids.length, size.width, size.height)),
+  // Off the ring: '-' for a server (a column left of the ring), 'c' for a client (right of it).
+  const placesKey = ringPlace ? frame.nodes.map((n) => ringPlace(n.id, n.state) ?? ((n.state as { role?: unknown }).role === 'client' ? 'c' : '-')).join(' ') : '';
+  const layout = useMemo(() => {
+    if (!placesKey) return clusterLayout(ids.length, size.width, size.height);
+    const keys = placesKey.split(' ');
+    return ringLayout(keys.map((p) => (p === '-' || p === 'c' ? null : Number(p))), size.width, size.height, keys.map((p) => p === 'c'));
+  },
     [placesKey, ids.length, size],
   );
   const { points, nodeRadius: r, center, ringRadius } = layout;

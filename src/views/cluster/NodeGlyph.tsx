@@ -56,26 +56,35 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
   const labels = useRef<SVGGElement>(null);
   // The violation ring (r + 16) reaches the label's place: move the label outward past it.
   const away = !p.violation ? { x: 0, y: 0 } : place.anchor === 'middle' ? { x: 0, y: place.y < 0 ? -VIOLATION_CLEAR : VIOLATION_CLEAR } : { x: place.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
-  const [shift, setShift] = useState(0);
+  // …and a label above the top node or below the bottom one (moved out past a violation ring)
+  // could leave the drawing at its top or bottom, under the compare pane's header badge
+  // (issue 17): slide it back inside too.
+  const [shift, setShift] = useState({ x: 0, y: 0 });
   useLayoutEffect(() => {
     const g = labels.current;
-    const width = g?.ownerSVGElement?.viewBox.baseVal?.width;
-    if (!g || !width) return;
+    const box = g?.ownerSVGElement?.viewBox.baseVal;
+    if (!g || !box?.width) return;
     // getBBox forces a layout: measure only a label that could reach an edge, judged by a
-    // generous width for its text (13 px a character, a wide CJK one included), so a seek does not lay the page out
-    // once per node (it cost 30 ms a seek at 129k events).
+    // generous width for its text (13 px a character, a wide CJK one included) and its two
+    // lines' height, so a seek does not lay the page out once per node (it cost 30 ms a seek
+    // at 129k events).
     const longest = Math.max(id.length, p.sub?.length ?? 0) * 13;
     const x0 = at.x + away.x + place.x;
     const [lo, hi] = place.anchor === 'start' ? [x0, x0 + longest] : place.anchor === 'end' ? [x0 - longest, x0] : [x0 - longest / 2, x0 + longest / 2];
-    if (lo >= 2 && hi <= width - 2) {
-      setShift(0);
+    const y0 = at.y + away.y + place.y;
+    if (lo >= 2 && hi <= box.width - 2 && y0 - 16 >= 2 && y0 + 17 <= box.height - 2) {
+      setShift((s) => (s.x || s.y ? { x: 0, y: 0 } : s));
       return;
     }
     const bb = g.getBBox();
     const left = at.x + away.x + bb.x;
     const right = left + bb.width;
-    setShift(left < 2 ? 2 - left : right > width - 2 ? width - 2 - right : 0);
-  }, [at.x, away.x, place.x, place.anchor, id, p.sub]);
+    const top = at.y + away.y + bb.y;
+    const bottom = top + bb.height;
+    const x = left < 2 ? 2 - left : right > box.width - 2 ? box.width - 2 - right : 0;
+    const y = top < 2 ? 2 - top : bottom > box.height - 2 ? box.height - 2 - bottom : 0;
+    setShift((s) => (s.x === x && s.y === y ? s : { x, y }));
+  }, [at.x, at.y, away.x, away.y, place.x, place.y, place.anchor, id, p.sub]);
   const click = (e: MouseEvent) => {
     e.stopPropagation();
     p.onSelect(id);
@@ -131,7 +140,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
       ) : (
         <path className="cl-node-cross" d={`M${-x},${-x}L${x},${x}M${x},${-x}L${-x},${x}`} />
       )}
-      <g ref={labels} transform={shift || away.x || away.y ? `translate(${shift + away.x} ${away.y})` : undefined}>
+      <g ref={labels} transform={shift.x || shift.y || away.x || away.y ? `translate(${shift.x + away.x} ${shift.y + away.y})` : undefined}>
         <text className="cl-node-id" x={place.x} y={place.y - 6} textAnchor={place.anchor}>
           {id}
         </text>

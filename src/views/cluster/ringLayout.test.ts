@@ -27,23 +27,27 @@ describe('spreadAngles', () => {
 });
 
 describe('ringLayout', () => {
-  it('puts ring nodes on the circle at their place and the others at the centre', () => {
+  it('puts ring nodes on the circle at their place and the others in a column beside it', () => {
     const l = ringLayout([0, 0.25, null], 800, 600);
     expect(l.center).toEqual({ x: 400, y: 300 });
     expect(l.points[0]).toEqual({ x: 400, y: 300 - l.ringRadius });
     expect(l.points[1]).toEqual({ x: 400 + l.ringRadius, y: 300 });
-    expect(l.points[2]).toEqual({ x: 400, y: 300 });
+    // A spare (a server off the ring) stands left of the ring, past its labels' room.
+    expect(l.points[2]!.x).toBeLessThan(400 - l.ringRadius - 2 * l.nodeRadius);
     expect(l.angles).toEqual([0, TAU / 4, null]);
   });
-  it('sets several off-ring nodes side by side, apart by more than a glyph', () => {
-    const l = ringLayout([0.5, null, null], 800, 600);
-    expect(l.points[1]!.y).toBe(l.points[2]!.y);
-    expect(l.points[2]!.x - l.points[1]!.x).toBeGreaterThan(2 * l.nodeRadius);
+  it('stacks spares in a column left of the ring and clients right of it, apart by more than a glyph and its label', () => {
+    const l = ringLayout([0.5, null, null, null], 800, 600, [false, false, true, false]);
+    const [spareA, client, spareB] = [l.points[1]!, l.points[2]!, l.points[3]!];
+    expect(spareA.x).toBe(spareB.x);
+    expect(spareA.x).toBeLessThan(l.center.x - l.ringRadius);
+    expect(client.x).toBeGreaterThan(l.center.x + l.ringRadius);
+    expect(spareB.y - spareA.y).toBeGreaterThan(2 * l.nodeRadius + 30);
   });
 });
 
 describe('ringLayout labels', () => {
-  it('point labels away from the centre on the ring, and straight down in the middle', () => {
+  it('point labels away from the centre on the ring, and straight down in a column', () => {
     const l = ringLayout([0.25, null], 800, 600);
     expect(l.labelFrom[0]).toEqual(l.center);
     expect(l.labelFrom[1]).toEqual({ x: l.points[1]!.x, y: l.points[1]!.y - 1 });

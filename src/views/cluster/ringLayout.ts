@@ -1,12 +1,20 @@
 /**
  * The cluster view's layout for a protocol whose nodes live on a hash ring (view hint
  * `ringPlace`): each node on the circle at its place, nudged apart just enough that glyphs do
- * not overlap, and nodes off the ring (clients) in a row at the centre. Pure: unit-tested.
+ * not overlap, and nodes off the ring (spares, clients) in columns beside it, so the ring's
+ * centre stays free for its note and its keys. Pure: unit-tested for overlaps (issue 17).
  */
 import { nodeRadius, RING_MARGIN, RING_MARGIN_Y, type ClusterLayout, type Point } from './geometry';
 
 const TAU = Math.PI * 2;
 const round = (v: number) => Math.round(v * 100) / 100 + 0;
+
+/** Clear space kept between two neighbouring glyphs on the ring. */
+const RING_PAD = 12;
+/** How far a node's two-line label reaches below its rim (labelPlacement's gap and lines). */
+const COLUMN_LABEL = 46;
+/** Room kept between a column's labels and the stage's edge. */
+const EDGE = 16;
 
 /**
  * Angles (radians clockwise from 12 o'clock) for `places` (fractions of a turn), moved apart
@@ -21,13 +29,13 @@ export function spreadAngles(places: readonly number[], gap: number): number[] {
   const a = order.map(([p]) => p * TAU);
   // Push overlapping neighbours apart, each by half the shortfall; a fixed number of passes
   // keeps it deterministic and cheap (n is at most a few dozen).
-  for (let pass = 0; pass < 60 && n > 1; pass++) {
+  for (let pass = 0; pass < 200 && n > 1; pass++) {
     let moved = false;
     for (let k = 0; k < n; k++) {
       const next = (k + 1) % n;
       const gapNow = (a[next]! - a[k]! + (next === 0 ? TAU : 0));
       if (gapNow < g - 1e-9) {
-        const push = (g - gapNow) / 2;
+        const push = (g - gapNow) / 2 + 1e-6;
         a[k]! -= push;
         a[next]! += push;
         moved = true;
@@ -40,15 +48,42 @@ export function spreadAngles(places: readonly number[], gap: number): number[] {
   return out;
 }
 
-/** Nodes on a ring by `places` (null: off the ring, at the centre) in a `width` × `height` box. */
-export function ringLayout(places: readonly (number | null)[], width: number, height: number): ClusterLayout & { angles: (number | null)[]; labelFrom: Point[] } {
+/** Glyph radius for `count` nodes on a ring of radius `ringRadius`: a little smaller than on
+ * the plain circle (the ring's tokens and keys need the room), and small enough that evenly
+ * spaced neighbours keep `RING_PAD` between them. */
+function glyphRadius(count: number, ringRadius: number): number {
+  const fit = Math.floor((2 * ringRadius * Math.sin(Math.PI / Math.max(count, 3)) - RING_PAD) / 2);
+  return Math.max(12, Math.min(Math.round(nodeRadius(Math.max(count, 6), ringRadius) * 0.8), fit));
+}
+
+export interface RingLayout extends ClusterLayout {
+  angles: (number | null)[];
+  /** The point each node's label points away from (the centre on the ring, above the node in
+   * a column, so its label goes below it). */
+  labelFrom: Point[];
+}
+
+/**
+ * Nodes on a ring by `places` (null: off the ring) in a `width` × `height` box. Off-ring nodes
+ * stand in a column left of the ring (servers: spares and leavers) or right of it (`clients`),
+ * each with its label below; the ring shrinks when the stage is too narrow to hold them.
+ */
+export function ringLayout(places: readonly (number | null)[], width: number, height: number, clients?: readonly boolean[]): RingLayout {
   const center = { x: width / 2, y: height / 2 };
-  const ringRadius = Math.max(0, Math.min(width / 2 - RING_MARGIN, height / 2 - RING_MARGIN_Y));
   const on = places.flatMap((p, i) => (p === null ? [] : [i]));
   const off = places.flatMap((p, i) => (p === null ? [i] : []));
-  // Glyphs a little smaller than on the plain circle: the ring's tokens and keys need the room.
-  const r = Math.max(14, Math.round(nodeRadius(Math.max(on.length, 6), ringRadius) * 0.8));
-  const spread = spreadAngles(on.map((i) => places[i]!), (2.5 * r) / Math.max(1, ringRadius));
+  const left = off.filter((i) => !clients?.[i]);
+  const right = off.filter((i) => clients?.[i]);
+  let ringRadius = Math.max(0, Math.min(width / 2 - RING_MARGIN, height / 2 - RING_MARGIN_Y));
+  let r = glyphRadius(on.length, ringRadius);
+  if (off.length > 0) {
+    // A column beside the ring: its glyphs and a pad to the stage's edge.
+    ringRadius = Math.max(0, Math.min(ringRadius, width / 2 - RING_MARGIN - 2 * r - EDGE));
+    r = glyphRadius(on.length, ringRadius);
+  }
+  // Neighbours at least a glyph and a pad apart, centre to centre (a chord of the circle).
+  const chord = Math.min(1, (2 * r + RING_PAD) / Math.max(1, 2 * ringRadius));
+  const spread = spreadAngles(on.map((i) => places[i]!), 2 * Math.asin(chord) + 1e-3);
   const points: Point[] = new Array(places.length);
   const angles: (number | null)[] = places.map(() => null);
   on.forEach((i, k) => {
@@ -56,11 +91,21 @@ export function ringLayout(places: readonly (number | null)[], width: number, he
     angles[i] = a;
     points[i] = { x: round(center.x + ringRadius * Math.sin(a)), y: round(center.y - ringRadius * Math.cos(a)) };
   });
-  // Labels point away from the centre on the ring, and down below the nodes in the middle.
+  // Labels point away from the centre on the ring, and down below the nodes in a column.
   const labelFrom: Point[] = places.map(() => center);
-  off.forEach((i, k) => {
-    points[i] = { x: round(center.x + (k - (off.length - 1) / 2) * 2.8 * r), y: round(center.y) };
-    labelFrom[i] = { x: points[i].x, y: points[i].y - 1 };
-  });
+  const reach = ringRadius + RING_MARGIN + r + 4;
+  const column = (ids: number[], side: -1 | 1) => {
+    const x = round(side < 0 ? Math.max(r + EDGE, center.x - reach) : Math.min(width - r - EDGE, center.x + reach));
+    // Stacked down the column, centred on the ring; squeezed when the stage is too short.
+    const step = Math.min(2 * r + COLUMN_LABEL + 4, ids.length > 1 ? (height - 2 * r - COLUMN_LABEL - 8) / (ids.length - 1) : Infinity);
+    // The block (first glyph's top to last label's bottom) centred on the stage's middle.
+    const top = center.y - (step * (ids.length - 1)) / 2 - COLUMN_LABEL / 2;
+    ids.forEach((i, k) => {
+      points[i] = { x, y: round(top + k * step) };
+      labelFrom[i] = { x, y: points[i].y - 1 };
+    });
+  };
+  column(left, -1);
+  column(right, 1);
   return { center, ringRadius, nodeRadius: r, points, angles, labelFrom };
 }

@@ -7,6 +7,8 @@
 import { useState } from 'react';
 import { useSession, useT } from '../session';
 import { angleOf, polar } from './geometry';
+import { RING_MARGIN } from '../cluster/geometry';
+import { notePlace, NOTE_LINE } from './noteLines';
 import { keyRadius, R_ARC, RingLayers } from './RingLayers';
 import { useLive, useParam } from './useLive';
 import './ring.css';
@@ -30,14 +32,20 @@ export function RingStage({ center, radius, width, height }: RingStageProps) {
   const k = radius / R_ARC;
   const focused = hover ? view.keys.find((x) => x.key === hover) : undefined;
   const at = focused ? polar(angleOf(focused.hash), keyRadius(focused.hash)) : null;
+  // The note wraps inside the key track, clear of the ring and its nodes (else in a corner).
+  const note = view.note ? notePlace(view.note, center, radius, RING_MARGIN) : null;
   return (
     <>
       <g className="rv rv-stage" data-testid="ring-view" role="group" aria-label={view.label} transform={`translate(${center.x},${center.y}) scale(${k})`}>
         <RingLayers {...view} hover={hover} setHover={setHover} />
       </g>
-      {view.note && (
-        <text className="rv-stage-note" x={center.x} y={center.y + Math.min(radius * 0.45, 70)} textAnchor="middle" data-testid="ring-note">
-          {view.note}
+      {note && (
+        <text className="rv-stage-note" x={note.x} y={note.y} textAnchor={note.anchor} data-testid="ring-note">
+          {note.lines.map((line, i) => (
+            <tspan key={i} x={note.x} dy={i === 0 ? 0 : NOTE_LINE}>
+              {line}
+            </tspan>
+          ))}
         </text>
       )}
       {focused && at && (
