@@ -11,11 +11,12 @@ import * as ux from './strings/ux';
 import * as formatVersion from './strings/formatVersion';
 import * as layout from './strings/layout';
 import * as walkfix from './strings/walkfix';
+import * as probe from './strings/probe';
 
-const en = { ...app.en, ...playback.en, ...cluster.en, ...timeline.en, ...newcomer.en, ...loading.en, ...ux.en, ...firstLoad.en, ...formatVersion.en, ...layout.en, ...walkfix.en };
+const en = { ...app.en, ...playback.en, ...cluster.en, ...timeline.en, ...newcomer.en, ...loading.en, ...ux.en, ...firstLoad.en, ...formatVersion.en, ...layout.en, ...walkfix.en, ...probe.en };
 // The tables of later.ts load on demand (issue 17); their keys are string keys all the same.
 export type StringKey = keyof typeof en | LaterKey;
-const zhCN: Record<keyof typeof en, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...timeline.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...ux.zhCN, ...firstLoad.zhCN, ...formatVersion.zhCN, ...layout.zhCN, ...walkfix.zhCN };
+const zhCN: Record<keyof typeof en, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...timeline.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...ux.zhCN, ...firstLoad.zhCN, ...formatVersion.zhCN, ...layout.zhCN, ...walkfix.zhCN, ...probe.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];

@@ -31,7 +31,7 @@ export class Simulation {
   private readonly checkpoints: Checkpoint[] = [];
   /** The recorded events' states, kept as what each event changed (`event.state` reads it). */
   private readonly states = new StateHistory();
-  private readonly check: InvariantRunner | null;
+  private check: InvariantRunner | null;
   private readonly every: number;
   /** The event count at which the next checkpoint is taken. */
   private nextCheckpoint = 0;
@@ -77,6 +77,11 @@ export class Simulation {
 
   get eventCount(): number {
     return this.world.eventCount;
+  }
+
+  /** The event count of the last checkpoint: a branch's world steps from there to the head. */
+  get lastCheckpoint(): number {
+    return this.checkpoints.at(-1)?.eventCount ?? 0;
   }
 
   step(limit = Infinity): TraceEvent | null {
@@ -126,6 +131,47 @@ export class Simulation {
   run(maxEvents = Infinity): this {
     for (let i = 0; i < maxEvents && this.step(); i++);
     return this;
+  }
+
+  /**
+   * A copy of this run at its head that goes on by itself, for a search ahead that must not
+   * record into the run (store/probeAhead.ts): its world is restored from the last checkpoint
+   * and stepped to the head (at most a checkpoint's interval of events), its invariants are
+   * `check`, already fed this run's events (their ghost history lives in closures, which a
+   * checkpoint cannot copy: check/replay.ts). Its `events` start at this run's head.
+   */
+  branch(check: InvariantRunner | null): Simulation {
+    const b = new Simulation(this.module, this.scenario, { invariants: false, record: this.record, checkpointEvery: this.every });
+    const head = this.world.eventCount;
+    // The branch's world reads this run's scenario: adopted back, it must see actions the
+    // run appends later (a branch is dropped as soon as the run's actions change).
+    const world = this.every > 0 ? World.restore(this.module, this.scenario, this.checkpointAtOrBefore(head)) : World.create(this.module, this.scenario);
+    while (world.eventCount < head && world.step());
+    b.world = world;
+    b.check = check;
+    b.finished = this.finished;
+    b.checkpoints.length = 0;
+    if (b.every > 0) b.takeCheckpoint();
+    return b;
+  }
+
+  /** Takes in what a branch of this run recorded past this run's head: the very events this
+   * run would have recorded (a deterministic run), so it goes on from there as if it had. */
+  adopt(b: Simulation): void {
+    const head = this.world.eventCount;
+    if ((b.events[0]?.seq ?? b.eventCount) > head || b.eventCount < head) throw new Error(`a branch at steps ${b.events[0]?.seq}…${b.eventCount} cannot join a run at step ${head}`);
+    for (const ev of b.events) {
+      if (ev.seq < head) continue;
+      // Re-recorded into this run's state history (the event's state reads the branch's).
+      const kept = this.record ? this.states.record(ev) : ev;
+      if (this.record) this.events.push(kept);
+    }
+    for (const v of b.violations) if (v.seq >= head) this.violations.push(v);
+    this.world = b.world;
+    this.check = b.check;
+    this.finished = b.finished;
+    for (const cp of b.checkpoints) if (cp.eventCount > (this.checkpoints.at(-1)?.eventCount ?? -1)) this.checkpoints.push(cp);
+    this.nextCheckpoint = b.nextCheckpoint;
   }
 
   /** A fresh world exactly as it was after event k (k = -1: before any event). */

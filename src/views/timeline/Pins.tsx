@@ -13,7 +13,7 @@ import { clusterMarkers } from './markers';
 import { PIN_GAP, ROW, type Pin, type Translate } from './track';
 
 /** A pin through the track, with its tooltip and a wide hit area. */
-function PinGlyph({ title }: { title: string }) {
+export function PinGlyph({ title }: { title: string }) {
   return (
     <>
       <title>{title}</title>

@@ -38,7 +38,8 @@ function faultTip(t: Translate, items: readonly FaultMarker[]): string {
   const lines = items.slice(0, TIP_LINES).map((m) => {
     const kind = t(KIND_KEYS[m.kind] ?? 'timeline.fault');
     const vars = { kind, time: m.time, step: m.seq + 1 };
-    return m.node === undefined ? t('timeline.faultAt', vars) : t('timeline.faultNodeAt', { ...vars, node: m.node });
+    const line = m.node === undefined ? t('timeline.faultAt', vars) : t('timeline.faultNodeAt', { ...vars, node: m.node });
+    return m.ahead ? `${line} ${t('probe.faultAhead')}` : line;
   });
   if (items.length > TIP_LINES) lines.push(t('timeline.faultMore', { count: items.length - TIP_LINES }));
   return lines.join('\n');
@@ -93,7 +94,7 @@ export const StaticLayer = memo(function StaticLayer({ x, columns, events, head,
           return (
             <g
               key={first.seq}
-              className={`tl-fault tl-fault-${family}${c.items.length > 1 ? ' is-many' : ''}`}
+              className={`tl-fault tl-fault-${family}${c.items.length > 1 ? ' is-many' : ''}${first.ahead ? ' is-ahead' : ''}`}
               transform={`translate(${c.x} ${ROW.fault})`}
               data-step={first.seq + 1}
               data-count={c.items.length}

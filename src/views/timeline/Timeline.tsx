@@ -17,6 +17,7 @@ import { StaticLayer } from './StaticLayer';
 import { CompareCount, ComparePins, Pins } from './Pins';
 import { Legend } from './Legend';
 import { useScrub } from './useScrub';
+import { AheadPins, useAhead } from './ahead';
 import './timeline.css';
 
 // The drawing's layers live beside this file (StaticLayer, Pins, Legend); FAMILY_SHAPES keeps
@@ -75,11 +76,14 @@ export function Timeline() {
   if (step >= head && time > live.current.time) live.current.time = time;
   // A run still going grows its track in steps, so the density strip and the markers are
   // redrawn only when the scale steps, not on every update while playing.
-  const reached = Math.max(MIN_SPAN, lastTime, time, live.current.time);
-  const end = finished ? reached : trackEnd(reached, MIN_SPAN);
+  // A scripted run spans its whole script at once (issue 17 item 4), its future found ahead.
+  const ahead = useAhead(sim, head);
+  const reached = Math.max(MIN_SPAN, lastTime, time, live.current.time, ahead.ahead?.time ?? 0);
+  const end = finished || ahead.ahead?.complete ? reached : trackEnd(reached, MIN_SPAN);
   const x = useMemo(() => linearScale(end, PAD, PAD + columns), [end, columns]);
 
-  const faults = faultsOf(events);
+  const recordedFaults = faultsOf(events);
+  const faults = useMemo(() => (ahead.faults.length ? [...recordedFaults, ...ahead.faults] : recordedFaults), [recordedFaults, ahead.faults]);
   const faultTotal = faultCount(faults);
   const pins = useMemo<Pin[]>(
     () => sim.violations.slice(0, violationCount).map((v) => ({ ...v, time: events[v.seq]?.time ?? 0 })),
@@ -115,8 +119,9 @@ export function Timeline() {
             </button>
           ))}
         </div>
-        <span className="tl-counts">
+        <span className="tl-counts" data-testid="timeline-counts" title={ahead.ahead ? t('probe.countsTip') : undefined}>
           {t(faultTotal === 1 ? 'newcomer.oneFault' : 'newcomer.faults', { n: faultTotal })} · {t(pins.length === 1 ? 'newcomer.oneViolation' : 'newcomer.violations', { n: pins.length })}
+          {ahead.pins.length > 0 && <span data-testid="timeline-not-reached"> ({t('probe.notReached', { n: ahead.pins.length })})</span>}
           {second && <CompareCount store={second} t={t} />}
         </span>
       </div>
@@ -155,6 +160,7 @@ export function Timeline() {
             <rect className="tl-cursor-thumb" x={-4} y={ROW.trackTop - 3} width={8} height={ROW.trackBottom - ROW.trackTop + 6} rx={3} />
           </g>
           {second && <ComparePins store={second} x={x} t={t} />}
+          <AheadPins x={x} pins={ahead.pins} t={t} />
           <Pins x={x} pins={pins} step={step} t={t} />
         </svg>
       </div>

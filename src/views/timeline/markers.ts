@@ -46,6 +46,8 @@ export interface FaultMarker {
   time: number;
   kind: EventKind;
   node?: string;
+  /** Found ahead by the script's look-ahead, not reached by the run yet. */
+  ahead?: boolean;
 }
 
 /** Is this event a fault the user (or the scenario) injected? */

@@ -64,8 +64,11 @@ function recordFor(s: SessionState, go: Go, other?: Other | null): void {
   if (go !== 'end') {
     // Searched on a copy: the run is recorded only up to what was found, never to the horizon.
     const probe = probeAhead(s.sim, stop, AHEAD_EVENTS);
-    if (probe.found) s.recordAhead(stop, Number.MAX_SAFE_INTEGER);
-    else s.setNotice({ kind: 'info', key: 'newcomer.nothingAhead', detail: Math.floor(probe.time).toLocaleString(s.lang) });
+    // Found, the run took in the search's events (or, when an earlier search had gone past
+    // it, records up to it): the jump below reads the run as it is now.
+    if (probe.found) {
+      if (!probe.adopted) s.recordAhead(stop, Number.MAX_SAFE_INTEGER);
+    } else s.setNotice({ kind: 'info', key: 'newcomer.nothingAhead', detail: Math.floor(probe.time).toLocaleString(s.lang) });
     return;
   }
   const found = s.recordAhead(stop, AHEAD_EVENTS);
