@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { protocols } from '../src/protocols/registry';
 import { Search, localExecutor } from '../src/check/explorer/search';
-import { breaksAt, shrink } from '../src/check/explorer/shrink';
+import { FULL, LEAN, breaksAt, shrink } from '../src/check/explorer/shrink';
 import type { Scenario } from '../src/scenario/types';
 
 const seeds = Number(process.env.EXPLORER_SEEDS ?? 5);
@@ -58,8 +58,9 @@ for (const module of protocols.values()) {
       const per = new Map<string, { runs: number; gone: number }>();
       let last: { step: string; runs: number; actions: number } | undefined;
       const r = shrink(module, c.original, c.invariant, {
-        memo: process.env.SHRINK_MEMO !== '0',
-        tuning: { probe: !!process.env.SHRINK_PROBE, segmentsOnce: !!process.env.SHRINK_SEGONCE, ...(process.env.SHRINK_SEGMENTS ? { segmentBudget: Number(process.env.SHRINK_SEGMENTS) } : {}) },
+        // SHRINK_FULL=1: session 5's shrinker (no memory, every round in full), to compare.
+        memo: !process.env.SHRINK_FULL,
+        schedule: process.env.SHRINK_FULL ? FULL : LEAN,
         onStep: (step, sc, runs) => {
           if (last) {
             const p = per.get(last.step) ?? { runs: 0, gone: 0 };
