@@ -33,7 +33,7 @@ export interface ShrinkResult {
   confirmed: boolean;
   /** Candidates answered from memory (tried before), not run again. */
   hits: number;
-  /** Runs and memory hits per pass. */
+  /** Runs, memory hits and kept candidates per pass (`ddmin2`: ddmin in round 2). */
   perPass: Map<string, { runs: number; hits: number; kept: number }>;
 }
 
