@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { protocols } from '../src/protocols/registry';
 import { Search, localExecutor } from '../src/check/explorer/search';
-import { breaksAt, shrink } from '../src/check/explorer/shrink';
+import { FULL, LEAN, breaksAt, shrink } from '../src/check/explorer/shrink';
 import type { Scenario } from '../src/scenario/types';
 
 const seeds = Number(process.env.EXPLORER_SEEDS ?? 5);
@@ -54,12 +54,14 @@ for (const module of protocols.values()) {
         continue;
       }
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       // Runs and actions each step took (summed over the rounds of steps 2–4).
       const per = new Map<string, { runs: number; gone: number }>();
       let last: { step: string; runs: number; actions: number } | undefined;
       const r = shrink(module, c.original, c.invariant, {
-        memo: process.env.SHRINK_MEMO !== '0',
-        tuning: { probe: !!process.env.SHRINK_PROBE, segmentsOnce: !!process.env.SHRINK_SEGONCE, ...(process.env.SHRINK_SEGMENTS ? { segmentBudget: Number(process.env.SHRINK_SEGMENTS) } : {}) },
+        // SHRINK_FULL=1: session 5's shrinker (no memory, every round in full), to compare.
+        memo: !process.env.SHRINK_FULL,
+        schedule: process.env.SHRINK_FULL ? FULL : LEAN,
         onStep: (step, sc, runs) => {
           if (last) {
             const p = per.get(last.step) ?? { runs: 0, gone: 0 };
@@ -69,10 +71,12 @@ for (const module of protocols.values()) {
         },
       });
       const s = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const cpuS = (cpu.user + cpu.system) / 1e6;
       total += s;
       const ok = r.confirmed && breaksAt(module, r.scenario, c.invariant) >= 0;
       sizes.push(`${r.scenario.actions.length}`);
-      console.log(`${module.id}:${bug.id} seed ${seed}: ${c.original.actions.length} → ${r.scenario.actions.length} actions, ${r.scenario.nodes.length} nodes, ${r.runs} runs (${r.hits} from memory), until ${r.scenario.until}, ${s.toFixed(1)} s${ok ? '' : ' NOT CONFIRMED'}`);
+      console.log(`${module.id}:${bug.id} seed ${seed}: ${c.original.actions.length} → ${r.scenario.actions.length} actions, ${r.scenario.nodes.length} nodes, ${r.runs} runs (${r.hits} from memory), until ${r.scenario.until}, ${s.toFixed(1)} s (${cpuS.toFixed(1)} CPU s)${ok ? '' : ' NOT CONFIRMED'}`);
       console.log(`  ${[...per].map(([k, v]) => `${k} ${v.runs} runs −${v.gone}`).join(', ')}`);
       console.log(`  passes (runs/memory hits/kept): ${[...r.perPass].map(([k, v]) => `${k} ${v.runs}/${v.hits}/${v.kept}`).join(', ')}`);
       if (process.env.SHRINK_SHOW) console.log(JSON.stringify({ ...r.scenario, actions: undefined }), '\n  ' + r.scenario.actions.map((a) => JSON.stringify(a)).join('\n  '));

@@ -74,3 +74,24 @@ test('cancel stops a search that finds nothing and changes nothing', async ({ pa
   await expect(page.getByTestId('explorer-dialog').getByRole('status').filter({ hasText: 'cancelled' })).toBeVisible();
   await expect(page.getByTestId('explorer-start')).toBeEnabled();
 });
+
+test('shows the shrinking step and the shrink runs so far while it shrinks', async ({ page }) => {
+  test.setTimeout(180_000);
+  await freshApp(page);
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('explorer-dialog')).toBeVisible();
+  // Raft's Figure 8 bug is found in a few dozen runs and takes hundreds of runs to shrink.
+  await page.getByTestId('explorer-bug-commit-previous-term').check();
+  await page.getByTestId('explorer-budget').selectOption('60');
+  await page.getByTestId('explorer-start').click();
+  const shrinkRuns = page.getByTestId('explorer-shrink-runs');
+  await expect(shrinkRuns).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('explorer-shrinking')).toContainText('Shrinking:');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/explorer-shrinking-1440x900.png' });
+  const count = async () => Number(((await shrinkRuns.textContent({ timeout: 1_000 }).catch(() => null)) ?? '').replace(/\D/g, ''));
+  const first = await count();
+  expect(first).toBeGreaterThan(0);
+  // Either the count moves on or shrinking ends with the result.
+  await expect.poll(async () => (await page.getByTestId('explorer-found').isVisible()) || (await count()) > first, { timeout: 120_000 }).toBe(true);
+});

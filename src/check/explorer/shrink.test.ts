@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProtocolModule } from '../../protocols/types';
 import type { Action, Scenario } from '../../scenario/types';
 import { echo } from '../../sim/fixtures/echo';
-import { breaksAt, shrink, type ShrinkProgress } from './shrink';
+import { FULL, breaksAt, shrink, type ShrinkProgress } from './shrink';
 import { ShrinkRunner } from './shrinkRunner';
 import { explicitLosses } from './losses';
 import { Simulation } from '../../sim/simulation';
@@ -129,6 +129,15 @@ describe('shrink runs', () => {
     expect(memo.hits).toBeGreaterThan(0);
     // The same candidates in the same order: each is either run or remembered.
     expect(memo.runs + memo.hits).toBe(fresh.runs);
+  });
+
+  it('the lean schedule gives the full schedule result here, in no more runs', () => {
+    // Too small a case for LEAN to skip anything (src/protocols/raft/shrinkSchedule.test.ts
+    // has cases where it does): it must not change the result.
+    const full = shrink(module, original, inv, { schedule: FULL });
+    const lean = shrink(module, original, inv);
+    expect(lean.scenario).toEqual(full.scenario);
+    expect(lean.runs).toBeLessThanOrEqual(full.runs);
   });
 
   it('reports every run with its step, the runs counting up', () => {

@@ -33,7 +33,7 @@ export interface ShrinkResult {
   confirmed: boolean;
   /** Candidates answered from memory (tried before), not run again. */
   hits: number;
-  /** Runs and memory hits per pass. */
+  /** Runs, memory hits and kept candidates per pass (`ddmin2`: ddmin in round 2). */
   perPass: Map<string, { runs: number; hits: number; kept: number }>;
 }
 
@@ -51,14 +51,22 @@ export interface ShrinkOptions {
   onRun?: (p: ShrinkProgress) => void;
   /** Answer candidates tried before from memory (default true; false only to compare). */
   memo?: boolean;
-  tuning?: ShrinkTuning;
+  /** The rounds' schedule (default LEAN; FULL is session 5's schedule). */
+  schedule?: ShrinkSchedule;
 }
 
-export interface ShrinkTuning {
-  probe?: boolean;
-  segmentBudget?: number;
-  segmentsOnce?: boolean;
+export interface ShrinkSchedule {
+  /** A round after one that changed only times ends after its removal passes when they
+   * remove nothing (no segments, simplify, rates or times again): on the bench's cases such
+   * rounds only moved times again, never letting an action go. */
+  stopAfterTimesOnly: boolean;
+  /** Segments are not tried again once a segment pass removed nothing: on the bench's cases
+   * a segment pass after a fruitless one never removed anything, at up to 600 runs. */
+  segmentsUntilDry: boolean;
 }
+
+export const LEAN: ShrinkSchedule = { stopAfterTimesOnly: true, segmentsUntilDry: true };
+export const FULL: ShrinkSchedule = { stopAfterTimesOnly: false, segmentsUntilDry: false };
 
 /** What removal and simplification change: everything but the times. */
 const structure = (s: Scenario) => JSON.stringify({ network: s.network, nodes: s.nodes, actions: s.actions.map(({ at: _a, ...rest }) => rest) });
@@ -184,7 +192,7 @@ export function shrink(
   // often lets an action go that could not before (a crash moved next to its restart, a
   // trace position dropped), and a removal lets times move again.
   let excisedShape = '';
-  const tuning = opts.tuning ?? {};
+  const schedule = opts.schedule ?? LEAN;
   let timesOnly = false;
   for (round = 0; round < MAX_ROUNDS && !runner.spent; round++) {
     const before = JSON.stringify(cur);
@@ -207,13 +215,13 @@ export function shrink(
     // episodes with the time they took (shrinkPasses.ts).
     pass('pairs');
     removePairs(current, accept);
-    if (tuning.probe && timesOnly && structure(cur) === shapeBefore) break;
+    if (schedule.stopAfterTimesOnly && timesOnly && structure(cur) === shapeBefore) break;
     // Segments cost about n² × offsets runs: not again for the same actions at other times.
     const shape = JSON.stringify(cur.actions.map(({ at: _a, step: _s, ...rest }) => rest));
-    if (shape !== excisedShape && !(tuning.segmentsOnce && excisedShape)) {
+    if (shape !== excisedShape && !(schedule.segmentsUntilDry && excisedShape)) {
       const n = cur.actions.length;
       pass('segments');
-      exciseSegments(current, accept, Math.min(tuning.segmentBudget ?? EXCISE_BUDGET, Math.max(0, budget - runner.runs)));
+      exciseSegments(current, accept, Math.min(EXCISE_BUDGET, Math.max(0, budget - runner.runs)));
       if (cur.actions.length === n) excisedShape = shape;
     }
 
