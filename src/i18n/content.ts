@@ -61,8 +61,8 @@ const zhCN: Record<string, Text> = {
   'paxos:ignore-promised-votes-bug': { title: '忽略已报告投票的提议者（缺陷开关已开启）', description: '开启 ignore-promised-votes 的 adopt-chosen 脚本：p2 听到 a2 报告 (1, v1)，却仍提议自己的 v2。「每一票都安全」在 a2 于选票 2 中投票给 v2 时触发，早于其他任何错误；随后 a3 的投票使 v2 也被选定，「至多选定一个值」被破坏。' },
   'paxos:forget-promise-bug': { title: '遗忘承诺的接受者（缺陷开关已开启）', description: 'p2 运行选票 2：a2 和 a3 作出承诺，但只有 a3 收到 2a 并投票给 v2。a2 在承诺选票 2 后崩溃，重启时没有承诺（磁盘上只有它的投票，而它没有投过票）：「承诺从不回退」触发，「每一票都安全」也触发，因为 a3 的投票依赖 a2 的承诺。随后 p1 与 a1、a2 运行选票 1，它们选定 v1。当 p2 到 a2 的链路恢复后，p2 在 a2 和 a3 上用选票 4 重试，得知 a3 的投票 (2, v2)——报告中最高的——并让 v2 被选定：「至多选定一个值」被破坏。' },
   'paxos:forget-vote-bug': { title: '遗忘投票的接受者（缺陷开关已开启）', description: 'a1 和 a2 在选票 1 中选定 v1；a2 崩溃后重启，丢失了它的投票（maxVBal、maxVal）。p2 与 a2、a3 运行选票 2，没有听到任何投票，于是提议 v2。「每一票都安全」在 a2 投票给 v2 时触发，当 a3 的投票使 v2 被选定时 「至多选定一个值」被破坏。' },
-  'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。learn-sound 触发：五个接受者中的两个不是多数派。' },
-  'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。learn-sound 触发；之后 v2 被选定。' },
+  'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。「只学到已选定的值」触发：五个接受者中的两个不是多数派。' },
+  'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。「只学到已选定的值」触发；之后 v2 被选定。' },
   ...zab.zabScenarios,
   'lock:happy': { title: '加锁、写入、解锁', description: 'c1 建立会话，以序列号 1 获取 L，用令牌 1 写入后释放。随后 c2 以序列号 2 获取 L 并用令牌 2 写入。存储依次接受令牌 1 和 2。' },
   'lock:storage-ignores-tokens-bug': {

@@ -158,7 +158,7 @@ function minority(withBug: boolean): Scenario {
     name: withBug ? 'minority-quorum-bug' : 'minority-partition',
     title: withBug ? 'Quorums of ⌊n/2⌋ (bug switch on)' : 'A minority partition chooses nothing',
     description: withBug
-      ? 'The minority-partition script where two of five acceptors make a quorum. p1 gets v1 voted by a1 and a2 and believes it chosen; l1 learns v1 on its side while l2 learns v2 on the other. Learn-sound fires: two acceptors of five are not a majority.'
+      ? 'The minority-partition script where two of five acceptors make a quorum. p1 gets v1 voted by a1 and a2 and believes it chosen; l1 learns v1 on its side while l2 learns v2 on the other. “Learn only what is chosen” fires: two acceptors of five are not a majority.'
       : 'Five acceptors; the network splits {p1, a1, a2, l1} | {p2, a3, a4, a5, l2}. p1 gathers only two promises and never sends 2a; p2 gets v2 chosen by a3, a4 and a5. After the heal p1 retries with a higher ballot, hears of v2, and proposes v2: its client is told v2.',
     nodes: FIVE,
     params: { bugs: withBug ? ['minority-quorum'] : [], learners: 2 },
@@ -180,7 +180,7 @@ function duplicate2b(withBug: boolean): Scenario {
     name: withBug ? 'learner-counts-messages-bug' : 'duplicate-2b',
     title: withBug ? 'A learner that counts messages (bug switch on)' : 'A duplicated 2b at the learner',
     description: withBug
-      ? 'The duplicate-2b script with learner-counts-messages: l1 counts a1’s 2b and its copy as two acceptances and learns v1, which only a1 voted for. Learn-sound fires; later v2 is chosen.'
+      ? 'The duplicate-2b script with learner-counts-messages: l1 counts a1’s 2b and its copy as two acceptances and learns v1, which only a1 voted for. “Learn only what is chosen” fires; later v2 is chosen.'
       : 'Only a1 votes for v1, and the link a1 → l1 delivers every message twice. l1 counts distinct acceptors, so a1’s two copies are one acceptance and v1 is not learned. p2 then gets v2 chosen with a2 and a3, and l1 learns v2 only.',
     network: { latency: [10, 10], drop: 0, duplicate: 0, links: [{ from: 'a1', to: 'l1', duplicate: 1 }] },
     ...bugs(...(withBug ? ['learner-counts-messages'] : [])),
