@@ -35,13 +35,13 @@ const zhCN: Record<string, Text> = {
   },
   'twopc:compare-partition': {
     title: '分区下的 2PC 对比 3PC',
-    description: '决定（2PC 的 Commit、3PC 的 PreCommit）只到达 n2，随后网络分裂为 {n1, n2} | {n3, n4}，直到 700 毫秒。2PC（左）保持一致：n3 和 n4 以 prepared 状态阻塞，分区恢复后提交。3PC（右）发生分裂：n3 和 n4 通过终止协议中止，而 n1 和 n2 提交，TCConsistent 被破坏。',
+    description: '决定（2PC 的 Commit、3PC 的 PreCommit）只到达 n2，随后网络分裂为 {n1, n2} | {n3, n4}，直到 700 毫秒。2PC（左）保持一致：n3 和 n4 以 prepared 状态阻塞，分区恢复后提交。3PC（右）发生分裂：n3 和 n4 通过终止协议中止，而 n1 和 n2 提交，「结果一致」被破坏。',
   },
   'threepc:happy-commit': { title: '三个阶段，一次提交', description: '每个参与者投 Yes，确认 PreCommit，并在收到 DoCommit 后提交。' },
   'threepc:vote-no': { title: '一张反对票让所有人中止', description: 'n3 选择投 No。协调者中止 t1，投了 Yes 的参与者收到 Abort 后中止。' },
   'threepc:crash-in-w': { title: '2PC 阻塞之处，3PC 中止', description: '协调者在 Yes 投票途中崩溃，与 2PC 的阻塞场景相同。参与者在 w 状态超时，n2 被选为后备协调者，发现所有人都在 w，于是中止。协调者稍后恢复并得知中止。' },
   'threepc:crash-in-p': { title: '协调者在发出一条 PreCommit 后崩溃', description: 'PreCommit 只到达 n2：短暂的分区丢掉了另外两条，如同协调者在发送途中崩溃，随后它真的崩溃。n3 和 n4 在 w 状态超时；处于 p 的 n2 被选为后备协调者，把 n3 和 n4 推进到 p 并让所有节点提交。没有节点阻塞，协调者恢复后得知提交。' },
-  'threepc:partition': { title: '网络分区下的 3PC', description: 'PreCommit 只到达 n2，随后网络分裂为 {n1, n2} | {n3, n4}。协调者等不到其余的 Ack，超时后与 n2 一起提交；n3 和 n4 在各自一侧都处于 w，通过终止协议中止。TCConsistent 被破坏：只有当故障仅为崩溃且超时判断准确时，3PC 才是非阻塞的。' },
+  'threepc:partition': { title: '网络分区下的 3PC', description: 'PreCommit 只到达 n2，随后网络分裂为 {n1, n2} | {n3, n4}。协调者等不到其余的 Ack，超时后与 n2 一起提交；n3 和 n4 在各自一侧都处于 w，通过终止协议中止。「结果一致」被破坏：只有当故障仅为崩溃且超时判断准确时，3PC 才是非阻塞的。' },
   'chash:put-get': { title: '写入落到三个副本', description: '客户端写入 apple、banana 和 cherry。每个 Put 发往该键偏好列表中的第一台服务器，它先存储，再向顺时针方向接下来两台不同的服务器发送 Replicate；两者都存储后客户端才收到 PutOk。读取由第一个副本应答。' },
   'chash:join': { title: 'n6 加入并拉取它获得的区间', description: 'n6 请求种子节点 n1 加入。种子把它标记为 joining 并通知所有节点；此后写入也会发往 n6，n6 从旧副本拉取它获得的各段弧。所有弧都覆盖后，种子把 n6 标记为 up，旧副本删除不再负责的键。只有 apple、date、fig 和 lemon 移动，且都移到 n6。加入过程中的读取仍由旧副本应答；加入完成后，apple 从 n6 读取。' },
   'chash:leave': { title: 'n3 离开并交出它的键', description: 'n3 请求种子离开。离开期间它仍提供服务，写入也会发往将接替它的服务器。n3 把每个键发给获得该键的那一台服务器，等待所有 TransferAck 后报告 LeaveDone；种子将它移出环，n3 清空存储。只有 n3 的键移动；n3 从未持有的 grape 保持原位。' },
@@ -58,11 +58,11 @@ const zhCN: Record<string, Text> = {
   'paxos:acceptor-restart': { title: '接受者崩溃并重启', description: 'a1 和 a2 在选票 1 中选定 v1，l1 得知它。a2 崩溃后重启：maxBal、maxVBal 和 maxVal 从磁盘恢复。p2 与 a2、a3 运行选票 2（a1 被隔离）；a2 报告 (1, v1)，因此 p2 再次提议 v1。' },
   'paxos:minority-partition': { title: '少数派分区选不出任何值', description: '五个接受者；网络分裂为 {p1, a1, a2, l1} | {p2, a3, a4, a5, l2}。p1 只收集到两个承诺，从不发送 2a；p2 由 a3、a4、a5 选定 v2。分区恢复后，p1 用更高的选票重试，得知 v2 并提议 v2：它的客户端得到 v2。' },
   'paxos:duplicate-2b': { title: '学习者收到重复的 2b', description: '只有 a1 投票给 v1，而链路 a1 → l1 把每条消息都投递两次。l1 统计的是不同的接受者，所以 a1 的两份副本只算一次接受，v1 不会被学到。随后 p2 与 a2、a3 选定 v2，l1 只学到 v2。' },
-  'paxos:ignore-promised-votes-bug': { title: '忽略已报告投票的提议者（缺陷开关已开启）', description: '开启 ignore-promised-votes 的 adopt-chosen 脚本：p2 听到 a2 报告 (1, v1)，却仍提议自己的 v2。VotesSafe 在 a2 于选票 2 中投票给 v2 时触发，早于其他任何错误；随后 a3 的投票使 v2 也被选定，Consensus 被破坏。' },
-  'paxos:forget-promise-bug': { title: '遗忘承诺的接受者（缺陷开关已开启）', description: 'p2 运行选票 2：a2 和 a3 作出承诺，但只有 a3 收到 2a 并投票给 v2。a2 在承诺选票 2 后崩溃，重启时没有承诺（磁盘上只有它的投票，而它没有投过票）：promise-monotone 触发，VotesSafe 也触发，因为 a3 的投票依赖 a2 的承诺。随后 p1 与 a1、a2 运行选票 1，它们选定 v1。当 p2 到 a2 的链路恢复后，p2 在 a2 和 a3 上用选票 4 重试，得知 a3 的投票 (2, v2)——报告中最高的——并让 v2 被选定：Consensus 被破坏。' },
-  'paxos:forget-vote-bug': { title: '遗忘投票的接受者（缺陷开关已开启）', description: 'a1 和 a2 在选票 1 中选定 v1；a2 崩溃后重启，丢失了它的投票（maxVBal、maxVal）。p2 与 a2、a3 运行选票 2，没有听到任何投票，于是提议 v2。VotesSafe 在 a2 投票给 v2 时触发，当 a3 的投票使 v2 被选定时 Consensus 被破坏。' },
-  'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。learn-sound 触发：五个接受者中的两个不是多数派。' },
-  'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。learn-sound 触发；之后 v2 被选定。' },
+  'paxos:ignore-promised-votes-bug': { title: '忽略已报告投票的提议者（缺陷开关已开启）', description: '开启 ignore-promised-votes 的 adopt-chosen 脚本：p2 听到 a2 报告 (1, v1)，却仍提议自己的 v2。「每一票都安全」在 a2 于选票 2 中投票给 v2 时触发，早于其他任何错误；随后 a3 的投票使 v2 也被选定，「至多选定一个值」被破坏。' },
+  'paxos:forget-promise-bug': { title: '遗忘承诺的接受者（缺陷开关已开启）', description: 'p2 运行选票 2：a2 和 a3 作出承诺，但只有 a3 收到 2a 并投票给 v2。a2 在承诺选票 2 后崩溃，重启时没有承诺（磁盘上只有它的投票，而它没有投过票）：「承诺从不回退」触发，「每一票都安全」也触发，因为 a3 的投票依赖 a2 的承诺。随后 p1 与 a1、a2 运行选票 1，它们选定 v1。当 p2 到 a2 的链路恢复后，p2 在 a2 和 a3 上用选票 4 重试，得知 a3 的投票 (2, v2)——报告中最高的——并让 v2 被选定：「至多选定一个值」被破坏。' },
+  'paxos:forget-vote-bug': { title: '遗忘投票的接受者（缺陷开关已开启）', description: 'a1 和 a2 在选票 1 中选定 v1；a2 崩溃后重启，丢失了它的投票（maxVBal、maxVal）。p2 与 a2、a3 运行选票 2，没有听到任何投票，于是提议 v2。「每一票都安全」在 a2 投票给 v2 时触发，当 a3 的投票使 v2 被选定时 「至多选定一个值」被破坏。' },
+  'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。「只学到已选定的值」触发：五个接受者中的两个不是多数派。' },
+  'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。「只学到已选定的值」触发；之后 v2 被选定。' },
   ...zab.zabScenarios,
   'lock:happy': { title: '加锁、写入、解锁', description: 'c1 建立会话，以序列号 1 获取 L，用令牌 1 写入后释放。随后 c2 以序列号 2 获取 L 并用令牌 2 写入。存储依次接受令牌 1 和 2。' },
   'lock:storage-ignores-tokens-bug': {
@@ -77,7 +77,7 @@ const zhCN: Record<string, Text> = {
   },
   'lock:redis-gc-pause': {
     title: '同样的 GC 停顿，换成 Redis SET NX 锁',
-    description: '这是教科书式缺陷，无需缺陷开关。c1 用 SET NX 和 1000 毫秒 TTL 获取 L，开始写入后停顿。键自行过期，c2 获取 L 并写入，c1 恢复后也写入。没有令牌，存储无法区分这些写入：storage-mutex 被破坏。',
+    description: '这是教科书式缺陷，无需缺陷开关。c1 用 SET NX 和 1000 毫秒 TTL 获取 L，开始写入后停顿。键自行过期，c2 获取 L 并写入，c1 恢复后也写入。没有令牌，存储无法区分这些写入：「较新的持有者写入后，较旧的持有者不能再写入」被破坏。',
   },
   'lock:failover-in-grace': {
     title: '宽限期内的主节点故障切换：持有者保住锁',
@@ -111,10 +111,10 @@ const zhCN: Record<string, Text> = {
   },
   'lock:volatile-generation-bug': {
     title: '只保存在内存中的代数（缺陷开关已开启）',
-    description: 'c1 和 c2 轮流持有 L（序列号 1 和 2）。m1 崩溃，m2 接管，但代数没有持久化：m2 从零重新开始，再次以序列号 1 把 L 授予 c1（token-monotone）。',
+    description: 'c1 和 c2 轮流持有 L（序列号 1 和 2）。m1 崩溃，m2 接管，但代数没有持久化：m2 从零重新开始，再次以序列号 1 把 L 授予 c1（「序列号严格递增」）。',
   },
   'lock:durable-generation': { title: '代数在故障切换后保留', description: '关闭缺陷开关的 volatile-generation 脚本：m2 从数据库读取代数，c1 的新授予带有序列号 3。' },
-  'lock:ignore-jeopardy-bug': { title: '忽略危险期的客户端（缺陷开关已开启）', description: 'c1 持有 L，600 毫秒时两个单元节点都崩溃。c1 的本地租约约在 1350 毫秒耗尽，但它忽略危险期，仍在 1700 毫秒写入（no-act-in-jeopardy）。' },
+  'lock:ignore-jeopardy-bug': { title: '忽略危险期的客户端（缺陷开关已开启）', description: 'c1 持有 L，600 毫秒时两个单元节点都崩溃。c1 的本地租约约在 1350 毫秒耗尽，但它忽略危险期，仍在 1700 毫秒写入（「处于危险期或已过期的客户端不行动」）。' },
   ...multipaxos.scenarios,
 };
 

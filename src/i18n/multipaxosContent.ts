@@ -22,7 +22,7 @@ export const scenarios: Record<string, Text> = {
 export const invariants: Record<string, Text> = {
   'multipaxos:consistency': { title: '每个槽位只选定一条命令', description: '每个槽位至多选定一条命令（多数节点在同一选票中为它投票）。' },
   'multipaxos:commits-agree': { title: '副本在每个槽位提交相同的命令', description: '没有两个副本在同一槽位提交不同的命令。' },
-  'multipaxos:applied-is-fold': { title: '应用状态是按序折叠', description: '副本的应用状态等于按槽位顺序应用其已提交的槽位 1..commitUpTo，不多也不少。' },
+  'multipaxos:applied-is-fold': { title: '应用状态与按序执行已提交槽位的结果一致', description: '副本的应用状态等于按槽位顺序应用其已提交的槽位 1..commitUpTo，不多也不少。' },
   'multipaxos:bal-max-known-monotone': { title: '承诺从不回退', description: '副本的 balMaxKnown（它的承诺）从不减小，重启后也一样。' },
   'multipaxos:one-command-per-ballot-slot': { title: '每个选票和槽位一条命令', description: '同一选票、同一槽位中没有两张投给不同命令的票。' },
   'multipaxos:chosen-is-proposed-above': { title: '已选定的命令就是更高选票中投票的命令', description: '一旦某条命令在某个槽位于选票 b 被选定，该槽位中更高选票的每张票都投给同一条命令。' },

@@ -22,6 +22,8 @@ describe('violation messages in Chinese', () => {
     expect(violationText('zh-CN', 'raft', 'n1 and n3 both led term 1')).toBe('n1 和 n3 都在任期 1 担任领导者');
     expect(violationText('zh-CN', 'chash', 'lemon (version 6 by n7) is held by n2, n4; it needs 3 copies')).toBe('lemon（n7 写入的版本 6）由 n2, n4 持有；它需要 3 份副本');
     expect(violationText('en', 'raft', 'n1 and n3 both led term 1')).toBe('n1 and n3 both led term 1');
+    expect(violationText('zh-CN', 'chash', 'n1 moved grape to n6, which does not gain it')).toBe('n1 把 grape 移到了 n6，而 n6 并不应获得它');
+    expect(violationText('zh-CN', 'chash', 'n1 moved fig, grape to n6, which does not gain them')).toBe('n1 把 fig, grape 移到了 n6，而 n6 并不应获得它们');
     expect(violationText('zh-CN', 'raft', 'something new')).toBe('something new');
   });
   it('keep the ids and values of the newer protocols', () => {

@@ -48,7 +48,7 @@ const RULES: Record<string, Rule[]> = {
     [/^(\S+) moved (.+?) to (\S+) with no join or leave under way$/, '$1 在没有加入或离开进行时把 $2 移到了 $3'],
     [/^the join of (\S+) moved (.+?) from (\S+) to (\S+), an old server$/, '$1 的加入把 $2 从 $3 移到了旧服务器 $4'],
     [/^the leave of (\S+) moved (.+?) from (\S+), which stays$/, '$1 的离开把 $2 从留在环上的 $3 移走了'],
-    [/^(\S+) moved (.+?) to (\S+), which does not gain (?:it|them)$/, '$1 把 $2 移到了 $3，而 $3 并未获得它们'],
+    [/^(\S+) moved (.+?) to (\S+), which does not gain (it|them)$/, (_, from, keys, to, n) => `${from} 把 ${keys} 移到了 ${to}，而 ${to} 并不应获得${n === 'it' ? '它' : '它们'}`],
     [/^the ring is settled at epoch (\d+) but (\S+) still stores (.+?), which it does not replicate$/, '环已在纪元 $1 稳定，但 $2 仍存储着它不负责复制的 $3'],
     [/^the ring is settled at epoch (\d+) but replica (.+?) lacks (\S+) \((.+?)\)$/, '环已在纪元 $1 稳定，但副本 $2 缺少 $3（$4）'],
     [/^(\S+) \((.+?)\) is held by (.+?), and lost with the disk of (.+?); it needs (\d+) copies$/, '$1（$2）由 $3 持有，并随 $4 的磁盘丢失；它需要 $5 份副本'],

@@ -159,7 +159,7 @@ const sameKv = (a: KValue, b: KValue) => {
 
 const appliedFold: Invariant = {
   id: 'applied-is-fold',
-  name: 'Applied state is the in-order fold',
+  name: 'Applied state follows the committed slots in order',
   description: 'A replica’s applied state equals applying its committed slots 1..commitUpTo in slot order, and nothing beyond.',
   source: 'PMMC invariants R2 and R3 (perform in slot order); MultiPaxos-SMR, kvalue',
   create(): InvariantCheck {

@@ -61,7 +61,7 @@ export const crashAfterPreCommit = scenario({
 export const partition = scenario({
   name: 'partition',
   title: '3PC under partition',
-  description: 'PreCommit reaches only n2, then the network splits {n1, n2} | {n3, n4}. The coordinator times out on the missing Acks and commits with n2; n3 and n4, all in w on their side, abort through the termination protocol. TCConsistent breaks: 3PC is nonblocking only when failures are crashes and timeouts are accurate.',
+  description: 'PreCommit reaches only n2, then the network splits {n1, n2} | {n3, n4}. The coordinator times out on the missing Acks and commits with n2; n3 and n4, all in w on their side, abort through the termination protocol. the consistent-outcome invariant breaks: 3PC is nonblocking only when failures are crashes and timeouts are accurate.',
   actions: [begin(0), { at: 25, do: 'partition', groups: [['n1', 'n2'], ['n3', 'n4']] }, { at: 700, do: 'heal' }],
   until: 900,
 });

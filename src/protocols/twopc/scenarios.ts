@@ -118,7 +118,7 @@ export const comparePartition = scenario({
   name: 'compare-partition',
   title: '2PC against 3PC under a partition',
   description:
-    'The decision (2PC’s Commit, 3PC’s PreCommit) reaches only n2, then the network splits {n1, n2} | {n3, n4} until 700 ms. 2PC (left) stays consistent: n3 and n4 block, prepared, and commit after the heal. 3PC (right) splits: n3 and n4 abort through the termination protocol while n1 and n2 commit, and TCConsistent breaks.',
+    'The decision (2PC’s Commit, 3PC’s PreCommit) reaches only n2, then the network splits {n1, n2} | {n3, n4} until 700 ms. 2PC (left) stays consistent: n3 and n4 block, prepared, and commit after the heal. 3PC (right) splits: n3 and n4 abort through the termination protocol while n1 and n2 commit, and the consistent-outcome invariant breaks.',
   actions: [begin(0), { at: 25, do: 'partition', groups: [['n1', 'n2'], ['n3', 'n4']] }, { at: 700, do: 'heal' }],
   until: 900,
   compare: against3pc,
