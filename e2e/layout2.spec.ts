@@ -60,3 +60,64 @@ for (const [w, h] of SIZES.slice(0, 2)) {
     }
   });
 }
+
+/** The run's title in the top bar is drawn whole (no ellipsis, nothing cut), and the bar's
+ * actions and language menu stay inside the window. */
+async function titleProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const name = document.querySelector<HTMLElement>('[data-testid="scenario-name"]')!;
+    const box = name.getBoundingClientRect();
+    const out: string[] = [];
+    if (name.scrollWidth > name.clientWidth + 1 || name.scrollHeight > name.clientHeight + 1) out.push(`"${name.textContent}" overflows its box`);
+    for (const part of name.querySelectorAll('.sn-protocol, .sn-title')) {
+      // A part cut short by its own box (an ellipsis) scrolls wider than it shows.
+      if (part.scrollWidth > part.clientWidth + 1) out.push(`"${part.textContent}" is truncated`);
+      for (const r of part.getClientRects()) if (r.left < box.left - 1 || r.right > box.right + 1 || r.right > innerWidth) out.push(`"${part.textContent}" is cut`);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('.topbar button, .topbar select')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.left < 0 || r.right > innerWidth)) out.push(`${el.textContent} is off the window`);
+    }
+    const bar = document.querySelector('.topbar')!.getBoundingClientRect();
+    if (bar.height > 100) out.push(`the bar is ${bar.height} px tall`);
+    return out;
+  });
+}
+
+/** The registry as the dev server serves it: the same module instance the app runs. */
+const REGISTRY = '/src/protocols/registry.ts';
+
+for (const [w, h] of SIZES.slice(1)) {
+  test(`${w} × ${h}: every curated scenario's title reads whole in the top bar, in English and Chinese`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    // Every curated scenario of every registered protocol (the scenario list's own source),
+    // opened as the list opens it, in each language.
+    const ids: string[] = await page.evaluate(async (url) => {
+      const { protocols } = (await import(/* @vite-ignore */ url)) as typeof import('../src/protocols/registry');
+      return [...protocols.values()].flatMap((p) => p.scenarios.map((s) => `${p.id}:${s.name}`));
+    }, REGISTRY);
+    expect(ids.length).toBeGreaterThan(80);
+    const problems: string[] = [];
+    for (const id of ids) {
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const title = await page.evaluate(
+          async ([id, lang, url]) => {
+            const { protocols } = (await import(/* @vite-ignore */ url)) as typeof import('../src/protocols/registry');
+            const [p, name] = id.split(':');
+            const s = window.__faultline!.store.getState();
+            if (s.sim.scenario.name !== name || s.sim.scenario.protocol !== p) s.replace(protocols.get(p!)!.scenarios.find((x) => x.name === name)!);
+            window.__faultline!.store.getState().setLang(lang);
+            return window.__faultline!.store.getState().sim.scenario.name;
+          },
+          [id, lang, REGISTRY] as const,
+        );
+        expect(title).toBe(id.split(':')[1]);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        problems.push(...(await titleProblems(page)).map((p) => `${id} ${lang}: ${p}`));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}
