@@ -9,9 +9,10 @@
 import { Simulation } from '../sim/simulation';
 import type { EventKind, TraceEvent } from '../sim/types';
 
-/** Events the look-ahead simulates at most: every curated scenario and shrunk counterexample
- * ends well within it (the largest curated one has under 500 events). */
-export const LOOK_EVENTS = 20_000;
+/** Events the look-ahead simulates at most, once, when the view first asks: every curated
+ * scenario and shrunk counterexample ends well within it (the largest curated one has under
+ * 500 events), and a long run's look stays a short pause on the main thread. */
+export const LOOK_EVENTS = 5_000;
 
 export interface AheadFault {
   seq: number;
@@ -53,7 +54,8 @@ export function lookAhead(run: Simulation, isFault: (ev: TraceEvent) => boolean)
   const actions = run.scenario.actions.length;
   const hit = cache.get(run);
   if (hit && hit.actions === actions) return hit.ahead;
-  const ahead = scriptedAhead(run) ? simulate(run, isFault) : null;
+  // A run recorded past the budget would find nothing past its head within it.
+  const ahead = scriptedAhead(run) && run.eventCount < LOOK_EVENTS ? simulate(run, isFault) : null;
   cache.set(run, { actions, ahead });
   return ahead;
 }

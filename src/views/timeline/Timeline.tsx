@@ -121,7 +121,7 @@ export function Timeline() {
         </div>
         <span className="tl-counts" data-testid="timeline-counts" title={ahead.ahead ? t('probe.countsTip') : undefined}>
           {t(faultTotal === 1 ? 'newcomer.oneFault' : 'newcomer.faults', { n: faultTotal })} · {t(pins.length === 1 ? 'newcomer.oneViolation' : 'newcomer.violations', { n: pins.length })}
-          {ahead.pins.length > 0 && <span data-testid="timeline-not-reached"> ({t('probe.notReached', { n: ahead.pins.length })})</span>}
+          {ahead.pins.length > 0 && <span data-testid="timeline-not-reached"> {t('probe.notReached', { n: ahead.pins.length })}</span>}
           {second && <CompareCount store={second} t={t} />}
         </span>
       </div>
