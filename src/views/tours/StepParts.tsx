@@ -3,20 +3,21 @@ import { useStore } from 'zustand';
 import { tourStore } from '../../store/tour';
 import type { TourStep } from '../../scenario/tour/types';
 import { fill, pick, type TourLang } from '../../scenario/tour/text';
+import { optionOrder } from '../../scenario/tour/optionOrder';
 import type { Bindings } from '../../scenario/tour/anchors';
 import { useT } from '../session';
 import { Markdown } from './Markdown';
 
 /** `roles`: each node's role; a "which node" question offers the nodes in the answer's role
  * (the servers, when a server answers; never the client that asked). */
-export function AskPart({ step, lang, b, nodes, roles }: { step: TourStep; lang: TourLang; b: Bindings; nodes: readonly string[]; roles: Readonly<Record<string, string>> }) {
+export function AskPart({ tourId, step, lang, b, nodes, roles }: { tourId: string; step: TourStep; lang: TourLang; b: Bindings; nodes: readonly string[]; roles: Readonly<Record<string, string>> }) {
   const t = useT();
   const mine = useStore(tourStore, (s) => s.answers[step.id]);
   const truth = useStore(tourStore, (s) => s.truth[step.id]);
   const ask = step.ask!;
   const role = truth === undefined ? undefined : roles[truth];
   const options =
-    ask.type === 'node' ? nodes.filter((n) => role === undefined || roles[n] === role).map((n) => ({ id: n, label: n })) : ask.type === 'yesno' ? [{ id: 'yes', label: t('tours.yes') }, { id: 'no', label: t('tours.no') }] : (ask.options ?? []).map((o) => ({ id: o.id, label: fill(pick(o.label, lang), b) }));
+    ask.type === 'node' ? nodes.filter((n) => role === undefined || roles[n] === role).map((n) => ({ id: n, label: n })) : ask.type === 'yesno' ? [{ id: 'yes', label: t('tours.yes') }, { id: 'no', label: t('tours.no') }] : optionOrder(ask.options ?? [], tourId, step.id).map((o) => ({ id: o.id, label: fill(pick(o.label, lang), b) }));
   const labelOf = (id: string | undefined) => options.find((o) => o.id === id)?.label ?? id ?? '';
   return (
     <div className="tour-ask" data-testid="tour-ask">

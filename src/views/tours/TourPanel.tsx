@@ -71,7 +71,7 @@ export function TourPanel() {
       <div className="tour-say" aria-live="polite" data-testid="tour-say">
         <Markdown text={fill(pick(step.say, lang), b)} />
       </div>
-      {step.ask && <AskPart key={step.id} step={step} lang={lang} b={b} nodes={nodes} roles={roles} />}
+      {step.ask && <AskPart key={step.id} tourId={tour.id} step={step} lang={lang} b={b} nodes={nodes} roles={roles} />}
       {step.task && <TaskPart step={step} />}
       {step.branch && <BranchPart step={step} lang={lang} b={b} />}
       {waiting && <p className="tour-note">{t('tours.waiting')}</p>}
