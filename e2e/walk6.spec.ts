@@ -25,3 +25,31 @@ test('compare mode: the violation buttons are neutral until either pane has a vi
   await expect(next).toHaveClass(/tl-go-violation/);
   expect(await page.evaluate(() => window.__faultline!.store.getState().sim.violations.length)).toBe(0);
 });
+
+test('1024 × 768: a tour keeps its panes and its text in view together; Next never scrolls the page', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await freshApp(page, '?tour=2pc-vs-3pc');
+  await page.getByTestId('tour-say').waitFor();
+  for (let i = 0; i < 6; i++) {
+    // Answering a question adds its feedback: the panel's body scrolls, not the page.
+    if (await page.getByTestId('tour-ask').isVisible()) {
+      await page.locator('[data-testid^="tour-option-"]').first().click();
+      await expect(page.getByTestId('tour-feedback')).toBeVisible();
+      const fb = await page.getByTestId('tour-feedback').boundingBox();
+      const body = await page.getByTestId('tour-body').boundingBox();
+      expect(fb!.y + fb!.height).toBeLessThanOrEqual(body!.y + body!.height + 1);
+    }
+    const next = await page.getByTestId('tour-next').boundingBox();
+    expect(next!.y + next!.height).toBeLessThanOrEqual(768);
+    await page.getByTestId('tour-next').click();
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    for (const side of ['left', 'right']) {
+      const pane = await page.getByTestId(`compare-${side}`).boundingBox();
+      expect(pane!.y).toBeGreaterThanOrEqual(0);
+      expect(pane!.y + pane!.height / 2).toBeLessThan(768);
+    }
+    const say = await page.getByTestId('tour-say').boundingBox();
+    expect(say!.y).toBeGreaterThanOrEqual(0);
+    expect(say!.y).toBeLessThan(768);
+  }
+});

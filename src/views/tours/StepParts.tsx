@@ -1,4 +1,5 @@
 /** The interactive parts of a tour step: a question, a task, a branch's choices. */
+import { useLayoutEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { tourStore } from '../../store/tour';
 import type { TourStep } from '../../scenario/tour/types';
@@ -19,6 +20,15 @@ export function AskPart({ tourId, step, lang, b, nodes, roles }: { tourId: strin
   const options =
     ask.type === 'node' ? nodes.filter((n) => role === undefined || roles[n] === role).map((n) => ({ id: n, label: n })) : ask.type === 'yesno' ? [{ id: 'yes', label: t('tours.yes') }, { id: 'no', label: t('tours.no') }] : optionOrder(ask.options ?? [], tourId, step.id).map((o) => ({ id: o.id, label: fill(pick(o.label, lang), b) }));
   const labelOf = (id: string | undefined) => options.find((o) => o.id === id)?.label ?? id ?? '';
+  // The feedback appears below the options: the panel's body (not the page) scrolls to it.
+  const feedback = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = feedback.current;
+    const body = el?.closest('.tour-body');
+    if (!el || !body) return;
+    const below = el.getBoundingClientRect().bottom - body.getBoundingClientRect().bottom;
+    if (below > 0) body.scrollTop += below;
+  }, [mine]);
   return (
     <div className="tour-ask" data-testid="tour-ask">
       <Markdown className="tour-question" text={fill(pick(ask.question, lang), b)} />
@@ -38,7 +48,7 @@ export function AskPart({ tourId, step, lang, b, nodes, roles }: { tourId: strin
         ))}
       </div>
       {mine !== undefined && (
-        <div className="tour-feedback" role="status" data-testid="tour-feedback">
+        <div ref={feedback} className="tour-feedback" role="status" data-testid="tour-feedback">
           <p>{truth === undefined ? t('tours.noAnswer') : mine === truth ? t('tours.right', { answer: labelOf(truth) }) : t('value' in ask.answer ? 'tours.wrongFixed' : 'tours.wrong', { answer: labelOf(truth) })}</p>
           {ask.explain !== undefined && <Markdown text={fill(pick(ask.explain, lang), b)} />}
         </div>
