@@ -53,3 +53,17 @@ test('1024 × 768: a tour keeps its panes and its text in view together; Next ne
     expect(say!.y).toBeLessThan(768);
   }
 });
+
+test('Chinese: the end of a run gives its limit in Chinese units; Help names Space as the playback hint does', async ({ page }) => {
+  await freshApp(page);
+  await page.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    s.setLang('zh-CN');
+    s.load({ ...s.sim.scenario, protocol: 'twopc', params: { bugs: [] }, until: 1200 });
+  });
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('end-reason')).toContainText('1.2 秒');
+  await expect(page.getByTestId('end-reason')).not.toContainText(' s');
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('help').locator('kbd').first()).toHaveText('空格');
+});
