@@ -67,3 +67,12 @@ test('Chinese: the end of a run gives its limit in Chinese units; Help names Spa
   await page.keyboard.press('?');
   await expect(page.getByTestId('help').locator('kbd').first()).toHaveText('空格');
 });
+
+test('compare mode with one protocol in both panes names the right pane in the count', async ({ page }) => {
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario lock:storage-ignores-tokens-bug' }).click();
+  await page.getByTestId('compare-right').waitFor();
+  await expect(page.getByTestId('timeline-compare-count')).toContainText('in the right pane');
+  await expect(page.getByTestId('timeline-compare-count')).not.toContainText('Lock service');
+});
