@@ -47,7 +47,8 @@ export interface Notice {
     | 'newcomer.replaced'
     | 'newcomer.badLinkFresh'
     | 'newcomer.nothingAhead'
-    | 'newcomer.endAhead';
+    | 'newcomer.endAhead'
+    | 'walk.compare.nothingAhead';
   detail?: string;
 }
 

@@ -1,15 +1,10 @@
 import { useSession, useSessionStore, useT } from './session';
 import { MAX_SPEED, MIN_SPEED } from '../store/session';
+import { formatDuration } from '../i18n/duration';
 
 const toSlider = (speed: number) => Math.log10(speed);
 const fromSlider = (v: number) => Number((10 ** v).toPrecision(2));
 
-/** A run's time limit as people read it: 3 s, 10 min. */
-function formatLimit(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
-  if (ms >= 1000) return `${Number((ms / 1000).toFixed(1))} s`;
-  return `${ms} ms`;
-}
 
 export function PlaybackBar() {
   const t = useT();
@@ -57,7 +52,7 @@ export function PlaybackBar() {
       )}
       <span className="clock" data-testid="clock" aria-live="off">
         {t('play.time', { time: n(time), step: n(step), head: n(head) })}
-        {finished && <em data-testid="end-reason"> · {t('newcomer.endReason', { limit: formatLimit(until) })}</em>}
+        {finished && <em data-testid="end-reason"> · {t('newcomer.endReason', { limit: formatDuration(lang, until) })}</em>}
       </span>
       <fieldset className="schedule" title={t('play.scheduleTip')}>
         <legend>{t('play.schedule')}</legend>

@@ -46,5 +46,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'compare.brokenTip': '将共享光标移到该违反处',
   'compare.bugsOn': '缺陷开关：{bugs}',
   'scenarios.compareWith': '与 {protocol} 并排对比',
-  'compare.inspector': '检查器：{name}中选中的节点',
+  'compare.inspector': '检查器：“{name}”中选中的节点',
 };

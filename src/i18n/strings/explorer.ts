@@ -70,7 +70,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'explorer.step.nodes': '尝试更少的节点',
   'explorer.step.rename': '重命名节点',
   'explorer.step.recheck': '复查缩减后的运行',
-  'explorer.found': '第 {run} 次运行破坏了 {invariant}',
+  'explorer.found': '第 {run} 次运行破坏了“{invariant}”',
   'explorer.shrunk': '从 {from} 个动作缩减到 {to} 个，{nodes} 个节点；违例发生在 {time} 毫秒（缩减用了 {runs} 次运行）。',
   'explorer.none': '{runs} 次运行、{events} 个事件中没有违例。',
   'explorer.cancelled': '搜索已取消。',

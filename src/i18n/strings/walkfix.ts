@@ -20,6 +20,13 @@ export const en = {
   'walk.reason.noTimer': 'no pending timer',
   'walk.reason.nodeDown': 'node is down',
   'walk.reason.nodePaused': 'node is paused',
+  'walk.violation.noneTip': 'No violation in either pane that way, and nothing left to search',
+  'walk.pane.right': 'the right pane',
+  'walk.dur.ms': '{n} ms',
+  'walk.dur.s': '{n} s',
+  'walk.dur.min': '{n} min',
+  'walk.compare.nothingAhead': 'Neither run has a violation up to {detail} ms of simulated time (both searched that far); press again to look further.',
+  'walk.violation.compareSearchTip': 'No violation in either pane so far: search both runs ahead for one (V)',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -42,4 +49,11 @@ export const zhCN: Record<keyof typeof en, string> = {
   'walk.reason.noTimer': '没有待触发的计时器',
   'walk.reason.nodeDown': '节点已宕机',
   'walk.reason.nodePaused': '节点已暂停',
+  'walk.violation.noneTip': '两个窗格在这个方向上都没有违例，也没有可以继续查找的部分',
+  'walk.pane.right': '右侧窗格',
+  'walk.dur.ms': '{n} 毫秒',
+  'walk.dur.s': '{n} 秒',
+  'walk.dur.min': '{n} 分钟',
+  'walk.compare.nothingAhead': '两次运行在模拟时间 {detail} 毫秒之前都没有违例（两边都查找到了这里）；再按一次继续向后查找。',
+  'walk.violation.compareSearchTip': '两个窗格目前都没有违例：向后查找两次运行中的违例（V）',
 };

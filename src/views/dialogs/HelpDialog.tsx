@@ -12,7 +12,8 @@ export function HelpDialog() {
             <tr key={s.help}>
               <td>
                 {s.keys.map((k) => (
-                  <kbd key={k}>{k}</kbd>
+                  // The key's name as the playback bar's hint gives it (空格 in Chinese).
+                  <kbd key={k}>{k === 'Space' ? t('newcomer.spaceKey') : k}</kbd>
                 ))}
               </td>
               <td>{t(s.help)}</td>

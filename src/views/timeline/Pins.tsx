@@ -7,6 +7,7 @@ import { memo, useMemo, useState } from 'react';
 import type { LinearScale } from './scale';
 import { useStore } from 'zustand';
 import type { SessionStore } from '../../store/session';
+import { useSession } from '../session';
 import { protocolName } from '../../i18n/contentText';
 import { invariantName, useInvariantName } from '../invariantName';
 import { clusterMarkers } from './markers';
@@ -69,12 +70,21 @@ export const Pins = memo(function Pins({ x, pins, step, t }: { x: LinearScale; p
   );
 });
 
+/** The compared run's name: its protocol's, or "the right pane" when both panes run the same
+ * protocol (walk-through: "1 violation · 0 in Lock service" named neither pane). */
+function useOtherName(store: SessionStore, t: Translate): string {
+  const mine = useSession((s) => s.module.id);
+  const theirs = useStore(store, (s) => s.module.id);
+  const name = useStore(store, (s) => protocolName(s.lang, s.module));
+  return mine === theirs ? t('walk.pane.right') : name;
+}
+
 /** Compare mode: the second run's violations on the shared timeline, as hollow pins that move
  * the shared cursor to their time. */
 export function ComparePins({ store, x, t }: { store: SessionStore; x: LinearScale; t: Translate }) {
   const count = useStore(store, (s) => s.sim.violations.length);
   const sim = useStore(store, (s) => s.sim);
-  const name = useStore(store, (s) => protocolName(s.lang, s.module));
+  const name = useOtherName(store, t);
   const lang = useStore(store, (s) => s.lang);
   const module = useStore(store, (s) => s.module);
   const pins = sim.violations.slice(0, count).map((v) => ({ ...v, time: sim.events[v.seq]?.time ?? 0 }));
@@ -99,6 +109,6 @@ export function ComparePins({ store, x, t }: { store: SessionStore; x: LinearSca
 /** Compare mode: how many violations the compared run has recorded so far. */
 export function CompareCount({ store, t }: { store: SessionStore; t: Translate }) {
   const count = useStore(store, (s) => s.sim.violations.length);
-  const name = useStore(store, (s) => protocolName(s.lang, s.module));
+  const name = useOtherName(store, t);
   return <span data-testid="timeline-compare-count">{t('timeline.compareCount', { count, name })}</span>;
 }

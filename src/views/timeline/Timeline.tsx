@@ -4,7 +4,7 @@
  * cursor, plus buttons that jump between faults and violations. D3 does the ticks and binary
  * searches (markers.ts), scale.ts the scales; React renders the SVG. The track is an ARIA slider.
  */
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { linearScale } from './scale';
 import type { StringKey } from '../../i18n';
 import { useSession, useSessionStore, useT } from '../session';
@@ -51,6 +51,21 @@ const BUTTONS: { go: Go; text: (t: Translate) => string; label: StringKey; tip: 
   { go: 'end', text: (t) => `${t('timeline.end')} ⇥`, label: 'timeline.endLabel', tip: 'timeline.endTip', keys: 'End' },
 ];
 
+const NO_STORE = () => () => {};
+/** Compare mode: how many violations the compared run has recorded (0 without one). */
+function useOtherViolations(second: ReturnType<typeof useCompareStore>): number {
+  return useSyncExternalStore(second ? second.subscribe : NO_STORE, () => second?.getState().sim.violations.length ?? 0);
+}
+
+/** A violation button's tooltip when there is none to go to: why it is disabled, or that it
+ * searches ahead. Null: the button's usual tip. */
+function violationTip(t: Translate, go: Go, violations: number, comparing: boolean, enabled: boolean): string | null {
+  if (!go.endsWith('Violation') || violations > 0) return null;
+  if (!enabled) return comparing ? t('walk.violation.noneTip') : null;
+  if (go !== 'nextViolation') return null;
+  return t(comparing ? 'walk.violation.compareSearchTip' : 'walk.violation.searchTip');
+}
+
 export function Timeline() {
   const t = useT();
   const store = useSessionStore();
@@ -64,6 +79,7 @@ export function Timeline() {
   // Re-render when a violation is recorded (the list itself is appended in place).
   const violationCount = useSession((s) => s.sim.violations.length);
   const events = sim.events;
+  const theirs = useOtherViolations(second);
 
   const wrap = useRef<HTMLDivElement>(null);
   const width = useWidth(wrap);
@@ -106,12 +122,12 @@ export function Timeline() {
             <button
               key={b.go}
               type="button"
-              // Red only with a violation to go to; with none yet, V searches ahead, and says so.
-              className={b.go.endsWith('Violation') && (pins.length > 0 || second) ? 'tl-go-violation' : undefined}
+              // Red only with a violation (in either pane) to go to; with none yet, V searches ahead, and says so.
+              className={b.go.endsWith('Violation') && pins.length + theirs > 0 ? 'tl-go-violation' : undefined}
               onClick={() => goTo(store.getState(), b.go, second?.getState())}
               disabled={!canGo(state, b.go, second?.getState())}
               aria-label={t(b.label)}
-              title={b.go === 'nextViolation' && pins.length === 0 && !second ? t('walk.violation.searchTip') : t(b.tip)}
+              title={violationTip(t, b.go, pins.length + theirs, second !== null, canGo(state, b.go, second?.getState())) ?? t(b.tip)}
               aria-keyshortcuts={b.keys}
               data-testid={`timeline-${b.go}`}
             >

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../store/session';
-import { linkCompare } from '../../store/compare';
+import { compareWith, linkCompare } from '../../store/compare';
 import { twopc } from '../../protocols/twopc';
 import { raft } from '../../protocols/raft';
 import { goTo, goWhere } from './navigate';
@@ -64,5 +64,23 @@ describe('V with nothing ahead (walk-through item 3)', () => {
     const v = sim.violations[0]!;
     expect(frame.step).toBe(v.seq + 1);
     expect(sim.eventCount).toBe(v.seq + 1);
+  });
+});
+
+describe('V in compare mode with nothing to find', () => {
+  it('searches both runs up to one horizon and names that one time', () => {
+    const free = { ...raft.scenarios.find((s) => s.name === 'happy-path')!, until: 10_000_000 };
+    const first = createSession(compareWith(free, 'zab', []));
+    const second = linkCompare(first)!.store;
+    const recorded = first.getState().sim.current.time;
+    expect(goTo(first.getState(), 'nextViolation', second.getState())).toBe(false);
+    const notice = first.getState().notice!;
+    expect(notice).toMatchObject({ kind: 'info', key: 'walk.compare.nothingAhead' });
+    const horizon = Number(String(notice.detail).replace(/,/g, ''));
+    // It looked past what End recorded, and the compared run was searched at least that far,
+    // never past the horizon by more than its last event.
+    expect(horizon).toBeGreaterThan(recorded);
+    expect(second.getState().sim.current.time).toBeGreaterThanOrEqual(horizon);
+    expect(second.getState().sim.violations).toHaveLength(0);
   });
 });

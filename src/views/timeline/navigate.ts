@@ -54,12 +54,42 @@ export function canGo(s: Run, go: Go, other?: Run | null): boolean {
   return forward(go) && !s.sim.done && s.frame.mode === 'auto';
 }
 
+/** Compare mode: records the compared run ahead to its next violation, but no further than
+ * `horizon` ms, so both panes are searched up to the same time. Returns how far it has looked
+ * (its limit when it ran out). */
+function recordOther(other: Other, time: number, horizon: number): number {
+  if (!other.recordAhead || other.sim.done || otherViolation(other, time, 'nextViolation') !== null) return horizon;
+  other.recordAhead((ev, violated) => violated || ev.time >= horizon, AHEAD_EVENTS);
+  return other.sim.done ? horizon : Math.min(horizon, other.sim.current.time);
+}
+
 /** When nothing recorded lies that way: records the unplayed run ahead until what the jump
  * looks for (a fault, a violation), or for End as far as the budget goes. */
 function recordFor(s: SessionState, go: Go, other?: Other | null): void {
-  // Compare mode: the compared run's next violation counts too; record it ahead as well.
-  if (go === 'nextViolation' && other?.recordAhead && !other.sim.done && otherViolation(other, s.frame.time, go) === null) other.recordAhead((_, violated) => violated, AHEAD_EVENTS);
-  if (!forward(go) || s.sim.done || s.frame.mode !== 'auto' || goTarget(s, go) !== null) return;
+  const mine = forward(go) && !s.sim.done && s.frame.mode === 'auto' && goTarget(s, go) === null;
+  if (go === 'nextViolation' && other) {
+    // Compare mode: the compared run's next violation counts too. Both runs are searched up to
+    // the same time, and a notice names that one horizon (walk-through: not this run's probe
+    // horizon, reached from its head, next to a compared run searched less far).
+    const target = goTarget(s, go);
+    if (!mine) {
+      const at = target !== null ? s.sim.events[target - 1]!.time : s.sim.done || s.frame.mode !== 'auto' ? s.sim.scenario.until : s.sim.current.time;
+      recordOther(other, s.frame.time, at);
+      return;
+    }
+    const stop = (_: TraceEvent, violated: boolean) => violated;
+    const probe = probeAhead(s.sim, stop, AHEAD_EVENTS);
+    if (probe.found) {
+      s.recordAhead(stop, Number.MAX_SAFE_INTEGER);
+      recordOther(other, s.frame.time, s.sim.current.time);
+      return;
+    }
+    const searched = recordOther(other, s.frame.time, probe.done ? s.sim.scenario.until : probe.time);
+    if (otherViolation(other, s.frame.time, go) !== null) return;
+    s.setNotice({ kind: 'info', key: 'walk.compare.nothingAhead', detail: Math.floor(Math.min(searched, probe.time)).toLocaleString(s.lang) });
+    return;
+  }
+  if (!mine) return;
   const stop = (ev: TraceEvent, violated: boolean) => (go === 'nextFault' ? isFault(ev) : go === 'nextViolation' ? violated : false);
   if (go !== 'end') {
     // Searched on a copy: the run is recorded only up to what was found, never to the horizon.

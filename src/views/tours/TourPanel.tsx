@@ -1,6 +1,6 @@
 /** The tour panel: the step's text, its question, task or choices, progress, back and next
  * (also N and B), and the step's highlights drawn over the other views. */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { tourStore } from '../../store/tour';
 import { fill, pick } from '../../scenario/tour/text';
@@ -8,6 +8,7 @@ import { useSession, useT } from '../session';
 import { Markdown } from './Markdown';
 import { AskPart, BranchPart, TaskPart } from './StepParts';
 import { highlightCss } from './highlightCss';
+import { useFitViewport } from './useFitViewport';
 import './tours.css';
 
 function typing(target: EventTarget | null): boolean {
@@ -30,6 +31,8 @@ export function TourPanel() {
   const moved = useStore(tourStore, (s) => s.moved);
   const done = useStore(tourStore, (s) => s.done);
   const cur = played.at(-1);
+  const panel = useRef<HTMLElement>(null);
+  useFitViewport(panel, tour);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,7 +55,7 @@ export function TourPanel() {
   // On a task not done yet, Next does the task for the student: it says so.
   const skips = step.kind === 'task' && !done[step.id] && !waiting;
   return (
-    <section className="tour-panel" aria-label={t('tours.panel')} data-testid="tour-panel" data-step={step.id} data-kind={step.kind}>
+    <section ref={panel} className="tour-panel" aria-label={t('tours.panel')} data-testid="tour-panel" data-step={step.id} data-kind={step.kind}>
       <header className="tour-head">
         <span className={`tour-kind tour-kind-${step.kind}`}>{t(`tours.kind.${step.kind}`)}</span>
         <h2 className="tour-title" title={pick(tour.title, lang)}>
@@ -71,7 +74,7 @@ export function TourPanel() {
       <div className="tour-say" aria-live="polite" data-testid="tour-say">
         <Markdown text={fill(pick(step.say, lang), b)} />
       </div>
-      {step.ask && <AskPart key={step.id} step={step} lang={lang} b={b} nodes={nodes} roles={roles} />}
+      {step.ask && <AskPart key={step.id} tourId={tour.id} step={step} lang={lang} b={b} nodes={nodes} roles={roles} />}
       {step.task && <TaskPart step={step} />}
       {step.branch && <BranchPart step={step} lang={lang} b={b} />}
       {waiting && <p className="tour-note">{t('tours.waiting')}</p>}

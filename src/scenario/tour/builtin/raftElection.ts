@@ -105,8 +105,8 @@ export const raftElection: Tour = {
         type: 'choice',
         question: { en: 'Why does {{N}} have a **higher term** than {{L}}?', 'zh-CN': '为什么 {{N}} 的**任期**比 {{L}} 高？' },
         options: [
-          { id: 'candidate', label: { en: 'A candidate increments its term before asking for votes', 'zh-CN': '候选者在请求投票之前把任期加一' } },
           { id: 'crash', label: { en: 'A crash increments every server\'s term', 'zh-CN': '崩溃会让每台服务器的任期加一' } },
+          { id: 'candidate', label: { en: 'A candidate increments its term before asking for votes', 'zh-CN': '候选者在请求投票之前把任期加一' } },
         ],
         answer: { value: 'candidate' },
         explain: { en: 'Terms only grow when a server starts an election, or learns of a higher term from a message.', 'zh-CN': '任期只在服务器发起选举、或从消息中得知更高任期时增长。' },

@@ -1,0 +1,78 @@
+/** Walk-through fixes (issue 17, sixth walk): compare-mode violation buttons, … */
+import { expect, test } from '@playwright/test';
+import { freshApp } from './helpers';
+
+test('compare mode: the violation buttons are neutral until either pane has a violation', async ({ page }) => {
+  await freshApp(page);
+  await page.keyboard.press('w');
+  await page.getByTestId('compare-protocol').selectOption('zab');
+  await page.getByTestId('compare-start').click();
+  await page.getByTestId('compare-right').waitFor();
+  const prev = page.getByTestId('timeline-prevViolation');
+  const next = page.getByTestId('timeline-nextViolation');
+  await expect(prev).not.toHaveClass(/tl-go-violation/);
+  await expect(next).not.toHaveClass(/tl-go-violation/);
+  // Nothing behind: disabled, and the tooltip says why; ahead: it searches both runs.
+  await expect(prev).toBeDisabled();
+  await expect(prev).toHaveAttribute('title', /No violation in either pane/);
+  await expect(next).toHaveAttribute('title', /search both runs/);
+  // A compared run with a violation: red, in whichever pane it is.
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario twopc:compare-partition' }).click();
+  await page.getByTestId('compare-right').waitFor();
+  await page.evaluate(() => window.__faultline!.store.getState().seekStep(1e9));
+  await expect.poll(() => page.evaluate(() => window.__faultline!.compare()!.getState().sim.violations.length)).toBeGreaterThan(0);
+  await expect(next).toHaveClass(/tl-go-violation/);
+  expect(await page.evaluate(() => window.__faultline!.store.getState().sim.violations.length)).toBe(0);
+});
+
+test('1024 × 768: a tour keeps its panes and its text in view together; Next never scrolls the page', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await freshApp(page, '?tour=2pc-vs-3pc');
+  await page.getByTestId('tour-say').waitFor();
+  for (let i = 0; i < 6; i++) {
+    // Answering a question adds its feedback: the panel's body scrolls, not the page.
+    if (await page.getByTestId('tour-ask').isVisible()) {
+      await page.locator('[data-testid^="tour-option-"]').first().click();
+      await expect(page.getByTestId('tour-feedback')).toBeVisible();
+      const fb = await page.getByTestId('tour-feedback').boundingBox();
+      const body = await page.getByTestId('tour-body').boundingBox();
+      expect(fb!.y + fb!.height).toBeLessThanOrEqual(body!.y + body!.height + 1);
+    }
+    const next = await page.getByTestId('tour-next').boundingBox();
+    expect(next!.y + next!.height).toBeLessThanOrEqual(768);
+    await page.getByTestId('tour-next').click();
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    for (const side of ['left', 'right']) {
+      const pane = await page.getByTestId(`compare-${side}`).boundingBox();
+      expect(pane!.y).toBeGreaterThanOrEqual(0);
+      expect(pane!.y + pane!.height / 2).toBeLessThan(768);
+    }
+    const say = await page.getByTestId('tour-say').boundingBox();
+    expect(say!.y).toBeGreaterThanOrEqual(0);
+    expect(say!.y).toBeLessThan(768);
+  }
+});
+
+test('Chinese: the end of a run gives its limit in Chinese units; Help names Space as the playback hint does', async ({ page }) => {
+  await freshApp(page);
+  await page.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    s.setLang('zh-CN');
+    s.load({ ...s.sim.scenario, protocol: 'twopc', params: { bugs: [] }, until: 1200 });
+  });
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('end-reason')).toContainText('1.2 秒');
+  await expect(page.getByTestId('end-reason')).not.toContainText(' s');
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('help').locator('kbd').first()).toHaveText('空格');
+});
+
+test('compare mode with one protocol in both panes names the right pane in the count', async ({ page }) => {
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario lock:storage-ignores-tokens-bug' }).click();
+  await page.getByTestId('compare-right').waitFor();
+  await expect(page.getByTestId('timeline-compare-count')).toContainText('in the right pane');
+  await expect(page.getByTestId('timeline-compare-count')).not.toContainText('Lock service');
+});
