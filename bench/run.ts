@@ -106,4 +106,5 @@ benchRingPrimitives();
 await import('./scale');
 // Issue 12: the explorer's per-event speed (flat from 100k to 1M events), then its table.
 (await import('./speed')).benchSpeed();
+console.log((await import('./speedCeiling')).speedCeilingLines().join('\n'));
 if (process.env.EXPLORER_BUDGET !== '0') await (await import('./explorer')).benchExplorer();

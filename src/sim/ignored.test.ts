@@ -80,7 +80,10 @@ describe('events a machine ignores', () => {
     } finally {
       stepper.step = original;
     }
-    expect(skipped).toBeGreaterThan(100);
+    // A guarded event skipped once is answered by the stepper's memo when it comes again on the
+    // same snapshot (stepMemo.ts; checked against transition() in src/cli/stepMemo.test.ts), so
+    // fewer skips reach this path than events are ignored.
+    expect(skipped).toBeGreaterThan(20);
     expect(stepped).toBeGreaterThan(100);
   });
 });
