@@ -190,7 +190,8 @@ export function shrink(
   mergeCrashDrops(cur, accept);
   // Steps 2 to 4 repeat until a round changes nothing: a simpler action or an earlier time
   // often lets an action go that could not before (a crash moved next to its restart, a
-  // trace position dropped), and a removal lets times move again.
+  // trace position dropped), and a removal lets times move again. LEAN ends a round early
+  // after a times-only round when its removals find nothing, and stops segments once dry.
   let excisedShape = '';
   const schedule = opts.schedule ?? LEAN;
   let timesOnly = false;
