@@ -64,3 +64,16 @@ test('every bug scenario’s violations read as plain words in English and Chine
   }
   await page.evaluate(() => window.__faultline!.store.getState().setLang('en'));
 });
+
+test('an invariant shows its readable name, with the spec’s operator as its source on hover', async ({ page }) => {
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario threepc:partition' }).click();
+  await page.keyboard.press('End');
+  const name = page.getByTestId('invariants').locator('[data-invariant="tc-consistent"] .iv-name');
+  await expect(name).toHaveText('Consistent outcome');
+  await expect(name).toHaveAttribute('title', /^Source: TCommit\.tla, TCConsistent/);
+  await page.evaluate(() => window.__faultline!.store.getState().setLang('zh-CN'));
+  await expect(name).toHaveText('结果一致');
+  await expect(name).toHaveAttribute('title', /^出处：TCommit\.tla, TCConsistent/);
+});
