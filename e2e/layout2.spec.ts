@@ -121,3 +121,31 @@ for (const [w, h] of SIZES.slice(1)) {
     expect(problems).toEqual([]);
   });
 }
+
+const FIRST = ['raft:happy-path', 'twopc:happy-commit', 'threepc:happy-commit', 'chash:put-get', 'paxos:happy-path', 'zab:happy-path', 'lock:happy', 'multipaxos:steady-state'];
+
+for (const [w, h] of SIZES) {
+  test(`${w} × ${h}: in every protocol's first scenario, with its note shown and a node selected, no node or label overlaps another or leaves the drawing, in English and Chinese`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    const view = page.getByTestId('clusterview');
+    const problems: string[] = [];
+    for (const id of FIRST) {
+      await page.evaluate(() => window.__faultline!.store.getState().setLang('en'));
+      await open(page, id);
+      await expect(page.getByTestId('scenario-note')).toBeVisible();
+      await view.locator('g.cl-node[data-node]').first().click();
+      for (const lang of ['en', 'zh-CN'] as const) {
+        await page.evaluate((l) => window.__faultline!.store.getState().setLang(l), lang);
+        // At the run's end and its start (labels change as roles and votes do).
+        for (const key of ['End', 'Home']) {
+          await page.keyboard.press(key);
+          problems.push(...(await overlaps(view)).map((p) => `${id} ${lang} ${key}: ${p}`));
+        }
+      }
+      await page.keyboard.press('Escape');
+    }
+    expect(problems).toEqual([]);
+  });
+}

@@ -102,7 +102,7 @@ async function polarOf(page: Page, node: string): Promise<{ turn: number; r: num
   }, node);
 }
 
-test('the ring is the stage: servers sit on it by their tokens, the client and a spare in the middle, a joiner moves onto it', async ({ page }) => {
+test('the ring is the stage: servers sit on it by their tokens, a spare left of it and the client right of it, a joiner moves onto it', async ({ page }) => {
   await open(page);
   const stage = page.getByTestId('clusterview');
   await expect(stage.getByTestId('ring-view')).toBeVisible();
@@ -110,8 +110,12 @@ test('the ring is the stage: servers sit on it by their tokens, the client and a
   const r1 = (await polarOf(page, 'n1')).r;
   expect(r1).toBeGreaterThan(100);
   for (const n of ['n2', 'n3', 'n4', 'n5']) expect((await polarOf(page, n)).r).toBeCloseTo(r1, 0);
-  // The client and the spare are off the ring, near its centre.
-  for (const n of ['n6', 'n7']) expect((await polarOf(page, n)).r).toBeLessThan(r1 / 2);
+  // The spare and the client stand off the ring, beside it (its centre stays free for its
+  // note and keys): the spare on the left, the client on the right.
+  const [spare, client] = [await polarOf(page, 'n6'), await polarOf(page, 'n7')];
+  for (const p of [spare, client]) expect(p.r).toBeGreaterThan(r1 * 1.3);
+  expect(spare.turn).toBeGreaterThan(0.5);
+  expect(client.turn).toBeLessThan(0.5);
   await join(page, 'n6', 1500);
   expect((await polarOf(page, 'n6')).r).toBeCloseTo(r1, 0);
   // Selection still works on the stage: clicking a server selects it.
