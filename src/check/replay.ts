@@ -20,9 +20,15 @@ export interface Replayed {
   views: Map<NodeId, NodeView>;
 }
 
-/** A fresh runner fed `events[0 … upTo)`; the violations it finds there are the run's own,
- * already recorded, and are dropped. */
-export function replayRunner(module: ProtocolModule, cfg: ProtocolConfig, events: readonly TraceEvent[], upTo: number): Replayed {
+/** A runner fed `events[0 … upTo)`: a fresh one, or `from`, a runner of the same run already
+ * fed `events[0 … from.at)` with the views it was shown then. The violations found on the way
+ * are the run's own, already recorded, and are dropped. */
+export function replayRunner(module: ProtocolModule, cfg: ProtocolConfig, events: readonly TraceEvent[], upTo: number, from?: { check: InvariantRunner; views: ReadonlyMap<NodeId, NodeView>; at: number }): Replayed {
+  if (from) {
+    const views = new Map(from.views);
+    for (let i = from.at; i < upTo; i++) feed(from.check, views, events[i]!);
+    return { check: from.check, views };
+  }
   const { nodes } = cfg;
   const roles = module.roles(cfg);
   const check = invariantRunner(module, cfg);
@@ -33,12 +39,13 @@ export function replayRunner(module: ProtocolModule, cfg: ProtocolConfig, events
     const ev = events[i]!;
     if (ev.kind === 'start' && ev.node !== undefined && ev.state !== undefined) views.set(ev.node, { ...views.get(ev.node)!, state: ev.state });
   }
-  for (let i = 0; i < upTo; i++) {
-    const ev = events[i]!;
-    if (ev.node !== undefined && ev.kind !== 'start') apply(views, ev);
-    check(ev, views);
-  }
+  for (let i = 0; i < upTo; i++) feed(check, views, events[i]!);
   return { check, views };
+}
+
+function feed(check: InvariantRunner, views: Map<NodeId, NodeView>, ev: TraceEvent): void {
+  if (ev.node !== undefined && ev.kind !== 'start') apply(views, ev);
+  check(ev, views);
 }
 
 /** The node's view after `ev`, replaced only if something in it changed. */

@@ -5,7 +5,7 @@
 import type { ProtocolModule } from '../protocols/types';
 import type { Action, Scenario } from '../scenario/types';
 import { invariantRunner, type InvariantRunner } from '../check/invariants';
-import type { Trace, TraceEvent, Violation } from './types';
+import type { NodeId, NodeView, Trace, TraceEvent, Violation } from './types';
 import { World, type Checkpoint } from './world';
 import { StateHistory } from './history';
 
@@ -156,8 +156,10 @@ export class Simulation {
   }
 
   /** Takes in what a branch of this run recorded past this run's head: the very events this
-   * run would have recorded (a deterministic run), so it goes on from there as if it had. */
-  adopt(b: Simulation): void {
+   * run would have recorded (a deterministic run), so it goes on from there as if it had.
+   * Returns the invariants and node views it had at its old head (`at`): fed the events
+   * since, they can start the next branch without re-checking the whole run. */
+  adopt(b: Simulation): { check: InvariantRunner | null; views: ReadonlyMap<NodeId, NodeView>; at: number } {
     const head = this.world.eventCount;
     if ((b.events[0]?.seq ?? b.eventCount) > head || b.eventCount < head) throw new Error(`a branch at steps ${b.events[0]?.seq}…${b.eventCount} cannot join a run at step ${head}`);
     for (const ev of b.events) {
@@ -167,11 +169,13 @@ export class Simulation {
       if (this.record) this.events.push(kept);
     }
     for (const v of b.violations) if (v.seq >= head) this.violations.push(v);
+    const old = { check: this.check, views: this.world.views, at: head };
     this.world = b.world;
     this.check = b.check;
     this.finished = b.finished;
     for (const cp of b.checkpoints) if (cp.eventCount > (this.checkpoints.at(-1)?.eventCount ?? -1)) this.checkpoints.push(cp);
     this.nextCheckpoint = b.nextCheckpoint;
+    return old;
   }
 
   /** A fresh world exactly as it was after event k (k = -1: before any event). */

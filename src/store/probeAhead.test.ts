@@ -39,6 +39,16 @@ describe('V searches ahead on a branch and splices what it finds (issue 17 item 
     }
     expect(run.eventCount).toBe(first.seq + 1);
     expect(hash(run)).toBe(hash(plain(scenario, first.seq + 1)));
+    // V again and again: each lands on plain play's next violation step; from the second on,
+    // the invariants the run had before the splice are fed only the events since.
+    const steps = [...new Set(whole.violations.map((v) => v.seq + 1))];
+    for (const want of steps.slice(1)) {
+      const head = run.eventCount;
+      const w0 = { ...probeWork };
+      expect(probeAhead(run, violated, 1e6)).toEqual({ found: true, adopted: true });
+      expect(run.eventCount).toBe(want);
+      expect(probeWork.replayed - w0.replayed).toBeLessThan(head);
+    }
     // The spliced run goes on exactly as plain play (its world and invariants are the branch's).
     run.run();
     expect(hash(run)).toBe(hash(whole));

@@ -11,6 +11,8 @@
 import type { Simulation } from '../sim/simulation';
 import type { TraceEvent } from '../sim/types';
 import { replayRunner } from '../check/replay';
+import type { InvariantRunner } from '../check/invariants';
+import type { NodeId, NodeView } from '../sim/types';
 
 interface Probe {
   sim: Simulation;
@@ -19,6 +21,9 @@ interface Probe {
 }
 
 const probes = new WeakMap<Simulation, Probe>();
+/** The invariants a run had before it took in a branch, with the views they were shown and
+ * the event count they had seen: the next branch feeds them only the events since. */
+const spares = new WeakMap<Simulation, { check: InvariantRunner; views: ReadonlyMap<NodeId, NodeView>; at: number }>();
 
 /** Work done by searches ahead, for the bench and tests: events simulated (the branch's world
  * catching up from a checkpoint, and the search itself), recorded events fed to invariants. */
@@ -28,8 +33,11 @@ export type Found = { found: true; adopted: boolean } | { found: false; time: nu
 
 function branchOf(run: Simulation): Probe {
   const head = run.eventCount;
-  const replayed = replayRunner(run.module, { nodes: run.scenario.nodes, params: run.scenario.params }, run.events, head);
-  probeWork.replayed += head;
+  const spare = spares.get(run);
+  spares.delete(run);
+  const from = spare && spare.at <= head ? spare : undefined;
+  const replayed = replayRunner(run.module, { nodes: run.scenario.nodes, params: run.scenario.params }, run.events, head, from);
+  probeWork.replayed += head - (from?.at ?? 0);
   // What the restored world steps to reach the head: at most a checkpoint's interval.
   probeWork.simulated += head - run.lastCheckpoint;
   const sim = run.branch(replayed.check);
@@ -71,6 +79,9 @@ export function probeAhead(run: Simulation, stop: (ev: TraceEvent, violated: boo
 function settle(run: Simulation, atEnd: boolean): Found {
   const p = probes.get(run)!;
   probes.delete(run);
-  if (atEnd) run.adopt(p.sim);
+  if (atEnd) {
+    const old = run.adopt(p.sim);
+    if (old.check) spares.set(run, { check: old.check, views: old.views, at: old.at });
+  }
   return { found: true, adopted: atEnd };
 }
