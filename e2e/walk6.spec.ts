@@ -76,3 +76,26 @@ test('compare mode with one protocol in both panes names the right pane in the c
   await expect(page.getByTestId('timeline-compare-count')).toContainText('in the right pane');
   await expect(page.getByTestId('timeline-compare-count')).not.toContainText('Lock service');
 });
+
+test('a trace saved between two events opens at the same step and the same clock', async ({ page }) => {
+  await freshApp(page);
+  const at = await page.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    s.seekStep(25);
+    const ev = window.__faultline!.store.getState().sim.events;
+    // Paused between step 21's event and the next: the clock reads past the event's time.
+    const t = ev[20]!.time + Math.max(1, Math.floor((ev[21]!.time - ev[20]!.time) / 2));
+    s.seekStep(21, t);
+    const f = window.__faultline!.store.getState().frame;
+    return { step: f.step, time: f.time, event: ev[20]!.time };
+  });
+  expect(at.step).toBe(21);
+  expect(at.time).toBeGreaterThan(at.event);
+  await page.getByTestId('export-menu').click();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: 'Download trace (.json)' }).click()]);
+  const path = await d.path();
+  await page.evaluate(() => window.__faultline!.store.getState().seekStep(0));
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('notice')).toContainText('Trace loaded at step 21');
+  expect(await page.evaluate(() => ({ step: window.__faultline!.store.getState().frame.step, time: window.__faultline!.store.getState().frame.time }))).toEqual({ step: 21, time: at.time });
+});

@@ -18,6 +18,9 @@ export interface ExplorerState {
   /** Events per second of wall time, over the whole search. */
   rate: number;
   elapsed: number;
+  /** Seconds spent searching before shrinking began (null: not shrinking yet): the budget bounds
+   * the search, and the dialog shows the shrinking's time apart so it does not read as overrun. */
+  searched: number | null;
   found: Found | null;
   error: string | null;
   start(opts: { protocol: string; bugs: string[]; seconds: number; seed?: number }): void;
@@ -41,6 +44,7 @@ export function createExplorer(workerCount = Math.max(1, Math.min(2, globalThis.
     progress: null,
     rate: 0,
     elapsed: 0,
+    searched: null,
     found: null,
     error: null,
 
@@ -59,9 +63,10 @@ export function createExplorer(workerCount = Math.max(1, Math.min(2, globalThis.
       }));
       const t0 = performance.now();
       const live = () => gen === generation;
-      set({ status: 'running', progress: null, found: null, error: null, rate: 0, elapsed: 0 });
+      set({ status: 'running', progress: null, found: null, error: null, rate: 0, elapsed: 0, searched: null });
       const shrinker = (f: Omit<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>) =>
         new Promise<Pick<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>>((resolve) => {
+          if (live()) set({ searched: (performance.now() - t0) / 1000 });
           const w = workers[0]!;
           const id = -1;
           w.addEventListener('message', (e: MessageEvent<ExplorerWorkerReply>) => {
@@ -83,7 +88,7 @@ export function createExplorer(workerCount = Math.max(1, Math.min(2, globalThis.
       })
         .then((r) => {
           if (!live()) return;
-          set({ status: r.found ? 'found' : 'none', found: r.found ?? null });
+          set({ status: r.found ? 'found' : 'none', found: r.found ?? null, elapsed: (performance.now() - t0) / 1000 });
           stop();
         })
         .catch((e: unknown) => {

@@ -30,7 +30,9 @@ export type ImportWarning =
 
 export type ImportResult =
   | { ok: true; kind: 'scenario'; scenario: Scenario; step?: undefined; warnings: ImportWarning[] }
-  | { ok: true; kind: 'trace'; scenario: Scenario; step: number; warnings: ImportWarning[] }
+  /** `time`: the clock the trace was saved at (its `final.time`), which may lie after its last
+   * event (the clock runs on between events); absent when the file has no `final`. */
+  | { ok: true; kind: 'trace'; scenario: Scenario; step: number; time?: number; warnings: ImportWarning[] }
   | { ok: false; errors: string[] };
 
 const fail = (...errors: string[]): ImportResult => ({ ok: false, errors });
@@ -147,7 +149,7 @@ function readTrace(data: Record<string, unknown>, known: string[]): ImportResult
     const found = recheckInvariants(module, trace);
     if (JSON.stringify(found) !== JSON.stringify(violations)) warnings.push({ kind: 'violations', recorded: (violations as unknown[]).length, found: found.length });
   }
-  return { ok: true, kind: 'trace', scenario, step: events.length, warnings };
+  return { ok: true, kind: 'trace', scenario, step: events.length, ...(final === undefined ? {} : { time: trace.final.time }), warnings };
 }
 
 /** The shape of each event; their content is checked by the replay. */

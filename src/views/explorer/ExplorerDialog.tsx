@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useSession, useSessionStore, useT } from '../session';
+import { goTo } from '../timeline/navigate';
 import { Dialog } from '../dialogs/Dialog';
 import { bugText, protocolName } from '../../i18n/content';
 import { violationText } from '../../i18n/violations';
@@ -100,6 +101,8 @@ function ExplorerResult() {
   const open = () => {
     const s = store.getState();
     s.replace(found.shrunk);
+    // Land on the violation the result names, not at the run's start (a failed load kept the old run).
+    if (store.getState().sim !== s.sim) goTo(store.getState(), 'nextViolation');
     // The replaced run's way back stays in the notice (NoticeBar's "back to the previous run").
     if (store.getState().beforeReplace) store.setState({ notice: { kind: 'info', key: 'notice.explorerOpened' } });
     s.openDialog(null);

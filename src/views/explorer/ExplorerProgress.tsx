@@ -9,6 +9,7 @@ export function ExplorerProgress() {
   const progress = useExplorer((s) => s.progress);
   const rate = useExplorer((s) => s.rate);
   const elapsed = useExplorer((s) => s.elapsed);
+  const searched = useExplorer((s) => s.searched);
   const status = useExplorer((s) => s.status);
   if (!progress || status === 'idle') return null;
   const n = (x: number) => Math.round(x).toLocaleString(lang);
@@ -30,7 +31,9 @@ export function ExplorerProgress() {
         </div>
         <div>
           <dt>{t('explorer.elapsed')}</dt>
-          <dd>{t('explorer.seconds', { n: elapsed.toFixed(1) })}</dd>
+          <dd data-testid="explorer-elapsed">
+            {searched === null ? t('explorer.seconds', { n: elapsed.toFixed(1) }) : t('walk.explorer.elapsedSplit', { search: searched.toFixed(1), shrink: Math.max(0, elapsed - searched).toFixed(1) })}
+          </dd>
         </div>
       </dl>
       <p className="muted">{t('explorer.share', progress.share)}</p>

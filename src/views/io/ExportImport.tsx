@@ -61,7 +61,9 @@ interface Item {
 
 function saveTrace(store: SessionStore) {
   const s = store.getState();
-  const final = { time: s.world.time, nodes: Object.fromEntries(s.frame.nodes.map((n) => [n.id, { up: n.up, state: n.state }])) };
+  // The clock as shown (it runs on between events), not the world's time at the last event:
+  // opened again, the trace shows the same step and the same clock.
+  const final = { time: s.frame.time, nodes: Object.fromEntries(s.frame.nodes.map((n) => [n.id, { up: n.up, state: n.state }])) };
   const trace = traceAtStep(s.sim.trace(), s.frame.step, final);
   downloadText(JSON.stringify(trace), `${exportBaseName(s.sim.scenario, s.frame.step)}.json`, 'application/json');
 }

@@ -43,6 +43,8 @@ export async function importInto(store: SessionStore, file: File): Promise<void>
   // A run that fails while loading has said why (notice.runError) and kept the old run.
   if (store.getState().sim === before) return;
   if (r.kind === 'scenario') return store.getState().setNotice({ kind: 'info', key: 'notice.imported' });
+  // The clock the trace was saved at, which may lie after its last event: the round trip is exact.
+  if (r.time !== undefined) store.getState().seekStep(r.step, r.time);
   const mismatch = r.warnings.find((w) => w.kind === 'mismatch');
   const violations = r.warnings.find((w) => w.kind === 'violations');
   if (mismatch) store.getState().setNotice({ kind: 'error', key: 'notice.traceMismatch', detail: String(mismatch.step) });
