@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession } from './session';
 import { raft } from '../protocols/raft';
 import { runScenario } from '../sim/simulation';
@@ -11,6 +11,16 @@ interface RaftObservable {
   currentTerm: number;
   votedFor: string | null;
 }
+
+// A playback tick also stops after TICK_MS of wall time, so on a loaded machine one tick could
+// cover less simulated time than asked. These tests count simulated time per tick: freeze the
+// wall clock so that a tick is cut only by its event budget.
+beforeEach(() => {
+  vi.spyOn(performance, 'now').mockReturnValue(0);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const scenario = (name: string) => raft.scenarios.find((s) => s.name === name)!;
 const roles = (store: ReturnType<typeof createSession>) => store.getState().frame.nodes.map((n) => (n.state as RaftObservable).role);
