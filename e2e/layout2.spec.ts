@@ -46,18 +46,22 @@ for (const [w, h] of SIZES) {
   });
 }
 
-for (const [w, h] of SIZES.slice(0, 2)) {
-  test(`${w} × ${h}: compare mode's "broken" badge covers no node and no label, in either pane`, async ({ page }) => {
+for (const [w, h] of SIZES) {
+  test(`${w} × ${h}: compare mode's "broken" badge covers no node and no label, in either pane, in every compare scenario`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     await freshApp(page);
-    await open(page, 'twopc:compare-partition');
-    await page.keyboard.press('End');
-    await expect(page.getByTestId('compare-right-status')).toContainText('510');
-    for (const side of ['left', 'right']) {
-      const pane = page.getByTestId(`compare-${side}`);
-      // The badge (or "holds") against the pane's nodes and labels, and every label inside the drawing.
-      expect(await overlaps(pane, [`[data-testid="compare-${side}-status"]`]), side).toEqual([]);
+    const problems: string[] = [];
+    for (const id of ['twopc:compare-partition', 'twopc:compare-tm-crash', 'zab:compare-raft-leader-crash']) {
+      await open(page, id);
+      await page.keyboard.press('End');
+      if (id === 'twopc:compare-partition') await expect(page.getByTestId('compare-right-status')).toContainText('510');
+      for (const side of ['left', 'right']) {
+        const pane = page.getByTestId(`compare-${side}`);
+        // The badge (or "holds") against the pane's nodes and labels, and every label inside the drawing.
+        problems.push(...(await overlaps(pane, [`[data-testid="compare-${side}-status"]`])).map((p) => `${id} ${side}: ${p}`));
+      }
     }
+    expect(problems).toEqual([]);
   });
 }
 

@@ -46,16 +46,26 @@ function fitTerm(text: string, r: number): { textLength?: number; lengthAdjust?:
   return width > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' } : {};
 }
 
+/** A stacked label's middle beyond the node's centre, past its rim: labelPlacement's. */
+const STACK_GAP = 28;
+/** How far a label may slide back inside the drawing before it would reach its glyph. */
+const SLIDE_MAX = 12;
+
 /** How far a violating node's label moves out, clear of its ring and the ring's stroke. */
 const VIOLATION_CLEAR = 8;
 
 export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
-  const { id, at, r, place, up } = p;
+  const { id, at, r, place: side, up } = p;
+  // A label beside a node that would not fit the drawing's width (a narrow compare pane) goes
+  // under the node (over it in the upper half), starting at the glyph's inner edge and running
+  // outward, rather than sliding back over its glyph or towards the nodes in the middle.
+  const [stacked, setStacked] = useState(false);
+  const place: LabelPlacement = stacked && side.anchor !== 'middle' ? { x: side.anchor === 'start' ? -r : r, y: (side.y < 0 ? -1 : 1) * (r + STACK_GAP), anchor: side.anchor } : side;
   // A label on the ring's left or right edge could run past the drawing and be cut ("gnores
   // tokens" in a narrow compare pane, issue 17): slide it back inside by what overflows.
   const labels = useRef<SVGGElement>(null);
   // The violation ring (r + 16) reaches the label's place: move the label outward past it.
-  const away = !p.violation ? { x: 0, y: 0 } : place.anchor === 'middle' ? { x: 0, y: place.y < 0 ? -VIOLATION_CLEAR : VIOLATION_CLEAR } : { x: place.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
+  const away = !p.violation ? { x: 0, y: 0 } : place.anchor === 'middle' || stacked ? { x: 0, y: place.y < 0 ? -VIOLATION_CLEAR : VIOLATION_CLEAR } : { x: place.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
   // …and a label above the top node or below the bottom one (moved out past a violation ring)
   // could leave the drawing at its top or bottom, under the compare pane's header badge
   // (issue 17): slide it back inside too.
@@ -69,10 +79,13 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
     // lines' height, so a seek does not lay the page out once per node (it cost 30 ms a seek
     // at 129k events).
     const longest = Math.max(id.length, p.sub?.length ?? 0) * 13;
-    const x0 = at.x + away.x + place.x;
-    const [lo, hi] = place.anchor === 'start' ? [x0, x0 + longest] : place.anchor === 'end' ? [x0 - longest, x0] : [x0 - longest / 2, x0 + longest / 2];
-    const y0 = at.y + away.y + place.y;
+    // Judged at the label's own place beside the node (from which it may have been stacked).
+    const sideAway = !p.violation || side.anchor === 'middle' ? away : { x: side.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
+    const x0 = at.x + sideAway.x + side.x;
+    const [lo, hi] = side.anchor === 'start' ? [x0, x0 + longest] : side.anchor === 'end' ? [x0 - longest, x0] : [x0 - longest / 2, x0 + longest / 2];
+    const y0 = at.y + sideAway.y + side.y;
     if (lo >= 2 && hi <= box.width - 2 && y0 - 16 >= 2 && y0 + 17 <= box.height - 2) {
+      setStacked(false);
       setShift((s) => (s.x || s.y ? { x: 0, y: 0 } : s));
       return;
     }
@@ -82,9 +95,14 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
     const top = at.y + away.y + bb.y;
     const bottom = top + bb.height;
     const x = left < 2 ? 2 - left : right > box.width - 2 ? box.width - 2 - right : 0;
+    if (!stacked && side.anchor !== 'middle' && Math.abs(x) > SLIDE_MAX) {
+      // Measured again once drawn stacked.
+      setStacked(true);
+      return;
+    }
     const y = top < 2 ? 2 - top : bottom > box.height - 2 ? box.height - 2 - bottom : 0;
     setShift((s) => (s.x === x && s.y === y ? s : { x, y }));
-  }, [at.x, at.y, away.x, away.y, place.x, place.y, place.anchor, id, p.sub]);
+  }, [at.x, at.y, away.x, away.y, place.x, place.y, place.anchor, side.x, side.y, side.anchor, stacked, p.violation, id, p.sub]);
   const click = (e: MouseEvent) => {
     e.stopPropagation();
     p.onSelect(id);
