@@ -175,6 +175,8 @@ export class Simulation {
     this.finished = b.finished;
     for (const cp of b.checkpoints) if (cp.eventCount > (this.checkpoints.at(-1)?.eventCount ?? -1)) this.checkpoints.push(cp);
     this.nextCheckpoint = b.nextCheckpoint;
+    // A search from here (the next V) branches from this point, with nothing to step.
+    if (this.every > 0 && this.lastCheckpoint < this.world.eventCount) this.takeCheckpoint();
     return old;
   }
 
