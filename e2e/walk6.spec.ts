@@ -133,3 +133,24 @@ for (const id of ['raft:leader-crash', 'lock:storage-ignores-tokens-bug']) {
     expect(await page.locator('body *').count()).toBeGreaterThan(300);
   });
 }
+
+test('Help fits a 1024 × 768 screen: every shortcut visible, nothing to scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await freshApp(page);
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help');
+  await expect(help).toBeVisible();
+  const body = help.locator('.dialog-body');
+  const fits = await body.evaluate((el) => el.scrollHeight <= el.clientHeight + 1);
+  expect(fits).toBe(true);
+  const box = (await body.boundingBox())!;
+  const rows = help.locator('.shortcuts tr');
+  expect(await rows.count()).toBeGreaterThan(25);
+  for (const row of await rows.all()) {
+    const r = (await row.boundingBox())!;
+    expect(r.y).toBeGreaterThanOrEqual(box.y - 1);
+    expect(r.y + r.height).toBeLessThanOrEqual(Math.min(box.y + box.height, 768) + 1);
+  }
+  await expect(help).toContainText('Copy link');
+  await expect(help).toContainText('Open the curated scenarios');
+});
