@@ -102,7 +102,7 @@ export const acceptedNotChosen = adopt(
 export const ignoreVotesBug = adopt(
   'ignore-promised-votes-bug',
   'A proposer that ignores reported votes (bug switch on)',
-  'The adopt-chosen script with ignore-promised-votes: p2 hears a2 report (1, v1) and proposes its own v2 anyway. VotesSafe fires at a2’s vote for v2 in ballot 2, before anything else goes wrong; a3’s vote then makes v2 chosen too, and Consensus breaks.',
+  'The adopt-chosen script with ignore-promised-votes: p2 hears a2 report (1, v1) and proposes its own v2 anyway. {inv:votes-safe} fires at a2’s vote for v2 in ballot 2, before anything else goes wrong; a3’s vote then makes v2 chosen too, and Consensus breaks.',
   false,
   'ignore-promised-votes',
 );
@@ -113,7 +113,7 @@ function restart(withBug: boolean): Scenario {
     name: withBug ? 'forget-vote-bug' : 'acceptor-restart',
     title: withBug ? 'An acceptor that forgets its vote (bug switch on)' : 'An acceptor crashes and restarts',
     description: withBug
-      ? 'a1 and a2 choose v1 in ballot 1; a2 crashes and restarts without its vote (maxVBal, maxVal). p2 runs ballot 2 with a2 and a3, hears no vote, and proposes v2. VotesSafe fires at a2’s vote for v2, and Consensus breaks when a3’s vote makes v2 chosen.'
+      ? 'a1 and a2 choose v1 in ballot 1; a2 crashes and restarts without its vote (maxVBal, maxVal). p2 runs ballot 2 with a2 and a3, hears no vote, and proposes v2. {inv:votes-safe} fires at a2’s vote for v2, and {inv:consensus} breaks when a3’s vote makes v2 chosen.'
       : 'a1 and a2 choose v1 in ballot 1 and l1 learns it. a2 crashes and restarts: maxBal, maxVBal and maxVal come back from disk. p2 runs ballot 2 with a2 and a3 (a1 cut off); a2 reports (1, v1), so p2 proposes v1 again.',
     ...bugs(...(withBug ? ['forget-vote'] : [])),
     actions: [
@@ -136,7 +136,7 @@ export const forgetPromiseBug = scenario({
   name: 'forget-promise-bug',
   title: 'An acceptor that forgets its promise (bug switch on)',
   description:
-    'p2 runs ballot 2: a2 and a3 promise, but only a3 gets the 2a and votes v2. a2 crashes and restarts without its promise (only its vote, of which it has none, was on disk): promise-monotone fires, and so does VotesSafe, since a3’s vote leans on a2’s promise. p1 then runs ballot 1 with a1 and a2, and they choose v1. When its links to a2 come back, p2 retries with ballot 4 on a2 and a3, hears of a3’s vote (2, v2) — the highest reported — and gets v2 chosen: Consensus breaks.',
+    'p2 runs ballot 2: a2 and a3 promise, but only a3 gets the 2a and votes v2. a2 crashes and restarts without its promise (only its vote, of which it has none, was on disk): {inv:promise-monotone} fires, and so does {inv:votes-safe}, since a3’s vote leans on a2’s promise. p1 then runs ballot 1 with a1 and a2, and they choose v1. When its links to a2 come back, p2 retries with ballot 4 on a2 and a3, hears of a3’s vote (2, v2) — the highest reported — and gets v2 chosen: Consensus breaks.',
   ...bugs('forget-promise'),
   actions: [
     cut(0, 'p1', 'a3'),
