@@ -154,3 +154,15 @@ test('Help fits a 1024 × 768 screen: every shortcut visible, nothing to scroll'
   await expect(help).toContainText('Copy link');
   await expect(help).toContainText('Open the curated scenarios');
 });
+
+test('1024 × 768: the statistics show message type names whole (wrapped, not cut)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario raft:leader-crash' }).click();
+  await page.keyboard.press('End');
+  const row = page.getByTestId('stats-types').locator('tr[data-row="AppendEntriesResponse"] th');
+  await expect(row).toHaveText('AppendEntriesResponse');
+  const clipped = await row.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(clipped).toBe(false);
+});
