@@ -77,6 +77,12 @@ const ROLE_KEYS: Record<string, StringKey> = {
   learner: 'paxos.role.learner',
   leading: 'mp.role.leading',
   preparing: 'mp.role.preparing',
+  // The lock service's roles (walk-through: shown untranslated in Chinese).
+  cell: 'walk.role.cell',
+  storage: 'walk.role.storage',
+  db: 'walk.role.db',
+  redis: 'walk.role.redis',
+  'redis-client': 'walk.role.redisClient',
 };
 
 /** A protocol's note (view hints' `nodeNote`), translated; an unknown key shows as itself. */
