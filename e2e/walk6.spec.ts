@@ -99,3 +99,70 @@ test('a trace saved between two events opens at the same step and the same clock
   await expect(page.getByTestId('notice')).toContainText('Trace loaded at step 21');
   expect(await page.evaluate(() => ({ step: window.__faultline!.store.getState().frame.step, time: window.__faultline!.store.getState().frame.time }))).toEqual({ step: 21, time: at.time });
 });
+
+/** Every visible element with its own text under 11 px: "font-size tag.class: text". */
+const tinyText = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const own = [...el.childNodes].filter((c) => c.nodeType === 3).map((c) => c.textContent!.trim()).join(' ').trim();
+      if (own && parseFloat(cs.fontSize) < 11) out.push(`${cs.fontSize} ${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}: ${own.slice(0, 30)}`);
+    }
+    return out;
+  });
+
+for (const id of ['raft:leader-crash', 'lock:storage-ignores-tokens-bug']) {
+  test(`no visible text under 11 px in a busy view (${id} at its end, inspector, panels open)`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await freshApp(page);
+    await page.keyboard.press('s');
+    await page.getByRole('button', { name: `Open scenario ${id}` }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('1');
+    await page.getByTestId('inspector').first().waitFor();
+    // Every disclosure open: statistics, history, the inspector's trees, the invariants' details.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const tiny = await tinyText(page);
+    expect(tiny).toEqual([]);
+    // The walk covered more than a few elements.
+    expect(await page.locator('body *').count()).toBeGreaterThan(300);
+  });
+}
+
+test('Help fits a 1024 × 768 screen: every shortcut visible, nothing to scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await freshApp(page);
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help');
+  await expect(help).toBeVisible();
+  const body = help.locator('.dialog-body');
+  const fits = await body.evaluate((el) => el.scrollHeight <= el.clientHeight + 1);
+  expect(fits).toBe(true);
+  const box = (await body.boundingBox())!;
+  const rows = help.locator('.shortcuts tr');
+  expect(await rows.count()).toBeGreaterThan(25);
+  for (const row of await rows.all()) {
+    const r = (await row.boundingBox())!;
+    expect(r.y).toBeGreaterThanOrEqual(box.y - 1);
+    expect(r.y + r.height).toBeLessThanOrEqual(Math.min(box.y + box.height, 768) + 1);
+  }
+  await expect(help).toContainText('Copy link');
+  await expect(help).toContainText('Open the curated scenarios');
+});
+
+test('1024 × 768: the statistics show message type names whole (wrapped, not cut)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await freshApp(page);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Open scenario raft:leader-crash' }).click();
+  await page.keyboard.press('End');
+  const row = page.getByTestId('stats-types').locator('tr[data-row="AppendEntriesResponse"] th');
+  await expect(row).toHaveText('AppendEntriesResponse');
+  const clipped = await row.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(clipped).toBe(false);
+});

@@ -7,6 +7,7 @@ import { commandAction, commandsFor } from '../views/commands';
 import { DELAY_BY, nextRate } from '../views/faults';
 import { goTo } from '../views/timeline/navigate';
 import { compareStore } from '../views/compare/context';
+import { afterOpening } from '../store/protocolLoad';
 
 /** Inputs that take keys only to toggle or move (a radio, a checkbox, a slider). */
 const CHOICE_INPUTS = new Set(['radio', 'checkbox', 'range', 'button', 'submit']);
@@ -145,7 +146,13 @@ export function useShortcuts(store: SessionStore): void {
       if (e.key !== 'Escape' && (typing(e.target, e.key) || s.dialog)) return;
       // Enter still presses the focused button; Space plays (see `typing`).
       if ((e.target as HTMLElement | null)?.tagName === 'BUTTON' && e.key === 'Enter') return;
-      if (handleKey(s, e)) e.preventDefault();
+      // A run still opening (its protocol loading): the key acts on it once it is open.
+      const key = { key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey };
+      let handled = false;
+      const waited = afterOpening(() => {
+        handled = handleKey(store.getState(), key);
+      });
+      if (handled || waited) e.preventDefault();
     };
     // A button clicks on Space's keyup: keep that from firing it once more.
     const onKeyUp = (e: KeyboardEvent) => {

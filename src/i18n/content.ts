@@ -49,7 +49,7 @@ const zhCN: Record<string, Text> = {
   'chash:r-crashes': { title: 'R − 1 次崩溃不丢数据；R 次崩溃使键在有副本恢复前不可读', description: 'apple 存在 n2、n1 和 n4 上。n2 和 n1 宕机时，读取在两次超时后仍能到达 n4。n4 也崩溃后所有副本都宕机，读取在五次尝试后失败。存储在磁盘上：n1 重启后 apple 又可读。' },
   'chash:leave-lost-transfer': { title: '丢失的传输推迟离开', description: 'n3 离开时 n3 → n4 的链路被切断，因此它发给 n4 的 cherry 和 elder 的 Transfer 丢失。n3 保留这些键并不断重发，直到链路恢复后 n4 确认；之后它才离开。任何键的副本数都从未少于三份。' },
   'chash:no-handoff-bug': { title: '不拉取数据的加入者（缺陷开关已开启）', description: '开启 no-handoff 的加入场景：n6 不拉取任何数据就宣布就绪。旧副本删除不再负责的键，于是 apple、date、fig 和 lemon 只剩两份副本；此时由 n6 应答的 apple 读取什么也找不到。' },
-  'chash:drop-before-ack-bug': { title: '确认前就删除键的离开者（缺陷开关已开启）', description: 'n3 离开时 n3 → n4 的链路被切断。开启 drop-before-ack 后，n3 每发出一个键就立即删除，并马上离开。此刻 no-loss 就被破坏（传输途中的副本不算副本）；对 cherry 和 elder 则是永久破坏：它们发往 n4 的 Transfer 丢失，只剩两份副本而不是三份。' },
+  'chash:drop-before-ack-bug': { title: '确认前就删除键的离开者（缺陷开关已开启）', description: 'n3 离开时 n3 → n4 的链路被切断。开启 drop-before-ack 后，n3 每发出一个键就立即删除，并马上离开。此刻「{inv:no-loss}」就被破坏（传输途中的副本不算副本）；对 cherry 和 elder 则是永久破坏：它们发往 n4 的 Transfer 丢失，只剩两份副本而不是三份。' },
   'chash:whole-store-bug': { title: '复制整个存储的加入（缺陷开关已开启）', description: '开启 whole-store 的加入场景：旧副本用它们持有的全部数据回答 n6 的 Pull，于是副本集合不变的 banana 和 grape 也被复制到 n6。移动规则被破坏：加入只应移动新服务器获得的键。' },
   'paxos:happy-path': { title: '一个提议者，选定一个值', description: 'p1 在选票 1 中提议 v1。每个接受者都作出承诺，p1 发送 2a(1, v1)，多数派投票，学习者 l1 从两个不同的接受者处得知 v1。' },
   'paxos:dueling-proposers': { title: '决斗的提议者：活锁，然后选定一个值', description: 'p1 和 p2 相隔 5 毫秒提议，链路长短不一，退避时间很短。每一方新的阶段 1 都会抢占另一方的阶段 2（Nack），于是一个又一个选票过去，什么都没有选定——也没有任何不安全的事发生（Paxos Made Simple 2.4）。每次被抢占后随机退避窗口翻倍；一旦某个提议者等得足够久，让另一方完成两个阶段，就有一个值被选定，在选票 11 中。' },
@@ -58,17 +58,17 @@ const zhCN: Record<string, Text> = {
   'paxos:acceptor-restart': { title: '接受者崩溃并重启', description: 'a1 和 a2 在选票 1 中选定 v1，l1 得知它。a2 崩溃后重启：maxBal、maxVBal 和 maxVal 从磁盘恢复。p2 与 a2、a3 运行选票 2（a1 被隔离）；a2 报告 (1, v1)，因此 p2 再次提议 v1。' },
   'paxos:minority-partition': { title: '少数派分区选不出任何值', description: '五个接受者；网络分裂为 {p1, a1, a2, l1} | {p2, a3, a4, a5, l2}。p1 只收集到两个承诺，从不发送 2a；p2 由 a3、a4、a5 选定 v2。分区恢复后，p1 用更高的选票重试，得知 v2 并提议 v2：它的客户端得到 v2。' },
   'paxos:duplicate-2b': { title: '学习者收到重复的 2b', description: '只有 a1 投票给 v1，而链路 a1 → l1 把每条消息都投递两次。l1 统计的是不同的接受者，所以 a1 的两份副本只算一次接受，v1 不会被学到。随后 p2 与 a2、a3 选定 v2，l1 只学到 v2。' },
-  'paxos:ignore-promised-votes-bug': { title: '忽略已报告投票的提议者（缺陷开关已开启）', description: '开启 ignore-promised-votes 的 adopt-chosen 脚本：p2 听到 a2 报告 (1, v1)，却仍提议自己的 v2。「每一票都安全」在 a2 于选票 2 中投票给 v2 时触发，早于其他任何错误；随后 a3 的投票使 v2 也被选定，「至多选定一个值」被破坏。' },
-  'paxos:forget-promise-bug': { title: '遗忘承诺的接受者（缺陷开关已开启）', description: 'p2 运行选票 2：a2 和 a3 作出承诺，但只有 a3 收到 2a 并投票给 v2。a2 在承诺选票 2 后崩溃，重启时没有承诺（磁盘上只有它的投票，而它没有投过票）：「承诺从不回退」触发，「每一票都安全」也触发，因为 a3 的投票依赖 a2 的承诺。随后 p1 与 a1、a2 运行选票 1，它们选定 v1。当 p2 到 a2 的链路恢复后，p2 在 a2 和 a3 上用选票 4 重试，得知 a3 的投票 (2, v2)——报告中最高的——并让 v2 被选定：「至多选定一个值」被破坏。' },
-  'paxos:forget-vote-bug': { title: '遗忘投票的接受者（缺陷开关已开启）', description: 'a1 和 a2 在选票 1 中选定 v1；a2 崩溃后重启，丢失了它的投票（maxVBal、maxVal）。p2 与 a2、a3 运行选票 2，没有听到任何投票，于是提议 v2。「每一票都安全」在 a2 投票给 v2 时触发，当 a3 的投票使 v2 被选定时 「至多选定一个值」被破坏。' },
-  'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。「只学到已选定的值」触发：五个接受者中的两个不是多数派。' },
-  'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。「只学到已选定的值」触发；之后 v2 被选定。' },
+  'paxos:ignore-promised-votes-bug': { title: '忽略已报告投票的提议者（缺陷开关已开启）', description: '开启 ignore-promised-votes 的 adopt-chosen 脚本：p2 听到 a2 报告 (1, v1)，却仍提议自己的 v2。「{inv:votes-safe}」在 a2 于选票 2 中投票给 v2 时触发，早于其他任何错误；随后 a3 的投票使 v2 也被选定，「{inv:consensus}」被破坏。' },
+  'paxos:forget-promise-bug': { title: '遗忘承诺的接受者（缺陷开关已开启）', description: 'p2 运行选票 2：a2 和 a3 作出承诺，但只有 a3 收到 2a 并投票给 v2。a2 在承诺选票 2 后崩溃，重启时没有承诺（磁盘上只有它的投票，而它没有投过票）：「{inv:promise-monotone}」触发，「{inv:votes-safe}」也触发，因为 a3 的投票依赖 a2 的承诺。随后 p1 与 a1、a2 运行选票 1，它们选定 v1。当 p2 到 a2 的链路恢复后，p2 在 a2 和 a3 上用选票 4 重试，得知 a3 的投票 (2, v2)——报告中最高的——并让 v2 被选定：「{inv:consensus}」被破坏。' },
+  'paxos:forget-vote-bug': { title: '遗忘投票的接受者（缺陷开关已开启）', description: 'a1 和 a2 在选票 1 中选定 v1；a2 崩溃后重启，丢失了它的投票（maxVBal、maxVal）。p2 与 a2、a3 运行选票 2，没有听到任何投票，于是提议 v2。「{inv:votes-safe}」在 a2 投票给 v2 时触发，当 a3 的投票使 v2 被选定时 「{inv:consensus}」被破坏。' },
+  'paxos:minority-quorum-bug': { title: '⌊n/2⌋ 个接受者的法定人数（缺陷开关已开启）', description: '五个接受者中两个即构成法定人数的少数派分区脚本。p1 让 a1 和 a2 投票给 v1 并认为它已被选定；l1 在自己一侧学到 v1，而 l2 在另一侧学到 v2。「{inv:learn-sound}」触发：五个接受者中的两个不是多数派。' },
+  'paxos:learner-counts-messages-bug': { title: '统计消息数的学习者（缺陷开关已开启）', description: '开启 learner-counts-messages 的 duplicate-2b 脚本：l1 把 a1 的 2b 及其副本算作两次接受，学到了只有 a1 投过票的 v1。「{inv:learn-sound}」触发；之后 v2 被选定。' },
   ...zab.zabScenarios,
   'lock:happy': { title: '加锁、写入、解锁', description: 'c1 建立会话，以序列号 1 获取 L，用令牌 1 写入后释放。随后 c2 以序列号 2 获取 L 并用令牌 2 写入。存储依次接受令牌 1 和 2。' },
   'lock:storage-ignores-tokens-bug': {
     title: '超过租约的 GC 停顿：无防护令牌（左）与有防护令牌（右）',
     description:
-      'c1 持有 L（序列号 1），检查后开始写入，却在 410 毫秒时因 GC 停顿。主节点约在 1420 毫秒使它的会话过期，锁延迟过后 c2 以序列号 2 获得 L 并写入。2100 毫秒时 c1 恢复，它的令牌 1 写入立即发出：它在停顿前就检查过锁。左边存储忽略令牌，在 c2 之后接受了过期写入：两个写入者破坏了数据（storage-mutex）。右边存储在令牌 2 之后拒绝令牌 1。两边的租约信念都成立：c1 停顿期间什么也不相信。',
+      'c1 持有 L（序列号 1），检查后开始写入，却在 410 毫秒时因 GC 停顿。主节点约在 1420 毫秒使它的会话过期，锁延迟过后 c2 以序列号 2 获得 L 并写入。2100 毫秒时 c1 恢复，它的令牌 1 写入立即发出：它在停顿前就检查过锁。左边存储忽略令牌，在 c2 之后接受了过期写入：两个写入者破坏了数据（「{inv:storage-mutex}」）。右边存储在令牌 2 之后拒绝令牌 1。两边的租约信念都成立：c1 停顿期间什么也不相信。',
   },
   'lock:gc-pause-fenced': {
     title: '超过租约的 GC 停顿，使用防护令牌',
@@ -77,7 +77,7 @@ const zhCN: Record<string, Text> = {
   },
   'lock:redis-gc-pause': {
     title: '同样的 GC 停顿，换成 Redis SET NX 锁',
-    description: '这是教科书式缺陷，无需缺陷开关。c1 用 SET NX 和 1000 毫秒 TTL 获取 L，开始写入后停顿。键自行过期，c2 获取 L 并写入，c1 恢复后也写入。没有令牌，存储无法区分这些写入：「较新的持有者写入后，较旧的持有者不能再写入」被破坏。',
+    description: '这是教科书式缺陷，无需缺陷开关。c1 用 SET NX 和 1000 毫秒 TTL 获取 L，开始写入后停顿。键自行过期，c2 获取 L 并写入，c1 恢复后也写入。没有令牌，存储无法区分这些写入：「{inv:storage-mutex}」被破坏。',
   },
   'lock:failover-in-grace': {
     title: '宽限期内的主节点故障切换：持有者保住锁',
@@ -91,7 +91,7 @@ const zhCN: Record<string, Text> = {
   'lock:skew-beyond-bound': {
     title: '超出界限的时钟偏差：租约信念被破坏，防护令牌仍保护数据',
     description:
-      'c1 的时钟以半速运行，超出了假定的界限 rho = 1.1。c1 持有 L，600 毫秒时一条单向切断让它的 KeepAlive 无法送达。主节点按自己的时钟使 c1 的会话过期，c2 以序列号 2 获得 L，而 c1 的慢时钟仍说租约有效：两者都认为自己持有 L（lease-belief）。c1 在 c2 的令牌 2 之后用令牌 1 写入，存储拒绝了它。',
+      'c1 的时钟以半速运行，超出了假定的界限 rho = 1.1。c1 持有 L，600 毫秒时一条单向切断让它的 KeepAlive 无法送达。主节点按自己的时钟使 c1 的会话过期，c2 以序列号 2 获得 L，而 c1 的慢时钟仍说租约有效：两者都认为自己持有 L（「{inv:lease-belief}」）。c1 在 c2 的令牌 2 之后用令牌 1 写入，存储拒绝了它。',
   },
   'lock:no-lease-extension-bug': {
     title: '不延长租约的新主节点（缺陷开关已开启）',
@@ -111,10 +111,10 @@ const zhCN: Record<string, Text> = {
   },
   'lock:volatile-generation-bug': {
     title: '只保存在内存中的代数（缺陷开关已开启）',
-    description: 'c1 和 c2 轮流持有 L（序列号 1 和 2）。m1 崩溃，m2 接管，但代数没有持久化：m2 从零重新开始，再次以序列号 1 把 L 授予 c1（「序列号严格递增」）。',
+    description: 'c1 和 c2 轮流持有 L（序列号 1 和 2）。m1 崩溃，m2 接管，但代数没有持久化：m2 从零重新开始，再次以序列号 1 把 L 授予 c1（「{inv:token-monotone}」）。',
   },
   'lock:durable-generation': { title: '代数在故障切换后保留', description: '关闭缺陷开关的 volatile-generation 脚本：m2 从数据库读取代数，c1 的新授予带有序列号 3。' },
-  'lock:ignore-jeopardy-bug': { title: '忽略危险期的客户端（缺陷开关已开启）', description: 'c1 持有 L，600 毫秒时两个单元节点都崩溃。c1 的本地租约约在 1350 毫秒耗尽，但它忽略危险期，仍在 1700 毫秒写入（「处于危险期或已过期的客户端不行动」）。' },
+  'lock:ignore-jeopardy-bug': { title: '忽略危险期的客户端（缺陷开关已开启）', description: 'c1 持有 L，600 毫秒时两个单元节点都崩溃。c1 的本地租约约在 1350 毫秒耗尽，但它忽略危险期，仍在 1700 毫秒写入（「{inv:no-act-in-jeopardy}」）。' },
   ...multipaxos.scenarios,
 };
 

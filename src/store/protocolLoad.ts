@@ -24,7 +24,28 @@ export async function ensureProtocols(scenario: Scenario): Promise<void> {
  */
 export function deferUntilLoaded(scenario: Scenario, then: () => void, failed: (reason: string) => void): boolean {
   if (missingProtocols(scenario).length === 0) return false;
-  ensureProtocols(scenario).then(then, (e: unknown) => failed(e instanceof Error ? e.message : String(e)));
+  const opened = ensureProtocols(scenario).then(then, (e: unknown) => failed(e instanceof Error ? e.message : String(e)));
+  inFlight = opened;
+  void opened.finally(() => {
+    if (inFlight === opened) inFlight = null;
+  });
+  return true;
+}
+
+/** The run being opened while its protocol loads, if any. */
+let inFlight: Promise<void> | null = null;
+
+/**
+ * Runs `act` now, or, while a run is being opened, once it is open (walk-through: End pressed
+ * just after opening a scenario acted on the old run, which the opened one then replaced, so
+ * End seemed to do nothing). Returns whether it waited.
+ */
+export function afterOpening(act: () => void): boolean {
+  if (!inFlight) {
+    act();
+    return false;
+  }
+  void inFlight.then(act);
   return true;
 }
 

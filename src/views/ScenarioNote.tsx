@@ -3,10 +3,11 @@ import { useRef } from 'react';
 import { useSession, useT } from './session';
 import { useStageShare } from './stageShare';
 import { scenarioText } from '../i18n/contentText';
+import { withInvariantNames } from './noteText';
 
 export function ScenarioNote() {
   const t = useT();
-  const description = useSession((s) => (s.sim.scenario.name === 'free-play' ? '' : scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).description));
+  const description = useSession((s) => (s.sim.scenario.name === 'free-play' ? '' : withInvariantNames(scenarioText(s.lang, s.sim.scenario.protocol, s.sim.scenario).description, s.lang, s.module)));
   const name = useSession((s) => s.sim.scenario.name);
   const note = useRef<HTMLDetailsElement>(null);
   useStageShare(note, '--note-h', description && name);

@@ -35,7 +35,7 @@ const PAUSE_TEXT =
 export const gcPauseNoFencing = scenario({
   name: `${BUGS.storageIgnoresTokens}-bug`,
   title: 'A GC pause past the lease: without fencing (left) and with it (right)',
-  description: `${PAUSE_TEXT} Left, storage ignores tokens and accepts the stale write after c2's: two writers corrupted the data (“No older holder writes after a newer one”). Right, storage rejects token 1 after token 2. Lease belief holds on both sides: c1 believed nothing while it was paused.`,
+  description: `${PAUSE_TEXT} Left, storage ignores tokens and accepts the stale write after c2's: two writers corrupted the data (“{inv:storage-mutex}”). Right, storage rejects token 1 after token 2. Lease belief holds on both sides: c1 believed nothing while it was paused.`,
   params: { bugs: [BUGS.storageIgnoresTokens] },
   actions: pauseScript,
   until: 2500,
@@ -54,7 +54,7 @@ export const redisPause = scenario({
   name: 'redis-gc-pause',
   title: 'The same GC pause under a Redis SET NX lock',
   description:
-    'A textbook flaw shown without a bug switch. c1 takes L with SET NX and a 1000 ms TTL, starts its write and pauses. The key expires on its own, c2 takes L and writes, and c1 resumes and writes too. There is no token, so storage cannot tell the writes apart: storage-mutex breaks.',
+    'A textbook flaw shown without a bug switch. c1 takes L with SET NX and a 1000 ms TTL, starts its write and pauses. The key expires on its own, c2 takes L and writes, and c1 resumes and writes too. There is no token, so storage cannot tell the writes apart: “{inv:storage-mutex}” breaks.',
   nodes: ['redis', 'c1', 'c2', 'store'],
   params: { bugs: [], mode: 'redis' },
   actions: pauseScript,
@@ -83,7 +83,7 @@ export const skewBeyondBound = scenario({
   name: 'skew-beyond-bound',
   title: 'Clock skew beyond the bound: lease belief breaks, fencing saves the data',
   description:
-    'c1’s clock runs at half speed, beyond the assumed bound rho = 1.1. c1 holds L and a one-way cut stops its KeepAlives at 600 ms. The master expires c1’s session on its own clock and c2 gets L with sequencer 2, while c1’s slow clock still says its lease runs: both believe they hold L (“Two clients never both believe they hold a lock”). c1 writes with token 1 after c2’s token 2, and storage rejects it.',
+    'c1’s clock runs at half speed, beyond the assumed bound rho = 1.1. c1 holds L and a one-way cut stops its KeepAlives at 600 ms. The master expires c1’s session on its own clock and c2 gets L with sequencer 2, while c1’s slow clock still says its lease runs: both believe they hold L (“{inv:lease-belief}”). c1 writes with token 1 after c2’s token 2, and storage rejects it.',
   actions: [{ at: 0, do: 'skew', node: 'c1', rate: 0.5 }, acquire(300, 'c1'), { at: 600, do: 'cut', from: 'c1', to: 'm1' }, acquire(1000, 'c2'), write(1700, 'c2', 'b'), write(1800, 'c1', 'a')],
   until: 2600,
 });
@@ -146,7 +146,7 @@ const generationScript: Action[] = [acquire(300, 'c1'), release(500, 'c1'), acqu
 export const volatileGenerationBug = scenario({
   name: `${BUGS.volatileGeneration}-bug`,
   title: 'Generation numbers kept only in memory (bug switch on)',
-  description: 'c1 and c2 each hold L in turn (sequencers 1 and 2). m1 crashes and m2 takes over, but the generation numbers were not durable: m2 starts again from zero and grants L to c1 with sequencer 1 again (“Sequencers strictly increase”).',
+  description: 'c1 and c2 each hold L in turn (sequencers 1 and 2). m1 crashes and m2 takes over, but the generation numbers were not durable: m2 starts again from zero and grants L to c1 with sequencer 1 again (“{inv:token-monotone}”).',
   params: { bugs: [BUGS.volatileGeneration] },
   actions: generationScript,
   until: 1800,
@@ -163,7 +163,7 @@ export const durableGeneration = scenario({
 export const ignoreJeopardyBug = scenario({
   name: `${BUGS.ignoreJeopardy}-bug`,
   title: 'A client that ignores jeopardy (bug switch on)',
-  description: 'c1 holds L and both cell nodes crash at 600 ms. c1’s local lease runs out at about 1350 ms, but it ignores jeopardy and writes at 1700 ms anyway (“No client acts in jeopardy or after expiry”).',
+  description: 'c1 holds L and both cell nodes crash at 600 ms. c1’s local lease runs out at about 1350 ms, but it ignores jeopardy and writes at 1700 ms anyway (“{inv:no-act-in-jeopardy}”).',
   params: { bugs: [BUGS.ignoreJeopardy] },
   actions: [acquire(300, 'c1'), { at: 600, do: 'crash', node: 'm1' }, { at: 600, do: 'crash', node: 'm2' }, write(1700, 'c1', 'a')],
   until: 2000,

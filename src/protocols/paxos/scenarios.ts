@@ -102,7 +102,7 @@ export const acceptedNotChosen = adopt(
 export const ignoreVotesBug = adopt(
   'ignore-promised-votes-bug',
   'A proposer that ignores reported votes (bug switch on)',
-  'The adopt-chosen script with ignore-promised-votes: p2 hears a2 report (1, v1) and proposes its own v2 anyway. “Every vote is safe” fires at a2’s vote for v2 in ballot 2, before anything else goes wrong; a3’s vote then makes v2 chosen too, and “At most one value is chosen” breaks.',
+  'The adopt-chosen script with ignore-promised-votes: p2 hears a2 report (1, v1) and proposes its own v2 anyway. “{inv:votes-safe}” fires at a2’s vote for v2 in ballot 2, before anything else goes wrong; a3’s vote then makes v2 chosen too, and “{inv:consensus}” breaks.',
   false,
   'ignore-promised-votes',
 );
@@ -113,7 +113,7 @@ function restart(withBug: boolean): Scenario {
     name: withBug ? 'forget-vote-bug' : 'acceptor-restart',
     title: withBug ? 'An acceptor that forgets its vote (bug switch on)' : 'An acceptor crashes and restarts',
     description: withBug
-      ? 'a1 and a2 choose v1 in ballot 1; a2 crashes and restarts without its vote (maxVBal, maxVal). p2 runs ballot 2 with a2 and a3, hears no vote, and proposes v2. “Every vote is safe” fires at a2’s vote for v2, and “At most one value is chosen” breaks when a3’s vote makes v2 chosen.'
+      ? 'a1 and a2 choose v1 in ballot 1; a2 crashes and restarts without its vote (maxVBal, maxVal). p2 runs ballot 2 with a2 and a3, hears no vote, and proposes v2. “{inv:votes-safe}” fires at a2’s vote for v2, and “{inv:consensus}” breaks when a3’s vote makes v2 chosen.'
       : 'a1 and a2 choose v1 in ballot 1 and l1 learns it. a2 crashes and restarts: maxBal, maxVBal and maxVal come back from disk. p2 runs ballot 2 with a2 and a3 (a1 cut off); a2 reports (1, v1), so p2 proposes v1 again.',
     ...bugs(...(withBug ? ['forget-vote'] : [])),
     actions: [
@@ -136,7 +136,7 @@ export const forgetPromiseBug = scenario({
   name: 'forget-promise-bug',
   title: 'An acceptor that forgets its promise (bug switch on)',
   description:
-    'p2 runs ballot 2: a2 and a3 promise, but only a3 gets the 2a and votes v2. a2 crashes and restarts without its promise (only its vote, of which it has none, was on disk): “Promises never go back” fires, and so does “Every vote is safe”, since a3’s vote leans on a2’s promise. p1 then runs ballot 1 with a1 and a2, and they choose v1. When its links to a2 come back, p2 retries with ballot 4 on a2 and a3, hears of a3’s vote (2, v2) — the highest reported — and gets v2 chosen: “At most one value is chosen” breaks.',
+    'p2 runs ballot 2: a2 and a3 promise, but only a3 gets the 2a and votes v2. a2 crashes and restarts without its promise (only its vote, of which it has none, was on disk): “{inv:promise-monotone}” fires, and so does “{inv:votes-safe}”, since a3’s vote leans on a2’s promise. p1 then runs ballot 1 with a1 and a2, and they choose v1. When its links to a2 come back, p2 retries with ballot 4 on a2 and a3, hears of a3’s vote (2, v2) — the highest reported — and gets v2 chosen: Consensus breaks.',
   ...bugs('forget-promise'),
   actions: [
     cut(0, 'p1', 'a3'),
@@ -158,7 +158,7 @@ function minority(withBug: boolean): Scenario {
     name: withBug ? 'minority-quorum-bug' : 'minority-partition',
     title: withBug ? 'Quorums of ⌊n/2⌋ (bug switch on)' : 'A minority partition chooses nothing',
     description: withBug
-      ? 'The minority-partition script where two of five acceptors make a quorum. p1 gets v1 voted by a1 and a2 and believes it chosen; l1 learns v1 on its side while l2 learns v2 on the other. “Learn only what is chosen” fires: two acceptors of five are not a majority.'
+      ? 'The minority-partition script where two of five acceptors make a quorum. p1 gets v1 voted by a1 and a2 and believes it chosen; l1 learns v1 on its side while l2 learns v2 on the other. Learn-sound fires: two acceptors of five are not a majority.'
       : 'Five acceptors; the network splits {p1, a1, a2, l1} | {p2, a3, a4, a5, l2}. p1 gathers only two promises and never sends 2a; p2 gets v2 chosen by a3, a4 and a5. After the heal p1 retries with a higher ballot, hears of v2, and proposes v2: its client is told v2.',
     nodes: FIVE,
     params: { bugs: withBug ? ['minority-quorum'] : [], learners: 2 },
@@ -180,7 +180,7 @@ function duplicate2b(withBug: boolean): Scenario {
     name: withBug ? 'learner-counts-messages-bug' : 'duplicate-2b',
     title: withBug ? 'A learner that counts messages (bug switch on)' : 'A duplicated 2b at the learner',
     description: withBug
-      ? 'The duplicate-2b script with learner-counts-messages: l1 counts a1’s 2b and its copy as two acceptances and learns v1, which only a1 voted for. “Learn only what is chosen” fires; later v2 is chosen.'
+      ? 'The duplicate-2b script with learner-counts-messages: l1 counts a1’s 2b and its copy as two acceptances and learns v1, which only a1 voted for. Learn-sound fires; later v2 is chosen.'
       : 'Only a1 votes for v1, and the link a1 → l1 delivers every message twice. l1 counts distinct acceptors, so a1’s two copies are one acceptance and v1 is not learned. p2 then gets v2 chosen with a2 and a3, and l1 learns v2 only.',
     network: { latency: [10, 10], drop: 0, duplicate: 0, links: [{ from: 'a1', to: 'l1', duplicate: 1 }] },
     ...bugs(...(withBug ? ['learner-counts-messages'] : [])),

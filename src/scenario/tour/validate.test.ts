@@ -94,7 +94,7 @@ describe('validateTour', () => {
     (steps(t)[5]!.task as Record<string, unknown>).demo = [{ do: 'explode', node: '$L' }];
     ((steps(t)[8]!.branch as Record<string, unknown>).choices as Record<string, unknown>[])[0]!.goto = 'intro';
     const e = errors(t);
-    expect(e).toContain('steps[7].ask.answer.value: must be one of the option ids (candidate, crash), got "maybe"');
+    expect(e).toContain('steps[7].ask.answer.value: must be one of the option ids (crash, candidate), got "maybe"');
     expect(e.some((x) => x.startsWith('steps[5].task.demo[0].do'))).toBe(true);
     expect(e).toContain('steps[8].branch.choices[0].goto: must name a later step, got "intro"');
   });

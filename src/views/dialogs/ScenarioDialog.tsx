@@ -1,4 +1,5 @@
 import { useSession, useSessionStore, useT } from '../session';
+import { withInvariantNames } from '../noteText';
 import { useAllProtocols } from './useProtocols';
 import { Dialog } from './Dialog';
 import { protocolName, scenarioText } from '../../i18n/content';
@@ -26,7 +27,7 @@ export function ScenarioDialog() {
             <li key={`${p.id}:${s.name}`} className={s.name === current ? 'current' : undefined}>
               <div>
                 <strong>{scenarioText(lang, p.id, s).title}</strong> <code>{`${p.id}:${s.name}`}</code>
-                <p>{scenarioText(lang, p.id, s).description}</p>
+                <p>{withInvariantNames(scenarioText(lang, p.id, s).description, lang, p)}</p>
                 {s.params.bugs.length > 0 && <p className="bug-note">⚠ {t('scenarios.bugOn', { bugs: s.params.bugs.join(', ') })}</p>}
                 {s.compare && <p className="bug-note">⇆ {t('scenarios.compareWith', { protocol: nameOf(s.compare.protocol) })}</p>}
               </div>

@@ -3,7 +3,7 @@
  * and per node, sortable by any column. Counts come from cached checkpoints (stats.ts), so a
  * frame costs one block of events, even at 100,000.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { Fragment, memo, useEffect, useMemo, useState } from 'react';
 import type { StringKey } from '../../i18n';
 import { useSession, useT } from '../session';
 import { extendCheckpoints, sortedRows, statsAt, type Counts, type MessageStats, type Sort, type SortKey } from './stats';
@@ -23,6 +23,18 @@ function fmt(lang: string, digits: number): Intl.NumberFormat {
   return f;
 }
 const count = (lang: string, n: number) => fmt(lang, 0).format(n);
+
+/** A type name that may wrap between its words ("AppendEntries|Response"), whole rather than
+ * cut to "AppendEntriesRes…" (walk-through). */
+function breakable(name: string) {
+  const parts = name.split(/(?<=[a-z0-9])(?=[A-Z])/);
+  return parts.map((p, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {p}
+    </Fragment>
+  ));
+}
 
 export function formatBytes(t: T, lang: string, n: number): string {
   if (n < 1024) return t('stats.b', { n: fmt(lang, 0).format(n) });
@@ -127,7 +139,7 @@ function Table({ id, caption, columns, rows, order, lang }: { id: string; captio
         {sorted.map(([name, c]) => (
           <tr key={name} data-row={name}>
             <th scope="row" className="stat-name" title={name}>
-              {name}
+              {breakable(name)}
             </th>
             {columns.slice(1).map((col) => (
               <td key={col.key} className="stat-num" data-col={col.key}>

@@ -11,6 +11,7 @@ import { useSession, useSessionStore, useT } from '../session';
 import { useCompareStore } from '../compare/context';
 import { faultCount, trackEnd, faultsOf } from './markers';
 import { canGo, goTo, type Go } from './navigate';
+import { afterOpening } from '../../store/protocolLoad';
 import { TourTimelineSpan } from '../tours/TimelineSpan';
 import { INITIAL_WIDTH, MIN_SPAN, PAD, ROW, type Pin, type Translate } from './track';
 import { StaticLayer } from './StaticLayer';
@@ -124,7 +125,8 @@ export function Timeline() {
               type="button"
               // Red only with a violation (in either pane) to go to; with none yet, V searches ahead, and says so.
               className={b.go.endsWith('Violation') && pins.length + theirs > 0 ? 'tl-go-violation' : undefined}
-              onClick={() => goTo(store.getState(), b.go, second?.getState())}
+              // A run still opening: the jump acts on it once it is open, not on the run it replaces.
+              onClick={() => afterOpening(() => goTo(store.getState(), b.go, second?.getState()))}
               disabled={!canGo(state, b.go, second?.getState())}
               aria-label={t(b.label)}
               title={violationTip(t, b.go, pins.length + theirs, second !== null, canGo(state, b.go, second?.getState())) ?? t(b.tip)}
