@@ -100,6 +100,15 @@ describe('faultline run', () => {
   });
 });
 
+describe('faultline scenarios', () => {
+  it('lists notes with invariants by the names the app shows, never as {inv:<id>} tokens', () => {
+    const r = cli('scenarios', 'paxos');
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('{inv:');
+    expect(r.out).toContain('“Every vote is safe” fires');
+  });
+});
+
 describe('bad input exits 2 with a message that names the problem', () => {
   const cases: [string, string[], RegExp][] = [
     ['a missing file', ['run', 'nope.json'], /cannot read scenario file "nope\.json": no such file/],

@@ -10,6 +10,9 @@ import { loadScenario, loadTrace } from './load';
 import { summarize, SummaryFold, violationLines } from './summary';
 import { exploreCommand } from './explore';
 import { TraceWriter } from './traceOut';
+import { invariantsOf } from '../check/invariants';
+import { invariantText } from '../i18n/contentText';
+import type { ProtocolModule } from '../protocols/types';
 
 type Out = { log(line: string): void; error(line: string): void };
 
@@ -72,6 +75,15 @@ function check(args: Args, out: Out): number {
   return violations.length > 0 || diverged ? 1 : 0;
 }
 
+/** A note names invariants as `{inv:<id>}` (views/noteText.ts); the terminal reads the English
+ * name the app shows. */
+function namedInvariants(text: string, module: ProtocolModule): string {
+  return text.replace(/\{inv:([a-z0-9-]+)\}/g, (_, id: string) => {
+    const inv = invariantsOf(module).find((i) => i.id === id);
+    return inv ? invariantText('en', module.id, inv).name : id;
+  });
+}
+
 function scenarios(args: Args, out: Out): number {
   const wanted = args.positional[0];
   if (wanted && !getProtocol(wanted)) throw new InputError(`unknown protocol "${wanted}" (known: ${[...protocols.keys()].join(', ')})`);
@@ -79,7 +91,7 @@ function scenarios(args: Args, out: Out): number {
     if (wanted && p.id !== wanted) continue;
     for (const s of p.scenarios) {
       out.log(`${p.id}:${s.name}`.padEnd(24) + (s.title ?? ''));
-      if (s.description) out.log(`${' '.repeat(24)}${s.description}`);
+      if (s.description) out.log(`${' '.repeat(24)}${namedInvariants(s.description, p)}`);
     }
   }
   return 0;
