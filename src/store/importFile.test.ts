@@ -144,6 +144,16 @@ describe('readImport: a trace is replayed against its scenario', () => {
     expect(r.ok && r.warnings[0]).toMatchObject({ kind: 'mismatch', step: trace.events.length + 1, expected: 'the end of the run' });
   });
 
+  it('does not warn when only a violation message was reworded (old files), and survives odd entries', () => {
+    const { trace } = traceText('figure-8-bug');
+    expect(trace.violations.length).toBeGreaterThan(0);
+    const reworded = trace.violations.map((v) => ({ ...v, message: 'an older wording' }));
+    const r = readImport(JSON.stringify({ ...trace, violations: reworded }));
+    expect(r.ok && r.warnings).toEqual([]);
+    const odd = readImport(JSON.stringify({ ...trace, violations: [null, 3] }));
+    expect(odd.ok && odd.warnings).toEqual([{ kind: 'violations', recorded: 2, found: trace.violations.length }]);
+  });
+
   it('warns when the recorded violations differ from a re-check of the events', () => {
     const { trace } = traceText('figure-8-bug');
     expect(trace.violations.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { compareWith, linkCompare } from '../../store/compare';
 import { twopc } from '../../protocols/twopc';
 import { raft } from '../../protocols/raft';
 import { goTo, goWhere } from './navigate';
+import { runScenario } from '../../sim/simulation';
 
 describe('violation jumps in compare mode', () => {
   it('stop at the compared run’s violations too, by time', () => {
@@ -82,5 +83,19 @@ describe('V in compare mode with nothing to find', () => {
     expect(horizon).toBeGreaterThan(recorded);
     expect(second.getState().sim.current.time).toBeGreaterThanOrEqual(horizon);
     expect(second.getState().sim.violations).toHaveLength(0);
+  });
+});
+
+describe('V in compare mode with a violation ahead (review)', () => {
+  it('records the run only up to the violation it lands on, and the compared run no further', () => {
+    const sc = raft.scenarios.find((s) => s.name === 'stale-read-bug')!;
+    const first = createSession(compareWith(sc, 'raft', []));
+    const second = linkCompare(first)!.store;
+    const v = runScenario(raft, sc).violations[0]!;
+    goTo(first.getState(), 'nextViolation', second.getState());
+    const { sim, frame } = first.getState();
+    expect(frame.step).toBe(v.seq + 1);
+    expect(sim.eventCount).toBe(v.seq + 1);
+    expect(second.getState().sim.current.time).toBeLessThanOrEqual(sim.events[v.seq]!.time);
   });
 });

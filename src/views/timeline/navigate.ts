@@ -80,7 +80,9 @@ function recordFor(s: SessionState, go: Go, other?: Other | null): void {
     const stop = (_: TraceEvent, violated: boolean) => violated;
     const probe = probeAhead(s.sim, stop, AHEAD_EVENTS);
     if (probe.found) {
-      s.recordAhead(stop, Number.MAX_SAFE_INTEGER);
+      // An adopted search already put the run's head on the violation: recording on would
+      // run to the next one (review: the compared run was then recorded that far too).
+      if (!probe.adopted) s.recordAhead(stop, Number.MAX_SAFE_INTEGER);
       recordOther(other, s.frame.time, s.sim.current.time);
       return;
     }

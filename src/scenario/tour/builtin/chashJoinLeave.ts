@@ -43,8 +43,8 @@ export const chashJoinLeave: Tour = {
         type: 'choice',
         question: { en: 'When n6 joins, which keys move?', 'zh-CN': 'n6 加入时，哪些键会移动？' },
         options: [
-          { id: 'arcs', label: { en: 'Only keys on the arcs n6 takes over, and only to n6', 'zh-CN': '只有 n6 接管的弧段上的键，且只移动到 n6' } },
           { id: 'most', label: { en: 'Most keys: every hash is taken modulo a new server count', 'zh-CN': '大多数键：每个哈希值都要对新的服务器数取模' } },
+          { id: 'arcs', label: { en: 'Only keys on the arcs n6 takes over, and only to n6', 'zh-CN': '只有 n6 接管的弧段上的键，且只移动到 n6' } },
         ],
         answer: { value: 'arcs' },
         explain: { en: 'That is the point of consistent hashing: about 1/N of the keys move.', 'zh-CN': '这正是一致性哈希的意义：大约只有 1/N 的键会移动。' },

@@ -134,9 +134,9 @@ export const multiPaxosGap: Tour = {
         type: 'choice',
         question: { en: 'What does {{N}} propose for **slot 2**?', 'zh-CN': '{{N}} 为**槽 2** 提议什么？' },
         options: [
-          { id: 'noop', label: { en: 'A no-op', 'zh-CN': '一个空操作' } },
           { id: 'x4', label: { en: 'x=4, the command {{L}} had sent there', 'zh-CN': 'x=4，即 {{L}} 曾发往那里的命令' } },
           { id: 'skip', label: { en: 'Nothing: slot 2 stays empty and y=5 applies', 'zh-CN': '什么都不提议：槽 2 保持为空，y=5 照常应用' } },
+          { id: 'noop', label: { en: 'A no-op', 'zh-CN': '一个空操作' } },
         ],
         answer: { value: 'noop' },
         explain: {
