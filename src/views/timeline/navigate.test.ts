@@ -4,7 +4,6 @@ import { compareWith, linkCompare } from '../../store/compare';
 import { twopc } from '../../protocols/twopc';
 import { raft } from '../../protocols/raft';
 import { goTo, goWhere } from './navigate';
-import { runScenario } from '../../sim/simulation';
 
 describe('violation jumps in compare mode', () => {
   it('stop at the compared run’s violations too, by time', () => {
@@ -91,9 +90,9 @@ describe('V in compare mode with a violation ahead (review)', () => {
     const sc = raft.scenarios.find((s) => s.name === 'stale-read-bug')!;
     const first = createSession(compareWith(sc, 'raft', []));
     const second = linkCompare(first)!.store;
-    const v = runScenario(raft, sc).violations[0]!;
     goTo(first.getState(), 'nextViolation', second.getState());
     const { sim, frame } = first.getState();
+    const v = sim.violations[0]!;
     expect(frame.step).toBe(v.seq + 1);
     expect(sim.eventCount).toBe(v.seq + 1);
     expect(second.getState().sim.current.time).toBeLessThanOrEqual(sim.events[v.seq]!.time);
