@@ -5,6 +5,7 @@
 import type { Lang } from '.';
 import * as zab from './zabContent';
 import * as multipaxos from './multipaxosContent';
+import { zhSources } from './sourcesZh';
 
 type Text = { title: string; description: string };
 
@@ -240,6 +241,11 @@ export function invariantText(lang: Lang, protocol: string, inv: { id: string; n
   return zh ? { name: zh.title, description: zh.description } : { name: inv.name, description: inv.description };
 }
 
+/** Where an invariant comes from (citations kept, prose translated). */
+export function sourceText(lang: Lang, protocol: string, inv: { id: string; source: string }): string {
+  return (lang === 'zh-CN' ? (zhSources[`${protocol}:${inv.id}`] ?? zhSources[inv.id]) : undefined) ?? inv.source;
+}
+
 /** A bug switch's description. */
 export function bugText(lang: Lang, protocol: string, bug: { id: string; description: string }): string {
   return (lang === 'zh-CN' ? zhBugs[`${protocol}:${bug.id}`] : undefined) ?? bug.description;
@@ -248,4 +254,5 @@ export function bugText(lang: Lang, protocol: string, bug: { id: string; descrip
 /** For tests: every translated invariant and bug, as protocol:id. */
 export const TRANSLATED_INVARIANTS = Object.keys(zhInvariants);
 export const TRANSLATED_BUGS = Object.keys(zhBugs);
+export const TRANSLATED_SOURCES = Object.keys(zhSources);
 export const TRANSLATED_COMMANDS = Object.keys(zhCommands);

@@ -58,6 +58,10 @@ export function commandText(lang: Lang, protocol: string, c: { id: string; label
   return translated(lang)?.commandText(lang, protocol, c) ?? { label: c.label, description: c.description };
 }
 
+export function sourceText(lang: Lang, protocol: string, inv: { id: string; source: string }): string {
+  return translated(lang)?.sourceText(lang, protocol, inv) ?? inv.source;
+}
+
 export function invariantText(lang: Lang, protocol: string, inv: { id: string; name: string; description: string }): { name: string; description: string } {
   return translated(lang)?.invariantText(lang, protocol, inv) ?? { name: inv.name, description: inv.description };
 }

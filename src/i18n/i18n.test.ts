@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allTables, loadStrings, translate } from '.';
-import { TRANSLATED_BUGS, TRANSLATED_COMMANDS, TRANSLATED_INVARIANTS, TRANSLATED_SHARED_INVARIANTS, TRANSLATED_PROTOCOLS, TRANSLATED_SCENARIOS, bugText, commandText, invariantText, scenarioText } from './content';
+import { TRANSLATED_BUGS, TRANSLATED_COMMANDS, TRANSLATED_INVARIANTS, TRANSLATED_SHARED_INVARIANTS, TRANSLATED_PROTOCOLS, TRANSLATED_SCENARIOS, TRANSLATED_SOURCES, bugText, commandText, invariantText, scenarioText, sourceText } from './content';
 import { protocols } from '../protocols/registry';
 import { invariantsOf } from '../check/invariants';
 
@@ -56,6 +56,20 @@ describe('invariant and bug translations', () => {
     expect(commandText('zh-CN', 'twopc', { id: 'begin', label: 'Begin transaction', description: 'd' }).label).toBe('开始事务');
     expect(commandText('en', 'twopc', { id: 'begin', label: 'Begin transaction', description: 'd' })).toEqual({ label: 'Begin transaction', description: 'd' });
   });
+  it('give every invariant’s source in Chinese, keeping its citations, and in English as written', () => {
+    const withSource = [...protocols.values()].flatMap((p) => invariantsOf(p).filter((i) => i.source).map((i) => ({ p: p.id, i })));
+    expect(withSource.length).toBeGreaterThan(40);
+    for (const { p, i } of withSource) {
+      const zh = sourceText('zh-CN', p, i);
+      // Translated prose, or a bare citation (a TLA+ operator) that needs none.
+      const prose = (i.source.match(/\b[a-z]{3,}\b/g) ?? []).filter((w) => w !== 'tla');
+      if (prose.length > 0) expect(zh, `${p}:${i.id}`).toMatch(/[\u4e00-\u9fff]/);
+      expect(sourceText('en', p, i)).toBe(i.source);
+    }
+    const known = new Set(withSource.map(({ p, i }) => (i.id === 'linearizable' ? i.id : `${p}:${i.id}`)));
+    expect([...TRANSLATED_SOURCES].sort()).toEqual([...known].sort());
+  });
+
   it('keep the protocol’s English text in English', () => {
     const inv = { id: 'election-safety', name: 'Election Safety', description: 'd' };
     expect(invariantText('en', 'raft', inv)).toEqual({ name: 'Election Safety', description: 'd' });

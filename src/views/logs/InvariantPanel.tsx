@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Violation } from '../../sim/types';
 import { useSession, useT } from '../session';
 import { invariantStatuses, type InvariantStatus } from './model';
-import { bugText, invariantText } from '../../i18n/content';
+import { bugText, invariantText, sourceText } from '../../i18n/content';
 import { violationText } from '../../i18n/violations';
 import './logs.css';
 import { invariantsOf } from '../../check/invariants';
@@ -18,6 +18,7 @@ const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v:
   const lang = useSession((s) => s.lang);
   const protocol = useSession((s) => s.module.id);
   const text = invariantText(lang, protocol, { id: item.id, name: item.name, description: item.description ?? '' });
+  const source = item.source ? sourceText(lang, protocol, { id: item.id, source: item.source }) : '';
   const v = item.violation;
   const message = v ? violationText(lang, protocol, v.message) : '';
   return (
@@ -28,13 +29,13 @@ const Item = memo(function Item({ item, onGo }: { item: InvariantStatus; onGo(v:
             {v ? '✗' : '✓'}
           </span>
           {/* The spec's own name (TCConsistent, ShouldNotBeTriggered) stays the source, on hover. */}
-          <span className="iv-name" title={item.source ? t('inv.source', { source: item.source }) : undefined}>
+          <span className="iv-name" title={source ? t('inv.source', { source }) : undefined}>
             {text.name}
           </span>
           <span className="iv-status">{v ? t('inv.violated', { step: v.seq + 1 }) : t('inv.holds')}</span>
         </summary>
         {text.description && <p className="iv-desc">{text.description}</p>}
-        {item.source && <p className="iv-source">{t('inv.source', { source: item.source })}</p>}
+        {source && <p className="iv-source">{t('inv.source', { source })}</p>}
       </details>
       {v && (
         <button type="button" className="iv-go" onClick={() => onGo(v)} aria-label={`${text.name}: ${t('inv.violated', { step: v.seq + 1 })}. ${message}. ${t('inv.goTo', { step: v.seq + 1 })}`}>
