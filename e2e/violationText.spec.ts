@@ -75,5 +75,5 @@ test('an invariant shows its readable name, with the spec’s operator as its so
   await expect(name).toHaveAttribute('title', /^Source: TCommit\.tla, TCConsistent/);
   await page.evaluate(() => window.__faultline!.store.getState().setLang('zh-CN'));
   await expect(name).toHaveText('结果一致');
-  await expect(name).toHaveAttribute('title', /^出处：TCommit\.tla, TCConsistent/);
+  await expect(name).toHaveAttribute('title', /^出处：TCommit\.tla，TCConsistent/);
 });
