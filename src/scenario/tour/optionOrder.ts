@@ -3,7 +3,7 @@
  * its right answer first). A shuffle seeded from the tour id and the step id: the same tour
  * always shows the same order (tests and screenshots stay stable, a class sees one order), and
  * the author's order no longer gives the answer away. Pure and deterministic: the kernel's own
- * seeded generator, no Math.random.
+ * seeded generator, nothing else.
  */
 import { Rng, hashString } from '../../sim/rng';
 
