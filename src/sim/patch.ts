@@ -7,6 +7,7 @@
  */
 import { changedSlots, type PMap } from './pmap';
 import { mapOf, recordOf } from './precord';
+import { vecOf } from './parray';
 
 export type Patch =
   /** Replace the value whole. */
@@ -57,7 +58,12 @@ export function diff(a: unknown, b: unknown): Patch | null {
     if (hit && hit.from === a) return hit.patch;
     return diffObject(a, b);
   }
-  if (Array.isArray(a) && Array.isArray(b)) return diffArray(a, b);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    // Persistent arrays of one lineage: the prefix they share is found without a scan.
+    const va = vecOf(a);
+    const vb = va && vecOf(b);
+    return diffArray(a, b, va && vb ? va.firstDiff(vb) : 0);
+  }
   if (typeof a !== 'object' && typeof b !== 'object' && Object.is(a, b)) return null;
   return { k: 'set', v: b };
 }
@@ -125,9 +131,10 @@ function applyToMap(m: PMap<unknown>, patch: Extract<Patch, { k: 'obj' }>, sub: 
   return recordOf(out);
 }
 
-function diffArray(a: readonly unknown[], b: readonly unknown[]): Patch | null {
+/** `same`: a count of leading items known identical. */
+function diffArray(a: readonly unknown[], b: readonly unknown[], same: number): Patch | null {
   const n = Math.min(a.length, b.length);
-  let keep = 0;
+  let keep = same;
   let first: Patch | null = null;
   while (keep < n && (first = diff(a[keep], b[keep])) === null) keep++;
   if (keep === a.length && keep === b.length) return null;

@@ -7,6 +7,7 @@
  */
 import type { Entry, NodeId } from './messages';
 import { termAt } from './log';
+import { itemAt } from '../../sim/parray';
 
 /** The entry a new leader appends at the start of its term (section 8), so that it learns
  * which entries are committed and can serve reads. It changes no key. */
@@ -23,7 +24,7 @@ export function parseWrite(command: string): { key: string; value: string } | nu
 /** The state machine's value of `key` after applying entries 1..upTo: the last write wins. */
 export function valueAt(log: readonly Entry[], upTo: number, key: string): string | null {
   for (let i = Math.min(upTo, log.length); i >= 1; i--) {
-    const w = parseWrite(log[i - 1]!.command);
+    const w = parseWrite(itemAt(log, i - 1)!.command);
     if (w && w.key === key) return w.value;
   }
   return null;

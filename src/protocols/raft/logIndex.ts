@@ -3,10 +3,12 @@
  * step changed, not the length of the logs (issue 12: a 2,000-entry log rescanned on every
  * changed view made long runs four times slower). Logs are immutable arrays that share their
  * entry objects with the log they were built from, so "where did this log change" is a
- * pointer comparison from the front.
+ * pointer comparison from the front; the machine's logs are persistent versions of one
+ * another (sim/parray.ts), and that comparison skips the subtries they share.
  */
 import type { Entry } from './messages';
 import type { NodeId } from '../types';
+import { vecOf } from '../../sim/parray';
 
 /** The last few comparisons: five checkers ask about the same (previous, current) pair of a
  * node's logs in one step, and each answer is a scan as long as the log (a 3,000-entry log at
@@ -19,6 +21,11 @@ let recentNext = 0;
 
 /** The first 0-based position where two logs hold different entry objects (or one ends). */
 export function firstChange(prev: readonly Entry[], cur: readonly Entry[]): number {
+  // Persistent versions of one node's log (the machine's): shared subtries are skipped, so
+  // this costs what changed, not the length of the log.
+  const vp = vecOf<Entry>(prev);
+  const vc = vp && vecOf<Entry>(cur);
+  if (vp && vc) return vp.firstDiff(vc);
   const n = Math.min(prev.length, cur.length);
   if (prev === cur || n === 0) return n;
   for (let k = 0; k < RECENT; k++) if (recentCur[k] === cur && recentPrev[k] === prev) return recentAt[k]!;

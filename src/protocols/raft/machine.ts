@@ -6,7 +6,8 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import type { CancelTimerParams, OutputParams, SendParams, SetTimerParams } from '../types';
 import type { AppendEntries, AppendEntriesResponse, ClientRead, ClientRequest, Incoming, RaftEvent, RequestVote, RequestVoteResponse } from './messages';
-import { isUpToDate } from './log';
+import { appended, isUpToDate } from './log';
+import { persistentArray } from '../../sim/parray';
 import { NOOP, parseWrite } from './clients';
 import { effects, type BatchParams, type KernelAction } from '../../sim/machineActions';
 import type { RaftContext, RaftInput } from './context';
@@ -87,7 +88,7 @@ export const raftMachine = setup({
       acked: {},
       leaseExpired: 0,
     })),
-    'append no-op': assign(({ context }) => (context.leaderNoop ? { log: [...context.log, { term: context.currentTerm, command: NOOP }] } : {})),
+    'append no-op': assign(({ context }) => (context.leaderNoop ? { log: appended(context.log, { term: context.currentTerm, command: NOOP }) } : {})),
     // A deposed leader cannot confirm its reads any more; they failed and changed nothing.
     'fail waiting reads': enqueueActions(({ context, enqueue }) => {
       if (context.reads.length === 0) return;
@@ -127,7 +128,7 @@ export const raftMachine = setup({
     'append client command': enqueueActions(({ context, event, enqueue }) => {
       const { command, op } = event as ClientRequest;
       const w = parseWrite(command) ?? { key: command, value: '' };
-      const log = [...context.log, { term: context.currentTerm, command, op }];
+      const log = appended(context.log, { term: context.currentTerm, command, op });
       const next = { ...context, log };
       // Figure 2: respond after the entry is applied to the state machine. The bug answers now.
       if (context.ackOnAppend) {
@@ -176,7 +177,7 @@ export const raftMachine = setup({
     peers: input.peers,
     currentTerm: input.durable?.currentTerm ?? 0,
     votedFor: input.durable?.votedFor ?? null,
-    log: input.durable?.log ?? [],
+    log: persistentArray(input.durable?.log ?? []),
     commitIndex: 0,
     leaderId: null,
     votesGranted: [],

@@ -5,6 +5,7 @@ import type { AppendEntries, AppendEntriesResponse, Entry, Incoming, NodeId, Req
 import { lastTerm, matchesAt, mergeEntries, termAt } from './log';
 import { leaderContactTimer } from './lease';
 import { serveReads, settleWrites, type ClientReply } from './clients';
+import { sliceOf } from '../../sim/parray';
 import { send as sendAction, setRandomTimer, type KernelAction } from '../../sim/machineActions';
 import type { RaftContext } from './context';
 
@@ -42,7 +43,7 @@ export function appendEntriesFor(ctx: RaftContext, peer: NodeId, nextIndex: Read
     leaderId: ctx.id,
     prevLogIndex,
     prevLogTerm: termAt(ctx.log, prevLogIndex),
-    entries: prevLogIndex < ctx.log.length ? ctx.log.slice(prevLogIndex, prevLogIndex + MAX_ENTRIES) : NO_ENTRIES,
+    entries: prevLogIndex < ctx.log.length ? sliceOf(ctx.log, prevLogIndex, prevLogIndex + MAX_ENTRIES) : NO_ENTRIES,
     leaderCommit: ctx.commitIndex,
   };
   // Under leases every round counts, so every message carries one (lease.ts).
