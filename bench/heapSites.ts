@@ -4,7 +4,7 @@
  * every sample kept (objects a GC already collected included), top sites in bytes per event.
  * A site whose bytes per event grow between the two windows is a cost that grows with the run.
  * Sampled, so a site's figure is good to a few bytes per event; bench/speedCounts.ts gives the
- * exact totals.
+ * exact totals. Lines and columns are of the code as tsx compiled it.
  *
  *   npx tsx bench/heapSites.ts [nodes=3] [top=12]
  */
@@ -14,7 +14,7 @@ import { Simulation } from '../src/sim/simulation';
 import { speedScenario } from './speedCounts';
 
 interface SamplingNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   selfSize: number;
   id: number;
   children: SamplingNode[];
@@ -29,12 +29,14 @@ const WINDOW = 100_000;
 /** Bytes sampled per allocation site (function, file, line), from the samples themselves. */
 function bySite(profile: SamplingProfile): Map<string, number> {
   const site = new Map<number, string>();
-  const walk = (n: SamplingNode): void => {
+  // A built-in (a Set, an array copy) is named with the script function that called it.
+  const walk = (n: SamplingNode, caller: string): void => {
     const f = n.callFrame;
-    site.set(n.id, `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(src|bench|node_modules)\//, '$1/')}:${f.lineNumber + 1}`);
-    n.children.forEach(walk);
+    const here = f.url ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(src|bench|node_modules)\//, '$1/')}:${f.lineNumber + 1}:${f.columnNumber + 1}` : `${f.functionName || '(native)'} <- ${caller}`;
+    site.set(n.id, here);
+    n.children.forEach((c) => walk(c, f.url ? here : caller));
   };
-  walk(profile.head);
+  walk(profile.head, '(root)');
   const out = new Map<string, number>();
   for (const s of profile.samples) {
     const k = site.get(s.nodeId) ?? '?';

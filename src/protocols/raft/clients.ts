@@ -69,7 +69,7 @@ export function settleWrites(s: ClientState): { waiting: readonly WaitingWrite[]
   if (s.waiting.length === 0) return { waiting: s.waiting, replies: [] };
   const replies: ClientReply[] = [];
   const waiting = s.waiting.filter((w) => {
-    const entry = s.log[w.index - 1];
+    const entry = itemAt(s.log, w.index - 1);
     if (!entry || entry.op !== w.op) {
       // Replaced or truncated by a newer leader's entries: it was never committed.
       replies.push({ type: 'fail', op: w.op, reason: `entry ${w.index} was overwritten by another leader` });

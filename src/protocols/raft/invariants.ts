@@ -8,6 +8,7 @@ import type { Entry } from './messages';
 import type { RaftObservable } from './observe';
 import { termAt } from './log';
 import { PrefixIndex, firstChange } from './logIndex';
+import { itemAt } from '../../sim/parray';
 
 function touched(nodes: ReadonlyMap<NodeId, NodeView>, id: NodeId | undefined): RaftObservable | null {
   if (id === undefined) return null;
@@ -69,7 +70,7 @@ const leaderAppendOnly: Invariant = {
       seen.set(id, { term: s.currentTerm, log: s.log });
       if (!prev || prev.term !== s.currentTerm || prev.log === s.log) return null;
       for (let i = firstChange(prev.log, s.log); i < prev.log.length; i++) {
-        if (!sameEntry(prev.log[i], s.log[i])) return { message: `leader ${id} replaced entry ${i + 1} (${show(prev.log[i])}) with ${show(s.log[i])} in term ${s.currentTerm}`, nodes: [id] };
+        if (!sameEntry(itemAt(prev.log, i), itemAt(s.log, i))) return { message: `leader ${id} replaced entry ${i + 1} (${show(prev.log[i])}) with ${show(s.log[i])} in term ${s.currentTerm}`, nodes: [id] };
       }
       return null;
     };
@@ -129,7 +130,7 @@ class CommittedLog {
     if (!memo) this.checked.set(id, (memo = { log: s.log, upTo: 0 }));
     const from = memo.log === s.log ? memo.upTo : Math.min(memo.upTo, firstChange(memo.log, s.log));
     for (let i = from + 1; i <= limit; i++) {
-      const clash = this.add(i, s.log[i - 1]!, s.currentTerm, id);
+      const clash = this.add(i, itemAt(s.log, i - 1)!, s.currentTerm, id);
       if (clash) return clash;
     }
     memo.log = s.log;
@@ -139,17 +140,17 @@ class CommittedLog {
     // cheap checks that stop the walk.
     const majority = Math.floor(nodes.size / 2) + 1;
     const reach = majorityReach(s, nodes, majority);
-    for (let i = s.log.length; i > limit && s.log[i - 1]!.term === s.currentTerm; i--) {
+    for (let i = s.log.length; i > limit && itemAt(s.log, i - 1)!.term === s.currentTerm; i--) {
       if (this.entries[i - 1]) break;
       if (i > reach) continue;
       let holders = 0;
       for (const v of nodes.values()) {
         const o = v.state as RaftObservable;
-        if (o.currentTerm === s.currentTerm && sameEntry(o.log[i - 1], s.log[i - 1])) holders++;
+        if (o.currentTerm === s.currentTerm && sameEntry(itemAt(o.log, i - 1), itemAt(s.log, i - 1))) holders++;
       }
       if (holders >= majority) {
         // Log Matching makes the whole prefix committed too, but only this entry is proven here.
-        const clash = this.add(i, s.log[i - 1]!, s.currentTerm, id);
+        const clash = this.add(i, itemAt(s.log, i - 1)!, s.currentTerm, id);
         if (clash) return clash;
         break;
       }
@@ -208,7 +209,7 @@ const leaderCompleteness: Invariant = {
     const checked = new Map<NodeId, { term: number; log: readonly Entry[]; seen: number }>();
     const lacks = (id: NodeId, s: RaftObservable, i: number): InvariantFailure | null => {
       const c = committed.entries[i - 1];
-      if (!c || c.term >= s.currentTerm || sameEntry(c.entry, s.log[i - 1])) return null;
+      if (!c || c.term >= s.currentTerm || sameEntry(c.entry, itemAt(s.log, i - 1))) return null;
       return { message: `leader ${id} of term ${s.currentTerm} lacks ${show(c.entry)} at index ${i}, committed in term ${c.term}`, nodes: [id, c.by] };
     };
     const missing = (id: NodeId, s: RaftObservable): InvariantFailure | null => {
@@ -224,7 +225,7 @@ const leaderCompleteness: Invariant = {
       const { entries } = committed;
       for (let i = from + 1; i <= entries.length; i++) {
         const c = entries[i - 1];
-        if (c === undefined || c.entry === s.log[i - 1]) continue;
+        if (c === undefined || c.entry === itemAt(s.log, i - 1)) continue;
         const f = lacks(id, s, i);
         if (f) return f;
       }

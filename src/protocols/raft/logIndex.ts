@@ -8,7 +8,7 @@
  */
 import type { Entry } from './messages';
 import type { NodeId } from '../types';
-import { vecOf } from '../../sim/parray';
+import { itemAt, vecOf } from '../../sim/parray';
 
 /** The last few comparisons: five checkers ask about the same (previous, current) pair of a
  * node's logs in one step, and each answer is a scan as long as the log (a 3,000-entry log at
@@ -83,11 +83,11 @@ export class PrefixIndex {
     if (!h) this.held.set(id, (h = { log: [], hashes: [] }));
     if (h.log === log) return 0;
     const d = firstChange(h.log, log);
-    for (let i = h.log.length - 1; i >= d; i--) this.count(i + 1, h.log[i]!.term, h.hashes[i]!, -1);
+    for (let i = h.log.length - 1; i >= d; i--) this.count(i + 1, itemAt(h.log, i)!.term, h.hashes[i]!, -1);
     h.hashes.length = d;
     let found = 0;
     for (let i = d; i < log.length; i++) {
-      const e = log[i]!;
+      const e = itemAt(log, i)!;
       const hash = chain(i === 0 ? 0 : h.hashes[i - 1]!, e);
       h.hashes.push(hash);
       if (this.count(i + 1, e.term, hash, 1) && found === 0) found = i + 1;
