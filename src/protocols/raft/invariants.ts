@@ -8,16 +8,13 @@ import type { Entry } from './messages';
 import type { RaftObservable } from './observe';
 import { termAt } from './log';
 import { PrefixIndex, firstChange } from './logIndex';
+import { CommittedLog, checkLeaders, sameEntry } from './committedLog';
 import { itemAt } from '../../sim/parray';
 
 function touched(nodes: ReadonlyMap<NodeId, NodeView>, id: NodeId | undefined): RaftObservable | null {
   if (id === undefined) return null;
   const view = nodes.get(id);
   return view ? (view.state as RaftObservable) : null;
-}
-
-function sameEntry(a: Entry | undefined, b: Entry | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.term === b.term && a.command === b.command);
 }
 
 function show(e: Entry | undefined): string {
@@ -98,84 +95,6 @@ const logMatching: Invariant = {
   },
 };
 
-/**
- * What is known committed, by index: the entry and the term it was committed in. An entry is
- * known committed once some node's commitIndex covers it, or once a majority of servers hold it
- * while still in its term: then the leader that created it has stored it on a majority, which
- * is the paper's definition (section 5.3) even if that leader crashed before learning it.
- */
-class CommittedLog {
-  readonly entries: { entry: Entry; term: number; by: NodeId }[] = [];
-  /** Indices in the order they became known committed: `added.length` is a version. */
-  readonly added: number[] = [];
-  /** Per node, the log last checked and how far: entries checked once stay checked while
-   * they are the same objects, because a known committed entry never changes. */
-  private readonly checked = new Map<NodeId, { log: readonly Entry[]; upTo: number }>();
-
-  private add(index: number, entry: Entry, term: number, by: NodeId): number {
-    const known = this.entries[index - 1];
-    if (!known) {
-      this.entries[index - 1] = { entry, term, by };
-      this.added.push(index);
-      return 0;
-    }
-    return sameEntry(known.entry, entry) ? 0 : index;
-  }
-
-  /** Records what the touched node shows committed; returns the first index where that
-   * disagrees with what was committed before, or 0. */
-  observe(id: NodeId, s: RaftObservable, nodes: ReadonlyMap<NodeId, NodeView>): number {
-    const limit = Math.min(s.commitIndex, s.log.length);
-    let memo = this.checked.get(id);
-    if (!memo) this.checked.set(id, (memo = { log: s.log, upTo: 0 }));
-    const from = memo.log === s.log ? memo.upTo : Math.min(memo.upTo, firstChange(memo.log, s.log));
-    for (let i = from + 1; i <= limit; i++) {
-      const clash = this.add(i, itemAt(s.log, i - 1)!, s.currentTerm, id);
-      if (clash) return clash;
-    }
-    memo.log = s.log;
-    memo.upTo = Math.max(from, limit);
-    // Entries of the node's own term, newest first: held by a majority still in that term?
-    // No index past the majority-th longest log of that term can be, so those only need the
-    // cheap checks that stop the walk.
-    const majority = Math.floor(nodes.size / 2) + 1;
-    const reach = majorityReach(s, nodes, majority);
-    for (let i = s.log.length; i > limit && itemAt(s.log, i - 1)!.term === s.currentTerm; i--) {
-      if (this.entries[i - 1]) break;
-      if (i > reach) continue;
-      let holders = 0;
-      for (const v of nodes.values()) {
-        const o = v.state as RaftObservable;
-        if (o.currentTerm === s.currentTerm && sameEntry(itemAt(o.log, i - 1), itemAt(s.log, i - 1))) holders++;
-      }
-      if (holders >= majority) {
-        // Log Matching makes the whole prefix committed too, but only this entry is proven here.
-        const clash = this.add(i, itemAt(s.log, i - 1)!, s.currentTerm, id);
-        if (clash) return clash;
-        break;
-      }
-    }
-    return 0;
-  }
-}
-
-/** Log lengths of one term's nodes, longest first: reused, since this runs on every change. */
-const lengths: number[] = [];
-
-/** The largest index that `majority` logs of `s`'s term are long enough to hold. */
-function majorityReach(s: RaftObservable, nodes: ReadonlyMap<NodeId, NodeView>, majority: number): number {
-  let n = 0;
-  for (const v of nodes.values()) {
-    const o = v.state as RaftObservable;
-    if (o.currentTerm !== s.currentTerm) continue;
-    // Insertion into a list of at most a cluster's size.
-    let i = n++;
-    for (; i > 0 && lengths[i - 1]! < o.log.length; i--) lengths[i] = lengths[i - 1]!;
-    lengths[i] = o.log.length;
-  }
-  return majority <= n ? lengths[majority - 1]! : 0;
-}
-
 const stateMachineSafety: Invariant = {
   id: 'state-machine-safety',
   name: 'State Machine Safety',
@@ -216,38 +135,45 @@ const leaderCompleteness: Invariant = {
       const last = checked.get(id);
       const { added } = committed;
       if (last && last.term === s.currentTerm && last.log === s.log && last.seen === added.length) return null;
-      // A new term re-checks everything once; a changed log from where it changed; then the
-      // entries committed since the last check.
-      const from = !last || last.term !== s.currentTerm ? 0 : last.log === s.log ? Infinity : firstChange(last.log, s.log);
-      const seen = last && last.term === s.currentTerm ? last.seen : added.length;
+      // A check leaves every entry known committed before the leader's term verified in the log
+      // it checked, and a known committed entry never changes. So a later check looks at the
+      // log from where it changed, then at the entries committed since; in a newer term, also
+      // at those committed in the terms between, which the older term did not require. (A
+      // whole re-check on every new term grew with the log: issue 12.) The first check, or a
+      // term gone back, checks everything.
+      const fresh = !last || last.term > s.currentTerm;
+      const from = fresh ? 0 : last.log === s.log ? Infinity : firstChange(last.log, s.log);
+      const seen = fresh ? added.length : last.seen;
       checked.set(id, { term: s.currentTerm, log: s.log, seen: added.length });
+      // In a newer term the failure named is the lowest index, as a whole re-check finds it.
+      const lowest = !fresh && last.term < s.currentTerm;
+      let worst = Infinity;
       // Mostly the very entry objects that were committed: a pointer comparison passes them.
       const { entries } = committed;
       for (let i = from + 1; i <= entries.length; i++) {
         const c = entries[i - 1];
         if (c === undefined || c.entry === itemAt(s.log, i - 1)) continue;
-        const f = lacks(id, s, i);
-        if (f) return f;
+        if (!lacks(id, s, i)) continue;
+        if (!lowest) return lacks(id, s, i);
+        worst = i;
+        break;
       }
+      const found = (i: number): InvariantFailure | null => {
+        if (i >= worst || !lacks(id, s, i)) return null;
+        if (!lowest) return lacks(id, s, i);
+        worst = i;
+        return null;
+      };
       for (let k = seen; k < added.length; k++) {
-        const f = lacks(id, s, added[k]!);
+        const f = found(added[k]!);
         if (f) return f;
       }
-      return null;
-    };
-    return ({ event, nodes }) => {
-      const s = touched(nodes, event.node);
-      if (!s) return null;
-      committed.observe(event.node!, s, nodes);
-      for (const view of nodes.values()) {
-        const o = view.state as RaftObservable;
-        if (view.up && o.role === 'leader') {
-          const f = missing(view.id, o);
-          if (f) return f;
-        }
+      if (lowest) {
+        for (let t = last.term; t < s.currentTerm; t++) for (const i of committed.byTerm.get(t) ?? []) if (i <= from) found(i);
       }
-      return null;
+      return worst < Infinity ? lacks(id, s, worst) : null;
     };
+    return checkLeaders(committed, missing);
   },
 };
 
