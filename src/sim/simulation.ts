@@ -37,6 +37,8 @@ export class Simulation {
   private nextCheckpoint = 0;
   private readonly record: boolean;
   private finished = false;
+  /** Events the last `seek` replayed from its checkpoint (for tests and the benches). */
+  lastSeekReplayed = 0;
 
   constructor(
     readonly module: ProtocolModule,
@@ -77,6 +79,14 @@ export class Simulation {
 
   get eventCount(): number {
     return this.world.eventCount;
+  }
+
+  /** How many checkpoints the run holds, and the queue, in-flight and pending entries they
+   * copied: what time travel costs in memory (the bench prints it). */
+  get checkpointStats(): { count: number; entries: number } {
+    let entries = 0;
+    for (const cp of this.checkpoints) entries += cp.queue.length + cp.inflight.size + cp.pending.length;
+    return { count: this.checkpoints.length, entries };
   }
 
   /** The event count of the last checkpoint: a branch's world steps from there to the head. */
@@ -187,6 +197,7 @@ export class Simulation {
     if (target < 0 || target > this.world.eventCount) throw new RangeError(`step ${k} is outside the run (0..${this.world.eventCount - 1})`);
     const cp = this.checkpointAtOrBefore(target);
     const world = World.restore(this.module, this.scenario, cp);
+    this.lastSeekReplayed = target - cp.eventCount;
     while (world.eventCount < target) world.step();
     return world;
   }
