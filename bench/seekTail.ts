@@ -135,7 +135,18 @@ function tailWork(seeks: Seek[], windows: ReturnType<typeof perWindow>): string[
     ...slow.map((i) => `  ${seeks[i]!.from} → ${seeks[i]!.k}: ${seeks[i]!.ms.toFixed(1)} ms, ${seeks[i]!.seekMs.toFixed(1)} ms; ${seeks[i]!.inFlight}; ${kinds(i)}`),
     `with a garbage collection: slowest 2 % ${share(slow, gc)}, the rest ${share(rest, gc)}`,
     `with a paint: slowest 2 % ${share(slow, ['Paint'])}, the rest ${share(rest, ['Paint'])}`,
+    // Without a frame inside, style and layout in the window were forced by the seek's commit.
+    `forced in the seek's commit (seeks without a frame inside): ${forced(windows.filter((w) => !w.kinds.has('Paint')))}`,
   ];
+}
+
+function forced(ws: ReturnType<typeof perWindow>): string {
+  const per = (name: string) => {
+    const hit = ws.filter((w) => w.kinds.has(name)).length;
+    const n = ws.reduce((t, w) => t + (w.kinds.get(name)?.n ?? 0), 0);
+    return `${name} in ${hit} of ${ws.length} (${(n / ws.length).toFixed(2)} a seek)`;
+  };
+  return `${per('Layout')}, ${per('UpdateLayoutTree')}`;
 }
 
 async function main(): Promise<void> {
