@@ -6,6 +6,8 @@
  * slowest 5 % against the rest; then, unless TRACE=0, a browser trace of those slowest seeks
  * replayed (each from the step before it) `REPEAT` times (3 by default): where their time goes
  * (script, style, layout, garbage collection, a frame's paint) and how many times each ran.
+ * TRACE=all traces the 200 timed seeks themselves instead: the slowest 2 % with the work inside
+ * each one's window, how many had a GC or a frame inside, and the layouts the commits forced.
  * Usage: `npx tsx bench/seekTail.ts` (OUT=dir reuses a test-mode build, PORT 4393 by default).
  */
 import { execFileSync } from 'node:child_process';
@@ -107,11 +109,6 @@ async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.end');
     await done;
-    if (process.env.TRACE_NAMES) {
-      const names = new Map<string, number>();
-      for (const e of events) if (/gc|GC|Garbage/.test(e.name)) names.set(`${e.name} ${e.ph}`, (names.get(`${e.name} ${e.ph}`) ?? 0) + 1);
-      console.log([...names]);
-    }
     return events;
   };
 }
