@@ -6,6 +6,8 @@
  * slowest 5 % against the rest; then, unless TRACE=0, a browser trace of those slowest seeks
  * replayed (each from the step before it) `REPEAT` times (3 by default): where their time goes
  * (script, style, layout, garbage collection, a frame's paint) and how many times each ran.
+ * TRACE=all traces the 200 timed seeks themselves instead: the slowest 2 % with the work inside
+ * each one's window, how many had a GC or a frame inside, and the layouts the commits forced.
  * Usage: `npx tsx bench/seekTail.ts` (OUT=dir reuses a test-mode build, PORT 4393 by default).
  */
 import { execFileSync } from 'node:child_process';
@@ -15,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { installCommitCounter } from '../e2e/commitCounter';
 import { chromiumPath, openPreview } from './preview';
 import { panelsReady, recordSeekRun, SEEK_POINTS } from './seek';
-import { traceLines, type TraceEvent } from './traceSum';
+import type { Page } from '@playwright/test';
+import { perWindow, traceLines, type TraceEvent } from './traceSum';
 
 const root = join(import.meta.dirname, '..');
 const PORT = Number(process.env.PORT ?? 4393);
@@ -96,6 +99,53 @@ function describe(title: string, seeks: Seek[]): string[] {
   ];
 }
 
+/** Starts a browser trace; the function returned ends it and gives its events. */
+async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] } } as never);
+  return async () => {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/** The slowest 2 % of the traced seeks, each with the work inside its window; then garbage
+ * collections and frames (a paint) inside the slowest 2 % and the rest. */
+function tailWork(seeks: Seek[], windows: ReturnType<typeof perWindow>): string[] {
+  if (windows.length !== seeks.length) return [`trace: ${windows.length} windows for ${seeks.length} seeks`];
+  const order = seeks.map((s, i) => i).sort((a, b) => seeks[b]!.ms - seeks[a]!.ms);
+  const slow = order.slice(0, Math.ceil(seeks.length / 50));
+  const kinds = (i: number) => [...windows[i]!.kinds].sort((a, b) => b[1].us - a[1].us).map(([name, k]) => `${name} ${(k.us / 1000).toFixed(1)} ms×${k.n}`).join(', ');
+  const share = (ids: number[], names: string[]) => {
+    const hit = ids.filter((i) => names.some((n) => windows[i]!.kinds.has(n))).length;
+    const ms = ids.reduce((t, i) => t + names.reduce((u, n) => u + (windows[i]!.kinds.get(n)?.us ?? 0), 0), 0) / 1000;
+    return `${hit} of ${ids.length} (${(ms / ids.length).toFixed(1)} ms a seek)`;
+  };
+  const rest = order.slice(slow.length);
+  const gc = ['MinorGC', 'MajorGC'];
+  return [
+    'the slowest 2 %, traced (from → to: ms, of which seekStep; in flight; work inside the window):',
+    ...slow.map((i) => `  ${seeks[i]!.from} → ${seeks[i]!.k}: ${seeks[i]!.ms.toFixed(1)} ms, ${seeks[i]!.seekMs.toFixed(1)} ms; ${seeks[i]!.inFlight}; ${kinds(i)}`),
+    `with a garbage collection: slowest 2 % ${share(slow, gc)}, the rest ${share(rest, gc)}`,
+    `with a paint: slowest 2 % ${share(slow, ['Paint'])}, the rest ${share(rest, ['Paint'])}`,
+    // Without a frame inside, style and layout in the window were forced by the seek's commit.
+    `forced in the seek's commit (seeks without a frame inside): ${forced(windows.filter((w) => !w.kinds.has('Paint')))}`,
+  ];
+}
+
+function forced(ws: ReturnType<typeof perWindow>): string {
+  const per = (name: string) => {
+    const hit = ws.filter((w) => w.kinds.has(name)).length;
+    const n = ws.reduce((t, w) => t + (w.kinds.get(name)?.n ?? 0), 0);
+    return `${name} in ${hit} of ${ws.length} (${(n / ws.length).toFixed(2)} a seek)`;
+  };
+  return `${per('Layout')}, ${per('UpdateLayoutTree')}`;
+}
+
 async function main(): Promise<void> {
   const out = process.env.OUT ?? join(tmpdir(), 'faultline-seek-tail');
   if (!process.env.OUT || !existsSync(join(out, 'index.html'))) {
@@ -118,10 +168,16 @@ async function main(): Promise<void> {
     let x = 2026;
     const next = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
     const seeks: Seek[] = [];
+    // TRACE=all: the timed seeks themselves under a trace, each window's work set beside it.
+    const all = process.env.TRACE === 'all' ? await startTrace(page) : null;
     for (let i = 0; i < SEEK_POINTS; i++) {
       const k = Math.floor(next() * (head + 1));
       await page.evaluate(UNTIL_SETTLED);
       seeks.push((await page.evaluate(`(${SEEK_ONE})(${k})`)) as Seek);
+    }
+    if (all) {
+      for (const line of tailWork(seeks, perWindow(await all()))) console.log(line);
+      return;
     }
     const byTime = [...seeks].sort((a, b) => b.ms - a.ms);
     const tail = byTime.slice(0, Math.ceil(seeks.length / 20));
@@ -130,20 +186,14 @@ async function main(): Promise<void> {
     console.log('the slowest 5 % (from → to: ms, of which seekStep, in flight, canvas, cluster DOM work):');
     for (const s of tail) console.log(`  ${s.from} → ${s.k}: ${s.ms.toFixed(1)} ms, ${s.seekMs.toFixed(1)} ms, ${s.inFlight}, ${s.canvas ? 'canvas' : 'svg'}, ${domSum(s)}`);
     if (process.env.TRACE === '0') return;
-    const cdp = await page.context().newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] } } as never);
+    const stop = await startTrace(page);
     for (let r = 0; r < REPEAT; r++)
       for (const s of tail) {
         await page.evaluate(`window.__faultline.store.getState().seekStep(${s.from})`);
         await page.evaluate(UNTIL_SETTLED);
         await page.evaluate(`(${SEEK_ONE})(${s.k})`);
       }
-    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.end');
-    await done;
-    for (const line of traceLines(events, tail.length * REPEAT)) console.log(line);
+    for (const line of traceLines(await stop(), tail.length * REPEAT)) console.log(line);
   } finally {
     await preview.close();
   }

@@ -15,10 +15,10 @@ export interface TraceEvent {
  * style and layout it caused). */
 const KINDS = ['RunTask', 'FunctionCall', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MC_BACKGROUND_MARKING', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FireAnimationFrame', 'HitTest', 'ScheduleStyleRecalculation', 'InvalidateLayout'];
 
-/** Per kind, its total duration and count inside the marked windows, on the page's main thread. */
-export function traceLines(events: readonly TraceEvent[], windows: number): string[] {
+/** The page's main thread's events, in time order, and its marked windows. */
+function windowsOf(events: readonly TraceEvent[]): { on: TraceEvent[]; spans: [number, number][] } | null {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!main) return ['trace: no renderer main thread'];
+  if (!main) return null;
   const on = events.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
   const spans: [number, number][] = [];
   let open: number | null = null;
@@ -29,6 +29,33 @@ export function traceLines(events: readonly TraceEvent[], windows: number): stri
       open = null;
     }
   }
+  return { on, spans };
+}
+
+/** Per marked window, in order: its length and, per kind of work, the time and count inside it. */
+export function perWindow(events: readonly TraceEvent[]): { us: number; kinds: Map<string, { us: number; n: number }> }[] {
+  const w = windowsOf(events);
+  if (!w) return [];
+  const out = w.spans.map(([a, b]) => ({ us: b - a, kinds: new Map<string, { us: number; n: number }>() }));
+  let i = 0;
+  for (const e of w.on) {
+    if (e.ph !== 'X' || !KINDS.includes(e.name)) continue;
+    while (i < w.spans.length && w.spans[i]![1] < e.ts) i++;
+    if (i >= w.spans.length) break;
+    if (e.ts < w.spans[i]![0]) continue;
+    const k = out[i]!.kinds.get(e.name) ?? { us: 0, n: 0 };
+    k.us += e.dur ?? 0;
+    k.n++;
+    out[i]!.kinds.set(e.name, k);
+  }
+  return out;
+}
+
+/** Per kind, its total duration and count inside the marked windows, on the page's main thread. */
+export function traceLines(events: readonly TraceEvent[], windows: number): string[] {
+  const w = windowsOf(events);
+  if (!w) return ['trace: no renderer main thread'];
+  const { on, spans } = w;
   const inside = (ts: number) => spans.some(([a, b]) => ts >= a && ts <= b);
   const total = spans.reduce((n, [a, b]) => n + b - a, 0);
   const by = new Map<string, { us: number; n: number }>();

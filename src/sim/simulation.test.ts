@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { raft } from '../protocols/raft';
 import { twopc } from '../protocols/twopc';
 import { randomScenario } from '../check/explore';
-import { Simulation, forkScenario, runScenario } from './simulation';
+import { CHECKPOINT_EVERY, Simulation, forkScenario, runScenario } from './simulation';
 import type { World } from './world';
 
 /** Everything a world holds, as text: snapshots serialize through XState's toJSON. */
@@ -60,6 +60,31 @@ describe('seek', () => {
     const rest = [];
     for (let e = world.step(); e; e = world.step()) rest.push(e);
     expect(JSON.stringify(rest)).toBe(JSON.stringify(sim.events.slice(k + 1)));
+  });
+
+  it('a seek replays fewer events than its checkpoint interval, and checkpoints hold a bounded number of entries per event', () => {
+    const s = randomScenario(raft, 2026, { nodes: 5, until: 20_000, faultEvery: 400, drop: 0.02, duplicate: 0.02 });
+    const sim = new Simulation(raft, s).run();
+    const total = sim.events.length;
+    expect(total).toBeGreaterThan(1000);
+    // The interval a checkpoint at event count c waited: CHECKPOINT_EVERY, or a quarter of its
+    // queue, in-flight and pending entries when that is more (read from the world restored there).
+    const interval = (c: number) => {
+      const cp = sim.seek(c - 1).checkpoint();
+      return Math.max(CHECKPOINT_EVERY, Math.ceil((cp.queue.length + cp.inflight.length + cp.pending.length) / 4));
+    };
+    let longest = 0;
+    for (let k = -1; k < total; k++) {
+      expect(sim.seek(k).eventCount).toBe(k + 1);
+      const replayed = sim.lastSeekReplayed;
+      longest = Math.max(longest, replayed);
+      if (replayed >= CHECKPOINT_EVERY) expect(replayed).toBeLessThan(interval(k + 1 - replayed));
+    }
+    expect(longest).toBeGreaterThanOrEqual(CHECKPOINT_EVERY - 1);
+    const { count, entries } = sim.checkpointStats;
+    expect(count).toBeLessThanOrEqual(Math.ceil(total / CHECKPOINT_EVERY) + 1);
+    // A checkpoint of n entries waits at least n / 4 events: memory stays linear in the run.
+    expect(entries).toBeLessThanOrEqual(4 * (total + CHECKPOINT_EVERY));
   });
 
   it('refuses steps outside the run', () => {

@@ -14,14 +14,19 @@ export interface SimulationOptions {
   invariants?: boolean;
   /** Keep every event in `events` (default true). */
   record?: boolean;
-  /** Events between checkpoints (default 128), at least: a world with a large queue is
+  /** Events between checkpoints (default 64), at least: a world with a large queue is
    * checkpointed less often, so checkpoints never cost more than a few entries per event.
+   * A seek replays fewer events than this from its checkpoint (the p99 of a scrub, issue 17:
+   * 128 made a seek allocate up to 860 KB at 129k events; docs/scrubbing.md has the memory).
    * Zero turns time travel off. */
   checkpointEvery?: number;
 }
 
 /** An action before it is placed in time (`Omit` spread over each member of the union). */
 export type ActionWithoutTime = Action extends infer A ? (A extends Action ? Omit<A, 'at' | 'step'> : never) : never;
+
+/** The default interval between checkpoints, in events. */
+export const CHECKPOINT_EVERY = 64;
 
 export class Simulation {
   readonly scenario: Scenario;
@@ -37,6 +42,8 @@ export class Simulation {
   private nextCheckpoint = 0;
   private readonly record: boolean;
   private finished = false;
+  /** Events the last `seek` replayed from its checkpoint (for tests and the benches). */
+  lastSeekReplayed = 0;
 
   constructor(
     readonly module: ProtocolModule,
@@ -47,7 +54,7 @@ export class Simulation {
     this.scenario = structuredClone(scenario);
     this.world = World.create(module, this.scenario);
     this.check = options.invariants === false ? null : invariantRunner(module, { nodes: scenario.nodes, params: scenario.params });
-    this.every = options.checkpointEvery ?? 128;
+    this.every = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.record = options.record !== false;
     if (this.every > 0) this.takeCheckpoint();
   }
@@ -57,7 +64,7 @@ export class Simulation {
   private takeCheckpoint(): void {
     const cp = this.world.checkpoint();
     this.checkpoints.push(cp);
-    const size = cp.queue.length + cp.inflight.size + cp.pending.length;
+    const size = cp.queue.length + cp.inflight.length + cp.pending.length;
     this.nextCheckpoint = cp.eventCount + Math.max(this.every, Math.ceil(size / 4));
   }
 
@@ -77,6 +84,14 @@ export class Simulation {
 
   get eventCount(): number {
     return this.world.eventCount;
+  }
+
+  /** How many checkpoints the run holds, and the queue, in-flight and pending entries they
+   * copied: what time travel costs in memory (the bench prints it). */
+  get checkpointStats(): { count: number; entries: number } {
+    let entries = 0;
+    for (const cp of this.checkpoints) entries += cp.queue.length + cp.inflight.length + cp.pending.length;
+    return { count: this.checkpoints.length, entries };
   }
 
   /** The event count of the last checkpoint: a branch's world steps from there to the head. */
@@ -187,6 +202,7 @@ export class Simulation {
     if (target < 0 || target > this.world.eventCount) throw new RangeError(`step ${k} is outside the run (0..${this.world.eventCount - 1})`);
     const cp = this.checkpointAtOrBefore(target);
     const world = World.restore(this.module, this.scenario, cp);
+    this.lastSeekReplayed = target - cp.eventCount;
     while (world.eventCount < target) world.step();
     return world;
   }

@@ -82,7 +82,8 @@ export abstract class WorldBase {
       this.timerDraws = from.timerDraws.slice();
       this.actionIndex = from.actionIndex;
       this.queue = new EventQueue(from.queue);
-      this.inflight = new Map(from.inflight);
+      this.inflight = new Map();
+      for (const a of from.inflight) this.inflight.set(a.msg.id, a);
       this.network = from.network;
       this.nodes = new Map(from.nodes.map((n) => [n.id, { ...n, timers: new Map(n.timers), held: n.held.slice() }]));
       this.views = new Map(from.nodes.map((n) => [n.id, n.view]));
@@ -113,9 +114,9 @@ export abstract class WorldBase {
       timerDraws: this.timerDraws.slice(),
       actionIndex: this.actionIndex,
       queue: this.queue.toArray().slice(),
-      inflight: new Map(this.inflight),
+      inflight: [...this.inflight.values()],
       network: this.network,
-      nodes: [...this.nodes.values()].map((n) => ({ ...n, timers: new Map(n.timers), held: n.held.slice() })),
+      nodes: [...this.nodes.values()].map((n) => ({ ...n, timers: [...n.timers], held: n.held.slice() })),
       pending: this.pending.slice() as TraceEvent[],
     };
   }

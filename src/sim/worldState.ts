@@ -67,11 +67,16 @@ export interface Checkpoint {
   readonly timerDraws: readonly number[];
   readonly actionIndex: number;
   readonly queue: readonly Item[];
-  readonly inflight: ReadonlyMap<number, Arrival>;
+  /** The messages in flight in the order the world's map holds them (keyed by `msg.id`): an
+   * array costs a fraction of a map's memory, and a run holds a thousand checkpoints. */
+  readonly inflight: readonly Arrival[];
   readonly network: NetworkState;
-  readonly nodes: readonly Readonly<NodeRuntime>[];
+  readonly nodes: readonly CheckpointNode[];
   readonly pending: readonly TraceEvent[];
 }
+
+/** A node's runtime in a checkpoint: its timers as entries, in the map's order. */
+export type CheckpointNode = Readonly<Omit<NodeRuntime, 'timers' | 'held'>> & { readonly timers: readonly (readonly [string, Timer])[]; readonly held: readonly Item[] };
 
 /** A pending event the manual schedule may pick. */
 export type Enabled =
