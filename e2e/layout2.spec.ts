@@ -4,19 +4,11 @@
  * compare pane's "broken" badge never covers a node or its label.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { freshApp } from './helpers';
+import { LAYOUT_SIZES, freshApp, openScenario } from './helpers';
 import { overlaps } from './overlaps';
 
-const SIZES = [
-  [1440, 900],
-  [1024, 768],
-  [800, 600],
-] as const;
-
-async function open(page: Page, id: string) {
-  await page.keyboard.press('s');
-  await page.getByRole('button', { name: `Open scenario ${id}` }).click();
-}
+const SIZES = LAYOUT_SIZES;
+const open = openScenario;
 
 for (const [w, h] of SIZES) {
   test(`${w} × ${h}: the hash ring's nodes, labels and note do not overlap, before and after a join`, async ({ page }) => {

@@ -1,0 +1,94 @@
+/**
+ * Issue 17's visual leftovers (session 7), checked by geometry in the browser, never by time:
+ * compare mode's shared key is in view and uncovered, and no label touches a violation ring;
+ * the lock service's key names only the mode's message types and is reachable beside the drawing.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { LAYOUT_SIZES, freshApp, openScenario } from './helpers';
+import { overlaps } from './overlaps';
+
+const SIZES = LAYOUT_SIZES;
+const open = openScenario;
+
+/** Legend entries that are cut by their box or covered by something else where they show. */
+async function hiddenEntries(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    for (const li of document.querySelectorAll<HTMLElement>(`${sel} li`)) {
+      const b = li.getBoundingClientRect();
+      const x = b.left + b.width / 2;
+      const y = b.top + b.height / 2;
+      if (b.bottom > innerHeight || b.right > innerWidth) {
+        out.push(`"${li.textContent}" is off the window`);
+        continue;
+      }
+      const top = document.elementFromPoint(x, y);
+      if (!top || !li.contains(top)) out.push(`"${li.textContent}" is covered by ${top?.className || top?.tagName}`);
+    }
+    return out;
+  }, selector);
+}
+
+const COMPARE = ['twopc:compare-partition', 'twopc:compare-tm-crash', 'zab:compare-raft-leader-crash'];
+
+for (const [w, h] of SIZES) {
+  test(`${w} × ${h}: compare mode shows one key for both panes, in view and uncovered, and no label touches a violation ring, in English and Chinese`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    const problems: string[] = [];
+    for (const id of COMPARE) {
+      await open(page, id);
+      await page.keyboard.press('End');
+      for (const lang of ['en', 'zh-CN'] as const) {
+        await page.evaluate((l) => window.__faultline!.store.getState().setLang(l), lang);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        // One key, none in the panes.
+        await expect(page.getByTestId('compare-legend')).toHaveCount(1);
+        await expect(page.getByTestId('compare').locator('.cl-legend')).toHaveCount(0);
+        // Both runs' message types are keyed (each pane's sent types appear in it).
+        const missing = await page.evaluate(() => {
+          const keyed = new Set([...document.querySelectorAll('[data-testid="compare-legend"] .cl-legend-types li')].map((li) => li.textContent));
+          const stores = [window.__faultline!.store, window.__faultline!.compare()];
+          const sent = stores.flatMap((s) => (s ? s.getState().sim.events.flatMap((e) => (e.sent ?? []).map((m) => m.type)) : []));
+          return [...new Set(sent)].filter((t) => !keyed.has(t));
+        });
+        problems.push(...missing.map((t) => `${id} ${lang}: ${t} not in the key`));
+        problems.push(...(await hiddenEntries(page, '[data-testid="compare-legend"]')).map((p) => `${id} ${lang}: ${p}`));
+        for (const side of ['left', 'right']) {
+          const pane = page.getByTestId(`compare-${side}`);
+          problems.push(...(await overlaps(pane, [`[data-testid="compare-${side}-status"]`], { rings: true })).map((p) => `${id} ${lang} ${side}: ${p}`));
+        }
+      }
+      await page.evaluate(() => window.__faultline!.store.getState().setLang('en'));
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
+test('the lock service keys only the mode\'s message types; beside the drawing at 1024 × 768 the key scrolls behind a visible "more below"', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await freshApp(page);
+  const types = page.getByTestId('clusterview').locator('.cl-legend-types li');
+  await open(page, 'lock:redis-gc-pause');
+  await expect(types).toHaveText(['Write', 'WriteOk', 'WriteRejected', 'SetNX', 'SetReply', 'Del', 'DelReply']);
+  await open(page, 'lock:happy');
+  await expect(types.filter({ hasText: /^Campaign$/ })).toHaveCount(1);
+  await expect(types.filter({ hasText: /^(SetNX|SetReply|Del|DelReply)$/ })).toHaveCount(0);
+  // Chubby's key is taller than the stage: it scrolls, and says so.
+  const legend = page.getByTestId('clusterview').locator('.cl-legend');
+  expect(await legend.evaluate((el) => el.scrollHeight > el.clientHeight + 4 && getComputedStyle(el).overflowY)).toBe('auto');
+  const more = page.getByTestId('legend-more');
+  await expect(more).toBeVisible();
+  // Scrolled to its end, the last type shows uncovered and the hint goes.
+  await legend.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(more).toHaveCount(0);
+  const last = types.last();
+  await expect(last).toBeInViewport();
+  const covered = await last.evaluate((li) => {
+    const b = li.getBoundingClientRect();
+    const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+    return !top || !li.contains(top);
+  });
+  expect(covered).toBe(false);
+});
