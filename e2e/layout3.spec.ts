@@ -92,3 +92,53 @@ test('the lock service keys only the mode\'s message types; beside the drawing a
   });
   expect(covered).toBe(false);
 });
+
+for (const [w, h] of SIZES) {
+  test(`${w} × ${h}: the hash ring's "0" is drawn whole, at 11 px or more, under no node, label or note`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    const view = page.getByTestId('clusterview');
+    const zero = '[data-testid="ring-zero"] text';
+    const problems: string[] = [];
+    const check = async (what: string) => {
+      await expect(view.locator(zero)).toHaveCount(1);
+      problems.push(...(await overlaps(view, [zero])).map((p) => `${what}: ${p}`));
+      // Drawn at 11 px or more on the screen, inside the drawing.
+      const { px, inside, near } = await view.locator(zero).evaluate((el) => {
+        const b = el.getBoundingClientRect();
+        const s = el.closest('svg')!.getBoundingClientRect();
+        // Clear of each node's halo too (its timer arc and shadow, 8 px beyond the body).
+        const near = [...document.querySelectorAll('[data-testid="clusterview"] g.cl-node[data-node]')].flatMap((g) => {
+          const c = g.querySelector('.cl-node-body')!.getBoundingClientRect();
+          const x = c.left + c.width / 2;
+          const y = c.top + c.height / 2;
+          const d = Math.hypot(x - Math.min(Math.max(x, b.left), b.right), y - Math.min(Math.max(y, b.top), b.bottom));
+          return d < c.width / 2 + 8 ? [g.getAttribute('data-node')] : [];
+        });
+        return { px: b.height, inside: b.left >= s.left && b.right <= s.right && b.top >= s.top && b.bottom <= s.bottom, near };
+      });
+      if (px < 11) problems.push(`${what}: the "0" is ${px} px tall`);
+      if (!inside) problems.push(`${what}: the "0" leaves the drawing`);
+      for (const n of near) problems.push(`${what}: the "0" touches ${n}'s halo`);
+    };
+    // put-get: n4 sits near 12 o'clock.
+    await open(page, 'chash:put-get');
+    await check('put-get, fresh');
+    await page.keyboard.press('End');
+    await check('put-get, end');
+    await open(page, 'chash:join');
+    await page.keyboard.press('End');
+    await check('join, end');
+    // Three to nine servers on the ring: some first token falls near 12 o'clock.
+    for (const servers of [3, 5, 7, 9]) {
+      await page.evaluate((n) => {
+        const s = window.__faultline!.store.getState();
+        const nodes = Array.from({ length: n + 1 }, (_, i) => `n${i + 1}`);
+        s.load({ ...s.sim.scenario, nodes, params: { ...s.sim.scenario.params, spares: 0, clients: 1 }, actions: [] } as never);
+      }, servers);
+      await expect(view.locator('[data-node]')).toHaveCount(servers + 1);
+      await check(`${servers} servers`);
+    }
+    expect(problems).toEqual([]);
+  });
+}

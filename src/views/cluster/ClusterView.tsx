@@ -168,7 +168,7 @@ export function ClusterView() {
           {/* Bands assume evenly spaced nodes: not on a hash ring, where the walls say it. */}
           {!placesKey && <GroupBands ids={ids} center={center} ringRadius={ringRadius} r={r} partition={partition} />}
           {placesKey ? (
-            <RingBackdrop center={center} radius={ringRadius} width={size.width} height={size.height} />
+            <RingBackdrop center={center} radius={ringRadius} width={size.width} height={size.height} nodeRadius={r} />
           ) : (
             <g className="cl-links" aria-hidden="true">
               {points.map((a, i) =>
