@@ -146,7 +146,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
       <circle className="cl-node-body" r={r} />
       {up ? (
         <>
-          <text className="cl-node-letter" y={p.term ? -r * 0.1 : 0} fontSize={r * 0.78}>
+          <text className="cl-node-letter" y={p.term ? -r * 0.1 : 0} fontSize={Math.max(11, r * 0.78)}>
             {p.letter}
           </text>
           {p.term && (
