@@ -46,6 +46,16 @@ function fitTerm(text: string, r: number): { textLength?: number; lengthAdjust?:
   return width > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' } : {};
 }
 
+/** The letter's and the term's centres inside the body. The term is at least 11 px (app/narrow.css
+ * sets that floor), so in a small node (a narrow compare pane, the lock service at 800 px) the two
+ * are moved apart until the letter's capital and the term's glyphs (a Chinese "纪元1" is as tall
+ * as its font) no longer overlap; large nodes keep their places. */
+function letterStack(r: number, letterSize: number): { letter: number; term: number } {
+  const need = 0.4 * letterSize + 0.5 * 11 + 2;
+  const extra = Math.max(0, need - 0.62 * r) / 2;
+  return { letter: -r * 0.1 - extra, term: r * 0.52 + extra };
+}
+
 /** A stacked label's middle beyond the node's centre, past its rim: labelPlacement's. */
 const STACK_GAP = 28;
 /** How far a label may slide back inside the drawing before it would reach its glyph. */
@@ -126,6 +136,8 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
   };
   const x = r * 0.5;
   const badge = r * 0.78;
+  const letterSize = Math.max(11, r * 0.78);
+  const stack = letterStack(r, letterSize);
   const cls = `cl-node tone-${up ? p.tone : 'down'}${p.selected ? ' is-selected' : ''}${p.paused ? ' is-paused' : ''}${p.violation ? ' is-violating' : ''}`;
   return (
     <g
@@ -146,11 +158,11 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
       <circle className="cl-node-body" r={r} />
       {up ? (
         <>
-          <text className="cl-node-letter" y={p.term ? -r * 0.1 : 0} fontSize={Math.max(11, r * 0.78)}>
+          <text className="cl-node-letter" y={p.term ? stack.letter : 0} fontSize={letterSize}>
             {p.letter}
           </text>
           {p.term && (
-            <text className="cl-node-term" y={r * 0.52} fontSize={Math.max(9, r * 0.32)} {...fitTerm(p.term, r)}>
+            <text className="cl-node-term" y={stack.term} fontSize={Math.max(9, r * 0.32)} {...fitTerm(p.term, r)}>
               {p.term}
             </text>
           )}
