@@ -142,3 +142,65 @@ for (const [w, h] of SIZES) {
     expect(problems).toEqual([]);
   });
 }
+
+/** Per node with a term line: how far the term's glyphs sit below the role letter's capital. */
+async function letterGaps(page: Page): Promise<{ id: string | null; gap: number }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="clusterview"] g.cl-node[data-node]')].flatMap((g) => {
+      const letter = g.querySelector('.cl-node-letter');
+      const term = g.querySelector('.cl-node-term');
+      if (!letter || !term) return [];
+      // Glyph heights from the fonts as drawn (the SVG's scale applied): a capital is about
+      // 0.72 of its font, a Chinese glyph about 0.9; each centred on its text box.
+      const scale = (letter as SVGGraphicsElement).getScreenCTM()!.a;
+      const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize) * scale;
+      const a = letter.getBoundingClientRect();
+      const b = term.getBoundingClientRect();
+      const letterBottom = a.top + a.height / 2 + (px(letter) * 0.72) / 2;
+      const termTop = b.top + b.height / 2 - (px(term) * 0.9) / 2;
+      return [{ id: g.getAttribute('data-node'), gap: termTop - letterBottom }];
+    }),
+  );
+}
+
+const FIRST = ['raft:happy-path', 'twopc:happy-commit', 'threepc:happy-commit', 'chash:put-get', 'paxos:happy-path', 'zab:happy-path', 'lock:happy', 'multipaxos:steady-state'];
+
+for (const [w, h] of SIZES) {
+  test(`${w} × ${h}: inside every node the role letter and the term line do not overlap, in English and Chinese`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    const problems: string[] = [];
+    let terms = 0;
+    // Compare mode's narrow panes draw the smallest nodes.
+    for (const id of [...FIRST, 'zab:compare-raft-leader-crash']) {
+      await page.evaluate(() => window.__faultline!.store.getState().setLang('en'));
+      await open(page, id);
+      await page.keyboard.press('End');
+      for (const lang of ['en', 'zh-CN'] as const) {
+        await page.evaluate((l) => window.__faultline!.store.getState().setLang(l), lang);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        const found = await letterGaps(page);
+        terms += found.length;
+        for (const f of found) if (f.gap < 2) problems.push(`${id} ${lang} ${f.id}: letter and term ${f.gap.toFixed(1)} px apart`);
+      }
+    }
+    // Nine lock nodes: the smallest nodes that carry a term (the epoch).
+    await page.evaluate(() => window.__faultline!.store.getState().setLang('en'));
+    await open(page, 'lock:happy');
+    await page.evaluate(() => {
+      const s = window.__faultline!.store.getState();
+      // The database, five cell nodes, two clients, the storage (lock/config.ts's order); no script.
+      const nodes = ['db', 'm1', 'm2', 'm3', 'm4', 'm5', 'c1', 'c2', 'store'];
+      s.load({ ...s.sim.scenario, nodes, params: { ...s.sim.scenario.params, cells: 5 }, actions: [] } as never);
+      s.setLang('zh-CN');
+    });
+    await page.keyboard.press('End');
+    await expect(page.locator('[data-testid="clusterview"] g.cl-node[data-node]')).toHaveCount(9);
+    const found = await letterGaps(page);
+    terms += found.length;
+    for (const f of found) if (f.gap < 2) problems.push(`lock, nine nodes, zh-CN ${f.id}: letter and term ${f.gap.toFixed(1)} px apart`);
+    expect(terms).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+}
