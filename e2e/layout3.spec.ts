@@ -204,3 +204,29 @@ for (const [w, h] of SIZES) {
     expect(problems).toEqual([]);
   });
 }
+
+const BROKEN = ['raft:ack-on-append-bug', 'paxos:forget-promise-bug', 'multipaxos:accept-below-promise-bug', 'threepc:partition', 'lock:ignore-jeopardy-bug'];
+
+for (const [w, h] of SIZES) {
+  test(`${w} × ${h}: at a violation no label touches a violation ring, in English and Chinese`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    const view = page.getByTestId('clusterview');
+    const problems: string[] = [];
+    let rings = 0;
+    for (const id of BROKEN) {
+      await page.evaluate(() => window.__faultline!.store.getState().setLang('en'));
+      await open(page, id);
+      await page.keyboard.press('End');
+      rings += await view.locator('.cl-node-violation').count();
+      for (const lang of ['en', 'zh-CN'] as const) {
+        await page.evaluate((l) => window.__faultline!.store.getState().setLang(l), lang);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        problems.push(...(await overlaps(view, [], { rings: true })).map((p) => `${id} ${lang}: ${p}`));
+      }
+    }
+    expect(rings).toBeGreaterThan(4);
+    expect(problems).toEqual([]);
+  });
+}

@@ -46,6 +46,15 @@ function fitTerm(text: string, r: number): { textLength?: number; lengthAdjust?:
   return width > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' } : {};
 }
 
+/** How far a label beside a violating node moves out past its ring: sideways, and on a
+ * diagonal (a node low or high on the circle) up or down too, since there the block's inner
+ * corner is what reaches the ring (Raft's n3 label touched it at 4 o'clock). */
+function sideClear(place: LabelPlacement, r: number): { x: number; y: number } {
+  const x = place.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR;
+  const y = place.y > r * 0.3 ? VIOLATION_CLEAR : place.y < -r * 0.3 ? -VIOLATION_CLEAR : 0;
+  return { x, y };
+}
+
 /** The letter's and the term's centres inside the body. The term is at least 11 px (app/narrow.css
  * sets that floor), so in a small node (a narrow compare pane, the lock service at 800 px) the two
  * are moved apart until the letter's capital and the term's glyphs (a Chinese "纪元1" is as tall
@@ -75,7 +84,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
   // tokens" in a narrow compare pane, issue 17): slide it back inside by what overflows.
   const labels = useRef<SVGGElement>(null);
   // The violation ring (r + 16) reaches the label's place: move the label outward past it.
-  const away = !p.violation ? { x: 0, y: 0 } : place.anchor === 'middle' || stacked ? { x: 0, y: place.y < 0 ? -VIOLATION_CLEAR : VIOLATION_CLEAR } : { x: place.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
+  const away = !p.violation ? { x: 0, y: 0 } : place.anchor === 'middle' || stacked ? { x: 0, y: place.y < 0 ? -VIOLATION_CLEAR : VIOLATION_CLEAR } : sideClear(place, r);
   // …and a label above the top node or below the bottom one (moved out past a violation ring)
   // could leave the drawing at its top or bottom, under the compare pane's header badge
   // (issue 17): slide it back inside too.
@@ -90,7 +99,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
     // at 129k events).
     const longest = Math.max(id.length, p.sub?.length ?? 0) * 13;
     // Judged at the label's own place beside the node (from which it may have been stacked).
-    const sideAway = !p.violation || side.anchor === 'middle' ? away : { x: side.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
+    const sideAway = !p.violation || side.anchor === 'middle' ? away : sideClear(side, r);
     const x0 = at.x + sideAway.x + side.x;
     const [lo, hi] = side.anchor === 'start' ? [x0, x0 + longest] : side.anchor === 'end' ? [x0 - longest, x0] : [x0 - longest / 2, x0 + longest / 2];
     const y0 = at.y + sideAway.y + side.y;
