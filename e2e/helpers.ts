@@ -74,3 +74,16 @@ export async function loadAt(page: Page, scenario: unknown, step = 1e9): Promise
     [scenario, step] as const,
   );
 }
+
+/** The window sizes the layout tests look at (issue 17). */
+export const LAYOUT_SIZES = [
+  [1440, 900],
+  [1024, 768],
+  [800, 600],
+] as const;
+
+/** Opens a curated scenario (`protocol:name`) through the scenario list, as a user does. */
+export async function openScenario(page: Page, id: string): Promise<void> {
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: `Open scenario ${id}` }).click();
+}

@@ -2,12 +2,14 @@
  * What overlaps what in the cluster view, measured in the browser (issue 17): node glyphs as
  * circles, their id and sub-line labels, the ring's note (line by line) and any other boxes
  * named by `extra` selectors, each against every other. Also every label outside its drawing.
- * Returns a description per problem; empty when nothing overlaps.
+ * With `rings`, a violating node's dashed ring (its outer edge) also counts as a circle that no
+ * label, its own included, may touch. Returns a description per problem; empty when nothing
+ * overlaps.
  */
 import type { Locator } from '@playwright/test';
 
-export async function overlaps(view: Locator, extra: string[] = []): Promise<string[]> {
-  return view.evaluate((root, sels) => {
+export async function overlaps(view: Locator, extra: string[] = [], { rings = false } = {}): Promise<string[]> {
+  return view.evaluate((root, [sels, withRings]) => {
     type Box = { what: string; x0: number; y0: number; x1: number; y1: number };
     type Circle = { what: string; x: number; y: number; r: number };
     const rect = (what: string, el: Element): Box => {
@@ -28,6 +30,12 @@ export async function overlaps(view: Locator, extra: string[] = []): Promise<str
         owner.set(box.what, id);
       }
     }
+    const ringCircles: Circle[] = [];
+    if (withRings)
+      for (const ring of root.querySelectorAll('g.cl-node[data-node] .cl-node-violation')) {
+        const b = ring.getBoundingClientRect();
+        ringCircles.push({ what: `${ring.closest('[data-node]')!.getAttribute('data-node')} violation ring`, x: b.left + b.width / 2, y: b.top + b.height / 2, r: b.width / 2 + 2 });
+      }
     for (const line of root.querySelectorAll('[data-testid="ring-note"] tspan')) boxes.push(rect(`note "${line.textContent}"`, line));
     for (const sel of sels as string[]) for (const el of document.querySelectorAll(sel)) boxes.push(rect(sel, el));
     const out: string[] = [];
@@ -38,6 +46,7 @@ export async function overlaps(view: Locator, extra: string[] = []): Promise<str
       for (const b of circles.slice(i + 1)) if (Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r - E) out.push(`${a.what} × ${b.what}`);
       for (const b of boxes) if (inCircle(a, b)) out.push(`${a.what} × ${b.what}`);
     });
+    for (const c of ringCircles) for (const b of boxes) if (owner.has(b.what) && inCircle(c, b)) out.push(`${c.what} × ${b.what}`);
     boxes.forEach((a, i) => {
       for (const b of boxes.slice(i + 1)) if ((owner.get(a.what) === undefined || owner.get(a.what) !== owner.get(b.what)) && hit(a, b)) out.push(`${a.what} × ${b.what}`);
     });
@@ -48,5 +57,5 @@ export async function overlaps(view: Locator, extra: string[] = []): Promise<str
       for (const b of boxes) if (owner.has(b.what) && (b.x0 < s.x0 - E || b.y0 < s.y0 - E || b.x1 > s.x1 + E || b.y1 > s.y1 + E)) out.push(`${b.what} outside the drawing`);
     }
     return out;
-  }, extra);
+  }, [extra, rings] as const);
 }

@@ -35,7 +35,7 @@ export function TopBar() {
         <span aria-hidden="true" className="logo">⚡</span> {t('app.title')}
       </h1>
       <span className="scenario-name" data-testid="scenario-name" title={`${protocol} · ${t('bar.scenarioName', { name: title })}`}>
-        {/* Two short lines, so the run's title keeps its width when ten actions share the bar. */}
+        {/* A row of its own under the actions (app/styles.css): the whole title, never cut. */}
         <span className="sn-protocol">
           {protocol}
           <span className="sn-sep"> · </span>

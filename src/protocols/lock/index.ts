@@ -18,7 +18,7 @@ import { lockScenarios } from './scenarios';
 import { clientHistory } from './history';
 import { lockExplore } from './explore';
 import { summarizeLock } from './summary';
-import { nodeNote } from './view';
+import { messageTypes, nodeNote } from './view';
 
 const machines: Record<Role, AnyStateMachine> = {
   db: dbMachine,
@@ -103,7 +103,7 @@ export const lock: ProtocolModule = {
     { id: BUGS.ignoreJeopardy, description: 'The client keeps writing while in jeopardy and after its session expired.', breaks: ['no-act-in-jeopardy', 'lease-belief', 'storage-mutex'] },
   ],
   scenarios: lockScenarios,
-  view: { roleGlyphs: { db: 'D', cell: 'M', client: 'C', storage: 'S', redis: 'R', 'redis-client': 'C' }, panels: ['leases'], nodeNote },
+  view: { roleGlyphs: { db: 'D', cell: 'M', client: 'C', storage: 'S', redis: 'R', 'redis-client': 'C' }, panels: ['leases'], nodeNote, messageTypes },
   summarize: summarizeLock,
   summaryReads: [],
   clientHistory,

@@ -6,6 +6,18 @@
 import type { NodeNote, Observable } from '../types';
 import type { LockObservable } from './observe';
 
+/** Storage's messages, sent in both modes (a client's write carries a token or none). */
+const STORAGE = ['Write', 'WriteOk', 'WriteRejected'];
+/** Redis mode: one server with SET NX and a TTL, no cell, no sessions (redis.ts, redisClient.ts). */
+const REDIS = ['SetNX', 'SetReply', 'Del', 'DelReply', ...STORAGE];
+/** Chubby mode: the cell's elections, sessions and locks, and its database (cell.ts, master.ts, db.ts, client.ts). */
+const CHUBBY = ['Campaign', 'Elected', 'NotElected', 'Failover', 'Deposed', 'WrongEpoch', 'CreateSession', 'SessionCreated', 'SessionExpired', 'KeepAlive', 'KeepAliveReply', 'Renew', 'Renewed', 'Acquire', 'AcquireReply', 'Release', 'Released', 'DbWrite', 'DbAck', ...STORAGE];
+
+/** The message types a mode can send (view hints' `messageTypes`): the legend keys only these. */
+export function messageTypes(params: Readonly<Record<string, unknown>>): readonly string[] {
+  return params.mode === 'redis' ? REDIS : CHUBBY;
+}
+
 function firstLock<T>(locks: Readonly<Record<string, T>>): [string, T] | undefined {
   return Object.entries(locks).sort(([a], [b]) => a.localeCompare(b))[0];
 }

@@ -8,7 +8,7 @@ import type { Point } from './geometry';
 
 const RingStage = lazy(() => import('../ring/RingStage').then((m) => ({ default: m.RingStage })));
 
-export function RingBackdrop(props: { center: Point; radius: number; width: number; height: number }) {
+export function RingBackdrop(props: { center: Point; radius: number; width: number; height: number; nodeRadius: number }) {
   return (
     <Suspense fallback={null}>
       <RingStage {...props} />

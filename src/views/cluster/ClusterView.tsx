@@ -3,7 +3,7 @@
  * partitions as walls, lost messages as fading crosses, and a context menu of faults.
  * D3 does the maths (geometry.ts, TimerArc); React renders every SVG element.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import { useSession, useSessionStore, useT } from '../session';
 import { VIEW, clusterLayout, type Point, labelPlacement, lane, progress, viewSize } from './geometry';
@@ -23,7 +23,8 @@ import { isHeartbeat, useHeartbeatsHidden } from '../heartbeats';
 import { HeartbeatToggle } from '../HeartbeatToggle';
 import { shortState } from '../transactions/stateNames';
 import { Legend } from './Legend';
-import { MESSAGE_TYPES } from './messageTypes';
+import { useLegendKeys } from './legendKeys';
+import { LegendSink } from './legendSink';
 import { paxosShort } from './paxosFacts';
 import './cluster.css';
 import './clusterLayout.css';
@@ -96,7 +97,6 @@ export function ClusterView() {
   const playing = useSession((s) => s.playing);
   const sim = useSession((s) => s.sim);
   const glyphs = useSession((s) => s.module.view.roleGlyphs);
-  const protocolId = useSession((s) => s.module.id);
   const txHints = useSession((s) => s.module.view.transactions);
   const nodeNote = useSession((s) => s.module.view.nodeNote);
   const t = useT();
@@ -127,28 +127,12 @@ export function ClusterView() {
   const cutsKey = JSON.stringify(frame.cuts);
   const cuts = useMemo(() => JSON.parse(cutsKey) as [string, string][], [cutsKey]);
 
-  // Message types seen in this run, for the legend (grows, never flickers).
-  // Every type the run has sent so far, read incrementally from the recorded events, so the
-  // legend names them all (not only the ones in flight at the cursor).
-  const seen = useRef({ sim, families: new Set<string>(), election: false, read: 0 });
-  if (seen.current.sim !== sim) seen.current = { sim, families: new Set(), election: false, read: 0 };
-  for (const f of frame.inFlight) seen.current.families.add(f.message.type);
-  for (let i = seen.current.read; i < sim.events.length; i++) for (const m of sim.events[i]!.sent ?? []) seen.current.families.add(m.type);
-  seen.current.read = sim.events.length;
-  // The letters drawn in the nodes, with the roles they stand for ("C" is a candidate in Raft, a
-  // coordinator in 2PC, a client in chash): the legend's key.
-  const roles = [...new Set(frame.nodes.map((n) => nodeFacts(n, txHints).role))]
-    .map((role) => `${roleLetter(role, glyphs)}:${role}`)
-    .sort()
-    .join(' ');
-  // The protocol's declared types, all of them from the first frame in the order it introduces
-  // them (a request before its reply): a key that grew as types appeared reflowed and shrank the
-  // drawing mid-run (a join's messages moved chash's ring). Types it does not declare follow.
-  const declared = MESSAGE_TYPES[protocolId] ?? [];
-  const families = [...declared, ...[...seen.current.families].filter((f) => !declared.includes(f)).sort()].join(' ');
-  // Election timers, once one has been seen in this run (the legend never flickers).
-  if (!seen.current.election) seen.current.election = frame.nodes.some((n) => n.timers.some((x) => x.name === ELECTION_TIMER));
-  const hasElection = seen.current.election;
+  const module = useSession((s) => s.module);
+  const keys = useLegendKeys(frame, sim, module);
+  // In compare mode the panes' keys go to one shared legend (compare/CompareLegend.tsx).
+  const sink = useContext(LegendSink);
+  const { families, roles, timer, locks, sent } = keys;
+  useEffect(() => sink?.({ families, roles, timer, locks, sent }), [sink, families, roles, timer, locks, sent]);
 
   const selectNode = useCallback((id: string) => store.getState().select({ kind: 'node', id }), [store]);
   const selectMessage = useCallback((id: number) => store.getState().select({ kind: 'message', id }), [store]);
@@ -160,7 +144,6 @@ export function ClusterView() {
   const involved = new Set(culprit?.nodes ?? []);
 
   // Heartbeats hidden by the switch shared with the space-time diagram (views/heartbeats.ts).
-  const module = useSession((s) => s.module);
   const hideHeartbeats = useHeartbeatsHidden();
   const inFlight = useMemo(() => (hideHeartbeats ? frame.inFlight.filter((f) => !isHeartbeat(module, f.message)) : frame.inFlight), [hideHeartbeats, frame.inFlight, module]);
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
@@ -185,7 +168,7 @@ export function ClusterView() {
           {/* Bands assume evenly spaced nodes: not on a hash ring, where the walls say it. */}
           {!placesKey && <GroupBands ids={ids} center={center} ringRadius={ringRadius} r={r} partition={partition} />}
           {placesKey ? (
-            <RingBackdrop center={center} radius={ringRadius} width={size.width} height={size.height} />
+            <RingBackdrop center={center} radius={ringRadius} width={size.width} height={size.height} nodeRadius={r} />
           ) : (
             <g className="cl-links" aria-hidden="true">
               {points.map((a, i) =>
@@ -249,8 +232,8 @@ export function ClusterView() {
         {menu.element}
         {selectedNode && <NodeActions store={store} stage={stage} frame={frame} id={selectedNode} t={t} layoutKey={layout} />}
       </div>
-      <Legend t={t} families={families} roles={roles} hint={t('cluster.hint')} timer={hasElection} locks={!!txHints} />
-      {seen.current.families.size > 0 && <HeartbeatToggle className="cl-hb" />}
+      {!sink && <Legend t={t} families={keys.families} roles={keys.roles} hint={t('cluster.hint')} timer={keys.timer} locks={keys.locks} />}
+      {keys.sent && <HeartbeatToggle className="cl-hb" />}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { memo, type ReactNode } from 'react';
 import { messageColor } from './palette';
 import { roleName, type Translate } from './labels';
+import { ScrollMore } from '../scroll/ScrollMore';
 
 const INK = '#475569';
 
@@ -107,6 +108,8 @@ export const Legend = memo(function Legend({ t, families, roles, hint, timer, lo
         </ul>
       )}
       <p className="cl-hint">{hint}</p>
+      {/* Beside the drawing (901-1280 px) the key scrolls when taller than the stage. */}
+      <ScrollMore testId="legend-more" />
     </div>
   );
 });

@@ -46,6 +46,25 @@ function fitTerm(text: string, r: number): { textLength?: number; lengthAdjust?:
   return width > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' } : {};
 }
 
+/** How far a label beside a violating node moves out past its ring: sideways, and on a
+ * diagonal (a node low or high on the circle) up or down too, since there the block's inner
+ * corner is what reaches the ring (Raft's n3 label touched it at 4 o'clock). */
+function sideClear(place: LabelPlacement, r: number): { x: number; y: number } {
+  const x = place.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR;
+  const y = place.y > r * 0.3 ? VIOLATION_CLEAR : place.y < -r * 0.3 ? -VIOLATION_CLEAR : 0;
+  return { x, y };
+}
+
+/** The letter's and the term's centres inside the body. The term is at least 11 px (app/narrow.css
+ * sets that floor), so in a small node (a narrow compare pane, the lock service at 800 px) the two
+ * are moved apart until the letter's capital and the term's glyphs (a Chinese "纪元1" is as tall
+ * as its font) no longer overlap; large nodes keep their places. */
+function letterStack(r: number, letterSize: number): { letter: number; term: number } {
+  const need = 0.4 * letterSize + 0.5 * 11 + 2;
+  const extra = Math.max(0, need - 0.62 * r) / 2;
+  return { letter: -r * 0.1 - extra, term: r * 0.52 + extra };
+}
+
 /** A stacked label's middle beyond the node's centre, past its rim: labelPlacement's. */
 const STACK_GAP = 28;
 /** How far a label may slide back inside the drawing before it would reach its glyph. */
@@ -71,7 +90,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
   // tokens" in a narrow compare pane, issue 17): slide it back inside by what overflows.
   const labels = useRef<SVGGElement>(null);
   // The violation ring (r + 16) reaches the label's place: move the label outward past it.
-  const away = !p.violation ? { x: 0, y: 0 } : place.anchor === 'middle' || stacked ? { x: 0, y: place.y < 0 ? -VIOLATION_CLEAR : VIOLATION_CLEAR } : { x: place.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
+  const away = !p.violation ? { x: 0, y: 0 } : place.anchor === 'middle' || stacked ? { x: 0, y: place.y < 0 ? -VIOLATION_CLEAR : VIOLATION_CLEAR } : sideClear(place, r);
   // …and a label above the top node or below the bottom one (moved out past a violation ring)
   // could leave the drawing at its top or bottom, under the compare pane's header badge
   // (issue 17): slide it back inside too.
@@ -87,7 +106,7 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
     // at 129k events).
     const longest = Math.max(id.length, p.sub?.length ?? 0) * 13;
     // Judged at the label's own place beside the node (from which it may have been stacked).
-    const sideAway = !p.violation || side.anchor === 'middle' ? away : { x: side.anchor === 'start' ? VIOLATION_CLEAR : -VIOLATION_CLEAR, y: 0 };
+    const sideAway = !p.violation || side.anchor === 'middle' ? away : sideClear(side, r);
     const x0 = at.x + sideAway.x + side.x;
     const [lo, hi] = side.anchor === 'start' ? [x0, x0 + longest] : side.anchor === 'end' ? [x0 - longest, x0] : [x0 - longest / 2, x0 + longest / 2];
     const y0 = at.y + sideAway.y + side.y;
@@ -142,6 +161,8 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
   };
   const x = r * 0.5;
   const badge = r * 0.78;
+  const letterSize = Math.max(11, r * 0.78);
+  const stack = letterStack(r, letterSize);
   const cls = `cl-node tone-${up ? p.tone : 'down'}${p.selected ? ' is-selected' : ''}${p.paused ? ' is-paused' : ''}${p.violation ? ' is-violating' : ''}`;
   return (
     <g
@@ -162,11 +183,11 @@ export const NodeGlyph = memo(function NodeGlyph(p: NodeGlyphProps) {
       <circle className="cl-node-body" r={r} />
       {up ? (
         <>
-          <text className="cl-node-letter" y={p.term ? -r * 0.1 : 0} fontSize={r * 0.78}>
+          <text className="cl-node-letter" y={p.term ? stack.letter : 0} fontSize={letterSize}>
             {p.letter}
           </text>
           {p.term && (
-            <text className="cl-node-term" y={r * 0.52} fontSize={Math.max(9, r * 0.32)} {...fitTerm(p.term, r)}>
+            <text className="cl-node-term" y={stack.term} fontSize={Math.max(9, r * 0.32)} {...fitTerm(p.term, r)}>
               {p.term}
             </text>
           )}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   RING_MARGIN,
   RING_MARGIN_Y,
+  LABEL_ROOM_Y,
+  NODE_R_MAX,
   VIEW,
   circlePoints,
   clusterLayout,
@@ -43,10 +45,17 @@ describe('node positions', () => {
   it('lays a cluster out in the view box, centred, with room for labels', () => {
     const l = clusterLayout(5);
     expect(l.center).toEqual({ x: VIEW.width / 2, y: VIEW.height / 2 });
-    expect(l.ringRadius).toBe(VIEW.height / 2 - RING_MARGIN_Y);
+    // Large nodes: the room above the top one is its radius and its label's (moved past a
+    // violation ring), more than the fixed margin.
+    expect(l.nodeRadius).toBe(NODE_R_MAX);
+    expect(l.ringRadius).toBe(VIEW.height / 2 - NODE_R_MAX - LABEL_ROOM_Y);
     expect(l.points).toHaveLength(5);
-    expect(l.points[0]).toEqual({ x: 360, y: RING_MARGIN_Y });
-    expect(clusterLayout(3, 400, 300).points[0]).toEqual({ x: 200, y: RING_MARGIN_Y });
+    expect(l.points[0]).toEqual({ x: 360, y: NODE_R_MAX + LABEL_ROOM_Y });
+    expect(clusterLayout(3, 400, 300).points[0]).toEqual({ x: 200, y: NODE_R_MAX + LABEL_ROOM_Y });
+    // Small nodes keep the fixed margin.
+    const small = clusterLayout(9, 400, 300);
+    expect(small.nodeRadius + LABEL_ROOM_Y).toBeLessThanOrEqual(RING_MARGIN_Y);
+    expect(small.points[0]).toEqual({ x: 200, y: RING_MARGIN_Y });
     // A narrow view keeps the wider room at the sides, where labels run outward.
     expect(clusterLayout(3, 300, 600).ringRadius).toBe(150 - RING_MARGIN);
   });

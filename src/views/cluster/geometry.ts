@@ -30,6 +30,9 @@ export function viewSize(width: number, height?: number): { width: number; heigh
 export const RING_MARGIN = 82;
 /** The same room above and below the ring, where labels are one line above or below a node. */
 export const RING_MARGIN_Y = 76;
+/** Room above a top node's rim for its label: labelPlacement's gap (15) and two lines (26),
+ * NodeGlyph's move past a violation ring (8) and the ring's stroke. */
+export const LABEL_ROOM_Y = 52;
 /** Perpendicular distance between the two directed lanes of a link and its centre line. */
 export const LANE = 5;
 /** Largest and smallest node radius. */
@@ -68,7 +71,11 @@ export function clusterLayout(count: number, width: number = VIEW.width, height:
   const center = { x: width / 2, y: height / 2 };
   // Labels sit beside the nodes at left and right, above and below them at top and bottom:
   // a short stage (the app's fixed-height one) needs less room vertically.
-  const ringRadius = Math.max(0, Math.min(width / 2 - RING_MARGIN, height / 2 - RING_MARGIN_Y));
+  let ringRadius = Math.max(0, Math.min(width / 2 - RING_MARGIN, height / 2 - RING_MARGIN_Y));
+  // Large nodes need more: the top node's two-line label above its rim, moved out past a
+  // violation ring (NodeGlyph), must fit without sliding back onto the ring (issue 17).
+  const r = nodeRadius(count, ringRadius);
+  if (count > 1 && height / 2 - ringRadius < r + LABEL_ROOM_Y) ringRadius = Math.max(0, height / 2 - r - LABEL_ROOM_Y);
   return { center, ringRadius, nodeRadius: nodeRadius(count, ringRadius), points: circlePoints(count, center, ringRadius) };
 }
 

@@ -5,7 +5,7 @@
  * stage's fixed height (compare.css): both cluster views at the top, their tables a scroll
  * below, and the shared playback bar and timeline always under the stage.
  */
-import { Suspense } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { CalmSession, SessionProvider, useSession, useSessionStore, useT } from '../session';
 import { useActivePane, useCompareStore } from './context';
 import { protocolName } from '../../i18n/contentText';
@@ -14,6 +14,9 @@ import { PanePanels, lazyPanel } from '../protocolPanels';
 import './compare.css';
 import { invariantName } from '../invariantName';
 import { ScrollMore } from '../scroll/ScrollMore';
+import { LegendSink } from '../cluster/legendSink';
+import type { LegendKeys } from '../cluster/legendKeys';
+import { CompareLegend } from './CompareLegend';
 
 /** How often a pane's panels follow playback (as the other panels do). */
 const PANEL_MS = 250;
@@ -44,7 +47,7 @@ function PaneHeader({ side }: { side: 'left' | 'right' }) {
   );
 }
 
-function Pane({ side }: { side: 'left' | 'right' }) {
+function Pane({ side, onKeys }: { side: 'left' | 'right'; onKeys: (keys: LegendKeys) => void }) {
   const t = useT();
   const { active, setActive } = useActivePane();
   const name = useSession((s) => protocolName(s.lang, s.module));
@@ -56,7 +59,9 @@ function Pane({ side }: { side: 'left' | 'right' }) {
       data-active={active === side}
       aria-label={t('compare.paneLabel', { name, side: t(side === 'left' ? 'compare.left' : 'compare.right') })} data-testid={`compare-${side}`}>
       <PaneHeader side={side} />
-      <ClusterView />
+      <LegendSink.Provider value={onKeys}>
+        <ClusterView />
+      </LegendSink.Provider>
       <CalmSession ms={PANEL_MS}>
         <PanePanels />
       </CalmSession>
@@ -75,18 +80,30 @@ function Pane({ side }: { side: 'left' | 'right' }) {
   );
 }
 
+/** Both panes' keys, drawn once under the panes (issue 17): each pane's own key fell under the
+ * "more below" fade. */
+function ComparePanes({ second }: { second: NonNullable<ReturnType<typeof useCompareStore>> }) {
+  const [keys, setKeys] = useState<{ left: LegendKeys | null; right: LegendKeys | null }>({ left: null, right: null });
+  const onLeft = useCallback((k: LegendKeys) => setKeys((s) => ({ ...s, left: k })), []);
+  const onRight = useCallback((k: LegendKeys) => setKeys((s) => ({ ...s, right: k })), []);
+  return (
+    <div className="cmp-wrap">
+      <div className="cmp-scroll">
+        <div className="cmp" data-testid="compare">
+          <Pane side="left" onKeys={onLeft} />
+          <SessionProvider store={second}>
+            <Pane side="right" onKeys={onRight} />
+          </SessionProvider>
+        </div>
+        <ScrollMore testId="compare-more" />
+      </div>
+      <CompareLegend left={keys.left} right={keys.right} />
+    </div>
+  );
+}
+
 export function Stage() {
   const second = useCompareStore();
   if (!second) return <ClusterView />;
-  return (
-    <div className="cmp-scroll">
-      <div className="cmp" data-testid="compare">
-        <Pane side="left" />
-        <SessionProvider store={second}>
-          <Pane side="right" />
-        </SessionProvider>
-      </div>
-      <ScrollMore testId="compare-more" />
-    </div>
-  );
+  return <ComparePanes second={second} />;
 }

@@ -203,9 +203,6 @@ export function RingLayers({ ring, joining, leaving, keys, color, down, hover, s
       {ring && <Arcs ring={ring} color={color} t={t} />}
       {ring && <Tokens ring={ring} joining={joining} color={color} t={t} />}
       {ring && leaving && <LeavingTokens tokens={leaving.tokens} server={leaving.server} color={color} t={t} />}
-      <text className="rv-top" x={0} y={-R_TOKEN - 8} textAnchor="middle" aria-hidden="true">
-        0
-      </text>
       {lines.map((l) => (
         <line key={l.server} x1={at!.x} y1={at!.y} x2={l.to.x} y2={l.to.y} className={l.primary ? 'rv-link rv-link-owner' : 'rv-link'} stroke={color(l.server)} />
       ))}

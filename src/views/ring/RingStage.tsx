@@ -19,9 +19,25 @@ export interface RingStageProps {
   radius: number;
   width: number;
   height: number;
+  /** The cluster view's node radius: the ring's "0" stays inside the nodes' inner edge. */
+  nodeRadius: number;
 }
 
-export function RingStage({ center, radius, width, height }: RingStageProps) {
+/** Key dots lie at most this far from the centre, in the ring's units (RingLayers' keyRadius). */
+const KEYS_INNER = 85 - 3.6;
+/** Half the "0" label's height, in view units (11 px text). */
+const ZERO_HALF = 6;
+
+/** Where the ring's "0" (hash 0, 12 o'clock) is written: inside the ring on the vertical through
+ * the centre, below every node's inner edge and every key dot, so no node near 12 o'clock covers
+ * it (issue 17). In view units, so the text stays 11 px whatever the ring's scale. */
+export function zeroPlace(center: { x: number; y: number }, radius: number, nodeRadius: number): { x: number; y: number; tick: [number, number] } {
+  const k = radius / R_ARC;
+  const inner = Math.min(radius - nodeRadius - 4, KEYS_INNER * k - 4);
+  return { x: center.x, y: center.y - inner + ZERO_HALF * 2, tick: [center.y - radius - 6 * k, center.y - radius + 8 * k] };
+}
+
+export function RingStage({ center, radius, width, height, nodeRadius }: RingStageProps) {
   const t = useT();
   const vnodes = useParam('vnodes', 8);
   const replicas = useParam('replicas', 3);
@@ -34,10 +50,17 @@ export function RingStage({ center, radius, width, height }: RingStageProps) {
   const at = focused ? polar(angleOf(focused.hash), keyRadius(focused.hash)) : null;
   // The note wraps inside the key track, clear of the ring and its nodes (else in a corner).
   const note = view.note ? notePlace(view.note, center, radius, RING_MARGIN) : null;
+  const zero = zeroPlace(center, radius, nodeRadius);
   return (
     <>
       <g className="rv rv-stage" data-testid="ring-view" role="group" aria-label={view.label} transform={`translate(${center.x},${center.y}) scale(${k})`}>
         <RingLayers {...view} hover={hover} setHover={setHover} />
+      </g>
+      <g className="rv-zero" aria-hidden="true" data-testid="ring-zero">
+        <line x1={zero.x} x2={zero.x} y1={zero.tick[0]} y2={zero.tick[1]} />
+        <text x={zero.x} y={zero.y} textAnchor="middle">
+          0
+        </text>
       </g>
       {note && (
         <text className="rv-stage-note" x={note.x} y={note.y} textAnchor={note.anchor} data-testid="ring-note">
