@@ -1,0 +1,78 @@
+/** Issue 17, second walk-through: the way back to a replaced run, and what the reviewer found. */
+import { test, expect, type Page } from '@playwright/test';
+import { freshApp } from './helpers';
+
+type State = ReturnType<NonNullable<Window['__faultline']>['store']['getState']>;
+const store = <T,>(page: Page, f: (s: State) => T) => page.evaluate(`(${f.toString()})(window.__faultline.store.getState())`) as Promise<T>;
+
+async function openScenario(page: Page, id: string): Promise<void> {
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: `Open scenario ${id}` }).click();
+  await expect(page.getByTestId('scenarios')).toBeHidden();
+}
+
+/** Some work of the user's own: a forced timeout in free play. */
+async function myWork(page: Page): Promise<unknown> {
+  await freshApp(page);
+  await page.keyboard.press('1');
+  await page.getByTestId('fault-timeout').click();
+  return store(page, (s) => s.sim.scenario.actions);
+}
+
+test('the way back to a replaced run outlives later notices, and goes only when the user keeps the new run', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const mine = await myWork(page);
+  await openScenario(page, 'raft:happy-path');
+  const back = page.getByTestId('undo-replace');
+  await expect(back).toBeVisible();
+  // V finds nothing and says so; the way back stays.
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('notice')).toContainText('Nothing found');
+  await expect(back).toBeVisible();
+  // Copy link's notice, then that notice's ✕: still there.
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('notice')).toContainText(/copied/i);
+  await expect(back).toBeVisible();
+  await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('notice')).toContainText('replaced your previous one');
+  await expect(back).toBeVisible();
+  await back.click();
+  expect(await store(page, (s) => ({ actions: s.sim.scenario.actions, kept: s.beforeReplace }))).toEqual({ actions: mine, kept: null });
+  await expect(back).toHaveCount(0);
+
+  // "Keep this run" is the one explicit way to let the old run go.
+  await openScenario(page, 'raft:happy-path');
+  await page.getByTestId('keep-replaced').click();
+  await expect(back).toHaveCount(0);
+  expect(await store(page, (s) => s.beforeReplace)).toBeNull();
+  expect(await store(page, (s) => s.sim.scenario.name)).toBe('happy-path');
+});
+
+test('an imported trace can be undone', async ({ page }) => {
+  await freshApp(page);
+  await openScenario(page, 'raft:happy-path');
+  await page.keyboard.press('End');
+  const trace = await page.evaluate(() => JSON.stringify(window.__faultline!.trace()));
+  const mine = await myWork(page);
+  await page.getByTestId('import-file').setInputFiles({ name: 'happy.json', mimeType: 'application/json', buffer: Buffer.from(trace) });
+  await expect(page.getByTestId('notice')).toContainText('Trace loaded');
+  expect(await store(page, (s) => s.sim.scenario.name)).toBe('happy-path');
+  await page.getByTestId('undo-replace').click();
+  expect(await store(page, (s) => s.sim.scenario.actions)).toEqual(mine);
+  expect(await store(page, (s) => s.sim.scenario.name)).not.toBe('happy-path');
+});
+
+test('a link opened in the running app can be undone', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await freshApp(page);
+  await openScenario(page, 'raft:happy-path');
+  await page.getByTestId('copy-link').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=/);
+  const link = await page.evaluate(() => location.hash);
+  await page.evaluate(() => (location.hash = ''));
+  const mine = await myWork(page);
+  await page.evaluate((h) => (location.hash = h), link);
+  await expect.poll(() => store(page, (s) => s.sim.scenario.name)).toBe('happy-path');
+  await page.getByTestId('undo-replace').click();
+  expect(await store(page, (s) => s.sim.scenario.actions)).toEqual(mine);
+});
