@@ -76,3 +76,23 @@ test('a link opened in the running app can be undone', async ({ page, context })
   await page.getByTestId('undo-replace').click();
   expect(await store(page, (s) => s.sim.scenario.actions)).toEqual(mine);
 });
+
+test('the election tour asks about timer arcs when the arcs tell the servers apart, and the longest one answers it', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await freshApp(page);
+  await page.getByTestId('tours-open').click();
+  await page.getByTestId('tour-start-raft-election').click();
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'predict');
+  // One drawn arc per server, all of different lengths (at 0 ms none was drawn).
+  const arcs = await page.evaluate(() =>
+    [...document.querySelectorAll('.cluster .cl-timer')].map((g) => (g.querySelector('.cl-timer-arc') as SVGPathElement | null)?.getTotalLength() ?? 0),
+  );
+  expect(arcs).toHaveLength(5);
+  expect(new Set(arcs.map((a) => Math.round(a))).size).toBe(5);
+  expect(Math.min(...arcs)).toBeGreaterThan(0);
+  const ids = await store(page, (s) => s.frame.nodes.map((n) => n.id));
+  const longest = ids[arcs.indexOf(Math.max(...arcs))]!;
+  await page.getByTestId(`tour-option-${longest}`).click();
+  await expect(page.getByTestId('tour-feedback')).toContainText(`Right: ${longest}`);
+});
