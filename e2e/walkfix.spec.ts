@@ -96,3 +96,27 @@ test('the election tour asks about timer arcs when the arcs tell the servers apa
   await page.getByTestId(`tour-option-${longest}`).click();
   await expect(page.getByTestId('tour-feedback')).toContainText(`Right: ${longest}`);
 });
+
+test('at 800 px the ☰ menu closes on a press outside it, on Escape from anywhere, and when a dialog opens', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await freshApp(page);
+  const button = page.getByTestId('bar-menu');
+  const actions = page.locator('#bar-actions');
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(actions).toBeVisible();
+  await page.mouse.click(10, 590);
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(actions).toBeHidden();
+
+  await button.click();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+  await button.click();
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('scenarios')).toBeVisible();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(actions).toBeHidden();
+});
