@@ -1,6 +1,6 @@
 /** Issue 17, second walk-through: the way back to a replaced run, and what the reviewer found. */
 import { test, expect, type Page } from '@playwright/test';
-import { freshApp } from './helpers';
+import { freshApp, playUntil } from './helpers';
 
 type State = ReturnType<NonNullable<Window['__faultline']>['store']['getState']>;
 const store = <T,>(page: Page, f: (s: State) => T) => page.evaluate(`(${f.toString()})(window.__faultline.store.getState())`) as Promise<T>;
@@ -119,4 +119,34 @@ test('at 800 px the ☰ menu closes on a press outside it, on Escape from anywhe
   await expect(page.getByTestId('scenarios')).toBeVisible();
   await expect(button).toHaveAttribute('aria-expanded', 'false');
   await expect(actions).toBeHidden();
+});
+
+test('a reload and a link in a fresh browser show the sender’s head: no event recorded past it', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await freshApp(page);
+  await playUntil(page, 217, 1);
+  const picture = (p: Page) => p.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    return { step: s.frame.step, time: s.frame.time, head: s.sim.eventCount };
+  });
+  const before = await picture(page);
+  expect(before.head).toBe(before.step);
+  // The hatched "later events" area of the timeline (the legend's swatch has no x).
+  const later = (p: Page) => p.locator('rect.tl-future[x]');
+  await expect(later(page)).toHaveCount(0);
+  await page.waitForTimeout(600); // autosave
+  await page.reload();
+  await page.getByTestId('play').waitFor();
+  expect(await picture(page)).toEqual(before);
+  await expect(later(page)).toHaveCount(0);
+
+  await page.getByTestId('copy-link').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=/);
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(page.url());
+  await fresh.getByTestId('play').waitFor();
+  // A link keeps the clock to 0.1 ms.
+  const there = await picture(fresh);
+  expect({ ...there, time: Math.round(there.time * 10) }).toEqual({ ...before, time: Math.round(before.time * 10) });
+  await expect(later(fresh)).toHaveCount(0);
 });
