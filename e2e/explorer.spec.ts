@@ -47,6 +47,7 @@ test('finds a 2PC bug, shows the shrunk run and opens it with undo', async ({ pa
     await page.screenshot({ path: `test-results/explorer-${w}x${h}.png` });
   }
 
+  const named = await found.locator('.explorer-message').textContent();
   await page.getByTestId('explorer-open-result').click();
   await expect(dialog.getByText('This replaces the current run')).toBeVisible();
   await page.getByTestId('explorer-confirm-open').click();
@@ -61,10 +62,15 @@ test('finds a 2PC bug, shows the shrunk run and opens it with undo', async ({ pa
   });
   expect(at.first).toBeDefined();
   expect(at.step).toBe(at.first! + 1);
+  // The panel named this run's violation, not the one of the run before shrinking.
+  expect(named).toBe(await page.evaluate(() => window.__faultline!.store.getState().sim.violations[0]!.message));
 
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('counterexample');
   await expect(page.getByTestId('scenario-name')).toContainText('Counterexample found by the explorer');
+  // Another notice (V's) leaves the way back in place.
+  await page.keyboard.press('v');
+  await expect(notice).not.toContainText('counterexample');
   await notice.getByTestId('undo-replace').click();
   expect(await page.evaluate(() => JSON.stringify(window.__faultline!.store.getState().sim.scenario))).toBe(before);
 });

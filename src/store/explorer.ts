@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import { getProtocol } from '../protocols/loader';
 import { explore } from '../check/explorer/explorer';
 import { poolExecutor, type Port } from '../check/explorer/pool';
-import type { Found, Progress } from '../check/explorer/types';
+import type { Found, Progress, Shrunk } from '../check/explorer/types';
 import type { ExplorerWorkerReply, ExplorerWorkerRequest } from './explorerWorker';
 
 export type ExplorerStatus = 'idle' | 'running' | 'found' | 'none' | 'cancelled' | 'error';
@@ -65,7 +65,7 @@ export function createExplorer(workerCount = Math.max(1, Math.min(2, globalThis.
       const live = () => gen === generation;
       set({ status: 'running', progress: null, found: null, error: null, rate: 0, elapsed: 0, searched: null });
       const shrinker = (f: Omit<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>) =>
-        new Promise<Pick<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>>((resolve) => {
+        new Promise<Shrunk>((resolve) => {
           if (live()) set({ searched: (performance.now() - t0) / 1000 });
           const w = workers[0]!;
           const id = -1;
@@ -73,7 +73,7 @@ export function createExplorer(workerCount = Math.max(1, Math.min(2, globalThis.
             const m = e.data;
             if (!live() || m.id !== id) return;
             if (m.type === 'shrinkStep') set({ progress: { ...get().progress!, phase: 'shrink', shrink: { step: m.step, actions: m.actions, runs: m.runs } } });
-            if (m.type === 'shrunk') resolve({ shrunk: m.scenario, shrinkRuns: m.runs, shrunkFrom: m.from });
+            if (m.type === 'shrunk') resolve({ shrunk: m.scenario, shrinkRuns: m.runs, shrunkFrom: m.from, ...(m.message !== undefined ? { message: m.message } : {}) });
           });
           w.postMessage({ type: 'shrink', id, scenario: f.original, invariant: f.invariant } satisfies ExplorerWorkerRequest);
         });

@@ -30,6 +30,6 @@ ctx.onmessage = (e) => {
       // Runs so far, every 10th run: the panel shows that shrinking moves on within a step.
       onRun: (p) => p.runs % 10 === 0 && ctx.postMessage({ type: 'shrinkStep', id: m.id, ...p }),
     });
-    ctx.postMessage({ type: 'shrunk', id: m.id, scenario: r.scenario, runs: r.runs, from: r.from, confirmed: r.confirmed });
+    ctx.postMessage({ type: 'shrunk', id: m.id, scenario: r.scenario, runs: r.runs, from: r.from, confirmed: r.confirmed, ...(r.message !== undefined ? { message: r.message } : {}) });
   }
 };

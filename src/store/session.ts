@@ -248,8 +248,10 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         seekStep(step, time) {
           const { sim } = get();
           guard(() => {
-            // With a time (a link's, between two events), record one event more to bound it.
-            while (sim.eventCount < step + (time === undefined ? 0 : 1) && sim.step());
+            // With a time (a link's, a saved session's: between two events), record what is due
+            // by then, as the sender's run had, not one event past it (its counter read 13 of 14).
+            while (sim.eventCount < step && sim.step());
+            if (time !== undefined && sim.eventCount <= step) sim.advanceTo(Math.min(time, sim.scenario.until));
             const k = Math.max(0, Math.min(step, sim.eventCount));
             const at = k > 0 ? sim.events[k - 1]!.time : 0;
             const next = sim.events[k]?.time ?? sim.scenario.until;

@@ -3,8 +3,9 @@ import { LANGS, LANG_NAMES, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
 import { protocolName } from '../i18n/contentText';
 import { runTitle } from './runTitle';
-import { Suspense, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Suspense, useCallback, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { lazyPanel } from './protocolPanels';
+import { useMenuDismiss } from './useMenuDismiss';
 
 /** Files in and out: loaded after the first paint. */
 const ExportImport = lazyPanel(() => import('./io/ExportImport'), 'ExportImport');
@@ -19,6 +20,7 @@ export function TopBar() {
   // At 800 px and below the actions fold into a menu (CSS shows the button); the language
   // select stays in the bar, never clipped.
   const [menu, setMenu] = useState(false);
+  useMenuDismiss(menu, useCallback(() => setMenu(false), []), '.bar-actions', '.bar-menu');
   const closeAfter = (e: MouseEvent) => {
     const b = (e.target as HTMLElement).closest('button');
     if (b && !b.hasAttribute('aria-haspopup') && !b.hasAttribute('aria-expanded')) setMenu(false);

@@ -5,14 +5,14 @@
 import type { ProtocolModule } from '../../protocols/types';
 import { Search, type Executor } from './search';
 import { shrink } from './shrink';
-import type { ExploreConfig, Found, Progress } from './types';
+import type { ExploreConfig, Found, Progress, Shrunk } from './types';
 
 export interface ExploreHooks {
   /** Asked after every batch. */
   shouldStop(): boolean;
   onProgress?(p: Progress): void;
   /** Shrinks elsewhere (a worker) when given; here otherwise. */
-  shrinker?: (found: Omit<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>) => Promise<Pick<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>>;
+  shrinker?: (found: Omit<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>) => Promise<Shrunk>;
   shrinkBudget?: number;
 }
 
@@ -31,7 +31,7 @@ export async function explore(module: ProtocolModule, cfg: ExploreConfig, exec: 
     hooks.onProgress?.(p);
     if (hit) {
       const base = { run: hit.index, strategy: hit.strategy, invariant: hit.violation.invariant, message: hit.violation.message, original: hit.violation.scenario };
-      let shrunk: Pick<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'>;
+      let shrunk: Shrunk;
       if (hooks.shrinker) shrunk = await hooks.shrinker(base);
       else {
         const r = shrink(module, base.original, base.invariant, {
@@ -39,7 +39,7 @@ export async function explore(module: ProtocolModule, cfg: ExploreConfig, exec: 
           onStep: (step, s, runs) => hooks.onProgress?.({ ...p, phase: 'shrink', shrink: { step, actions: s.actions.length, runs } }),
           onRun: (r) => hooks.onProgress?.({ ...p, phase: 'shrink', shrink: r }),
         });
-        shrunk = { shrunk: r.scenario, shrinkRuns: r.runs, shrunkFrom: r.from };
+        shrunk = { shrunk: r.scenario, shrinkRuns: r.runs, shrunkFrom: r.from, ...(r.message !== undefined ? { message: r.message } : {}) };
       }
       hooks.onProgress?.({ ...p, phase: 'done' });
       return { runs: p.runs, events: p.events, states: p.states, found: { ...base, ...shrunk } };

@@ -65,4 +65,4 @@ export function serveRuns(run: (spec: RunSpec, known: ReadonlySet<string>) => Ru
 export type ShrinkRequest = { type: 'shrink'; id: number; scenario: import('../../scenario/types').Scenario; invariant: string; budget?: number };
 export type ShrinkReply =
   | { type: 'shrinkStep'; id: number; step: string; actions: number; runs: number }
-  | { type: 'shrunk'; id: number; scenario: import('../../scenario/types').Scenario; runs: number; from: number; confirmed: boolean };
+  | { type: 'shrunk'; id: number; scenario: import('../../scenario/types').Scenario; runs: number; from: number; confirmed: boolean; message?: string };

@@ -12,7 +12,7 @@ import { ddmin } from './ddmin';
 import { explicitLosses } from './losses';
 import { exciseSegments, lowerRates, removePairs } from './shrinkPasses';
 import { earlier, simplify } from './shrinkSteps';
-import { breaksAt, ShrinkRunner } from './shrinkRunner';
+import { firstBreak, ShrinkRunner } from './shrinkRunner';
 
 export { breaksAt } from './shrinkRunner';
 
@@ -31,6 +31,9 @@ export interface ShrinkResult {
   from: number;
   /** Whether the final scenario was re-run and still breaks the invariant. */
   confirmed: boolean;
+  /** The final scenario's violation message, from that re-run (absent if not confirmed): the
+   * original run's message names other terms, values and nodes than the run a user opens. */
+  message?: string;
   /** Candidates answered from memory (tried before), not run again. */
   hits: number;
   /** Runs, memory hits and kept candidates per pass (`ddmin2`: ddmin in round 2). */
@@ -151,7 +154,7 @@ export function shrink(
   };
   let round = 0;
   const pass = (name: string) => (runner.pass = `${name}${round + 1}`);
-  const done = (confirmed: boolean) => ({ scenario: cur, runs: runner.runs, from, confirmed, hits: runner.hits, perPass: runner.perPass });
+  const done = (confirmed: boolean, message?: string) => ({ scenario: cur, runs: runner.runs, from, confirmed, ...(message !== undefined ? { message } : {}), hits: runner.hits, perPass: runner.perPass });
   const accept = (next: Scenario) => {
     if (fails(next)) {
       runner.count('kept');
@@ -262,7 +265,7 @@ export function shrink(
 
   note('recheck');
   // Run again, not from memory: this is the check that the result breaks the invariant.
-  const confirmed = breaksAt(module, cur, invariant) >= 0;
+  const last = firstBreak(module, cur, invariant);
   runner.runs++;
-  return done(confirmed);
+  return done(last !== null, last?.message);
 }

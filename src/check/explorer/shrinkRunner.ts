@@ -10,20 +10,25 @@ import type { Scenario } from '../../scenario/types';
 import { Simulation } from '../../sim/simulation';
 import { ScenarioRuntimeError } from '../../sim/world';
 
-/** The time of the first violation of `invariant`, or -1 (another invariant broke first, or the
- * run ended without one, or the scenario cannot run). */
-export function breaksAt(module: ProtocolModule, s: Scenario, invariant: string): number {
+/** The first violation of `invariant` and its time, or null (another invariant broke first, or
+ * the run ended without one, or the scenario cannot run). */
+export function firstBreak(module: ProtocolModule, s: Scenario, invariant: string): { time: number; message: string } | null {
   try {
     const sim = new Simulation(module, s, { record: false, checkpointEvery: 0 });
     while (sim.step()) {
       const v = sim.violations.find((x) => x.invariant === invariant);
-      if (v) return sim.current.time;
-      if (sim.violations.length > 0) return -1;
+      if (v) return { time: sim.current.time, message: v.message };
+      if (sim.violations.length > 0) return null;
     }
   } catch (e) {
     if (!(e instanceof ScenarioRuntimeError)) throw e;
   }
-  return -1;
+  return null;
+}
+
+/** The time of the first violation of `invariant`, or -1 (as `firstBreak`). */
+export function breaksAt(module: ProtocolModule, s: Scenario, invariant: string): number {
+  return firstBreak(module, s, invariant)?.time ?? -1;
 }
 
 export const scenarioKey = (s: Scenario): string => JSON.stringify({ ...s, name: '' });

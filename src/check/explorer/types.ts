@@ -93,6 +93,8 @@ export interface Found {
   run: number;
   strategy: Strategy;
   invariant: string;
+  /** The violation as the shrunk run shows it, the run a user opens (the run as found when the
+   * shrunk one could not be confirmed). */
   message: string;
   /** As found, then shrunk. */
   original: Scenario;
@@ -102,3 +104,6 @@ export interface Found {
    * explicit (so never fewer than the shrunk scenario's). */
   shrunkFrom: number;
 }
+
+/** What shrinking adds to a found violation; `message` replaces the found run's. */
+export type Shrunk = Pick<Found, 'shrunk' | 'shrinkRuns' | 'shrunkFrom'> & { message?: string };

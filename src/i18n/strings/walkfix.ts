@@ -28,6 +28,7 @@ export const en = {
   'walk.dur.min': '{n} min',
   'walk.compare.nothingAhead': 'Neither run has a violation up to {detail} ms of simulated time (both searched that far); press again to look further.',
   'walk.violation.compareSearchTip': 'No violation in either pane so far: search both runs ahead for one (V)',
+  'walk.keepRun': 'Keep this run',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -58,4 +59,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'walk.dur.min': '{n} 分钟',
   'walk.compare.nothingAhead': '两次运行在模拟时间 {detail} 毫秒之前都没有违例（两边都查找到了这里）；再按一次继续向后查找。',
   'walk.violation.compareSearchTip': '两个窗格目前都没有违例：向后查找两次运行中的违例（V）',
+  'walk.keepRun': '保留这次运行',
 };

@@ -35,8 +35,13 @@ export const raftElection: Tour = {
     {
       id: 'predict',
       kind: 'ask',
-      anchor: { after: 0 },
-      say: { en: 'Look at the timer arcs around the servers.', 'zh-CN': '看看服务器周围的计时器圆弧。' },
+      // 140 ms in, before the first timer fires (about 160 ms): at 0 ms every arc is empty and
+      // nothing tells the servers apart (walk-through).
+      anchor: { after: 140 },
+      say: {
+        en: 'Look at the timer arcs around the servers: each grows clockwise as that server’s election timer runs out.',
+        'zh-CN': '看看服务器周围的计时器圆弧：每条圆弧随该服务器的选举计时器流逝而顺时针增长。',
+      },
       ask: {
         type: 'node',
         question: { en: 'Which server will become a **candidate** first?', 'zh-CN': '哪台服务器会最先成为**候选者**？' },

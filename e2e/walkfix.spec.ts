@@ -1,0 +1,152 @@
+/** Issue 17, second walk-through: the way back to a replaced run, and what the reviewer found. */
+import { test, expect, type Page } from '@playwright/test';
+import { freshApp, playUntil } from './helpers';
+
+type State = ReturnType<NonNullable<Window['__faultline']>['store']['getState']>;
+const store = <T,>(page: Page, f: (s: State) => T) => page.evaluate(`(${f.toString()})(window.__faultline.store.getState())`) as Promise<T>;
+
+async function openScenario(page: Page, id: string): Promise<void> {
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: `Open scenario ${id}` }).click();
+  await expect(page.getByTestId('scenarios')).toBeHidden();
+}
+
+/** Some work of the user's own: a forced timeout in free play. */
+async function myWork(page: Page): Promise<unknown> {
+  await freshApp(page);
+  await page.keyboard.press('1');
+  await page.getByTestId('fault-timeout').click();
+  return store(page, (s) => s.sim.scenario.actions);
+}
+
+test('the way back to a replaced run outlives later notices, and goes only when the user keeps the new run', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const mine = await myWork(page);
+  await openScenario(page, 'raft:happy-path');
+  const back = page.getByTestId('undo-replace');
+  await expect(back).toBeVisible();
+  // V finds nothing and says so; the way back stays.
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('notice')).toContainText('Nothing found');
+  await expect(back).toBeVisible();
+  // Copy link's notice, then that notice's ✕: still there.
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('notice')).toContainText(/copied/i);
+  await expect(back).toBeVisible();
+  await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('notice')).toContainText('replaced your previous one');
+  await expect(back).toBeVisible();
+  await back.click();
+  expect(await store(page, (s) => ({ actions: s.sim.scenario.actions, kept: s.beforeReplace }))).toEqual({ actions: mine, kept: null });
+  await expect(back).toHaveCount(0);
+
+  // "Keep this run" is the one explicit way to let the old run go.
+  await openScenario(page, 'raft:happy-path');
+  await page.getByTestId('keep-replaced').click();
+  await expect(back).toHaveCount(0);
+  expect(await store(page, (s) => s.beforeReplace)).toBeNull();
+  expect(await store(page, (s) => s.sim.scenario.name)).toBe('happy-path');
+});
+
+test('an imported trace can be undone', async ({ page }) => {
+  await freshApp(page);
+  await openScenario(page, 'raft:happy-path');
+  await page.keyboard.press('End');
+  const trace = await page.evaluate(() => JSON.stringify(window.__faultline!.trace()));
+  const mine = await myWork(page);
+  await page.getByTestId('import-file').setInputFiles({ name: 'happy.json', mimeType: 'application/json', buffer: Buffer.from(trace) });
+  await expect(page.getByTestId('notice')).toContainText('Trace loaded');
+  expect(await store(page, (s) => s.sim.scenario.name)).toBe('happy-path');
+  await page.getByTestId('undo-replace').click();
+  expect(await store(page, (s) => s.sim.scenario.actions)).toEqual(mine);
+  expect(await store(page, (s) => s.sim.scenario.name)).not.toBe('happy-path');
+});
+
+test('a link opened in the running app can be undone', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await freshApp(page);
+  await openScenario(page, 'raft:happy-path');
+  await page.getByTestId('copy-link').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=/);
+  const link = await page.evaluate(() => location.hash);
+  await page.evaluate(() => (location.hash = ''));
+  const mine = await myWork(page);
+  await page.evaluate((h) => (location.hash = h), link);
+  await expect.poll(() => store(page, (s) => s.sim.scenario.name)).toBe('happy-path');
+  await page.getByTestId('undo-replace').click();
+  expect(await store(page, (s) => s.sim.scenario.actions)).toEqual(mine);
+});
+
+test('the election tour asks about timer arcs when the arcs tell the servers apart, and the longest one answers it', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await freshApp(page);
+  await page.getByTestId('tours-open').click();
+  await page.getByTestId('tour-start-raft-election').click();
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', 'predict');
+  // One drawn arc per server, all of different lengths (at 0 ms none was drawn).
+  const arcs = await page.evaluate(() =>
+    [...document.querySelectorAll('.cluster .cl-timer')].map((g) => (g.querySelector('.cl-timer-arc') as SVGPathElement | null)?.getTotalLength() ?? 0),
+  );
+  expect(arcs).toHaveLength(5);
+  expect(new Set(arcs.map((a) => Math.round(a))).size).toBe(5);
+  expect(Math.min(...arcs)).toBeGreaterThan(0);
+  const ids = await store(page, (s) => s.frame.nodes.map((n) => n.id));
+  const longest = ids[arcs.indexOf(Math.max(...arcs))]!;
+  await page.getByTestId(`tour-option-${longest}`).click();
+  await expect(page.getByTestId('tour-feedback')).toContainText(`Right: ${longest}`);
+});
+
+test('at 800 px the ☰ menu closes on a press outside it, on Escape from anywhere, and when a dialog opens', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await freshApp(page);
+  const button = page.getByTestId('bar-menu');
+  const actions = page.locator('#bar-actions');
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(actions).toBeVisible();
+  await page.mouse.click(10, 590);
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(actions).toBeHidden();
+
+  await button.click();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+  await button.click();
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('scenarios')).toBeVisible();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(actions).toBeHidden();
+});
+
+test('a reload and a link in a fresh browser show the sender’s head: no event recorded past it', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await freshApp(page);
+  await playUntil(page, 217, 1);
+  const picture = (p: Page) => p.evaluate(() => {
+    const s = window.__faultline!.store.getState();
+    return { step: s.frame.step, time: s.frame.time, head: s.sim.eventCount };
+  });
+  const before = await picture(page);
+  expect(before.head).toBe(before.step);
+  // The hatched "later events" area of the timeline (the legend's swatch has no x).
+  const later = (p: Page) => p.locator('rect.tl-future[x]');
+  await expect(later(page)).toHaveCount(0);
+  await page.waitForTimeout(600); // autosave
+  await page.reload();
+  await page.getByTestId('play').waitFor();
+  expect(await picture(page)).toEqual(before);
+  await expect(later(page)).toHaveCount(0);
+
+  await page.getByTestId('copy-link').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=/);
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(page.url());
+  await fresh.getByTestId('play').waitFor();
+  // A link keeps the clock to 0.1 ms.
+  const there = await picture(fresh);
+  expect({ ...there, time: Math.round(there.time * 10) }).toEqual({ ...before, time: Math.round(before.time * 10) });
+  await expect(later(fresh)).toHaveCount(0);
+});
