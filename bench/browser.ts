@@ -6,7 +6,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { encodeScenarioUrl } from '../src/scenario/codec';
 import type { Scenario } from '../src/scenario/types';
@@ -15,33 +14,14 @@ import { countSeekWork, workLines } from './seekWork';
 import { chromiumPath, openPreview } from './preview';
 import { benchSpaceTime } from './spacetime';
 import { benchRingScale } from './ringScale';
+import { FIRST_LOAD_BUDGET, firstLoadBytes, gzipSize, onDemandBytes } from './firstLoadSize';
+import { firstLoadBreakdown } from './firstLoadModules';
 
 const root = join(import.meta.dirname, '..');
 const PORT = 4391;
 
 function build(outDir: string, mode: string): void {
   execFileSync('npx', ['vite', 'build', '--mode', mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-}
-
-/** Scripts and module preloads that index.html loads before anything else. */
-function firstLoadBytes(dir: string): { raw: number; gzip: number; files: number } {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const srcs = [...html.matchAll(/(?:src|href)="\.?(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  let raw = 0;
-  let gzip = 0;
-  for (const src of new Set(srcs)) {
-    const body = readFileSync(join(dir, src));
-    raw += body.length;
-    gzip += gzipSync(body, { level: 9 }).length;
-  }
-  return { raw, gzip, files: new Set(srcs).size };
-}
-
-/** Everything else: the chunks that load on demand (panels, dialogs, the scale worker). */
-function onDemandBytes(dir: string, first: number): { gzip: number; files: number } {
-  const js = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'));
-  const gzip = js.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, 'assets', f)), { level: 9 }).length, 0);
-  return { gzip: gzip - first, files: js.length };
 }
 
 /** 9 nodes, long latencies and fast heartbeats: hundreds of messages in flight. */
@@ -63,10 +43,12 @@ async function main(): Promise<void> {
   const prod = join(root, 'dist');
   build(prod, 'production');
   const size = firstLoadBytes(prod);
-  console.log(`first-load JavaScript: ${(size.gzip / 1024).toFixed(1)} KB gzipped (${(size.raw / 1024).toFixed(1)} KB raw, ${size.files} files)`);
+  console.log(`first-load JavaScript: ${(size.gzip / 1024).toFixed(1)} KB gzipped (${(size.raw / 1024).toFixed(1)} KB raw, ${size.files} files; target ≤ ${FIRST_LOAD_BUDGET / 1024} KB)`);
+  // Its largest pieces (all of them: `npx tsx bench/firstLoadModules.ts dist --files`).
+  for (const line of firstLoadBreakdown(prod, false, 12).slice(1)) console.log(`  ${line}`);
   // The first run (a fresh Raft cluster) awaits its protocol's chunk before the app renders.
   const raftChunk = readdirSync(join(prod, 'assets')).filter((f) => /^raft-.*\.js$/.test(f));
-  const raftGz = raftChunk.reduce((sum, f) => sum + gzipSync(readFileSync(join(prod, 'assets', f)), { level: 9 }).length, 0);
+  const raftGz = raftChunk.reduce((sum, f) => sum + gzipSize(readFileSync(join(prod, 'assets', f))), 0);
   console.log(`JavaScript before the first render of a fresh Raft run: ${((size.gzip + raftGz) / 1024).toFixed(1)} KB gzipped (first load and the Raft chunk)`);
   const later = onDemandBytes(prod, size.gzip);
   console.log(`loaded on demand: ${(later.gzip / 1024).toFixed(1)} KB gzipped (${later.files - size.files} chunks)`);

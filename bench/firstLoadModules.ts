@@ -4,10 +4,12 @@
  * source map, and prints the modules (or packages) by gzipped share, largest first.
  * Usage: `npx vite build --outDir /tmp/fl && npx tsx bench/firstLoadModules.ts /tmp/fl [--files]`
  * (`--files` lists source files; by default node_modules are grouped by package).
+ * `npm run bench` (browser.ts) prints the first lines of the same breakdown.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { firstLoadScripts, gzipSize } from './firstLoadSize';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -47,16 +49,14 @@ function group(source: string, files: boolean): string {
   return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
 }
 
-function main(): void {
-  const dir = process.argv[2] ?? 'dist';
-  const files = process.argv.includes('--files');
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const scripts = [...new Set([...html.matchAll(/(?:src|href)="\.?\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!))];
+/** The first-load total and its largest modules (or packages), one line each, largest first. */
+export function firstLoadBreakdown(dir: string, files: boolean, top: number): string[] {
+  const scripts = firstLoadScripts(dir);
   const text = new Map<string, string[]>();
   let total = 0;
   for (const script of scripts) {
     const code = readFileSync(join(dir, script), 'utf8');
-    total += gzipSync(code, { level: 9 }).length;
+    total += gzipSize(code);
     const mapPath = join(dir, `${script}.map`);
     // Vite's own helpers (the preload helper) come without a source map: count them whole.
     if (!existsSync(mapPath)) {
@@ -79,13 +79,16 @@ function main(): void {
     });
   }
   // Each module gzipped alone overstates its share (no shared dictionary); scale to the total.
-  const rows = [...text].map(([key, parts]) => ({ key, raw: parts.join('').length, gz: gzipSync(parts.join(''), { level: 9 }).length }));
+  const rows = [...text].map(([key, parts]) => ({ key, raw: parts.join('').length, gz: gzipSize(parts.join('')) }));
   const gzSum = rows.reduce((s, r) => s + r.gz, 0);
   rows.sort((a, b) => b.gz - a.gz);
-  console.log(`first-load JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${scripts.length} files`);
-  for (const r of rows.slice(0, Number(process.env.TOP ?? 40))) {
-    console.log(`${((r.gz / gzSum) * total / 1024).toFixed(1).padStart(7)} KB  ${(r.raw / 1024).toFixed(1).padStart(7)} KB raw  ${r.key}`);
-  }
+  return [
+    `first-load JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${scripts.length} files`,
+    ...rows.slice(0, top).map((r) => `${((r.gz / gzSum) * total / 1024).toFixed(1).padStart(7)} KB  ${(r.raw / 1024).toFixed(1).padStart(7)} KB raw  ${r.key}`),
+  ];
 }
 
-main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const lines = firstLoadBreakdown(process.argv[2] ?? 'dist', process.argv.includes('--files'), Number(process.env.TOP ?? 40));
+  for (const line of lines) console.log(line);
+}

@@ -22,6 +22,7 @@ const saved = raft.scenarios.find((s) => s.name === 'happy-path')!;
 describe('boot', () => {
   afterEach(() => {
     vi.doUnmock('../store/link');
+    vi.doUnmock('../store/savedSession');
     vi.resetModules();
   });
 
@@ -33,6 +34,19 @@ describe('boot', () => {
     saveSession(storage, { scenario: saved, step: 3 });
     expect(await bootLoaded(linkFragment(other, 7), storage)).toMatchObject({ fromLink: true, scenario: other, step: 7, notice: null });
     expect(await bootLoaded('#about', storage)).toMatchObject({ scenario: saved, step: 3, notice: { key: 'notice.restored' } });
+  });
+
+  it('loads the saved-session reader (and its validator) only when a session is saved', async () => {
+    vi.resetModules();
+    vi.doMock('../store/savedSession', () => {
+      throw new Error('the saved-session reader was loaded');
+    });
+    const { bootLoaded } = await import('./boot');
+    const start = await bootLoaded('', memoryStorage());
+    expect(start).toMatchObject({ scenario: { protocol: 'raft', actions: [] }, notice: null });
+    const storage = memoryStorage();
+    saveSession(storage, { scenario: saved, step: 3 });
+    await expect(bootLoaded('', storage)).rejects.toThrow(/error when mocking|saved-session reader/);
   });
 
   it('keeps the saved session and says why when the link code cannot load', async () => {

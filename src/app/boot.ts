@@ -4,11 +4,12 @@
  */
 import type { Scenario } from '../scenario/types';
 import type { Notice, SessionStore } from '../store/session';
-import { hasLink, loadSession } from '../store/persist';
+import { hasLink, hasSession, savedProtocolHint, type SavedSession } from '../store/persist';
 import type { LinkResult } from '../store/link';
 import { DEFAULT_SETTINGS, freeCluster } from '../store/settings';
 import { CHUNKED_FROM_ACTIONS, loader } from '../store/loader';
 import { ensureProtocols, withProtocols } from '../store/protocolLoad';
+import { loadProtocol } from '../protocols/loader';
 
 export interface Boot {
   scenario: Scenario;
@@ -21,8 +22,9 @@ export interface Boot {
 }
 
 /** `readLink` is link.ts's, passed in when the hash carries a link: the link code (and its
- * DEFLATE) loads only then. */
-export function boot(hash: string, storage: Storage, readLink: (hash: string) => LinkResult = () => ({ kind: 'none' })): Boot {
+ * DEFLATE) loads only then. `loadSession` is savedSession.ts's, passed in when there is a saved
+ * session: the scenario validator loads only then (issue 17). */
+export function boot(hash: string, storage: Storage, readLink: (hash: string) => LinkResult = () => ({ kind: 'none' }), loadSession: (storage: Storage) => SavedSession | null = () => null): Boot {
   const link = readLink(hash);
   if (link.kind === 'ok') return { fromLink: true, scenario: link.scenario, ...(link.step !== undefined ? { step: link.step } : {}), ...(link.time !== undefined ? { time: link.time } : {}), ...(link.speed !== undefined ? { speed: link.speed } : {}), notice: null };
   const saved = loadSession(storage);
@@ -56,8 +58,11 @@ async function linkReader(): Promise<(hash: string) => LinkResult> {
 
 /** `boot`, once the protocols the link or the saved session runs are loaded (issue 17). */
 export async function bootLoaded(hash: string, storage: Storage): Promise<Boot> {
-  const read = hasLink(hash) ? await linkReader() : undefined;
-  const start = await withProtocols(() => boot(hash, storage, read));
+  // The saved run's protocol loads while its validator arrives, not after (no waterfall).
+  const hint = hasLink(hash) ? null : savedProtocolHint(storage);
+  if (hint) void loadProtocol(hint).catch(() => undefined);
+  const [read, readSaved] = await Promise.all([hasLink(hash) ? linkReader() : undefined, hasSession(storage) ? import('../store/savedSession').then((m) => m.loadSession) : undefined]);
+  const start = await withProtocols(() => boot(hash, storage, read, readSaved));
   if (start.notice?.key === 'notice.badLink' || start.notice?.key === 'newcomer.badLinkFresh') forgetBadLink();
   await ensureProtocols(start.scenario);
   return start;

@@ -2,7 +2,8 @@
  * Protocol content (scenario titles, invariants, bug switches, commands, protocol names) for
  * the views of the first paint, without putting every Chinese translation in the first load
  * (issue 17). English is the protocol's own text, so it needs nothing; `content.ts` holds the
- * translations and is loaded when the language is not English. Until it arrives the English
+ * translations and is loaded when the language is not English, with the Chinese of the
+ * first-load string tables (zhFirst.ts). Until it arrives the English
  * shows, and `subscribeContent` tells the views (through `useT`) to render again.
  * Views that load on demand may import `content.ts` directly.
  */
@@ -12,17 +13,30 @@ import type * as Content from './content';
 type Text = { title: string; description: string };
 
 let content: typeof Content | null = null;
+/** The Chinese of the first-load string tables (zhFirst.ts), with the content translations. */
+let zhFirst: Record<string, string> | null = null;
 let version = 0;
 const listeners = new Set<() => void>();
 
 /** Loads the translations (once); resolves when they are in use. */
 export function loadContent(): Promise<void> {
   if (content) return Promise.resolve();
-  return import('./content').then((m) => {
+  return Promise.all([import('./content'), import('./zhFirst')]).then(([m, zh]) => {
     if (content) return;
+    zhFirst = zh.zhCN;
     content = m;
     textArrived();
   });
+}
+
+/** A first-load string in Chinese, once loadContent has brought it (i18n/index.ts' translate). */
+export function firstLoadZh(key: string): string | undefined {
+  return zhFirst?.[key];
+}
+
+/** For tests: every first-load string in Chinese that has arrived. */
+export function firstLoadZhTable(): Record<string, string> {
+  return { ...zhFirst };
 }
 
 /** Tells the views (through `useT`) that text arrived: these translations, or a string table

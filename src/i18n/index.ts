@@ -1,5 +1,6 @@
 /** The i18n layer: every UI string, in English and Simplified Chinese, by feature. */
 import { LATER_TEXTS, featureOf, laterText, type LaterKey } from './later';
+import { firstLoadZh, firstLoadZhTable } from './contentText';
 import * as app from './strings/app';
 import * as playback from './strings/playback';
 import * as cluster from './strings/cluster';
@@ -16,17 +17,19 @@ import * as probe from './strings/probe';
 const en = { ...app.en, ...playback.en, ...cluster.en, ...timeline.en, ...newcomer.en, ...loading.en, ...ux.en, ...firstLoad.en, ...formatVersion.en, ...layout.en, ...walkfix.en, ...probe.en };
 // The tables of later.ts load on demand (issue 17); their keys are string keys all the same.
 export type StringKey = keyof typeof en | LaterKey;
-const zhCN: Record<keyof typeof en, string> = { ...app.zhCN, ...playback.zhCN, ...cluster.zhCN, ...timeline.zhCN, ...newcomer.zhCN, ...loading.zhCN, ...ux.zhCN, ...firstLoad.zhCN, ...formatVersion.zhCN, ...layout.zhCN, ...walkfix.zhCN, ...probe.zhCN };
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
-const tables: Record<Lang, Record<string, string>> = { en, 'zh-CN': zhCN };
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled in. */
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   // A key of a table not loaded yet reads as nothing until it arrives (later.ts).
-  const text = tables[lang][key] ?? laterText(lang, key) ?? '';
+  // The Chinese of these tables (zhFirst.ts) is not in the first load: it arrives with the
+  // content translations (loadContent, awaited before a first render in Chinese). Until then,
+  // after a language switch, the English shows.
+  const first = lang === 'en' ? (en as Record<string, string>)[key] : firstLoadZh(key);
+  const text = first ?? laterText(lang, key) ?? (en as Record<string, string>)[key] ?? '';
   // Most strings have no placeholder: skip the parsing (views call this per row).
   if (!text.includes('{')) return text;
   // A string with placeholders is split once (the log view fills one per cell on every seek).
@@ -49,7 +52,8 @@ export function isStringKey(key: string): key is StringKey {
 
 export { PROTOCOL_STRINGS, VIEW_STRINGS, loadStrings } from './later';
 
-/** For tests: both tables, with every table of later.ts that has arrived (`await loadStrings()`). */
+/** For tests: both tables, with every table of later.ts that has arrived (`await loadStrings()`)
+ * and the Chinese of the first load once loaded (`await loadContent()`, vitest.setup.ts). */
 export function allTables(): Record<Lang, Record<StringKey, string>> {
-  return { en: { ...en, ...LATER_TEXTS.en }, 'zh-CN': { ...zhCN, ...LATER_TEXTS['zh-CN'] } } as Record<Lang, Record<StringKey, string>>;
+  return { en: { ...en, ...LATER_TEXTS.en }, 'zh-CN': { ...firstLoadZhTable(), ...LATER_TEXTS['zh-CN'] } } as Record<Lang, Record<StringKey, string>>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSession, saveSession, MAX_LINK_STEP } from './persist';
+import { saveSession, MAX_LINK_STEP } from './persist';
+import { loadSession } from './savedSession';
 import { linkFragment, readLink } from './link';
 import { raft } from '../protocols/raft';
 

@@ -1,15 +1,15 @@
 /**
  * The autosave: it keeps the user's session across reloads and bad links. Nothing here trusts
- * its input. Links are in link.ts, which loads only when a link is opened or made.
+ * its input. Links are in link.ts, which loads only when a link is opened or made; reading a
+ * saved session back is in savedSession.ts, which loads only when there is one (issue 17).
  */
 import type { Scenario } from '../scenario/types';
-import { validateScenario } from '../scenario/validate';
-import { PROTOCOL_IDS, getProtocol } from '../protocols/loader';
+import { PROTOCOL_IDS } from '../protocols/loader';
 import type { Lang } from '../i18n';
 
-const SESSION_KEY = 'faultline.session.v1';
+export const SESSION_KEY = 'faultline.session.v1';
 const LANG_KEY = 'faultline.lang';
-const MAX_SAVED_CHARS = 2 * 1024 * 1024;
+export const MAX_SAVED_CHARS = 2 * 1024 * 1024;
 /** The furthest step a link or a saved session reopens at. */
 export const MAX_LINK_STEP = 200_000;
 
@@ -41,15 +41,21 @@ export function saveSession(storage: Storage, session: SavedSession): void {
   }
 }
 
-export function loadSession(storage: Storage): SavedSession | null {
+/** Whether there is a saved session to read (savedSession.ts, loaded only then: issue 17). */
+export function hasSession(storage: Storage): boolean {
   try {
-    const text = storage.getItem(SESSION_KEY);
-    if (!text || text.length > MAX_SAVED_CHARS) return null;
-    const raw = JSON.parse(text) as { scenario?: unknown; step?: unknown; time?: unknown; speed?: unknown };
-    const v = validateScenario(raw.scenario, getProtocol, [...PROTOCOL_IDS]);
-    if (!v.ok) return null;
-    const time = typeof raw.time === 'number' && Number.isFinite(raw.time) && raw.time >= 0 ? { time: Math.min(raw.time, v.scenario.until) } : {};
-    return { scenario: v.scenario, step: typeof raw.step === 'number' && Number.isInteger(raw.step) && raw.step >= 0 ? Math.min(raw.step, MAX_LINK_STEP) : 0, ...time, ...(typeof raw.speed === 'number' ? speedOf(raw.speed) : {}) };
+    return !!storage.getItem(SESSION_KEY);
+  } catch {
+    return false;
+  }
+}
+
+/** The protocol the saved session seems to run, read from the start of its text without
+ * validating it: a hint to fetch the protocol's chunk while the validator arrives. */
+export function savedProtocolHint(storage: Storage): string | null {
+  try {
+    const id = /"protocol":"(\w+)"/.exec(storage.getItem(SESSION_KEY)?.slice(0, 400) ?? '')?.[1];
+    return id && PROTOCOL_IDS.includes(id) ? id : null;
   } catch {
     return null;
   }
