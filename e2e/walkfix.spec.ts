@@ -1,6 +1,7 @@
 /** Issue 17, second walk-through: the way back to a replaced run, and what the reviewer found. */
 import { test, expect, type Page } from '@playwright/test';
-import { freshApp, playUntil } from './helpers';
+import { freshApp, loadAt, playUntil } from './helpers';
+import { chashScenarios } from '../src/protocols/chash/scenarios';
 
 type State = ReturnType<NonNullable<Window['__faultline']>['store']['getState']>;
 const store = <T,>(page: Page, f: (s: State) => T) => page.evaluate(`(${f.toString()})(window.__faultline.store.getState())`) as Promise<T>;
@@ -150,3 +151,39 @@ test('a reload and a link in a fresh browser show the sender’s head: no event 
   expect({ ...there, time: Math.round(there.time * 10) }).toEqual({ ...before, time: Math.round(before.time * 10) });
   await expect(later(fresh)).toHaveCount(0);
 });
+
+for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
+  test(`${w} × ${h}: no two chash server glyphs overlap, outer rings included, in any curated scenario`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await freshApp(page);
+    const problems: string[] = [];
+    for (const scenario of chashScenarios) {
+      await loadAt(page, scenario, 0);
+      const head = await page.evaluate(() => {
+        const s = window.__faultline!.store.getState();
+        s.seekStep(1e9);
+        return s.sim.eventCount;
+      });
+      // The ring changes with joins and leaves: five places along the run.
+      for (const k of [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * head))) {
+        await loadAt(page, scenario, k);
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+        // Each glyph's outermost circle (the focus ring, drawn on keyboard focus) in SVG units.
+        const glyphs = await page.evaluate(() =>
+          [...document.querySelectorAll('.cluster [data-node]')].map((g) => {
+            const m = /translate\(([-\d.]+)[ ,]+([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '')!;
+            const r = Math.max(...[...g.querySelectorAll(':scope > circle')].map((c) => Number(c.getAttribute('r'))));
+            return { id: g.getAttribute('data-node')!, x: Number(m[1]), y: Number(m[2]), r };
+          }),
+        );
+        for (let i = 0; i < glyphs.length; i++)
+          for (let j = i + 1; j < glyphs.length; j++) {
+            const a = glyphs[i]!;
+            const b = glyphs[j]!;
+            if (Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r) problems.push(`${scenario.name}@${k}: ${a.id} × ${b.id}`);
+          }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}

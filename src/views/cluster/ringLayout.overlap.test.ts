@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { en, zhCN } from '../../i18n/strings/ring';
 import { notePlace, NOTE_LINE, textWidth } from '../ring/noteLines';
 import { labelPlacement, RING_MARGIN, type Point } from './geometry';
-import { ringLayout } from './ringLayout';
+import { GLYPH_REACH, ringLayout } from './ringLayout';
 
 interface Box {
   what: string;
@@ -56,6 +56,7 @@ function check(w: number, h: number, ring: number[], spares: number, clients: nu
   const names = ps.map((_, i) => `n${i + 1}`);
   // A glyph with a few units of clear space round it.
   const R = l.nodeRadius + 3;
+  const roomy = 2 * l.ringRadius * Math.sin(Math.PI / Math.max(3, ring.length)) >= 2 * (l.nodeRadius + GLYPH_REACH);
   const problems: string[] = [];
   const boxes: Box[] = l.points.map((p, i) => labelBox(names[i]!, p, l.labelFrom[i]!, l.nodeRadius, sub));
   // The note line by line, as RingStage draws it.
@@ -74,7 +75,9 @@ function check(w: number, h: number, ring: number[], spares: number, clients: nu
   }
   l.points.forEach((p, i) => {
     if (p.x - R < 0 || p.y - R < 0 || p.x + R > w || p.y + R > h) problems.push(`${names[i]} outside`);
-    for (let j = i + 1; j < l.points.length; j++) if (Math.hypot(p.x - l.points[j]!.x, p.y - l.points[j]!.y) < 2 * R) problems.push(`${names[i]} × ${names[j]}`);
+    // Two glyphs' outer rings (focus, selection) do not touch either, wherever evenly spaced
+    // glyphs would have that room (not 8 servers on the 800 px stage's smallest ring).
+    for (let j = i + 1; j < l.points.length; j++) if (Math.hypot(p.x - l.points[j]!.x, p.y - l.points[j]!.y) < 2 * (roomy ? l.nodeRadius + GLYPH_REACH : R)) problems.push(`${names[i]} × ${names[j]}`);
     for (const b of boxes) if (circleHits(p, R, b)) problems.push(`${names[i]} × ${b.what}`);
   });
   for (let i = 0; i < boxes.length; i++) {

@@ -9,8 +9,12 @@ import { nodeRadius, RING_MARGIN, RING_MARGIN_Y, type ClusterLayout, type Point 
 const TAU = Math.PI * 2;
 const round = (v: number) => Math.round(v * 100) / 100 + 0;
 
-/** Clear space kept between two neighbouring glyphs on the ring. */
-const RING_PAD = 12;
+/** How far a glyph's outermost ring reaches past its body: a culprit's violation ring
+ * (NodeGlyph's r + 16, 2.5 wide), and inside it the focus ring (r + 12) and selection (r + 11). */
+export const GLYPH_REACH = 18;
+/** Clear space kept between two neighbouring glyphs' bodies on the ring: their outer rings do
+ * not touch (walk-through: on put-get's small ring n2 and n3 overlapped with 12). */
+const RING_PAD = 2 * GLYPH_REACH;
 /** How far a node's two-line label reaches below its rim (labelPlacement's gap and lines). */
 const COLUMN_LABEL = 46;
 /** Room kept between a column's labels and the stage's edge. */
