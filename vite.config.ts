@@ -33,5 +33,26 @@ export default defineConfig({
   base: './',
   server: { port: 5173 },
   preview: { port: 4173 },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // The first load (issue 17): every module the entry imports statically goes into one
+        // chunk (React in another, which changes less often), not the ~30 small shared chunks
+        // the automatic split makes. One file compresses better than thirty and needs no
+        // import lists between them. What loads on demand is split as before; it imports this
+        // chunk, so main.tsx, bundled into it, has no top-level await (it would deadlock them).
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, tags: ['$initial'], priority: 2 },
+            // XState's index re-exports what only the protocols' machines use (setup, assign, the
+            // StateMachine class): reachable from the entry, so neither it nor its modules are
+            // captured (no dependencies pulled in); the automatic split leaves them to the protocols.
+            { name: 'shell', tags: ['$initial'], test: (id) => !/[\\/]xstate[\\/]dist[\\/](?!raise-)/.test(id), includeDependenciesRecursively: false, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
 });
