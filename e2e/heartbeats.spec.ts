@@ -1,17 +1,21 @@
 /**
  * The space-time diagram's colour key and the heartbeat filter (issue 17, item 10): the key
  * names every message type the run sent, in the cluster legend's colours; hiding heartbeats
- * takes the empty AppendEntries out of the diagram and the cluster view at once.
+ * takes the empty AppendEntries and their replies out of the diagram and the cluster view at once.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { freshApp, leader, playUntil } from './helpers';
 
-/** In-flight messages at the cursor: all, and those that are not heartbeats (no entries). */
+/** In-flight messages at the cursor: all, heartbeats (no entries), and heartbeat replies (sent
+ * back to a heartbeat's sender by the event that delivered the heartbeat). */
 const flights = (page: Page) =>
   page.evaluate(() => {
-    const f = window.__faultline!.store.getState().frame.inFlight;
+    const s = window.__faultline!.store.getState();
     const empty = (p: Record<string, unknown>) => Array.isArray(p.entries) && p.entries.length === 0;
-    return { all: f.length, beats: f.filter((x) => empty(x.message.payload)).length };
+    const replies = new Set<number>();
+    for (const e of s.sim.events) if (e.kind === 'deliver' && e.message && empty(e.message.payload)) for (const m of e.sent ?? []) if (m.to === e.message.from) replies.add(m.id);
+    const f = s.frame.inFlight;
+    return { all: f.length, beats: f.filter((x) => empty(x.message.payload)).length, replies: f.filter((x) => replies.has(x.message.id)).length };
   });
 
 test('the colour key lists each type in the legend’s colour; hiding heartbeats clears them from both views', async ({ page }) => {
@@ -19,10 +23,11 @@ test('the colour key lists each type in the legend’s colour; hiding heartbeats
   await freshApp(page);
   await playUntil(page, 4000, 5);
   expect(await leader(page)).toBeDefined();
-  // Step until a heartbeat is in flight at the cursor.
-  for (let i = 0; i < 200 && (await flights(page)).beats === 0; i++) await page.evaluate(() => window.__faultline!.store.getState().stepForward());
+  // Step until a heartbeat and a heartbeat's reply are in flight at the cursor.
+  for (let i = 0; i < 200 && ((await flights(page)).beats === 0 || (await flights(page)).replies === 0); i++) await page.evaluate(() => window.__faultline!.store.getState().stepForward());
   const before = await flights(page);
   expect(before.beats).toBeGreaterThan(0);
+  expect(before.replies).toBeGreaterThan(0);
 
   const key = page.getByTestId('spacetime-typekey');
   await expect(key.locator('li[data-type="AppendEntries"]')).toBeVisible();
@@ -44,7 +49,8 @@ test('the colour key lists each type in the legend’s colour; hiding heartbeats
   const arrows = Number(await canvas.getAttribute('data-arrows'));
 
   await key.getByTestId('hide-heartbeats').check();
-  await expect(dots).toHaveCount(before.all - before.beats);
+  // The replies go too (walk-through: every AppendEntriesResponse stayed).
+  await expect(dots).toHaveCount(before.all - before.beats - before.replies);
   await expect.poll(async () => Number(await canvas.getAttribute('data-arrows'))).toBeLessThan(arrows);
   // The cluster view's switch is the same one.
   await expect(page.getByTestId('clusterview').getByTestId('hide-heartbeats')).toBeChecked();

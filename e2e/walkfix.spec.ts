@@ -2,6 +2,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { freshApp, loadAt, playUntil } from './helpers';
 import { chashScenarios } from '../src/protocols/chash/scenarios';
+import { zab } from '../src/protocols/zab';
+import { multipaxos } from '../src/protocols/multipaxos';
 
 type State = ReturnType<NonNullable<Window['__faultline']>['store']['getState']>;
 const store = <T,>(page: Page, f: (s: State) => T) => page.evaluate(`(${f.toString()})(window.__faultline.store.getState())`) as Promise<T>;
@@ -185,5 +187,29 @@ for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
       }
     }
     expect(problems).toEqual([]);
+  });
+}
+
+for (const [module, types] of [[zab, ['PING']], [multipaxos, ['Heartbeat', 'HeartbeatReply']]] as const) {
+  test(`${module.id}: hiding heartbeats hides ${types.join(' and ')}, and nothing else`, async ({ page }) => {
+    await freshApp(page);
+    await loadAt(page, module.scenarios[0], 0);
+    const count = () => page.evaluate((ts) => {
+      const f = window.__faultline!.store.getState().frame.inFlight;
+      return { all: f.length, beats: f.filter((x) => (ts as readonly string[]).includes(x.message.type)).length, types: [...new Set(f.map((x) => x.message.type))] };
+    }, types);
+    // Step until every heartbeat type is in flight at once (a beat and its reply).
+    for (let i = 0; i < 600; i++) {
+      const c = await count();
+      if (types.every((t) => c.types.includes(t)) && c.beats < c.all) break;
+      await page.evaluate(() => window.__faultline!.store.getState().stepForward());
+    }
+    const before = await count();
+    expect(types.filter((t) => !before.types.includes(t))).toEqual([]);
+    const dots = page.getByTestId('clusterview').locator('[data-message]');
+    await expect(dots).toHaveCount(before.all);
+    await page.getByTestId('clusterview').getByTestId('hide-heartbeats').check();
+    await expect(dots).toHaveCount(before.all - before.beats);
+    await page.getByTestId('clusterview').getByTestId('hide-heartbeats').uncheck();
   });
 }

@@ -66,7 +66,9 @@ export const multipaxos: ProtocolModule = {
     { id: 'bare-commit-notice', description: 'A commit notice carries only the slot, and a follower commits its own last vote there (SMR’s CommitNotice{upto}).', breaks: ['commits-agree', 'commit-is-chosen'] },
   ],
   scenarios: multiPaxosScenarios,
-  view: { roleGlyphs: { replica: 'R', follower: 'F', preparing: 'P', leading: 'L' }, panels: ['slots'] },
+  // The leader's periodic Heartbeat (handlers.ts announce); HeartbeatReply answers it and the
+  // views find it by what it answers. Resent Accepts are not heartbeats.
+  view: { roleGlyphs: { replica: 'R', follower: 'F', preparing: 'P', leading: 'L' }, panels: ['slots'], heartbeat: (type) => type === 'Heartbeat' },
   summarize: summarizeMultiPaxos,
   summaryReads: ['state'],
   clientHistory,

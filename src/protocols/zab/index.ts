@@ -99,7 +99,9 @@ export const zab: ProtocolModule = {
   invariants: zabInvariants,
   bugs: zabBugs,
   scenarios: zabScenarios,
-  view: { roleGlyphs: { server: 'S' }, panels: ['zab-history'] },
+  // The leader's PINGs (Leader.java's ping to each learner); a learner's PING back is their
+  // reply, which the views find by what it answers.
+  view: { roleGlyphs: { server: 'S' }, panels: ['zab-history'], heartbeat: (type) => type === 'PING' },
   summarize,
   summaryReads: ['state'],
   clientHistory,

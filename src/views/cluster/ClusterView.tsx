@@ -145,7 +145,7 @@ export function ClusterView() {
 
   // Heartbeats hidden by the switch shared with the space-time diagram (views/heartbeats.ts).
   const hideHeartbeats = useHeartbeatsHidden();
-  const inFlight = useMemo(() => (hideHeartbeats ? frame.inFlight.filter((f) => !isHeartbeat(module, f.message)) : frame.inFlight), [hideHeartbeats, frame.inFlight, module]);
+  const inFlight = useMemo(() => (hideHeartbeats ? frame.inFlight.filter((f) => !isHeartbeat(module, f.message, sim)) : frame.inFlight), [hideHeartbeats, frame.inFlight, module, sim]);
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
   const selectedMessage = selection?.kind === 'message' ? selection.id : null;
   const onCanvas = inFlight.length > (playing ? CANVAS_FLIGHTS : SVG_FLIGHTS_MAX);

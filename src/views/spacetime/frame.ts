@@ -28,7 +28,7 @@ export function sceneInputFor(s: SessionState, win: TimeWindow, width: number, h
     selectedLane: sel?.kind === 'node' ? (index.laneOf.get(sel.id) ?? -1) : -1,
     selectedMessage: sel?.kind === 'message' ? sel.id : -1,
     hover,
-    hide: heartbeatsHidden() ? (id) => isHeartbeat(s.module, index.messages[id]!) : null,
+    hide: heartbeatsHidden() ? (id) => isHeartbeat(s.module, index.messages[id]!, s.sim) : null,
   };
 }
 
