@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_LOAD_BUDGET, firstLoadBytes, firstLoadScripts } from './firstLoadSize';
+import { FIRST_LOAD_BUDGET, firstLoadBytes, firstLoadScripts, staticImports } from './firstLoadSize';
 import { PROTOCOL_IDS } from '../src/protocols/loader';
 
 const root = join(import.meta.dirname, '..');
@@ -48,11 +48,10 @@ describe('first-load JavaScript', () => {
     expect(cjk).toBeLessThanOrEqual(10);
     // No waterfall: every script a first-load script imports statically is itself listed by
     // index.html (as a script or a module preload), so the browser fetches them all at once.
-    const listed = new Set(names);
+    const listed = new Set(scripts);
     let imports = 0;
     for (const script of scripts) {
-      const code = readFileSync(join(dir, script), 'utf8');
-      const deps = [...code.matchAll(/\bimport\s*(?:[\w{}$,\s*]+from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]!);
+      const deps = staticImports(dir, script);
       for (const dep of deps) expect(listed.has(dep), `${script} imports ${dep}`).toBe(true);
       imports += deps.length;
     }

@@ -32,6 +32,26 @@ export function firstLoadBytes(dir: string): { raw: number; gzip: number; files:
   return { raw, gzip, files: scripts.length };
 }
 
+/** The files a built script imports statically (`assets/…js`), from its minified import lists. */
+export function staticImports(dir: string, script: string): string[] {
+  const code = readFileSync(join(dir, script), 'utf8');
+  return [...code.matchAll(/\bimport\s*(?:[\w{}$,\s*]+from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => `assets/${m[1]!}`);
+}
+
+/** The scripts and every file they import statically, transitively: what a dynamic import of
+ * them fetches before it runs. */
+export function withStaticImports(dir: string, scripts: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...scripts];
+  while (todo.length > 0) {
+    const script = todo.pop()!;
+    if (seen.has(script)) continue;
+    seen.add(script);
+    todo.push(...staticImports(dir, script));
+  }
+  return seen;
+}
+
 /** Everything else: the chunks that load on demand (panels, dialogs, the scale worker). */
 export function onDemandBytes(dir: string, first: number): { gzip: number; files: number } {
   const js = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'));
