@@ -60,7 +60,9 @@ test('clicking and dragging on the track scrub to that time; the slider follows 
   await expect(track(page)).toHaveAttribute('aria-valuemax', String(end.head));
   await expect(track(page)).toHaveAttribute('aria-valuenow', String(end.head));
 
-  // The drawing keeps 12 px each side of the time axis.
+  // The drawing keeps 12 px each side of the time axis. (At 1280 × 720 the track ends below the
+  // window, under the title's own row in the top bar: scrolled into view first.)
+  await track(page).scrollIntoViewIfNeeded();
   const box = (await track(page).boundingBox())!;
   const timeAt = (px: number) => Math.min(last, ((px - 12) / (box.width - 24)) * span);
   const stepsUpTo = (t: number) => page.evaluate((t) => window.__faultline!.store.getState().sim.events.filter((e) => e.time <= t).length, t);
