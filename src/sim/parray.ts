@@ -7,7 +7,8 @@
  * structural diff (`patch.ts`) recognises them and skips the prefix two versions share.
  *
  * Reading an item through the view costs a proxy trap; hot code reads the vector itself
- * (`vecOf`, `itemAt`). A view rejects writes (a TypeError in strict code), like a frozen array.
+ * (`vecOf`, `itemAt`). A view rejects writes (a TypeError in strict code), though `Object.isFrozen` is false. A view is
+ * not cloneable (`structuredClone`, `postMessage`): send `[...view]` where a state must cross.
  */
 import { PVec } from './pvec';
 
@@ -23,7 +24,8 @@ function indexOf(k: string | symbol): number {
   const c = k.charCodeAt(0);
   if (c < 48 || c > 57 || (c === 48 && k.length > 1)) return -1;
   const i = Number(k);
-  return Number.isInteger(i) ? i : -1;
+  // Only the canonical spelling names an item, as on an array: '1.0', '1e0' and '2 ' do not.
+  return Number.isInteger(i) && String(i) === k ? i : -1;
 }
 
 const handler: ProxyHandler<Target> = {

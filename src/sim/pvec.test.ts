@@ -53,6 +53,14 @@ describe('persistent vectors and arrays', () => {
           const a = Math.floor(plain.length / 3);
           expect(sliceOf(view, a, plain.length - 1)).toEqual(plain.slice(a, plain.length - 1));
           expect(view.slice(a)).toEqual(plain.slice(a));
+          // Negative bounds count from the end, and only canonical keys name items, as on arrays.
+          expect(sliceOf(view, -2)).toEqual(plain.slice(-2));
+          expect(sliceOf(view, 0, -1)).toEqual(plain.slice(0, -1));
+          if (plain.length > 2) {
+            expect((view as unknown as Record<string, unknown>)['1.0']).toBeUndefined();
+            expect('1e0' in view).toBe(false);
+            expect(v.get(1.5)).toBeUndefined();
+          }
           expect(view.map((x) => x.n)).toEqual(plain.map((x) => x.n));
           expect(view).toEqual(plain);
         }

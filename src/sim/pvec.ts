@@ -42,7 +42,7 @@ export class PVec<T> {
   }
 
   get(i: number): T | undefined {
-    if (i < 0 || i >= this.length) return undefined;
+    if (i < 0 || i >= this.length || (i | 0) !== i) return undefined;
     const off = this.tailOffset;
     if (i >= off) return this.tail[i - off];
     return this.leaf(i)[i & MASK] as T;
@@ -121,11 +121,13 @@ export class PVec<T> {
     return this.take(keep).pushAll(items);
   }
 
-  /** Items `from` (inclusive) to `to` (exclusive), as a plain array. */
+  /** Items `from` (inclusive) to `to` (exclusive), as a plain array; a negative bound counts
+   * from the end, as `Array.prototype.slice` does. */
   slice(from = 0, to = this.length): T[] {
     const out: T[] = [];
-    const end = Math.min(to, this.length);
-    for (let i = Math.max(0, from); i < end; ) {
+    const at = (x: number) => (x < 0 ? Math.max(0, this.length + x) : Math.min(x, this.length));
+    const end = at(to);
+    for (let i = at(from); i < end; ) {
       const off = this.tailOffset;
       const chunk = i >= off ? this.tail : (this.leaf(i) as readonly T[]);
       const base = i >= off ? off : i & ~MASK;
