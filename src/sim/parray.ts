@@ -104,7 +104,7 @@ export function itemAt<T>(a: readonly T[], i: number): T | undefined {
 }
 
 /** `a.slice(from, to)` as a plain array, read from the vector when `a` is persistent. */
-export function sliceOf<T>(a: readonly T[], from: number, to: number): T[] {
+export function sliceOf<T>(a: readonly T[], from: number, to?: number): T[] {
   const v = vecOf<T>(a);
   return v ? v.slice(from, to) : a.slice(from, to);
 }
