@@ -5,7 +5,7 @@
  * production site once (a few seconds), as `npm run bench` does.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,12 @@ describe('first-load JavaScript', () => {
     const names = scripts.map((s) => s.replace(/^assets\//, ''));
     for (const id of PROTOCOL_IDS) expect(names.filter((n) => n.startsWith(`${id}-`)), id).toEqual([]);
     expect(names.filter((n) => /worker|zhFirst|content-/i.test(n))).toEqual([]);
+    // By what went into them, not only by name: the first load is one shell chunk, so a protocol
+    // imported statically by mistake would sit inside it (review). The source maps say.
+    const sources = scripts.flatMap((s) => (existsSync(join(dir, `${s}.map`)) ? (JSON.parse(readFileSync(join(dir, `${s}.map`), 'utf8')) as { sources: string[] }).sources : []));
+    expect(sources.length).toBeGreaterThan(50);
+    const onDemand = new RegExp(`src/protocols/(${[...PROTOCOL_IDS, 'kit'].join('|')})/|src/i18n/(content|zhFirst)\\.ts|worker`, 'i');
+    expect(sources.filter((f) => onDemand.test(f))).toEqual([]);
     // The language menu's own name (简体中文) is the only Chinese an English visitor downloads.
     const cjk = scripts.reduce((n, s) => n + (readFileSync(join(dir, s), 'utf8').match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0);
     expect(cjk).toBeLessThanOrEqual(10);

@@ -6,14 +6,15 @@
 import { test, expect, type Page } from '@playwright/test';
 import { freshApp, leader, playUntil } from './helpers';
 
-/** In-flight messages at the cursor: all, heartbeats (no entries), and heartbeat replies (sent
- * back to a heartbeat's sender by the event that delivered the heartbeat). */
+/** In-flight messages at the cursor: all, heartbeats (no entries), and heartbeat replies (a
+ * success at the heartbeat's term, sent back to its sender by the event that delivered it; a
+ * rejection stays in view). */
 const flights = (page: Page) =>
   page.evaluate(() => {
     const s = window.__faultline!.store.getState();
     const empty = (p: Record<string, unknown>) => Array.isArray(p.entries) && p.entries.length === 0;
     const replies = new Set<number>();
-    for (const e of s.sim.events) if (e.kind === 'deliver' && e.message && empty(e.message.payload)) for (const m of e.sent ?? []) if (m.to === e.message.from) replies.add(m.id);
+    for (const e of s.sim.events) if (e.kind === 'deliver' && e.message && empty(e.message.payload)) for (const m of e.sent ?? []) if (m.to === e.message.from && m.payload.success === true && m.payload.term === e.message.payload.term) replies.add(m.id);
     const f = s.frame.inFlight;
     return { all: f.length, beats: f.filter((x) => empty(x.message.payload)).length, replies: f.filter((x) => replies.has(x.message.id)).length };
   });

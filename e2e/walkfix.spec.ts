@@ -51,6 +51,24 @@ test('the way back to a replaced run outlives later notices, and goes only when 
   expect(await store(page, (s) => s.sim.scenario.name)).toBe('happy-path');
 });
 
+test('a tour from a link or an embed offers no way back; going back from a tour opened over the user’s work ends the tour', async ({ page }) => {
+  for (const url of ['/?tour=raft-election', '/?embed=1&lock=edit&tour=raft-election']) {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(url);
+    await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', /.+/);
+    await expect(page.getByTestId('undo-replace')).toHaveCount(0);
+    expect(await store(page, (s) => s.beforeReplace)).toBeNull();
+  }
+  const mine = await myWork(page);
+  await page.getByTestId('tours-open').click();
+  await page.getByTestId('tour-start-raft-election').click();
+  await expect(page.getByTestId('tour-panel')).toHaveAttribute('data-step', /.+/);
+  await page.getByTestId('undo-replace').click();
+  await expect(page.getByTestId('tour-panel')).toBeHidden();
+  expect(await store(page, (s) => s.sim.scenario.actions)).toEqual(mine);
+});
+
 test('an imported trace can be undone', async ({ page }) => {
   await freshApp(page);
   await openScenario(page, 'raft:happy-path');
@@ -138,8 +156,7 @@ test('a reload and a link in a fresh browser show the sender’s head: no event 
   // The hatched "later events" area of the timeline (the legend's swatch has no x).
   const later = (p: Page) => p.locator('rect.tl-future[x]');
   await expect(later(page)).toHaveCount(0);
-  await page.waitForTimeout(600); // autosave
-  await page.reload();
+  await page.reload(); // leaving the page saves it (pagehide)
   await page.getByTestId('play').waitFor();
   expect(await picture(page)).toEqual(before);
   await expect(later(page)).toHaveCount(0);

@@ -12,7 +12,7 @@ import { compareStore } from '../views/compare/context';
 import { deferredPending, takeTaskTimes } from '../views/settle';
 import { openTourFromUrl } from './tourUrl';
 import { loadContent } from '../i18n/contentText';
-import { PROTOCOL_STRINGS, loadStrings } from '../i18n';
+import { PROTOCOL_STRINGS, loadStrings, translate } from '../i18n';
 import { loadWithEachProtocol } from '../protocols/loader';
 import './styles.css';
 import './narrow.css';
@@ -82,4 +82,14 @@ async function start(): Promise<void> {
   );
 }
 
-void start();
+// A chunk that fails to load (offline, a deploy that replaced it) would leave the page's static
+// outline with no word of why: say so, as text (the Chinese strings may be what failed).
+start().catch((e: unknown) => {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const p = document.createElement('p');
+  p.className = 'start-failed';
+  p.setAttribute('role', 'alert');
+  p.textContent = translate(prefersChinese ? 'zh-CN' : 'en', 'app.startFailed', { detail: e instanceof Error ? e.message : String(e) });
+  root.replaceChildren(p);
+});

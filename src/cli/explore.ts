@@ -66,8 +66,9 @@ export async function exploreCommand(args: Args, out: Out): Promise<number> {
       return 0;
     }
     const f = r.found;
-    out.log(`✗ ${f.invariant} in run ${f.run} (${f.strategy}) after ${elapsed().toFixed(1)}s: ${f.message}`);
-    out.log(`shrunk from ${f.shrunkFrom} to ${f.shrunk.actions.length} actions on ${f.shrunk.nodes.length} nodes, ${f.shrunk.until} ms (${fmt(f.shrinkRuns)} shrink runs)`);
+    // The message is the shrunk run's (what the link opens on), not run N's (review).
+    out.log(`✗ ${f.invariant} in run ${f.run} (${f.strategy}) after ${elapsed().toFixed(1)}s`);
+    out.log(`shrunk from ${f.shrunkFrom} to ${f.shrunk.actions.length} actions on ${f.shrunk.nodes.length} nodes, ${f.shrunk.until} ms (${fmt(f.shrinkRuns)} shrink runs): ${f.message}`);
     out.log(`link: ${args.base ?? 'http://localhost:5173/'}${encodeScenarioUrl(f.shrunk)}`);
     if (args.out) {
       writeFileSync(args.out, scenarioToJson(f.shrunk));

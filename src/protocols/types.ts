@@ -156,6 +156,10 @@ export interface ViewHints {
   /** Whether a message is a heartbeat (carries nothing new), which the views can hide. When
    * absent, a message with an empty `entries` list is one (Raft's empty AppendEntries). */
   heartbeat?(type: string, payload: Record<string, unknown>): boolean;
+  /** Whether `reply`, sent back to a heartbeat's sender while its receiver handled `beat`, is
+   * a plain acknowledgement the views may hide with the heartbeats. Absent: no reply is; a
+   * reply that rejects, or carries a newer term or ballot, must never be (it is the news). */
+  heartbeatReply?(reply: { type: string; payload: Record<string, unknown> }, beat: { type: string; payload: Record<string, unknown> }): boolean;
   /** The message types a run with these parameters can send, when that is fewer than all the
    * protocol's types (the lock service's Redis mode sends none of the cell's): the legend keys
    * only these. Absent: every type the protocol declares. */

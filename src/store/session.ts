@@ -68,6 +68,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         seen: first.cursor,
         revision: 0,
         beforeReplace: null,
+        replacesUndone: 0,
         beforeFork: null,
         playing: false,
         speed: DEFAULT_SPEED,
@@ -103,7 +104,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
           if (!before) return;
           get().load(before.scenario, before.step);
           get().seekStep(before.step, before.time);
-          set({ beforeReplace: null, notice: null });
+          set({ beforeReplace: null, notice: null, replacesUndone: get().replacesUndone + 1 });
         },
 
         act(action) {
@@ -145,6 +146,7 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
 
         pick(choice) {
           const due = Math.max(get().frame.time, choice.dueAt);
+          if (get().beforeReplace) set({ beforeReplace: null });
           guard(() => {
             const { sim } = get();
             if (get().frame.step < sim.eventCount) get().seekStep(sim.eventCount);

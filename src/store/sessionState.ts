@@ -66,6 +66,8 @@ export interface SessionState extends UiSlice {
   revision: number;
   /** The run a scenario, settings, import or link replaced, for one undo. */
   beforeReplace: { scenario: Scenario; step: number; time: number } | null;
+  /** Grows each time the user goes back to a replaced run: a tour over the replacing run ends. */
+  replacesUndone: number;
   /** The scenario before the last fork, for one undo. */
   beforeFork: { scenario: Scenario; step: number; head: number } | null;
   playing: boolean;

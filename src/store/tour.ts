@@ -13,6 +13,8 @@ import { reportTourPresence } from './tourPresence';
 export type { Moved, TourState } from './tourTypes';
 
 let unfollow: (() => void) | null = null;
+/** The session's `replacesUndone` when the tour opened its run: going back past it ends the tour. */
+let undoneAtStart = 0;
 
 /** Without a screen (tests, the CLI) or with reduced motion asked for: discrete steps. */
 const animate = () => typeof matchMedia === 'function' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -125,12 +127,15 @@ export const tourStore = createStore<TourState>()((set, get) => {
       set({ ...empty, tour, session, pickerOpen: false });
       unfollow = session.subscribe(followSession);
       // At its start: the tour places its first step, and nothing after it counts as seen.
+      undoneAtStart = session.getState().replacesUndone;
       session.getState().replace(structuredClone(tour.scenario), 0);
       whenOpened(session, tour.scenario, (ok) => {
         if (!ok || get().tour !== tour) return;
         // The top bar names the run after the tour, not its scenario's id.
         session.getState().setRunTitle({ scenario: tour.scenario.name, text: tour.title });
-        if (quiet && session.getState().notice?.key === 'newcomer.replaced') session.getState().setNotice(null);
+        // A tour opened by a link or an embed replaced nothing of the user's: no way back to offer
+        // (review: its Back left the tour running over another run, and a locked embed refuses it).
+        if (quiet) session.setState({ beforeReplace: null, ...(session.getState().notice?.key === 'newcomer.replaced' ? { notice: null } : {}) });
         if (enter(0) && step !== undefined) get().goTo(step);
       });
     },
@@ -238,6 +243,8 @@ export function followSession(): void {
   const t = tourStore.getState();
   const s = t.session?.getState();
   if (!s || !t.tour) return;
+  // The user went back to the run the tour replaced: the tour is over.
+  if (s.replacesUndone !== undoneAtStart) return t.leave();
   if (t.waitingFor) {
     const { frame } = s;
     if (frame.step >= t.waitingFor.step && frame.time >= t.waitingFor.time) {

@@ -3,7 +3,8 @@ import { LANGS, LANG_NAMES, type Lang } from '../i18n';
 import { copyLink } from './copyLink';
 import { protocolName } from '../i18n/contentText';
 import { runTitle } from './runTitle';
-import { Suspense, useCallback, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Suspense, useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useStageShare } from './stageShare';
 import { lazyPanel } from './protocolPanels';
 import { useMenuDismiss } from './useMenuDismiss';
 
@@ -20,6 +21,9 @@ export function TopBar() {
   // At 800 px and below the actions fold into a menu (CSS shows the button); the language
   // select stays in the bar, never clipped.
   const [menu, setMenu] = useState(false);
+  // The title's own row makes the bar taller, and a long title wraps: the stage gives that up.
+  const bar = useRef<HTMLElement>(null);
+  useStageShare(bar, '--topbar-h', null);
   useMenuDismiss(menu, useCallback(() => setMenu(false), []), '.bar-actions', '.bar-menu');
   const closeAfter = (e: MouseEvent) => {
     const b = (e.target as HTMLElement).closest('button');
@@ -32,7 +36,7 @@ export function TopBar() {
     e.stopPropagation();
   };
   return (
-    <header className="topbar">
+    <header className="topbar" ref={bar}>
       <h1 className="brand">
         <span aria-hidden="true" className="logo">⚡</span> {t('app.title')}
       </h1>

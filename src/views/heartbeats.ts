@@ -2,9 +2,11 @@
  * The "hide heartbeats" filter (issue 17, item 10), shared by the space-time diagram and the
  * cluster view: one switch for the page, so both pictures always agree. What counts as a
  * heartbeat is the protocol's (view hint `heartbeat`), else an empty `entries` list; and a
- * heartbeat's reply is one too: the message its receiver sent back to its sender while handling
- * it, found from the run's events (walk-through: Raft's AppendEntriesResponse says nothing of
- * what it answers, and every reply to an empty AppendEntries stayed in the diagram).
+ * heartbeat's reply is one too when the protocol calls it a plain acknowledgement (view hint
+ * `heartbeatReply`): a message its receiver sent back to its sender while handling it, found
+ * from the run's events (walk-through: Raft's AppendEntriesResponse says nothing of what it
+ * answers, and every reply to an empty AppendEntries stayed in the diagram). A rejection or a
+ * Preempted sent back stays in view (review: hiding it hid the lesson of the scenario).
  */
 import { useSyncExternalStore } from 'react';
 import type { ProtocolModule } from '../protocols/types';
@@ -53,7 +55,9 @@ function isReply(sim: Run, id: number): boolean {
   for (; r.scanned < events.length; r.scanned++) {
     const e = events[r.scanned]!;
     if (e.kind !== 'deliver' || !e.message || !e.sent || !isBeat(sim.module, e.message)) continue;
-    for (const m of e.sent) if (m.to === e.message.from) r.ids.add(m.id);
+    const ack = sim.module.view.heartbeatReply;
+    if (!ack) continue;
+    for (const m of e.sent) if (m.to === e.message.from && ack(m, e.message)) r.ids.add(m.id);
   }
   return r.ids.has(id);
 }

@@ -1,5 +1,5 @@
 /**
- * A banner above the stage (a notice, a scenario's open note) takes its height from the stage's
+ * A banner above the stage (the top bar, a notice, a scenario's open note) takes its height from the stage's
  * (styles.css `--stage-h`), so the playback bar and the timeline stay in view under it. A CSS
  * rule's one-line estimate stands in until the banner is measured; a banner that wraps (a long
  * link error, Chinese at 1024 px) then gives up exactly its own height.
@@ -7,7 +7,7 @@
 import { useLayoutEffect, type RefObject } from 'react';
 
 /** `shown`: what is drawn (it changes when the banner mounts, unmounts or is replaced). */
-export function useStageShare(ref: RefObject<HTMLElement | null>, name: '--notice-h' | '--note-h', shown: unknown): void {
+export function useStageShare(ref: RefObject<HTMLElement | null>, name: '--notice-h' | '--note-h' | '--topbar-h', shown: unknown): void {
   useLayoutEffect(() => {
     const el = ref.current;
     const host = el?.parentElement;

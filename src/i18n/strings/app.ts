@@ -2,6 +2,7 @@
 export const en = {
   'app.title': 'Faultline',
   'app.tagline': 'See, and break, distributed protocols.',
+  'app.startFailed': 'Faultline could not start: part of the app did not load ({detail}). Check the connection and reload the page.',
   'lang.label': 'Language',
   'notice.badLink': 'This link could not be opened: {detail}. Your previous session is still here.',
   'notice.runError': 'The run stopped: {detail}',
@@ -65,6 +66,7 @@ export const en = {
 export const zhCN: Record<keyof typeof en, string> = {
   'app.title': 'Faultline',
   'app.tagline': '观察并破坏分布式协议。',
+  'app.startFailed': 'Faultline 无法启动：应用的一部分未能加载（{detail}）。请检查网络连接后重新加载页面。',
   'lang.label': '语言',
   'notice.badLink': '无法打开此链接：{detail}。您之前的会话仍然保留。',
   'notice.runError': '运行已停止：{detail}',

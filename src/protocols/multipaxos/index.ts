@@ -66,9 +66,15 @@ export const multipaxos: ProtocolModule = {
     { id: 'bare-commit-notice', description: 'A commit notice carries only the slot, and a follower commits its own last vote there (SMR’s CommitNotice{upto}).', breaks: ['commits-agree', 'commit-is-chosen'] },
   ],
   scenarios: multiPaxosScenarios,
-  // The leader's periodic Heartbeat (handlers.ts announce); HeartbeatReply answers it and the
-  // views find it by what it answers. Resent Accepts are not heartbeats.
-  view: { roleGlyphs: { replica: 'R', follower: 'F', preparing: 'P', leading: 'L' }, panels: ['slots'], heartbeat: (type) => type === 'Heartbeat' },
+  // The leader's periodic Heartbeat (handlers.ts announce) and its HeartbeatReply; a Preempted
+  // sent back to a heartbeat deposes the leader, so it is never hidden. Resent Accepts are not
+  // heartbeats.
+  view: {
+    roleGlyphs: { replica: 'R', follower: 'F', preparing: 'P', leading: 'L' },
+    panels: ['slots'],
+    heartbeat: (type) => type === 'Heartbeat',
+    heartbeatReply: (r) => r.type === 'HeartbeatReply',
+  },
   summarize: summarizeMultiPaxos,
   summaryReads: ['state'],
   clientHistory,

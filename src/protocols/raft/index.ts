@@ -108,7 +108,13 @@ export const raft: ProtocolModule = {
     },
   ],
   scenarios: raftScenarios,
-  view: { roleGlyphs: { server: 'S' }, panels: ['log', 'history'] },
+  // A follower's success at the heartbeat's own term acknowledges it; a rejection (the log
+  // check failed, or a newer term) is what the leader acts on, so it stays in view.
+  view: {
+    roleGlyphs: { server: 'S' },
+    panels: ['log', 'history'],
+    heartbeatReply: (r, beat) => r.type === 'AppendEntriesResponse' && r.payload.success === true && r.payload.term === beat.payload.term,
+  },
   summarize: summarizeRaft,
   summaryReads: ['state'],
   explore: { abstract: abstractRaft, faultPoint: raftFaultPoint, faults: raftFaults, nodes: [3] },
