@@ -18,8 +18,9 @@ declare global {
 
 test('seeks that change the nodes’ labels measure them once, and every label stays inside the drawing', async ({ page }) => {
   test.setTimeout(120_000);
-  // The bench's viewport: the top node's label is close enough to the edge to be measured.
-  await page.setViewportSize({ width: 1400, height: 900 });
+  // A viewport where a node's label comes close enough to the drawing's edge to be measured (at
+  // the bench's 1400 × 900 the layout now keeps room above the top node, so none is).
+  await page.setViewportSize({ width: 1200, height: 1000 });
   await page.addInitScript(() => {
     window.__labelMeasures = 0;
     const measure = SVGGraphicsElement.prototype.getBBox;
@@ -61,7 +62,7 @@ test('seeks that change the nodes’ labels measure them once, and every label s
   });
   // The seeks changed the labels' text (terms, log lengths)…
   expect(result.changed).toBeGreaterThanOrEqual(20);
-  // …and a label was measured (the top node's is near the edge at this size)…
+  // …and a label was measured (one is near the edge at this size)…
   expect(result.total).toBeGreaterThan(0);
   // …but not again in the seeks' commits: at most once per label place and number of lines.
   expect(result.measuredInSeeks).toBeLessThanOrEqual(2);
