@@ -13,7 +13,7 @@ import { computeFrame } from './frame';
 import { uiSlice } from './ui';
 import type { Lang } from '../i18n';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, TICK_EVENTS, TICK_MS, type Notice, type SessionState } from './sessionState';
-import { ROOM, at, extension, refusal, stepsUpTo } from './sessionSteps';
+import { ROOM, at, cursorOf, extension, refusal, stepsUpTo } from './sessionSteps';
 
 export type { ActionWithoutTime };
 export { MIN_SPEED, MAX_SPEED, DEFAULT_SPEED, TICK_EVENTS } from './sessionState';
@@ -50,11 +50,6 @@ export function createSession(initial: Scenario, lang: Lang = 'en') {
         sim.advanceTo(0);
         if (step !== undefined) while (sim.eventCount < step && sim.step());
         return { module, ...cursorOf(sim, step) };
-      };
-      const cursorOf = (sim: Simulation, step?: number) => {
-        const cursor = Math.min(step ?? sim.eventCount, sim.eventCount);
-        const time = cursor > 0 ? sim.events[cursor - 1]!.time : 0;
-        return { sim, cursor, time };
       };
       const first = start(initial);
       const world0 = first.sim.current;

@@ -40,3 +40,10 @@ export function stepsUpTo(sim: Simulation, t: number): number {
   }
   return lo;
 }
+
+/** A run's cursor at `step` (its head when absent, never past it) and the time of that step. */
+export function cursorOf(sim: Simulation, step?: number): { sim: Simulation; cursor: number; time: number } {
+  const cursor = Math.min(step ?? sim.eventCount, sim.eventCount);
+  const time = cursor > 0 ? sim.events[cursor - 1]!.time : 0;
+  return { sim, cursor, time };
+}
